@@ -1,0 +1,112 @@
+/*
+ * Measures one command in its own waited-for process: wall time (CLOCK_MONOTONIC), user and
+ * system CPU time of the whole process tree, and the peak resident set of its largest
+ * process. wait4() reports exactly the child's own figures (with its waited-for descendants
+ * folded in by the kernel), so nothing from earlier builds leaks in, unlike
+ * getrusage(RUSAGE_CHILDREN) in a long-lived parent.
+ *
+ *   ctime-rusage --out FILE -- COMMAND [ARGS...]
+ *       runs COMMAND and writes one JSON object to FILE; exits with COMMAND's status.
+ *   ctime-rusage RUSTC [ARGS...]            (as cargo's RUSTC_WRAPPER)
+ *       when CTIME_LEAF_CRATE names the crate being compiled (--crate-name) and
+ *       CTIME_RUSTC_LOG names a file, measures that rustc and appends one JSON line to the
+ *       file; any other invocation is exec'd untouched.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int64_t tv_us(struct timeval tv) { return (int64_t)tv.tv_sec * 1000000LL + tv.tv_usec; }
+
+/* Runs argv, fills the figures; returns the exit status to propagate. */
+static int run_measured(char **argv, const char *label, FILE *out) {
+    int64_t t0 = now_ns();
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "ctime-rusage: fork failed: %s\n", strerror(errno));
+        return 127;
+    }
+    if (pid == 0) {
+        execvp(argv[0], argv);
+        fprintf(stderr, "ctime-rusage: cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    while (wait4(pid, &status, 0, &ru) < 0) {
+        if (errno != EINTR) {
+            fprintf(stderr, "ctime-rusage: wait4 failed: %s\n", strerror(errno));
+            return 127;
+        }
+    }
+    int64_t wall = now_ns() - t0;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (out != NULL) {
+        fprintf(out,
+                "{\"label\":\"%s\",\"wallNs\":%lld,\"userUs\":%lld,\"sysUs\":%lld,"
+                "\"maxRssKb\":%ld,\"exitCode\":%d,\"signal\":%d}\n",
+                label, (long long)wall, (long long)tv_us(ru.ru_utime), (long long)tv_us(ru.ru_stime),
+                ru.ru_maxrss, code, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+        fflush(out);
+    }
+    return code;
+}
+
+static const char *crate_name(int argc, char **argv) {
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--crate-name") == 0) return argv[i + 1];
+    }
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 5 && strcmp(argv[1], "--out") == 0 && strcmp(argv[3], "--") == 0) {
+        FILE *out = fopen(argv[2], "w");
+        if (out == NULL) {
+            fprintf(stderr, "ctime-rusage: cannot write %s: %s\n", argv[2], strerror(errno));
+            return 127;
+        }
+        int code = run_measured(argv + 4, "command", out);
+        fclose(out);
+        return code;
+    }
+    if (argc < 2) {
+        fprintf(stderr, "usage: ctime-rusage --out FILE -- COMMAND [ARGS...]\n"
+                        "       ctime-rusage RUSTC [ARGS...]   (as RUSTC_WRAPPER)\n");
+        return 2;
+    }
+    const char *leaf = getenv("CTIME_LEAF_CRATE");
+    const char *log = getenv("CTIME_RUSTC_LOG");
+    const char *name = crate_name(argc, argv);
+    if (leaf == NULL || log == NULL || name == NULL || strcmp(leaf, name) != 0) {
+        execvp(argv[1], argv + 1);
+        fprintf(stderr, "ctime-rusage: cannot run %s: %s\n", argv[1], strerror(errno));
+        return 127;
+    }
+    FILE *out = fopen(log, "a");
+    if (out == NULL) {
+        fprintf(stderr, "ctime-rusage: cannot append to %s: %s\n", log, strerror(errno));
+        return 127;
+    }
+    int code = run_measured(argv + 1, name, out);
+    fclose(out);
+    return code;
+}

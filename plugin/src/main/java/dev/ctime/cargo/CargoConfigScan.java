@@ -1,0 +1,75 @@
+package dev.ctime.cargo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the Cargo config files cargo would read from a working directory (its ancestors'
+ * .cargo/config[.toml], then CARGO_HOME's) and whether any sets rustflags, so ctime knows how
+ * to add its own flags without silently displacing the user's.
+ */
+public final class CargoConfigScan {
+    private CargoConfigScan() {
+    }
+
+    public record Result(List<Path> files, List<Path> withBuildRustflags, List<Path> withTargetRustflags) {
+        public boolean hasTargetRustflags() {
+            return !withTargetRustflags.isEmpty();
+        }
+    }
+
+    public static Result scan(Path cwd, Map<String, String> env) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path d = cwd.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            addConfig(files, d.resolve(".cargo"));
+        }
+        String home = env.getOrDefault("CARGO_HOME", env.containsKey("HOME") ? env.get("HOME") + "/.cargo" : null);
+        if (home != null) {
+            Path h = Path.of(home);
+            if (files.stream().noneMatch(f -> f.getParent().equals(h))) addConfig(files, h);
+        }
+        List<Path> build = new ArrayList<>();
+        List<Path> target = new ArrayList<>();
+        for (Path f : files) {
+            String where = rustflagsTable(Files.readString(f));
+            if (where.contains("build")) build.add(f);
+            if (where.contains("target")) target.add(f);
+        }
+        return new Result(files, build, target);
+    }
+
+    private static void addConfig(List<Path> files, Path dir) {
+        for (String n : List.of("config.toml", "config")) {
+            Path f = dir.resolve(n);
+            if (Files.isRegularFile(f)) {
+                files.add(f);
+                return;
+            }
+        }
+    }
+
+    /** "build", "target", both or "": which tables of this TOML text set rustflags. */
+    static String rustflagsTable(String toml) {
+        String table = "";
+        StringBuilder found = new StringBuilder();
+        for (String raw : toml.split("\\R")) {
+            String line = raw.strip();
+            if (line.startsWith("#") || line.isEmpty()) continue;
+            if (line.startsWith("[")) {
+                table = line.replaceAll("[\\[\\]\\s]", "");
+                continue;
+            }
+            String key = line.split("=", 2)[0].strip();
+            String full = table.isEmpty() ? key : table + "." + key;
+            if (full.endsWith("rustflags") && !full.contains("host.")) {
+                if (full.startsWith("build.")) found.append("build ");
+                else if (full.startsWith("target.")) found.append("target ");
+            }
+        }
+        return found.toString();
+    }
+}

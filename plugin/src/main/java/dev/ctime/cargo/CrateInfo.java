@@ -1,0 +1,68 @@
+package dev.ctime.cargo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The user's crate as {@code cargo metadata} describes it.
+ *
+ * @param crateName the library's crate name as rustc sees it (dashes become underscores)
+ * @param libSource the library's crate root, relative to the crate's folder
+ */
+public record CrateInfo(Path manifest, String packageName, String version, String crateName, List<String> features,
+                        boolean cdylib, Path workspaceRoot, Path libSource) {
+
+    public Path dir() {
+        return manifest.getParent();
+    }
+
+    public static CrateInfo read(Path manifest, Path logs) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(manifest)) {
+            throw new IOException("no Cargo.toml at " + manifest + ": set <manifestPath> in the ctime plugin's configuration"
+                    + " (or -Dctime.manifestPath) to your crate's Cargo.toml, or put the crate in src/main/rust/");
+        }
+        Exec.Result r;
+        try {
+            r = Exec.run(List.of("cargo", "metadata", "--no-deps", "--format-version", "1", "--offline",
+                    "--manifest-path", manifest.toString()), manifest.getParent(), java.util.Map.of(),
+                    Duration.ofMinutes(5), logs, "cargo-metadata");
+        } catch (IOException e) {
+            throw new IOException("cargo is not on the PATH: install Rust with rustup (https://rustup.rs), "
+                    + "or put cargo on the PATH that Maven runs with", e);
+        }
+        if (!r.ok()) {
+            throw new IOException("`cargo metadata` failed for " + manifest + ": " + r.stderr().strip());
+        }
+        return parse(manifest, r.stdout());
+    }
+
+    static CrateInfo parse(Path manifest, String json) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json);
+        Path wanted = manifest.toAbsolutePath().normalize();
+        for (JsonNode pkg : root.path("packages")) {
+            Path mp = Path.of(pkg.path("manifest_path").asText()).toAbsolutePath().normalize();
+            if (!mp.equals(wanted) && root.path("packages").size() > 1) continue;
+            List<String> features = new ArrayList<>();
+            pkg.path("features").fieldNames().forEachRemaining(features::add);
+            for (JsonNode t : pkg.path("targets")) {
+                List<String> kinds = new ArrayList<>();
+                t.path("kind").forEach(k -> kinds.add(k.asText()));
+                if (kinds.contains("cdylib") || kinds.contains("lib") || kinds.contains("rlib")) {
+                    return new CrateInfo(wanted, pkg.path("name").asText(), pkg.path("version").asText(),
+                            t.path("name").asText().replace('-', '_'), features, kinds.contains("cdylib"),
+                            Path.of(root.path("workspace_root").asText(wanted.getParent().toString())),
+                            wanted.getParent().relativize(Path.of(t.path("src_path").asText()).toAbsolutePath().normalize()));
+                }
+            }
+            throw new IOException("package " + pkg.path("name").asText() + " has no library target: ctime loads kernels"
+                    + " from a cdylib; add [lib] crate-type = [\"cdylib\"] to " + manifest);
+        }
+        throw new IOException("cargo metadata lists no package for " + manifest);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ctime.cargo;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A private copy of the user's crate to build from, so that incremental scenarios can touch
+ * and patch sources without ever modifying the user's tree. Relative path dependencies are
+ * made absolute, and the copy is its own workspace root.
+ */
+public final class SourceCopy {
+    private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\[?([^\\]]+)\\]\\]?\\s*(#.*)?$");
+    private static final Pattern PATH_VALUE = Pattern.compile("(\\bpath\\s*=\\s*\")([^\"]+)(\")");
+
+    private SourceCopy() {
+    }
+
+    /** Copies {@code crate.dir()} (without target/ and .git/) to {@code dest}; returns the copy's manifest. */
+    public static Path create(CrateInfo crate, Path dest) throws IOException {
+        Path src = crate.dir();
+        if (Files.exists(dest)) deleteTree(dest);
+        Files.createDirectories(dest);
+        Files.walkFileTree(src, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path rel = src.relativize(dir);
+                String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
+                if (!rel.toString().isEmpty() && (first.equals("target") || first.equals(".git"))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (dir.equals(dest)) return FileVisitResult.SKIP_SUBTREE;
+                Files.createDirectories(dest.resolve(rel.toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, dest.resolve(src.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Path manifest = dest.resolve("Cargo.toml");
+        Files.writeString(manifest, rewriteManifest(Files.readString(manifest), src));
+        Path lock = crate.workspaceRoot().resolve("Cargo.lock");
+        if (!Files.exists(dest.resolve("Cargo.lock")) && Files.isRegularFile(lock)) {
+            Files.copy(lock, dest.resolve("Cargo.lock"));
+        }
+        return manifest;
+    }
+
+    /** Absolute dependency paths, and an empty [workspace] so an enclosing workspace cannot claim the copy. */
+    static String rewriteManifest(String toml, Path originalDir) {
+        StringBuilder out = new StringBuilder();
+        boolean depSection = false;
+        boolean hasWorkspace = false;
+        for (String line : toml.split("\\R", -1)) {
+            Matcher s = SECTION.matcher(line);
+            if (s.matches()) {
+                String name = s.group(1).strip();
+                depSection = name.contains("dependencies") || name.startsWith("patch") || name.startsWith("replace");
+                if (name.equals("workspace") || name.startsWith("workspace.")) hasWorkspace = true;
+            }
+            if (depSection) {
+                Matcher m = PATH_VALUE.matcher(line);
+                StringBuilder sb = new StringBuilder();
+                while (m.find()) {
+                    Path p = Path.of(m.group(2));
+                    String abs = p.isAbsolute() ? m.group(2) : originalDir.resolve(p).normalize().toString();
+                    m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + abs + m.group(3)));
+                }
+                m.appendTail(sb);
+                line = sb.toString();
+            }
+            out.append(line).append('\n');
+        }
+        if (out.length() > 0) out.setLength(out.length() - 1);
+        if (!hasWorkspace) out.append("\n\n# added by ctime: this copy is its own workspace\n[workspace]\n");
+        return out.toString();
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

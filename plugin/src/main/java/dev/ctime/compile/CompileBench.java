@@ -1,0 +1,261 @@
+package dev.ctime.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ctime.cargo.CargoCommand;
+import dev.ctime.cargo.CrateInfo;
+import dev.ctime.cargo.Exec;
+import dev.ctime.cargo.SourceCopy;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Times the leaf crate's builds as rustc-perf does: dependencies built first (untimed), then
+ * each scenario's leaf rustc measured in its own process through the ctime-rusage wrapper,
+ * repeated with the profiles interleaved (A B C A B C ...) so that drift hits all alike.
+ */
+public final class CompileBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CrateInfo crate;
+    private final Path rusage;
+    private final Duration buildTimeout;
+    private final Map<String, String> userEnv;
+    private final Consumer<String> log;
+    private int patchCounter;
+
+    public CompileBench(CrateInfo crate, Path rusage, Duration buildTimeout, Map<String, String> userEnv,
+                        Consumer<String> log) {
+        this.crate = crate;
+        this.rusage = rusage;
+        this.buildTimeout = buildTimeout;
+        this.userEnv = userEnv;
+        this.log = log;
+    }
+
+    /** Copies the crate, builds everything once (untimed) and keeps the cdylib; failures mark the profile. */
+    public void prepare(ProfileBuild b) throws IOException, InterruptedException {
+        b.manifest = SourceCopy.create(crate, b.dir.resolve("src"));
+        b.crateRoot = b.manifest.getParent().resolve(crate.libSource().toString());
+        CargoCommand cmd = command(b, false);
+        b.applied.put("cargoArgs", cmd.args().subList(1, cmd.args().size()));
+        b.applied.put("env", cmd.env());
+        b.applied.put("rustflagsAdded", cmd.rustflags());
+        b.applied.put("rustflagsRoute", b.route.name());
+        b.applied.put("features", b.features);
+        List<String> args = new ArrayList<>(cmd.args());
+        args.add("-v");
+        Exec.Result r = Exec.run(args, crate.dir(), env(cmd, null), buildTimeout, b.logs(), "build-initial");
+        if (r.timedOut()) {
+            b.fail("the build did not finish within " + buildTimeout.toSeconds() + " s and was killed (whole process tree);"
+                    + " raise ctime.buildTimeoutSeconds if it is just slow (a mismatched Enzyme can hang rustc)");
+            return;
+        }
+        if (r.exitCode() != 0) {
+            b.fail("the build failed: " + FailureReason.fromCompilerOutput(r.stderr()) + "\n(full output: "
+                    + b.logs().resolve("build-initial.stderr") + ")");
+            return;
+        }
+        String rustc = leafRustcCommand(r.stderr(), crate.crateName());
+        if (rustc != null) {
+            b.applied.put("rustcCommand", rustc);
+            checkApplied(b, cmd, rustc);
+            if (!b.ok()) return;
+        }
+        Path so = cdylib(r.stdout(), crate.crateName());
+        if (so == null) {
+            b.fail("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
+                    + crate.manifest());
+            return;
+        }
+        Files.createDirectories(b.dir.resolve("lib"));
+        b.artifact = b.dir.resolve("lib").resolve(so.getFileName());
+        Files.copy(so, b.artifact, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        b.artifactBytes = Files.size(b.artifact);
+        b.incrementalBaseline = false;
+    }
+
+    /** The flags ctime asked for must be on the leaf rustc's command line, or the figures would lie. */
+    static void checkApplied(ProfileBuild b, CargoCommand cmd, String rustc) {
+        for (String f : cmd.rustflags()) {
+            if (!rustc.contains(f)) {
+                b.fail("rustflag " + f + " did not reach rustc (the leaf crate compiled without it): a RUSTFLAGS or"
+                        + " target rustflags setting of yours overrides where ctime put it (" + b.route
+                        + "); see the rustc command in " + b.logs().resolve("build-initial.stderr"));
+                return;
+            }
+        }
+        String lto = b.profile.isAutodiff() ? "fat" : b.profile.lto();
+        if (("fat".equals(lto) || "thin".equals(lto)) && !rustc.contains("-C lto")) {
+            b.warnings.add("lto = " + lto + " was set but cargo passed no -C lto to rustc: cargo does not apply LTO to a"
+                    + " library whose crate-type also includes rlib or lib; make the kernel crate cdylib-only");
+        }
+    }
+
+    /** Runs {@code repeat} rounds of every scenario over every profile, interleaved. */
+    public void run(List<ProfileBuild> builds, List<Scenario> scenarios, int repeat) throws InterruptedException {
+        List<ProfileBuild> live = builds.stream().filter(ProfileBuild::ok).toList();
+        int total = live.size() * scenarios.size() * repeat;
+        int done = 0;
+        long start = System.nanoTime();
+        for (int rep = 1; rep <= repeat; rep++) {
+            for (ProfileBuild b : live) {
+                for (Scenario s : scenarios) {
+                    if (!b.ok()) continue;
+                    String what = String.format("repetition %d/%d, profile %s, scenario %s", rep, repeat, b.profile.name(), s.id);
+                    try {
+                        BuildMeasurement m = measure(b, s, rep);
+                        if (m != null) b.samples.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
+                        done++;
+                        long elapsed = System.nanoTime() - start;
+                        long left = done == 0 ? 0 : elapsed / done * (total - done) / 1_000_000_000L;
+                        log.accept(m == null ? what + ": failed, " + b.reason : String.format(
+                                "%s: leaf rustc %.0f ms wall, %.0f ms cpu (%d/%d, about %s left)", what, m.wallMs(),
+                                m.cpuMs(), done, total, duration(left)));
+                    } catch (IOException e) {
+                        b.fail(what + ": " + e.getMessage());
+                        log.accept(what + ": failed, " + e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /** One timed build of one scenario; null when the build failed (the profile is then marked). */
+    BuildMeasurement measure(ProfileBuild b, Scenario s, int rep) throws IOException, InterruptedException {
+        String tag = s.id + "-" + rep;
+        if (!s.needsIncrementalBaseline()) {
+            cleanLeaf(b, s.incremental, tag);
+        } else if (!b.incrementalBaseline) {
+            cleanLeaf(b, true, tag + "-baseline");
+            Exec.Result r = Exec.run(command(b, true).args(), crate.dir(), env(command(b, true), null), buildTimeout,
+                    b.logs(), "build-" + tag + "-baseline");
+            if (!r.ok()) {
+                b.fail("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+                return null;
+            }
+        }
+        String original = null;
+        if (s == Scenario.INCR_UNCHANGED) {
+            touch(b.crateRoot);
+        } else if (s == Scenario.INCR_PATCHED) {
+            original = Files.readString(b.crateRoot);
+            Files.writeString(b.crateRoot, original + patch(++patchCounter));
+        }
+        try {
+            return timedBuild(b, s, tag);
+        } finally {
+            if (original != null) Files.writeString(b.crateRoot, original);
+            b.incrementalBaseline = s.incremental && s != Scenario.INCR_PATCHED && b.ok();
+        }
+    }
+
+    /** The default incr-patched edit: a harmless new item at the end of the crate root. */
+    static String patch(int i) {
+        return "\n#[allow(dead_code)]\nfn ctime_incr_patched_" + i + "() -> u64 { " + i + " }\n";
+    }
+
+    private BuildMeasurement timedBuild(ProfileBuild b, Scenario s, String tag) throws IOException, InterruptedException {
+        CargoCommand cmd = command(b, s.incremental);
+        Path rustcLog = b.logs().resolve("rustc-" + tag + ".jsonl");
+        Path cargoOut = b.logs().resolve("cargo-" + tag + ".json");
+        Files.deleteIfExists(rustcLog);
+        List<String> args = new ArrayList<>(List.of(rusage.toString(), "--out", cargoOut.toString(), "--"));
+        args.addAll(cmd.args());
+        Exec.Result r = Exec.run(args, crate.dir(), env(cmd, rustcLog), buildTimeout, b.logs(), "build-" + tag);
+        if (r.timedOut()) {
+            b.fail("a " + s.id + " build did not finish within " + buildTimeout.toSeconds()
+                    + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
+            return null;
+        }
+        if (r.exitCode() != 0) {
+            b.fail("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+            return null;
+        }
+        List<String> lines = Files.exists(rustcLog) ? Files.readAllLines(rustcLog).stream().filter(l -> !l.isBlank()).toList()
+                : List.of();
+        if (lines.size() != 1) {
+            b.fail("expected one rustc run of the leaf crate " + crate.crateName() + " in the " + s.id + " build, saw "
+                    + lines.size() + " (see " + b.logs().resolve("build-" + tag + ".stderr") + ")");
+            return null;
+        }
+        JsonNode leaf = JSON.readTree(lines.get(0));
+        JsonNode whole = JSON.readTree(Files.readString(cargoOut));
+        return new BuildMeasurement(leaf.get("wallNs").asDouble() / 1e6,
+                (leaf.get("userUs").asDouble() + leaf.get("sysUs").asDouble()) / 1e3, leaf.get("maxRssKb").asDouble(),
+                whole.get("wallNs").asDouble() / 1e6);
+    }
+
+    /** Removes the leaf crate's artifacts and incremental cache; dependencies stay built. */
+    private void cleanLeaf(ProfileBuild b, boolean incremental, String tag) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("cargo", "clean", "-p", crate.packageName(), "--manifest-path",
+                b.manifest.toString(), "--target-dir", b.targetDir().toString(), "--profile", CargoCommand.CARGO_PROFILE));
+        CargoCommand.profileKeys(b.profile).forEach((k, v) -> args.addAll(List.of("--config",
+                "profile." + CargoCommand.CARGO_PROFILE + "." + k + "=" + v)));
+        Exec.Result r = Exec.run(args, crate.dir(), env(command(b, incremental), null), buildTimeout, b.logs(), "clean-" + tag);
+        if (!r.ok()) throw new IOException("`cargo clean -p " + crate.packageName() + "` failed: " + r.stderr().strip());
+        Path inc = b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("incremental");
+        if (Files.isDirectory(inc)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(inc, crate.crateName() + "-*")) {
+                for (Path p : ds) SourceCopy.deleteTree(p);
+            }
+        }
+    }
+
+    private CargoCommand command(ProfileBuild b, boolean incremental) {
+        return CargoCommand.build(b.profile, b.features, b.manifest, b.targetDir(), incremental, b.route,
+                b.toolchain.host(), userEnv);
+    }
+
+    /** cargo's environment: ctime's wrapper in place of any caching wrapper (sccache would time cache hits). */
+    private Map<String, String> env(CargoCommand cmd, Path rustcLog) {
+        Map<String, String> env = new HashMap<>(cmd.env());
+        env.put("RUSTC_WRAPPER", rusage.toString());
+        env.put("RUSTC_WORKSPACE_WRAPPER", null);
+        env.put("CTIME_LEAF_CRATE", crate.crateName());
+        env.put("CTIME_RUSTC_LOG", rustcLog == null ? null : rustcLog.toString());
+        env.put("CARGO_TERM_COLOR", "never");
+        return env;
+    }
+
+    static void touch(Path f) throws IOException {
+        Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 1000));
+    }
+
+    /** The "Running `...`" line cargo -v prints for the leaf crate. */
+    static String leafRustcCommand(String stderr, String crateName) {
+        for (String l : stderr.split("\\R")) {
+            String t = l.strip();
+            if (t.startsWith("Running `") && t.contains("--crate-name " + crateName + " ")) {
+                return t.substring("Running `".length(), t.length() - (t.endsWith("`") ? 1 : 0));
+            }
+        }
+        return null;
+    }
+
+    /** The cdylib among cargo's compiler-artifact messages for the leaf crate. */
+    static Path cdylib(String stdout, String crateName) throws IOException {
+        for (String l : stdout.split("\\R")) {
+            if (!l.startsWith("{") || !l.contains("compiler-artifact")) continue;
+            JsonNode m = JSON.readTree(l);
+            if (!crateName.equals(m.path("target").path("name").asText().replace('-', '_'))) continue;
+            for (JsonNode f : m.path("filenames")) {
+                String s = f.asText();
+                if (s.endsWith(".so") || s.endsWith(".dylib") || s.endsWith(".dll")) return Path.of(s);
+            }
+        }
+        return null;
+    }
+
+    static String duration(long seconds) {
+        return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
+    }
+}

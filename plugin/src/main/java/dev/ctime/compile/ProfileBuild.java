@@ -1,0 +1,63 @@
+package dev.ctime.compile;
+
+import dev.ctime.cargo.CargoCommand;
+import dev.ctime.cargo.Toolchain;
+import dev.ctime.profile.Profile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One profile's build state across the run: its private folders, what was applied, what was measured. */
+public final class ProfileBuild {
+    public final Profile profile;
+    public final Toolchain toolchain;
+    /** target/ctime/profiles/NAME: src/ (the crate's copy), target/ (cargo's), logs/, lib/. */
+    public final Path dir;
+    public final List<String> features;
+    public final CargoCommand.FlagsRoute route;
+    public final Map<Scenario, List<BuildMeasurement>> samples = new EnumMap<>(Scenario.class);
+    public final List<String> warnings = new ArrayList<>();
+    public final Map<String, Object> applied = new LinkedHashMap<>();
+    public String status = "ok";
+    public String reason;
+    Path manifest;
+    Path crateRoot;
+    /** The built cdylib, copied out of cargo's target dir so later builds cannot change it. */
+    public Path artifact;
+    public Long artifactBytes;
+    /** True while the incremental cache matches the unmodified sources. */
+    boolean incrementalBaseline;
+
+    public ProfileBuild(Profile profile, Toolchain toolchain, Path dir, List<String> features, CargoCommand.FlagsRoute route) {
+        this.profile = profile;
+        this.toolchain = toolchain;
+        this.dir = dir;
+        this.features = List.copyOf(features);
+        this.route = route;
+    }
+
+    public boolean ok() {
+        return status.equals("ok");
+    }
+
+    public void fail(String why) {
+        status = "failed";
+        reason = why;
+    }
+
+    public void skip(String why) {
+        status = "skipped";
+        reason = why;
+    }
+
+    public Path logs() {
+        return dir.resolve("logs");
+    }
+
+    public Path targetDir() {
+        return dir.resolve("target");
+    }
+}

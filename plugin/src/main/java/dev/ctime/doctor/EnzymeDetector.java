@@ -1,0 +1,72 @@
+package dev.ctime.doctor;
+
+import dev.ctime.cargo.Exec;
+import dev.ctime.cargo.Toolchain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the Enzyme backend of a toolchain: the library file rustc loads
+ * ({@code <sysroot>/lib/rustlib/<host>/lib/libEnzyme-<LLVM major>.so}, .dylib on macOS), and
+ * rustc's own verdict on an empty crate built with {@code -Zautodiff=Enable}: "main function
+ * not found" means the backend loaded, "autodiff backend not found" means it did not.
+ */
+public final class EnzymeDetector {
+    static final String LOADED = "main function not found";
+    static final String NOT_FOUND = "autodiff backend not found";
+
+    private EnzymeDetector() {
+    }
+
+    public static List<Path> expectedFiles(Path sysroot, String host, String llvmMajor) {
+        Path lib = sysroot.resolve("lib").resolve("rustlib").resolve(host).resolve("lib");
+        return List.of(lib.resolve("libEnzyme-" + llvmMajor + ".so"), lib.resolve("libEnzyme-" + llvmMajor + ".dylib"));
+    }
+
+    public static EnzymeStatus detect(Toolchain tc, Path work) throws IOException, InterruptedException {
+        if (!tc.isNightly()) {
+            return new EnzymeStatus("missing", List.of(), List.of(), null, "toolchain " + tc.displayName() + " is "
+                    + tc.channel() + "; #[autodiff] needs nightly: rustup toolchain install nightly, and set"
+                    + " <toolchain>nightly</toolchain> on autodiff profiles");
+        }
+        if (tc.sysroot() == null || tc.llvmMajor() == null || tc.host() == null) {
+            return new EnzymeStatus("missing", List.of(), List.of(), null, "rustc -vV did not report its sysroot, host"
+                    + " and LLVM version, so ctime cannot tell where Enzyme would be");
+        }
+        List<Path> expected = expectedFiles(tc.sysroot(), tc.host(), tc.llvmMajor());
+        List<String> found = new ArrayList<>();
+        for (Path p : expected) if (Files.isRegularFile(p)) found.add(p.toString());
+        Files.createDirectories(work);
+        Path src = work.resolve("ctime_enzyme_probe.rs");
+        Files.writeString(src, "");
+        Exec.Result r = Exec.run(List.of("rustc", "-Zautodiff=Enable", "--out-dir", work.toString(), src.toString()), work,
+                Toolchain.env(tc.name()), Duration.ofMinutes(2), work, "enzyme-probe-" + tc.displayName());
+        return classify(tc, expected.stream().map(Path::toString).toList(), found, r.stderr());
+    }
+
+    static EnzymeStatus classify(Toolchain tc, List<String> expected, List<String> found, String rustcStderr) {
+        String said = firstErrorLine(rustcStderr);
+        String place = expected.isEmpty() ? "" : expected.get(0);
+        String get = "place libEnzyme-" + tc.llvmMajor() + ".so, built against LLVM " + tc.llvmMajor()
+                + " (the LLVM of rustc " + tc.release() + "), at " + place + " (build it from the rust-lang/rust"
+                + " tree with `./x build --set build.enzyme=true`, or use a toolchain that ships it)";
+        if (rustcStderr.contains(LOADED)) {
+            return new EnzymeStatus("present", expected, found, said, null);
+        }
+        if (rustcStderr.contains(NOT_FOUND)) {
+            return new EnzymeStatus("missing", expected, found, said, get);
+        }
+        return new EnzymeStatus(found.isEmpty() ? "missing" : "broken", expected, found, said,
+                found.isEmpty() ? get : "the library is there but rustc could not load it; check that it was built"
+                        + " against LLVM " + tc.llvmMajor() + " for this exact toolchain");
+    }
+
+    private static String firstErrorLine(String s) {
+        for (String l : s.split("\\R")) if (l.startsWith("error")) return l.strip();
+        return s.isBlank() ? null : s.strip().split("\\R")[0];
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ctime.mojo;
+
+import dev.ctime.compile.Scenario;
+import dev.ctime.kernel.Kernel;
+import dev.ctime.kernel.KernelParser;
+import dev.ctime.profile.Matrix;
+import dev.ctime.profile.Profile;
+import dev.ctime.profile.ProfileException;
+import dev.ctime.profile.ProfileParser;
+import dev.ctime.report.ConsoleTable;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.run.MeasureConfig;
+import dev.ctime.run.MeasureRun;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+
+/**
+ * Builds the crate in every profile, times the builds and the kernels, and writes
+ * target/ctime/report.json, report.csv and a console table.
+ */
+@Mojo(name = "measure", threadSafe = false, requiresProject = true)
+public class MeasureMojo extends AbstractMojo {
+    /** The crate's Cargo.toml; by default ${project.basedir}/Cargo.toml, else src/main/rust/Cargo.toml. */
+    @Parameter(property = "ctime.manifestPath")
+    File manifestPath;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    /** Where reports, logs and each profile's build go. */
+    @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
+    File outputDirectory;
+
+    /** Build profiles: {@code <profile><name/><optLevel/><lto/>…</profile>}; ctime's presets when none. */
+    @Parameter
+    PlexusConfiguration profiles;
+
+    /** Axes expanded into their cartesian product of profiles, e.g. {@code <lto>thin,fat</lto><codegenUnits>1,16</codegenUnits>}. */
+    @Parameter
+    PlexusConfiguration matrix;
+
+    /** Kernels: {@code <kernel><name/><primal/><gradient/><sizes><size>64</size></sizes></kernel>}. */
+    @Parameter
+    PlexusConfiguration kernels;
+
+    /** Comma-separated profile names to run (default: all). */
+    @Parameter(property = "ctime.profiles")
+    String only;
+
+    /** Comma-separated scenarios: full, incr-full, incr-unchanged, incr-patched. */
+    @Parameter(property = "ctime.scenarios", defaultValue = "full")
+    String scenarios;
+
+    /** Timed builds per profile and scenario. */
+    @Parameter(property = "ctime.repeat", defaultValue = "3")
+    int repeat;
+
+    /** Separate JVMs that each time every kernel. */
+    @Parameter(property = "ctime.forks", defaultValue = "2")
+    int forks;
+
+    /** Timed batches per kernel, size and fork (at least 10). */
+    @Parameter(property = "ctime.samples", defaultValue = "10")
+    int samples;
+
+    /** Minimum duration of one timed batch. */
+    @Parameter(property = "ctime.minSampleMs", defaultValue = "1.0")
+    double minSampleMs;
+
+    /** Upper bound on the warm-up of each kernel function. */
+    @Parameter(property = "ctime.warmupMaxMs", defaultValue = "500")
+    long warmupMaxMs;
+
+    /** CPU to pin the measuring thread to; -1 for none. */
+    @Parameter(property = "ctime.pinCpu", defaultValue = "-1")
+    int pinCpu;
+
+    /** Seed of the pseudo-random inputs. */
+    @Parameter(property = "ctime.seed", defaultValue = "42")
+    long seed;
+
+    /** Largest relative error between a gradient and finite differences that still passes. */
+    @Parameter(property = "ctime.gradientTolerance", defaultValue = "1e-4")
+    double gradientTolerance;
+
+    /** A build running longer is killed, with its whole process tree, and its profile failed. */
+    @Parameter(property = "ctime.buildTimeoutSeconds", defaultValue = "1800")
+    int buildTimeoutSeconds;
+
+    /** A kernel fork running longer is killed and its profile failed. */
+    @Parameter(property = "ctime.runTimeoutSeconds", defaultValue = "600")
+    int runTimeoutSeconds;
+
+    /** The crate's cargo feature that switches gradients to #[autodiff]. */
+    @Parameter(property = "ctime.autodiffFeature", defaultValue = "autodiff")
+    String autodiffFeature;
+
+    /** A name for this run, kept in the report. */
+    @Parameter(property = "ctime.label")
+    String label;
+
+    /** Fail the build when a profile failed (a build error, a wrong gradient). */
+    @Parameter(property = "ctime.failOnFailedProfile", defaultValue = "false")
+    boolean failOnFailedProfile;
+
+    @Parameter(property = "ctime.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("ctime: skipped (ctime.skip)");
+            return;
+        }
+        MeasureConfig cfg = config();
+        MeasureRun run = new MeasureRun(cfg, m -> getLog().info("ctime: " + m));
+        Report report;
+        try {
+            report = run.run();
+        } catch (ProfileException e) {
+            throw new MojoExecutionException("ctime: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ctime: " + e.getMessage()
+                    + (java.nio.file.Files.exists(run.reportJson()) ? " (what was measured is in " + run.reportJson() + ")" : ""), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("ctime: interrupted", e);
+        }
+        getLog().info("");
+        ConsoleTable.render(report).forEach(l -> getLog().info(l));
+        getLog().info("");
+        for (ProfileResult p : report.profiles()) {
+            if (p.warnings() != null) p.warnings().forEach(w -> getLog().warn("ctime: profile " + p.name() + ": " + w));
+            if (!p.status().equals("ok")) getLog().warn("ctime: profile " + p.name() + " " + p.status() + ": " + p.reason());
+        }
+        getLog().info("ctime: report written to " + run.reportJson() + " and " + run.reportCsv());
+        List<String> failed = report.profiles().stream().filter(p -> p.status().equals("failed")).map(ProfileResult::name).toList();
+        if (failOnFailedProfile && !failed.isEmpty()) {
+            throw new MojoFailureException("ctime: profiles failed: " + String.join(", ", failed) + " (see " + run.reportJson() + ")");
+        }
+    }
+
+    /** Reads and checks every parameter before anything runs. */
+    MeasureConfig config() throws MojoExecutionException {
+        List<String> problems = new ArrayList<>();
+        List<Profile> ps = new ArrayList<>();
+        try {
+            for (Map<String, String> raw : ConfigElements.children(profiles, "profile")) ps.add(ProfileParser.parse(raw));
+            if (matrix != null) ps.addAll(Matrix.expand(ConfigElements.settings(matrix)));
+        } catch (ProfileException | IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        List<Kernel> ks = new ArrayList<>();
+        try {
+            for (Map<String, String> raw : ConfigElements.children(kernels, "kernel")) ks.add(KernelParser.parse(raw));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        List<Scenario> sc = new ArrayList<>();
+        for (String s : scenarios.split(",")) {
+            if (s.isBlank()) continue;
+            Scenario.byId(s).ifPresentOrElse(sc::add, () -> problems.add("ctime.scenarios: unknown scenario '" + s.strip()
+                    + "'; use full, incr-full, incr-unchanged or incr-patched"));
+        }
+        if (sc.isEmpty() && problems.isEmpty()) problems.add("ctime.scenarios is empty: name at least one scenario, e.g. full");
+        if (repeat < 1) problems.add("ctime.repeat is " + repeat + ": use at least 1");
+        if (forks < 1) problems.add("ctime.forks is " + forks + ": use at least 1");
+        if (samples < 10) problems.add("ctime.samples is " + samples + ": use at least 10, or the confidence interval means little");
+        if (!(minSampleMs > 0)) problems.add("ctime.minSampleMs must be positive");
+        if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
+        if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
+        }
+        if (ks.isEmpty()) getLog().warn("ctime: no <kernels> configured: compile times are measured, run times are not");
+        List<String> selected = only == null ? List.of()
+                : Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new MeasureConfig(manifest(), outputDirectory.toPath(), ps, selected, ks, sc, repeat, forks, minSampleMs, samples,
+                warmupMaxMs, pinCpu, seed, gradientTolerance, Duration.ofSeconds(buildTimeoutSeconds),
+                Duration.ofSeconds(runTimeoutSeconds), autodiffFeature, label, System.getenv());
+    }
+
+    Path manifest() {
+        if (manifestPath != null) return manifestPath.toPath().toAbsolutePath();
+        Path top = basedir.toPath().resolve("Cargo.toml");
+        Path conventional = basedir.toPath().resolve("src/main/rust/Cargo.toml");
+        return java.nio.file.Files.exists(top) || !java.nio.file.Files.exists(conventional) ? top : conventional;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ctime.profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a profile from the POM's key/value form and validates every setting up front, so a
+ * typo fails before any build runs, with the accepted values in the message.
+ */
+public final class ProfileParser {
+    private ProfileParser() {
+    }
+
+    /** @param raw setting name to text, as written in {@code <profile>} (lists comma-separated) */
+    public static Profile parse(Map<String, String> raw) throws ProfileException {
+        String name = raw.get("name");
+        if (name == null || name.isBlank()) {
+            throw new ProfileException("a <profile> has no <name>: give every profile a unique <name>");
+        }
+        String where = "profile '" + name + "'";
+        if (!name.matches("[A-Za-z0-9._+=-]+")) {
+            throw new ProfileException(where + ": the name may use letters, digits and . _ + = - only (it names a folder)");
+        }
+        for (String key : raw.keySet()) {
+            if (Setting.byKey(key).isEmpty()) {
+                throw new ProfileException(where + ": unknown setting <" + key + ">"
+                        + Setting.closest(key).map(c -> " (did you mean <" + c + ">?)").orElse("")
+                        + "; known settings: " + String.join(", ", Setting.keys()));
+            }
+        }
+        Profile p = new Profile(name.strip(),
+                choice(raw, Setting.INHERITS, where),
+                choice(raw, Setting.OPT_LEVEL, where),
+                choice(raw, Setting.LTO, where),
+                positive(raw, Setting.CODEGEN_UNITS, where),
+                bool(raw, Setting.INCREMENTAL, where),
+                choice(raw, Setting.DEBUG, where),
+                choice(raw, Setting.PANIC, where),
+                choice(raw, Setting.LINKER, where),
+                text(raw, Setting.TARGET_CPU),
+                positive(raw, Setting.FRONTEND_THREADS, where),
+                text(raw, Setting.TOOLCHAIN),
+                list(raw, Setting.FEATURES),
+                rustflags(raw.get(Setting.RUSTFLAGS.key)),
+                autodiff(raw, where));
+        if (p.isAutodiff() && p.lto() != null && !p.lto().equals("fat")) {
+            throw new ProfileException(where + ": autodiff needs fat LTO (rustc refuses #[autodiff] otherwise: Enzyme must"
+                    + " see every function the differentiated one calls), but <lto> is '" + p.lto()
+                    + "': remove <lto> (ctime sets fat for autodiff profiles) or set <lto>fat</lto>");
+        }
+        return p;
+    }
+
+    private static String text(Map<String, String> raw, Setting s) {
+        String v = raw.get(s.key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String choice(Map<String, String> raw, Setting s, String where) throws ProfileException {
+        String v = text(raw, s);
+        if (v != null && !s.values.contains(v)) {
+            throw new ProfileException(where + ": <" + s.key + "> is '" + v + "'; use one of " + String.join(", ", s.values));
+        }
+        return v;
+    }
+
+    private static Boolean bool(Map<String, String> raw, Setting s, String where) throws ProfileException {
+        String v = choice(raw, s, where);
+        return v == null ? null : Boolean.valueOf(v);
+    }
+
+    private static Integer positive(Map<String, String> raw, Setting s, String where) throws ProfileException {
+        String v = text(raw, s);
+        if (v == null) return null;
+        try {
+            int i = Integer.parseInt(v);
+            if (i >= 1) return i;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ProfileException(where + ": <" + s.key + "> is '" + v + "'; use a whole number of at least 1");
+    }
+
+    private static List<String> list(Map<String, String> raw, Setting s) {
+        String v = text(raw, s);
+        if (v == null) return List.of();
+        return Arrays.stream(v.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Rustflags are whitespace-separated, as in RUSTFLAGS. */
+    static List<String> rustflags(String v) {
+        if (v == null || v.isBlank()) return List.of();
+        return Arrays.asList(v.strip().split("\\s+"));
+    }
+
+    private static List<String> autodiff(Map<String, String> raw, String where) throws ProfileException {
+        List<String> out = new ArrayList<>();
+        for (String item : list(raw, Setting.AUTODIFF)) {
+            String key = item.contains("=") ? item.substring(0, item.indexOf('=')) : item;
+            if (!Setting.AUTODIFF.values.contains(key)) {
+                throw new ProfileException(where + ": <autodiff> setting '" + item + "' is not one rustc knows; use a"
+                        + " comma-separated list of " + String.join(", ", Setting.AUTODIFF.values)
+                        + " (see rustc -Z autodiff)");
+            }
+            if (key.equals("PrintTAFn") != item.contains("=")) {
+                throw new ProfileException(where + ": <autodiff> setting '" + item + "': only PrintTAFn takes a value,"
+                        + " as PrintTAFn=function_name");
+            }
+            out.add(item);
+        }
+        return out;
+    }
+}

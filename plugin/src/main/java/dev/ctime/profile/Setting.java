@@ -1,0 +1,75 @@
+package dev.ctime.profile;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The settings a profile may carry, with their accepted values: the one place that knows them. */
+public enum Setting {
+    NAME("name", null),
+    INHERITS("inherits", List.of("release", "dev")),
+    OPT_LEVEL("optLevel", List.of("0", "1", "2", "3", "s", "z")),
+    LTO("lto", List.of("off", "thin-local", "thin", "fat")),
+    CODEGEN_UNITS("codegenUnits", null),
+    INCREMENTAL("incremental", List.of("true", "false")),
+    DEBUG("debug", List.of("none", "line-tables", "limited", "full")),
+    PANIC("panic", List.of("unwind", "abort")),
+    LINKER("linker", List.of("default", "lld", "mold", "bfd")),
+    TARGET_CPU("targetCpu", null),
+    FRONTEND_THREADS("frontendThreads", null),
+    TOOLCHAIN("toolchain", null),
+    FEATURES("features", null),
+    RUSTFLAGS("rustflags", null),
+    AUTODIFF("autodiff", List.of("Enable", "NoPostopt", "NoTT", "Inline", "LooseTypes", "PrintTA", "PrintAA",
+            "PrintPerf", "PrintSteps", "PrintModBefore", "PrintModAfter", "PrintModFinal", "PrintPasses", "PrintTAFn"));
+
+    public final String key;
+    /** Accepted values, or null where any value of the right type goes. */
+    public final List<String> values;
+
+    Setting(String key, List<String> values) {
+        this.key = key;
+        this.values = values;
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(s -> s.key).toList();
+    }
+
+    /** The known key closest to a misspelt one, for "did you mean" hints. */
+    public static Optional<String> closest(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String c : keys()) {
+            int d = distance(k, c.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return bestD <= Math.max(2, key.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

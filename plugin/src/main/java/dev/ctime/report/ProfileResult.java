@@ -1,0 +1,21 @@
+package dev.ctime.report;
+
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.stats.Summary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured for one profile. Whatever was measured before a failure stays.
+ *
+ * @param status   ok, failed or skipped
+ * @param settings the profile as the user wrote it
+ * @param applied  what ctime actually ran: cargo arguments, environment, rustflags and their
+ *                 route, the leaf rustc command line
+ * @param compile  scenario id to figures
+ */
+public record ProfileResult(String name, String status, String reason, Map<String, Object> settings,
+                            Map<String, Object> applied, String toolchain, Map<String, ScenarioFigures> compile,
+                            Long artifactBytes, Summary harnessOverheadNs, Boolean pinned, List<KernelTiming> kernels,
+                            List<String> warnings) {
+}

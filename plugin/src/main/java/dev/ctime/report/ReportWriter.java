@@ -1,0 +1,96 @@
+package dev.ctime.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.stats.Summary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes report.json and report.csv atomically, so a crash never leaves half a report. */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public static void writeJson(Report r, Path file) throws IOException {
+        atomically(file, mapper().writeValueAsString(r));
+    }
+
+    public static Report readJson(Path file) throws IOException {
+        return mapper().readValue(file.toFile(), Report.class);
+    }
+
+    /** One row per profile, scenario and kernel size: the flat view for spreadsheets. */
+    public static String csv(Report r) {
+        StringBuilder sb = new StringBuilder("profile,status,scenario,compile_wall_ms_median,compile_cpu_ms_median,"
+                + "compile_max_rss_kb_median,artifact_bytes,kernel,n,primal_ns_median,primal_ns_ci_low,primal_ns_ci_high,"
+                + "gradient_ns_median,gradient_ns_ci_low,gradient_ns_ci_high,gradient_to_primal,gradient_check_ok,"
+                + "gradient_max_rel_error\n");
+        for (ProfileResult p : r.profiles()) {
+            List<String> scenarios = p.compile() == null || p.compile().isEmpty() ? List.of("")
+                    : new ArrayList<>(p.compile().keySet());
+            List<KernelTiming> ks = p.kernels() == null || p.kernels().isEmpty() ? java.util.Collections.singletonList(null)
+                    : p.kernels();
+            for (String s : scenarios) {
+                ScenarioFigures f = s.isEmpty() ? null : p.compile().get(s);
+                for (KernelTiming k : ks) {
+                    List<String> row = new ArrayList<>(List.of(p.name(), p.status(), s,
+                            med(f == null ? null : f.wallMs()), med(f == null ? null : f.cpuMs()),
+                            med(f == null ? null : f.maxRssKb()), p.artifactBytes() == null ? "" : p.artifactBytes().toString()));
+                    if (k == null) {
+                        for (int i = 0; i < 11; i++) row.add("");
+                    } else {
+                        row.addAll(List.of(k.name(), Integer.toString(k.n()), med(k.primalNs()), lo(k.primalNs()),
+                                hi(k.primalNs()), med(k.gradientNs()), lo(k.gradientNs()), hi(k.gradientNs()),
+                                num(k.gradientToPrimal()), k.gradientCheck() == null ? "" : Boolean.toString(k.gradientCheck().ok()),
+                                k.gradientCheck() == null ? "" : num(k.gradientCheck().maxRelError())));
+                    }
+                    sb.append(String.join(",", row.stream().map(ReportWriter::cell).toList())).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    public static void writeCsv(Report r, Path file) throws IOException {
+        atomically(file, csv(r));
+    }
+
+    static String cell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String med(Summary s) {
+        return s == null ? "" : num(s.median());
+    }
+
+    private static String lo(Summary s) {
+        return s == null ? "" : num(s.ciLow());
+    }
+
+    private static String hi(Summary s) {
+        return s == null ? "" : num(s.ciHigh());
+    }
+
+    static String num(Double d) {
+        return d == null ? "" : String.format(Locale.ROOT, "%.6g", d);
+    }
+
+    static void atomically(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ctime.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Facts about the machine that a reader of the report needs to judge its figures. */
+public final class Machine {
+    private static Map<String, Object> cached;
+
+    private Machine() {
+    }
+
+    public static synchronized Map<String, Object> describe() {
+        if (cached != null) return cached;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("arch", System.getProperty("os.arch"));
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("cpuModel", cpuModel());
+        m.put("hardwareCounters", hardwareCounters());
+        m.put("java", System.getProperty("java.version"));
+        cached = m;
+        return m;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) return l.substring(l.indexOf(':') + 1).strip();
+            }
+        } catch (IOException e) {
+            // not Linux: leave it out
+        }
+        return null;
+    }
+
+    /** "available", or why not: ctime relies on wall and CPU time where counters cannot be read. */
+    public static String hardwareCounters() {
+        try {
+            Process p = new ProcessBuilder(List.of("perf", "stat", "-x", ",", "-e", "instructions:u", "true"))
+                    .redirectErrorStream(true).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "unavailable: perf stat did not answer";
+            }
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.exitValue() == 0 && out.matches("(?s).*\\d+,,?instructions.*")) return "available";
+            return "unavailable: perf stat cannot read instructions:u here ("
+                    + out.strip().lines().findFirst().orElse("no output") + ")";
+        } catch (IOException e) {
+            return "unavailable: perf is not installed (Debian: apt-get install linux-perf)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unavailable: interrupted";
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package dev.ctime.run;
+
+import dev.ctime.cargo.CargoCommand;
+import dev.ctime.cargo.CargoConfigScan;
+import dev.ctime.cargo.CrateInfo;
+import dev.ctime.cargo.Toolchain;
+import dev.ctime.compile.BuildMeasurement;
+import dev.ctime.compile.CompileBench;
+import dev.ctime.compile.ProfileBuild;
+import dev.ctime.compile.Scenario;
+import dev.ctime.doctor.EnzymeDetector;
+import dev.ctime.doctor.EnzymeStatus;
+import dev.ctime.harness.RusageTool;
+import dev.ctime.kernel.ForkLauncher;
+import dev.ctime.kernel.ForkPool;
+import dev.ctime.kernel.ForkResult;
+import dev.ctime.kernel.Inputs;
+import dev.ctime.kernel.RunPlan;
+import dev.ctime.profile.Presets;
+import dev.ctime.profile.Profile;
+import dev.ctime.profile.ProfileException;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ReportWriter;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Statistics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The measuring job, free of Maven: checks the environment and the profiles up front, builds
+ * and times every profile, runs the kernels in forked JVMs, and rewrites the report after each
+ * stage so nothing measured is lost when a later stage fails.
+ */
+public final class MeasureRun {
+    private final MeasureConfig cfg;
+    private final Consumer<String> log;
+    private final Map<String, Toolchain> toolchains = new LinkedHashMap<>();
+    private final Map<String, EnzymeStatus> enzyme = new HashMap<>();
+    private final Map<String, String> toolchainProblems = new HashMap<>();
+    private CrateInfo crate;
+    private Toolchain defaultToolchain;
+
+    public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
+        this.cfg = cfg;
+        this.log = log;
+    }
+
+    public Path reportJson() {
+        return cfg.workDir().resolve("report.json");
+    }
+
+    public Path reportCsv() {
+        return cfg.workDir().resolve("report.csv");
+    }
+
+    /**
+     * @throws IOException      a broken environment (no cargo, no Cargo.toml): nothing can be measured
+     * @throws ProfileException a profile that cannot run as written, found before any build
+     */
+    public Report run() throws IOException, InterruptedException, ProfileException {
+        Path logs = cfg.workDir().resolve("logs");
+        crate = CrateInfo.read(cfg.manifest(), logs);
+        if (!crate.cdylib()) {
+            throw new IOException("the crate " + crate.packageName() + " builds no cdylib, which the harness needs to load"
+                    + " its kernels: add crate-type = [\"cdylib\"] to [lib] in " + crate.manifest());
+        }
+        defaultToolchain = Toolchain.probe(null, crate.dir(), logs);
+        toolchains.put("default", defaultToolchain);
+        List<Profile> profiles = selectProfiles();
+        Path rusage = RusageTool.install(cfg.workDir().resolve("bin"));
+        CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
+        CargoCommand.FlagsRoute route = CargoCommand.route(cfg.userEnv(), scan.hasTargetRustflags());
+
+        List<ProfileBuild> builds = new ArrayList<>();
+        for (Profile p : profiles) builds.add(plan(p, route, logs));
+        Report report = report(builds);
+        ReportWriter.writeJson(report, reportJson());
+
+        CompileBench bench = new CompileBench(crate, rusage, cfg.buildTimeout(), cfg.userEnv(), log);
+        for (ProfileBuild b : builds) {
+            if (!b.ok()) {
+                log.accept("profile " + b.profile.name() + ": " + b.status + ", " + b.reason);
+                continue;
+            }
+            log.accept("profile " + b.profile.name() + ": building dependencies and the crate once (untimed)");
+            try {
+                bench.prepare(b);
+            } catch (IOException e) {
+                b.fail(e.getMessage());
+            }
+            if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
+        }
+        bench.run(builds, cfg.scenarios(), cfg.repeat());
+        ReportWriter.writeJson(report(builds), reportJson());
+
+        Map<String, List<ForkResult>> forks = new HashMap<>();
+        ForkLauncher launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout());
+        for (ProfileBuild b : builds) {
+            if (b.artifact == null || cfg.kernels().isEmpty() || b.status.equals("skipped")) continue;
+            List<ForkResult> results = new ArrayList<>();
+            RunPlan plan = new RunPlan(b.artifact.toString(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6),
+                    cfg.samples(), cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance());
+            for (int f = 1; f <= cfg.forks(); f++) {
+                log.accept("profile " + b.profile.name() + ": timing kernels, fork " + f + "/" + cfg.forks());
+                try {
+                    results.add(launcher.run(plan, b.dir.resolve("run"), f));
+                } catch (IOException e) {
+                    b.fail(e.getMessage());
+                    break;
+                }
+            }
+            forks.put(b.profile.name(), results);
+            report = report(builds, forks);
+            ReportWriter.writeJson(report, reportJson());
+        }
+        report = report(builds, forks);
+        ReportWriter.writeJson(report, reportJson());
+        ReportWriter.writeCsv(report, reportCsv());
+        return report;
+    }
+
+    private List<Profile> selectProfiles() throws ProfileException, IOException, InterruptedException {
+        List<Profile> all = new ArrayList<>(cfg.profiles());
+        if (all.isEmpty()) {
+            all.addAll(Presets.standard());
+            if (crate.features().contains(cfg.autodiffFeature())) {
+                Toolchain nightly = toolchain(Presets.AUTODIFF_TOOLCHAIN);
+                if (nightly != null) {
+                    all.addAll(Presets.autodiff());
+                } else {
+                    log.accept("the crate has an '" + cfg.autodiffFeature() + "' feature, but toolchain "
+                            + Presets.AUTODIFF_TOOLCHAIN + " is not usable (" + toolchainProblems.get(Presets.AUTODIFF_TOOLCHAIN)
+                            + "): the Enzyme presets are left out");
+                }
+            }
+        }
+        if (!cfg.only().isEmpty()) {
+            List<String> names = all.stream().map(Profile::name).toList();
+            for (String o : cfg.only()) {
+                if (!names.contains(o)) {
+                    throw new ProfileException("ctime.profiles names '" + o + "', which is not a profile here; the profiles"
+                            + " are: " + String.join(", ", names));
+                }
+            }
+            all.removeIf(p -> !cfg.only().contains(p.name()));
+        }
+        List<String> seen = new ArrayList<>();
+        for (Profile p : all) {
+            if (seen.contains(p.name())) throw new ProfileException("two profiles are named '" + p.name() + "': names must be unique");
+            seen.add(p.name());
+            validate(p);
+        }
+        return all;
+    }
+
+    /** Requirements that make a profile impossible as written: reported before any build. */
+    private void validate(Profile p) throws ProfileException, IOException, InterruptedException {
+        String where = "profile '" + p.name() + "'";
+        Toolchain tc = toolchain(p.toolchain());
+        if (tc == null) return; // not installed: the profile is skipped with that reason
+        List<String> nightlyOnly = new ArrayList<>();
+        if (p.frontendThreads() != null) nightlyOnly.add("frontendThreads (-Zthreads)");
+        if (p.isAutodiff()) nightlyOnly.add("autodiff (-Zautodiff)");
+        if (p.rustflags().stream().anyMatch(f -> f.startsWith("-Z"))) nightlyOnly.add("rustflags -Z…");
+        if (!nightlyOnly.isEmpty() && !tc.isNightly()) {
+            throw new ProfileException(where + ": " + String.join(", ", nightlyOnly) + " need a nightly toolchain, but "
+                    + tc.displayName() + " is " + tc.channel() + " (" + tc.rustcVersion() + "): add <toolchain>nightly</toolchain>");
+        }
+        if (p.isAutodiff() && !crate.features().contains(cfg.autodiffFeature())) {
+            throw new ProfileException(where + ": autodiff profiles build with the crate's '" + cfg.autodiffFeature()
+                    + "' feature, which " + crate.packageName() + " does not declare: add it to [features] (gating the"
+                    + " #[autodiff_reverse] code), or name yours with ctime.autodiffFeature");
+        }
+        if (p.linker() != null && !p.linker().equals("default")) {
+            String exe = switch (p.linker()) {
+                case "lld" -> "ld.lld";
+                case "mold" -> "mold";
+                default -> "ld.bfd";
+            };
+            if (!onPath(exe)) {
+                throw new ProfileException(where + ": linker " + p.linker() + " needs `" + exe + "` on the PATH, and there is"
+                        + " none: install it (Debian: apt-get install " + (p.linker().equals("bfd") ? "binutils" : p.linker())
+                        + ") or drop <linker>");
+            }
+        }
+    }
+
+    private ProfileBuild plan(Profile p, CargoCommand.FlagsRoute route, Path logs) throws IOException, InterruptedException {
+        Toolchain tc = toolchain(p.toolchain());
+        List<String> features = new ArrayList<>(p.features());
+        if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
+        ProfileBuild b = new ProfileBuild(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route);
+        if (tc == null) {
+            b.skip(toolchainProblems.get(p.toolchain()));
+        } else if (p.isAutodiff()) {
+            EnzymeStatus e = enzymeOf(tc, logs);
+            if (!e.present()) {
+                b.skip("no Enzyme backend in toolchain " + tc.displayName() + " (" + tc.rustcVersion() + "): "
+                        + (e.expectedFiles().isEmpty() ? "" : "expected " + e.expectedFiles().get(0) + "; ")
+                        + (e.rustcSays() == null ? "" : "rustc says: " + e.rustcSays() + "; ") + "to fix: " + e.howToFix());
+            }
+        }
+        return b;
+    }
+
+    public EnzymeStatus enzymeOf(Toolchain tc, Path logs) throws IOException, InterruptedException {
+        EnzymeStatus e = enzyme.get(tc.displayName());
+        if (e == null) {
+            e = EnzymeDetector.detect(tc, logs.resolve("enzyme"));
+            enzyme.put(tc.displayName(), e);
+        }
+        return e;
+    }
+
+    /** The toolchain, probed once; null (with the reason kept) when it is not installed. */
+    private Toolchain toolchain(String name) throws IOException, InterruptedException {
+        String key = name == null ? "default" : name;
+        if (toolchains.containsKey(key)) return toolchains.get(key);
+        if (toolchainProblems.containsKey(key)) return null;
+        try {
+            Toolchain tc = Toolchain.probe(name, crate.dir(), cfg.workDir().resolve("logs"));
+            toolchains.put(key, tc);
+            return tc;
+        } catch (IOException e) {
+            toolchainProblems.put(key, e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean onPath(String exe) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, exe))) return true;
+        }
+        return false;
+    }
+
+    private Report report(List<ProfileBuild> builds) {
+        return report(builds, Map.of());
+    }
+
+    private Report report(List<ProfileBuild> builds, Map<String, List<ForkResult>> forks) {
+        List<ProfileResult> results = new ArrayList<>();
+        for (ProfileBuild b : builds) {
+            Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
+            b.samples.forEach((s, ms) -> compile.put(s.id, figures(ms)));
+            List<ForkResult> fr = forks.getOrDefault(b.profile.name(), List.of());
+            var kernels = fr.isEmpty() ? null : ForkPool.pool(fr);
+            String status = b.status;
+            String reason = b.reason;
+            if (kernels != null && status.equals("ok") && kernels.stream().anyMatch(k -> !k.status().equals("ok"))) {
+                status = "failed";
+                reason = "kernel checks failed: " + String.join("; ", kernels.stream().filter(k -> !k.status().equals("ok"))
+                        .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
+            }
+            results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied,
+                    b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile, b.artifactBytes,
+                    fr.isEmpty() ? null : ForkPool.overhead(fr), fr.isEmpty() ? null : fr.stream().allMatch(ForkResult::pinned),
+                    kernels, b.warnings.isEmpty() ? null : b.warnings));
+        }
+        Map<String, Object> crateInfo = new LinkedHashMap<>();
+        crateInfo.put("package", crate.packageName());
+        crateInfo.put("version", crate.version());
+        crateInfo.put("crateName", crate.crateName());
+        crateInfo.put("manifest", crate.manifest().toString());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("repeat", cfg.repeat());
+        settings.put("scenarios", cfg.scenarios().stream().map(s -> s.id).toList());
+        settings.put("forks", cfg.forks());
+        settings.put("samples", cfg.samples());
+        settings.put("minSampleMs", cfg.minSampleMs());
+        settings.put("warmupMaxMs", cfg.warmupMaxMs());
+        settings.put("seed", cfg.seed());
+        settings.put("inputGenerator", Inputs.GENERATOR);
+        settings.put("inputRange", List.of(-1.0, 1.0));
+        settings.put("gradientTolerance", cfg.gradientTolerance());
+        settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
+                + " measured with wait4 in its own process; dependencies built beforehand");
+        Map<String, Object> tcDefault = new LinkedHashMap<>();
+        tcDefault.put("rustcVersion", defaultToolchain.rustcVersion());
+        tcDefault.put("llvmVersion", defaultToolchain.llvmVersion());
+        tcDefault.put("host", defaultToolchain.host());
+        tcDefault.put("channel", defaultToolchain.channel());
+        List<Map<String, Object>> tcs = new ArrayList<>();
+        toolchains.forEach((k, t) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", k);
+            m.put("rustcVersion", t.rustcVersion());
+            m.put("llvmVersion", t.llvmVersion());
+            m.put("channel", t.channel());
+            m.put("sysroot", t.sysroot() == null ? null : t.sysroot().toString());
+            EnzymeStatus e = enzyme.get(t.displayName());
+            if (e != null) m.put("enzyme", e);
+            tcs.add(m);
+        });
+        toolchainProblems.forEach((k, why) -> tcs.add(Map.of("name", k, "problem", why)));
+        return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
+                Machine.describe(), settings, tcDefault, tcs, results);
+    }
+
+    static ScenarioFigures figures(List<BuildMeasurement> ms) {
+        return new ScenarioFigures(summary(ms, BuildMeasurement::wallMs), summary(ms, BuildMeasurement::cpuMs),
+                summary(ms, BuildMeasurement::maxRssKb), summary(ms, BuildMeasurement::cargoWallMs));
+    }
+
+    private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f) {
+        return Statistics.summarize(ms.stream().mapToDouble(f).toArray());
+    }
+
+    static String version() {
+        String v = MeasureRun.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
