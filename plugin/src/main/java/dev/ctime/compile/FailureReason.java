@@ -22,7 +22,7 @@ public final class FailureReason {
         List<String> picked = new ArrayList<>();
         String[] lines = stderr.split("\\R");
         for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].replaceAll("\u001B\\[[;\\d]*m", "");
+            String l = lines[i].replaceAll("\u001B\\[[;\\d]*m", "").strip();
             Matcher e = ENZYME.matcher(l);
             if (e.find()) {
                 String fn = enzymeFunction(lines, i);
@@ -30,7 +30,7 @@ public final class FailureReason {
                 continue;
             }
             if (l.startsWith("error") && !l.startsWith("error: could not compile")) {
-                add(picked, l.strip());
+                add(picked, l);
                 if (i + 1 < lines.length && lines[i + 1].strip().startsWith("-->")) add(picked, "  " + lines[i + 1].strip());
             }
         }

@@ -12,11 +12,12 @@ import java.util.List;
 /**
  * Finds the Enzyme backend of a toolchain: the library file rustc loads
  * ({@code <sysroot>/lib/rustlib/<host>/lib/libEnzyme-<LLVM major>.so}, .dylib on macOS), and
- * rustc's own verdict on an empty crate built with {@code -Zautodiff=Enable}: "main function
+ * rustc's own verdict on an empty crate built with {@code -Zautodiff=Enable}: "`main` function
  * not found" means the backend loaded, "autodiff backend not found" means it did not.
  */
 public final class EnzymeDetector {
-    static final String LOADED = "main function not found";
+    /** rustc's E0601, "`main` function not found in crate", reached only once the backend loaded. */
+    static final String LOADED = "function not found in crate";
     static final String NOT_FOUND = "autodiff backend not found";
 
     private EnzymeDetector() {

@@ -1,0 +1,23 @@
+import groovy.json.JsonSlurper
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
+def nightly = report.toolchains.find { it.name == 'nightly' }
+def major = nightly.llvmVersion.split('\\.')[0]
+def hand = report.profiles.find { it.name == 'hand' }
+assert hand.status == 'ok' : hand.reason
+assert hand.applied.rustcCommand.contains('-C lto=fat')
+assert hand.kernels[0].gradientCheck.ok
+
+def enzyme = report.profiles.find { it.name == 'enzyme-nopostopt' }
+assert enzyme.settings.autodiff == ['NoPostopt']
+if (nightly.enzyme.state == 'present') {
+    // A machine with a backend: the profile must really run (the autodiff-real IT checks it in depth).
+    assert enzyme.status == 'ok' : enzyme.reason
+} else {
+    assert enzyme.status == 'skipped'
+    assert enzyme.reason.contains("libEnzyme-${major}.so")
+    assert enzyme.reason.contains('toolchain nightly')
+    assert enzyme.reason.contains('autodiff backend not found')
+    assert enzyme.compile.isEmpty() && enzyme.kernels == null
+}
+return true

@@ -1,0 +1,17 @@
+def log = new File(basedir, 'build.log').text
+def rustc = ['rustc', '-vV'].execute().text
+def release = (rustc =~ /release: (\S+)/)[0][1]
+assert log.contains("toolchain default: rustc ${release}")
+assert log =~ /linker mold: (found at|not found; to fix: apt-get install mold)/
+assert log.contains('hardware counters: ')
+// Whatever the machine has, doctor says it: present, or missing with where and how.
+def nightly = ['rustup', 'run', 'nightly', 'rustc', '-vV'].execute()
+nightly.waitFor()
+if (nightly.exitValue() == 0) {
+    assert log =~ /toolchain nightly: rustc .*nightly/
+    assert log =~ /Enzyme: present and loadable|Enzyme: missing, expected at .*libEnzyme-\d+\.so/
+    if (!log.contains('Enzyme: present')) assert log.contains('to fix: place libEnzyme-')
+} else {
+    assert log.contains('toolchain nightly: not usable')
+}
+return true

@@ -1,0 +1,55 @@
+import groovy.json.JsonSlurper
+
+def dir = new File(basedir, 'target/ctime')
+def report = new JsonSlurper().parse(new File(dir, 'report.json'))
+assert report.schemaVersion == 1
+assert report.toolchain.rustcVersion.startsWith('rustc ')
+assert report.toolchain.llvmVersion ==~ /\d+\.\d+.*/
+assert report.settings.seed == 42
+assert report.settings.inputGenerator.contains('splitmix64')
+assert report.profiles*.name == ['quick', 'release-cgu1']
+
+report.profiles.each { p ->
+    assert p.status == 'ok' : "${p.name}: ${p.reason}"
+    assert p.settings.name == null
+    def full = p.compile.full
+    ['wallMs', 'cpuMs', 'maxRssKb', 'cargoWallMs'].each { f ->
+        def s = full[f]
+        assert s.samples == 2 : "${p.name} ${f}"
+        assert s.min > 0 && s.min <= s.median && s.median <= s.max : "${p.name} ${f}: ${s}"
+    }
+    // The leaf rustc cannot take longer than the cargo invocation that ran it.
+    assert full.wallMs.max <= full.cargoWallMs.max
+    assert p.artifactBytes > 1000
+    assert p.harnessOverheadNs.median > 0
+    assert p.kernels.size() == 3
+    p.kernels.each { k ->
+        assert k.status == 'ok'
+        ['primalNs', 'gradientNs'].each { f ->
+            def s = k[f]
+            assert s.median > 0 && s.ciLow <= s.median && s.median <= s.ciHigh : "${p.name} ${k.name} ${f}: ${s}"
+            assert s.samples == 20 : 'two forks of ten samples each'
+        }
+        assert k.gradientToPrimal > 0
+        assert Math.abs(k.gradientToPrimal - k.gradientNs.median / k.primalNs.median) < 1e-9
+        assert k.gradientCheck.ok == true
+        assert k.gradientCheck.maxRelError < 1e-4
+        assert k.forkPrimalMedians.size() == 2
+        assert Math.abs(k.primalNsPerElement - k.primalNs.median / k.n) < 1e-9 * k.primalNsPerElement
+    }
+}
+def quick = report.profiles.find { it.name == 'quick' }
+assert quick.settings.inherits == 'dev' && quick.settings.optLevel == '1'
+assert quick.applied.rustcCommand.contains('-C opt-level=1')
+def rel = report.profiles.find { it.name == 'release-cgu1' }
+assert rel.applied.rustcCommand.contains('-C codegen-units=1')
+assert rel.applied.rustcCommand.contains('-C debuginfo=line-tables-only')
+
+def csv = new File(dir, 'report.csv').readLines()
+assert csv[0].startsWith('profile,status,scenario')
+assert csv.size() == 1 + 2 * 3
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('report written to')
+assert log =~ /release-cgu1\s+ok/
+return true

@@ -1,0 +1,115 @@
+package dev.ctime.cargo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CargoFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void configScanFindsWhereRustflagsAreSet() throws IOException {
+        assertEquals("build ", CargoConfigScan.rustflagsTable("[build]\nrustflags = [\"-Ca\"]\n"));
+        assertEquals("target ", CargoConfigScan.rustflagsTable("[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Ca\"]\n"));
+        assertEquals("target ", CargoConfigScan.rustflagsTable("[target.'cfg(unix)']\nlinker = \"cc\"\nrustflags = []\n"));
+        assertEquals("build ", CargoConfigScan.rustflagsTable("build.rustflags = [\"-Ca\"]\n"));
+        assertEquals("", CargoConfigScan.rustflagsTable("[build]\n# rustflags = []\njobs = 2\n"));
+        Path crate = Files.createDirectories(dir.resolve("ws/crate"));
+        Files.createDirectories(dir.resolve("ws/.cargo"));
+        Files.writeString(dir.resolve("ws/.cargo/config.toml"), "[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Cx\"]\n");
+        CargoConfigScan.Result r = CargoConfigScan.scan(crate, Map.of("CARGO_HOME", dir.resolve("home").toString()));
+        assertEquals(List.of(dir.resolve("ws/.cargo/config.toml")), r.files());
+        assertTrue(r.hasTargetRustflags());
+    }
+
+    @Test
+    void manifestRewriteMakesDependencyPathsAbsoluteAndAddsAWorkspace() {
+        String toml = "[package]\nname = \"k\"\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\nutil = { path = \"../util\" }\n"
+                + "abs = { path = \"/opt/abs\" }\n\n[dependencies.other]\npath = \"../other\"\n";
+        String out = SourceCopy.rewriteManifest(toml, Path.of("/home/u/proj/crate"));
+        assertTrue(out.contains("path = \"src/lib.rs\""), "the lib path stays relative to the copy");
+        assertTrue(out.contains("util = { path = \"/home/u/proj/util\" }"), out);
+        assertTrue(out.contains("abs = { path = \"/opt/abs\" }"));
+        assertTrue(out.contains("path = \"/home/u/proj/other\""));
+        assertTrue(out.contains("\n[workspace]\n"));
+        assertFalse(SourceCopy.rewriteManifest("[package]\n[workspace]\nmembers = []\n", Path.of("/x")).contains("added by ctime"));
+    }
+
+    @Test
+    void copyLeavesTargetAndGitBehind() throws Exception {
+        Path crate = Files.createDirectories(dir.resolve("crate"));
+        Files.writeString(crate.resolve("Cargo.toml"), "[package]\nname = \"k\"\n");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("src/lib.rs"), "pub fn f() {}\n");
+        Files.createDirectories(crate.resolve("target/debug"));
+        Files.writeString(crate.resolve("target/debug/big"), "x");
+        Files.createDirectories(crate.resolve(".git"));
+        CrateInfo info = new CrateInfo(crate.resolve("Cargo.toml"), "k", "0.1.0", "k", List.of(), true, crate, Path.of("src/lib.rs"));
+        Path copy = dir.resolve("copy");
+        Path manifest = SourceCopy.create(info, copy);
+        assertEquals(copy.resolve("Cargo.toml"), manifest);
+        assertTrue(Files.exists(copy.resolve("src/lib.rs")));
+        assertFalse(Files.exists(copy.resolve("target")));
+        assertFalse(Files.exists(copy.resolve(".git")));
+        SourceCopy.create(info, copy);
+        assertTrue(Files.exists(copy.resolve("src/lib.rs")), "recreating replaces the old copy");
+    }
+
+    @Test
+    void toolchainFromRustcVerbose() {
+        String vv = "rustc 1.97.0-nightly (e50aa6fba 2026-05-19)\nbinary: rustc\ncommit-hash: e50a\ncommit-date: 2026-05-19\n"
+                + "host: x86_64-unknown-linux-gnu\nrelease: 1.97.0-nightly\nLLVM version: 22.1.4\n";
+        Toolchain t = Toolchain.parse("nightly", vv, Path.of("/sys"));
+        assertTrue(t.isNightly());
+        assertEquals("22", t.llvmMajor());
+        assertEquals("x86_64-unknown-linux-gnu", t.host());
+        assertEquals("rustc 1.97.0-nightly (e50aa6fba 2026-05-19)", t.rustcVersion());
+        Toolchain s = Toolchain.parse(null, vv.replace("1.97.0-nightly", "1.95.0"), null);
+        assertEquals("stable", s.channel());
+        assertFalse(s.isNightly());
+        assertEquals("default", s.displayName());
+    }
+
+    @Test
+    void crateInfoFromCargoMetadata() throws IOException {
+        String json = "{\"packages\":[{\"name\":\"demo-kernels\",\"version\":\"0.1.0\",\"manifest_path\":\"/c/Cargo.toml\","
+                + "\"features\":{\"autodiff\":[]},\"targets\":[{\"kind\":[\"bin\"],\"name\":\"tool\",\"src_path\":\"/c/src/main.rs\"},"
+                + "{\"kind\":[\"cdylib\"],\"name\":\"demo-kernels\",\"src_path\":\"/c/src/lib.rs\"}]}],\"workspace_root\":\"/c\"}";
+        CrateInfo c = CrateInfo.parse(Path.of("/c/Cargo.toml"), json);
+        assertEquals("demo_kernels", c.crateName());
+        assertEquals(List.of("autodiff"), c.features());
+        assertTrue(c.cdylib());
+        assertEquals(Path.of("src/lib.rs"), c.libSource());
+        String noLib = json.replace(",{\"kind\":[\"cdylib\"],\"name\":\"demo-kernels\",\"src_path\":\"/c/src/lib.rs\"}", "");
+        IOException e = assertThrows(IOException.class, () -> CrateInfo.parse(Path.of("/c/Cargo.toml"), noLib));
+        assertTrue(e.getMessage().contains("crate-type = [\"cdylib\"]"));
+    }
+
+    @Test
+    void missingManifestSaysWhereToPointCtime() {
+        IOException e = assertThrows(IOException.class, () -> CrateInfo.read(dir.resolve("nope/Cargo.toml"), dir));
+        assertTrue(e.getMessage().contains("no Cargo.toml at"));
+        assertTrue(e.getMessage().contains("<manifestPath>"));
+    }
+
+    @Test
+    void execKillsTheWholeTreeOnTimeout() throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Exec.Result r = Exec.run(List.of("sh", "-c", "sleep 300 & echo $! > " + pidFile + "; wait"), dir, Map.of(),
+                java.time.Duration.ofMillis(500), dir, "sleepy");
+        assertTrue(r.timedOut());
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        for (int i = 0; i < 50 && ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(100);
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the grandchild was left running");
+    }
+}
