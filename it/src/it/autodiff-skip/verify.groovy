@@ -7,6 +7,10 @@ def hand = report.profiles.find { it.name == 'hand' }
 assert hand.status == 'ok' : hand.reason
 assert hand.applied.rustcCommand.contains('-C lto=fat')
 assert hand.kernels[0].gradientCheck.ok
+// On nightly, the phase split is measured; fat LTO has its own phase.
+def phases = hand.analysis.phases
+assert phases.total > 0 && phases.lto > 0 && phases.frontend > 0
+assert Math.abs(['frontend', 'codegen', 'llvm', 'lto', 'link'].sum { phases[it] } - phases.total) < 1e-6
 
 def enzyme = report.profiles.find { it.name == 'enzyme-nopostopt' }
 assert enzyme.settings.autodiff == ['NoPostopt']

@@ -19,6 +19,17 @@ report.profiles.each { p ->
         assert f.wallMs.min <= f.wallMs.median
     }
     assert p.kernels[0].gradientCheck.ok
+    // Untimed analysis builds: codegen units actually used, and cargo-llvm-lines' view.
+    def used = p.analysis.codegenUnitsUsed
+    assert used >= 1 && used <= cgu : "${p.name}: ${used} units"
+    assert p.analysis.llvmLines.any { it.function.contains('weighted') || it.function.contains('dot_self') }
+    assert p.analysis.llvmLines.every { it.lines > 0 && it.copies >= 1 }
+    def phases = p.analysis.phases
+    if (report.toolchain.channel == 'nightly') {
+        assert phases.total > 0
+    } else {
+        assert phases.unavailable.contains('nightly')
+    }
 }
 // The user's sources were copied, never touched: no patch marker in the original crate.
 assert !new File(basedir, 'rust/src/lib.rs').text.contains('ctime_incr_patched')

@@ -10,7 +10,9 @@
  *   ctime-rusage RUSTC [ARGS...]            (as cargo's RUSTC_WRAPPER)
  *       when CTIME_LEAF_CRATE names the crate being compiled (--crate-name) and
  *       CTIME_RUSTC_LOG names a file, measures that rustc and appends one JSON line to the
- *       file; any other invocation is exec'd untouched.
+ *       file; any other invocation is exec'd untouched. With CTIME_PERF naming perf, the
+ *       measured rustc runs under `perf stat -e instructions:u`, its counts written to
+ *       CTIME_RUSTC_LOG.perf (only where the machine offers hardware counters).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -106,7 +108,34 @@ int main(int argc, char **argv) {
         fprintf(stderr, "ctime-rusage: cannot append to %s: %s\n", log, strerror(errno));
         return 127;
     }
-    int code = run_measured(argv + 1, name, out);
+    const char *perf = getenv("CTIME_PERF");
+    int code;
+    if (perf != NULL && perf[0] != '\0') {
+        size_t len = strlen(log) + 6;
+        char *perf_out = malloc(len);
+        char **pargv = malloc(sizeof(char *) * (size_t)(argc + 9));
+        if (perf_out == NULL || pargv == NULL) {
+            fprintf(stderr, "ctime-rusage: out of memory\n");
+            return 127;
+        }
+        snprintf(perf_out, len, "%s.perf", log);
+        int k = 0;
+        pargv[k++] = (char *)perf;
+        pargv[k++] = "stat";
+        pargv[k++] = "-x,";
+        pargv[k++] = "-e";
+        pargv[k++] = "instructions:u";
+        pargv[k++] = "-o";
+        pargv[k++] = perf_out;
+        pargv[k++] = "--";
+        for (int i = 1; i < argc; i++) pargv[k++] = argv[i];
+        pargv[k] = NULL;
+        code = run_measured(pargv, name, out);
+        free(pargv);
+        free(perf_out);
+    } else {
+        code = run_measured(argv + 1, name, out);
+    }
     fclose(out);
     return code;
 }

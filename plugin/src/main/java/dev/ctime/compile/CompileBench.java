@@ -27,15 +27,23 @@ public final class CompileBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CrateInfo crate;
     private final Path rusage;
+    private final Path perf;
+    private final Path patchFile;
     private final Duration buildTimeout;
     private final Map<String, String> userEnv;
     private final Consumer<String> log;
     private int patchCounter;
 
-    public CompileBench(CrateInfo crate, Path rusage, Duration buildTimeout, Map<String, String> userEnv,
-                        Consumer<String> log) {
+    /**
+     * @param perf      perf's path where hardware counters are readable, else null
+     * @param patchFile the incr-patched edit as a unified diff, or null for ctime's default edit
+     */
+    public CompileBench(CrateInfo crate, Path rusage, Path perf, Path patchFile, Duration buildTimeout,
+                        Map<String, String> userEnv, Consumer<String> log) {
         this.crate = crate;
         this.rusage = rusage;
+        this.perf = perf;
+        this.patchFile = patchFile;
         this.buildTimeout = buildTimeout;
         this.userEnv = userEnv;
         this.log = log;
@@ -100,6 +108,63 @@ public final class CompileBench {
         }
     }
 
+    /**
+     * Untimed analysis builds of the leaf crate, after the timed ones so they cannot disturb
+     * them: the phase split (-Ztime-passes, nightly only) and the codegen units actually used
+     * (-Csave-temps keeps one object per unit), then cargo-llvm-lines' count of unoptimised IR
+     * (with LTO off, or the .ll would hold every crate LTO merged in).
+     */
+    public void analyse(ProfileBuild b) throws IOException, InterruptedException {
+        List<String> extra = new ArrayList<>(List.of("-Csave-temps"));
+        if (b.toolchain.isNightly()) extra.addAll(List.of("-Ztime-passes", "-Ztime-passes-format=json"));
+        cleanLeaf(b, false, "analysis");
+        Exec.Result r = Exec.run(rustcCommand(b, extra), crate.dir(), env(command(b, false), null), buildTimeout, b.logs(),
+                "analysis-phases");
+        if (r.ok()) {
+            Map<String, Double> phases = PhaseSplit.parse(r.stderr());
+            b.analysis.put("phases", phases.isEmpty() ? Map.of("unavailable", "-Ztime-passes needs a nightly toolchain;"
+                    + " this profile uses " + b.toolchain.displayName() + " (" + b.toolchain.channel() + ")") : phases);
+            b.analysis.put("codegenUnitsUsed", countCodegenUnits(b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps")));
+        } else {
+            b.warnings.add("the phase-split build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+        }
+        cleanLeaf(b, false, "llvm-lines");
+        Exec.Result ir = Exec.run(rustcCommand(b, List.of("--emit=llvm-ir", "-Cno-prepopulate-passes",
+                "-Cpasses=name-anon-globals", "-Ccodegen-units=1", "-Clto=off")), crate.dir(), env(command(b, false), null), buildTimeout,
+                b.logs(), "analysis-llvm-lines");
+        Path ll = b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps").resolve(crate.crateName() + ".ll");
+        if (ir.ok() && Files.exists(ll)) {
+            b.analysis.put("llvmLines", LlvmLines.top(Files.readString(ll), 15));
+        } else {
+            b.warnings.add("the llvm-lines build failed: " + FailureReason.fromCompilerOutput(ir.stderr()));
+        }
+        // The leaf's objects now differ from the timed builds'; the next build must not reuse them.
+        cleanLeaf(b, false, "after-analysis");
+        b.incrementalBaseline = false;
+    }
+
+    private List<String> rustcCommand(ProfileBuild b, List<String> extra) {
+        List<String> args = new ArrayList<>(command(b, false).args());
+        args.set(1, "rustc");
+        args.add("--");
+        args.addAll(extra);
+        return args;
+    }
+
+    static int countCodegenUnits(Path deps) throws IOException {
+        java.util.Set<String> units = new java.util.HashSet<>();
+        if (!Files.isDirectory(deps)) return 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(deps, "*.rcgu.o")) {
+            for (Path p : ds) {
+                java.util.regex.Matcher m = CGU.matcher(p.getFileName().toString());
+                if (m.find()) units.add(m.group(1));
+            }
+        }
+        return units.size();
+    }
+
+    private static final java.util.regex.Pattern CGU = java.util.regex.Pattern.compile("-cgu\\.(\\d+)\\.rcgu\\.o$");
+
     /** Runs {@code repeat} rounds of every scenario over every profile, interleaved. */
     public void run(List<ProfileBuild> builds, List<Scenario> scenarios, int repeat) throws InterruptedException {
         List<ProfileBuild> live = builds.stream().filter(ProfileBuild::ok).toList();
@@ -146,15 +211,30 @@ public final class CompileBench {
         String original = null;
         if (s == Scenario.INCR_UNCHANGED) {
             touch(b.crateRoot);
-        } else if (s == Scenario.INCR_PATCHED) {
+        } else if (s == Scenario.INCR_PATCHED && patchFile == null) {
             original = Files.readString(b.crateRoot);
             Files.writeString(b.crateRoot, original + patch(++patchCounter));
+        } else if (s == Scenario.INCR_PATCHED) {
+            gitApply(b, false, tag);
         }
         try {
             return timedBuild(b, s, tag);
         } finally {
             if (original != null) Files.writeString(b.crateRoot, original);
+            if (s == Scenario.INCR_PATCHED && patchFile != null) gitApply(b, true, tag + "-revert");
             b.incrementalBaseline = s.incremental && s != Scenario.INCR_PATCHED && b.ok();
+        }
+    }
+
+    /** Applies (or reverts) the user's patch to the profile's copy of the crate; never to the user's tree. */
+    private void gitApply(ProfileBuild b, boolean reverse, String tag) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "apply"));
+        if (reverse) cmd.add("-R");
+        cmd.add(patchFile.toString());
+        Exec.Result r = Exec.run(cmd, b.manifest.getParent(), Map.of(), Duration.ofMinutes(2), b.logs(), "patch-" + tag);
+        if (!r.ok()) {
+            throw new IOException("the incr-patched patch " + patchFile + " does not apply to the crate" + (reverse ? " (revert)" : "")
+                    + ": " + r.stderr().strip() + "; make it a unified diff against the crate's folder (a/src/lib.rs)");
         }
     }
 
@@ -189,9 +269,20 @@ public final class CompileBench {
         }
         JsonNode leaf = JSON.readTree(lines.get(0));
         JsonNode whole = JSON.readTree(Files.readString(cargoOut));
+        Path perfOut = Path.of(rustcLog + ".perf");
+        Double instructions = Files.exists(perfOut) ? instructions(Files.readString(perfOut)) : null;
         return new BuildMeasurement(leaf.get("wallNs").asDouble() / 1e6,
                 (leaf.get("userUs").asDouble() + leaf.get("sysUs").asDouble()) / 1e3, leaf.get("maxRssKb").asDouble(),
-                whole.get("wallNs").asDouble() / 1e6);
+                whole.get("wallNs").asDouble() / 1e6, instructions);
+    }
+
+    /** The instructions:u count from perf stat's CSV output (-x,), or null when it was not counted. */
+    static Double instructions(String perfCsv) {
+        for (String l : perfCsv.split("\\R")) {
+            String[] f = l.split(",");
+            if (f.length >= 3 && f[2].startsWith("instructions") && f[0].matches("\\d+")) return Double.valueOf(f[0]);
+        }
+        return null;
     }
 
     /** Removes the leaf crate's artifacts and incremental cache; dependencies stay built. */
@@ -223,6 +314,7 @@ public final class CompileBench {
         env.put("CTIME_LEAF_CRATE", crate.crateName());
         env.put("CTIME_RUSTC_LOG", rustcLog == null ? null : rustcLog.toString());
         env.put("CARGO_TERM_COLOR", "never");
+        env.put("CTIME_PERF", perf == null || rustcLog == null ? null : perf.toString());
         return env;
     }
 

@@ -21,6 +21,8 @@ public final class ProfileBuild {
     public final Map<Scenario, List<BuildMeasurement>> samples = new EnumMap<>(Scenario.class);
     public final List<String> warnings = new ArrayList<>();
     public final Map<String, Object> applied = new LinkedHashMap<>();
+    /** From the untimed analysis builds: phases, codegenUnitsUsed, llvmLines. */
+    public final Map<String, Object> analysis = new LinkedHashMap<>();
     public String status = "ok";
     public String reason;
     Path manifest;

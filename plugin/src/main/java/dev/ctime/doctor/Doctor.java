@@ -54,7 +54,8 @@ public final class Doctor {
         return new Findings(out, tcs, enz);
     }
 
-    static Path which(String exe) {
+    /** The executable's path on the PATH, or null. */
+    public static Path which(String exe) {
         String path = System.getenv("PATH");
         if (path == null) return null;
         for (String d : path.split(File.pathSeparator)) {

@@ -108,6 +108,13 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.autodiffFeature", defaultValue = "autodiff")
     String autodiffFeature;
 
+    /**
+     * The incr-patched edit: a unified diff against the crate's folder (paths like a/src/lib.rs),
+     * applied to ctime's copy with git apply. Default: a harmless function appended to the crate root.
+     */
+    @Parameter(property = "ctime.patchFile")
+    File patchFile;
+
     /** A name for this run, kept in the report. */
     @Parameter(property = "ctime.label")
     String label;
@@ -182,6 +189,9 @@ public class MeasureMojo extends AbstractMojo {
         if (!(minSampleMs > 0)) problems.add("ctime.minSampleMs must be positive");
         if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
         if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
+        if (patchFile != null && !patchFile.isFile()) {
+            problems.add("ctime.patchFile " + patchFile + " does not exist: give a unified diff against the crate's folder");
+        }
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
         }
@@ -190,7 +200,8 @@ public class MeasureMojo extends AbstractMojo {
                 : Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new MeasureConfig(manifest(), outputDirectory.toPath(), ps, selected, ks, sc, repeat, forks, minSampleMs, samples,
                 warmupMaxMs, pinCpu, seed, gradientTolerance, Duration.ofSeconds(buildTimeoutSeconds),
-                Duration.ofSeconds(runTimeoutSeconds), autodiffFeature, label, System.getenv());
+                Duration.ofSeconds(runTimeoutSeconds), autodiffFeature, label, System.getenv(),
+                patchFile == null ? null : patchFile.toPath().toAbsolutePath());
     }
 
     Path manifest() {

@@ -13,9 +13,11 @@ import java.util.Map;
  * @param applied  what ctime actually ran: cargo arguments, environment, rustflags and their
  *                 route, the leaf rustc command line
  * @param compile  scenario id to figures
+ * @param analysis from untimed builds: phase split, codegen units used, top LLVM IR producers
  */
 public record ProfileResult(String name, String status, String reason, Map<String, Object> settings,
                             Map<String, Object> applied, String toolchain, Map<String, ScenarioFigures> compile,
+                            Map<String, Object> analysis,
                             Long artifactBytes, Summary harnessOverheadNs, Boolean pinned, List<KernelTiming> kernels,
                             List<String> warnings) {
 }

@@ -9,6 +9,7 @@ import dev.ctime.stats.Summary;
  * @param cpuMs       its user + system CPU time, children (linker) included
  * @param maxRssKb    the peak resident set of the largest process in that tree
  * @param cargoWallMs the whole cargo invocation, fingerprinting included
+ * @param instructions the leaf rustc's instructions:u, where the machine offers counters (else absent)
  */
-public record ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs) {
+public record ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs, Summary instructions) {
 }

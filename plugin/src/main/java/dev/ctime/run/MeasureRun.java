@@ -8,6 +8,7 @@ import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.CompileBench;
 import dev.ctime.compile.ProfileBuild;
 import dev.ctime.compile.Scenario;
+import dev.ctime.doctor.Doctor;
 import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
@@ -86,7 +87,9 @@ public final class MeasureRun {
         Report report = report(builds);
         ReportWriter.writeJson(report, reportJson());
 
-        CompileBench bench = new CompileBench(crate, rusage, cfg.buildTimeout(), cfg.userEnv(), log);
+        String counters = Machine.hardwareCounters();
+        Path perf = counters.equals("available") ? Doctor.which("perf") : null;
+        CompileBench bench = new CompileBench(crate, rusage, perf, cfg.patchFile(), cfg.buildTimeout(), cfg.userEnv(), log);
         for (ProfileBuild b : builds) {
             if (!b.ok()) {
                 log.accept("profile " + b.profile.name() + ": " + b.status + ", " + b.reason);
@@ -101,6 +104,16 @@ public final class MeasureRun {
             if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
         }
         bench.run(builds, cfg.scenarios(), cfg.repeat());
+        ReportWriter.writeJson(report(builds), reportJson());
+        for (ProfileBuild b : builds) {
+            if (!b.ok()) continue;
+            log.accept("profile " + b.profile.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
+            try {
+                bench.analyse(b);
+            } catch (IOException e) {
+                b.warnings.add("analysis failed: " + e.getMessage());
+            }
+        }
         ReportWriter.writeJson(report(builds), reportJson());
 
         Map<String, List<ForkResult>> forks = new HashMap<>();
@@ -187,7 +200,7 @@ public final class MeasureRun {
                 case "mold" -> "mold";
                 default -> "ld.bfd";
             };
-            if (!onPath(exe)) {
+            if (Doctor.which(exe) == null) {
                 throw new ProfileException(where + ": linker " + p.linker() + " needs `" + exe + "` on the PATH, and there is"
                         + " none: install it (Debian: apt-get install " + (p.linker().equals("bfd") ? "binutils" : p.linker())
                         + ") or drop <linker>");
@@ -237,15 +250,6 @@ public final class MeasureRun {
         }
     }
 
-    private static boolean onPath(String exe) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String d : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, exe))) return true;
-        }
-        return false;
-    }
-
     private Report report(List<ProfileBuild> builds) {
         return report(builds, Map.of());
     }
@@ -265,7 +269,8 @@ public final class MeasureRun {
                         .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
             }
             results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied,
-                    b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile, b.artifactBytes,
+                    b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile,
+                    b.analysis.isEmpty() ? null : b.analysis, b.artifactBytes,
                     fr.isEmpty() ? null : ForkPool.overhead(fr), fr.isEmpty() ? null : fr.stream().allMatch(ForkResult::pinned),
                     kernels, b.warnings.isEmpty() ? null : b.warnings));
         }
@@ -285,6 +290,9 @@ public final class MeasureRun {
         settings.put("inputGenerator", Inputs.GENERATOR);
         settings.put("inputRange", List.of(-1.0, 1.0));
         settings.put("gradientTolerance", cfg.gradientTolerance());
+        settings.put("hardwareCounters", Machine.hardwareCounters());
+        settings.put("incrPatchedEdit", cfg.patchFile() == null ? "a harmless function appended to the crate root"
+                : "the patch " + cfg.patchFile());
         settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
                 + " measured with wait4 in its own process; dependencies built beforehand");
         Map<String, Object> tcDefault = new LinkedHashMap<>();
@@ -310,8 +318,10 @@ public final class MeasureRun {
     }
 
     static ScenarioFigures figures(List<BuildMeasurement> ms) {
+        boolean counted = ms.stream().allMatch(m -> m.instructions() != null);
         return new ScenarioFigures(summary(ms, BuildMeasurement::wallMs), summary(ms, BuildMeasurement::cpuMs),
-                summary(ms, BuildMeasurement::maxRssKb), summary(ms, BuildMeasurement::cargoWallMs));
+                summary(ms, BuildMeasurement::maxRssKb), summary(ms, BuildMeasurement::cargoWallMs),
+                counted ? summary(ms, BuildMeasurement::instructions) : null);
     }
 
     private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f) {
