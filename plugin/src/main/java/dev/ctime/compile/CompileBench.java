@@ -72,6 +72,7 @@ public final class CompileBench {
                     + b.logs().resolve("build-initial.stderr") + ")");
             return;
         }
+        if (b.profile.autodiff().contains("PrintPerf")) b.analysis.put("enzymePerfRemarks", EnzymeRemarks.collect(r.stderr()));
         String rustc = leafRustcCommand(r.stderr(), crate.crateName());
         if (rustc != null) {
             b.applied.put("rustcCommand", rustc);

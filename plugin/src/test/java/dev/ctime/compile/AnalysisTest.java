@@ -77,4 +77,17 @@ class AnalysisTest {
         assertEquals(2, CompileBench.countCodegenUnits(deps));
         assertEquals(0, CompileBench.countCodegenUnits(deps.resolve("absent")));
     }
+
+    @Test
+    void enzymePerfRemarksAreTheLinesThatAreNotCargosOrRustcs() {
+        String err = "   Compiling k v0.1.0\n     Running `rustc --crate-name k`\n"
+                + "Load may need caching   %12 = load double, ptr %x\nLoad may need caching   %12 = load double, ptr %x\n"
+                + "Caching instruction %m = fmul double %a, %b legalRecompute: 0\nwarning: unused variable\n"
+                + "    Finished `ctime` profile [optimized] target(s) in 3.1s\n";
+        Map<String, Object> r = EnzymeRemarks.collect(err);
+        assertEquals(3, r.get("count"));
+        assertEquals(2L, r.get("distinct"));
+        assertEquals(List.of("Load may need caching   %12 = load double, ptr %x",
+                "Caching instruction %m = fmul double %a, %b legalRecompute: 0"), r.get("first"));
+    }
 }
