@@ -111,8 +111,9 @@ public final class CompileBench {
 
     /**
      * Untimed analysis builds of the leaf crate, after the timed ones so they cannot disturb
-     * them: the phase split (-Ztime-passes, nightly only) and the codegen units actually used
-     * (-Csave-temps keeps one object per unit), then cargo-llvm-lines' count of unoptimised IR
+     * them: the phase split (-Ztime-passes, nightly only) and the codegen units rustc actually
+     * partitioned the crate into (-Csave-temps keeps each unit's files: objects, or the
+     * unoptimised bitcode that LTO merges), then cargo-llvm-lines' count of unoptimised IR
      * (with LTO off, or the .ll would hold every crate LTO merged in).
      */
     public void analyse(ProfileBuild b) throws IOException, InterruptedException {
@@ -155,7 +156,7 @@ public final class CompileBench {
     static int countCodegenUnits(Path deps) throws IOException {
         java.util.Set<String> units = new java.util.HashSet<>();
         if (!Files.isDirectory(deps)) return 0;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(deps, "*.rcgu.o")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(deps, "*-cgu.*.rcgu.*")) {
             for (Path p : ds) {
                 java.util.regex.Matcher m = CGU.matcher(p.getFileName().toString());
                 if (m.find()) units.add(m.group(1));
@@ -164,7 +165,7 @@ public final class CompileBench {
         return units.size();
     }
 
-    private static final java.util.regex.Pattern CGU = java.util.regex.Pattern.compile("-cgu\\.(\\d+)\\.rcgu\\.o$");
+    private static final java.util.regex.Pattern CGU = java.util.regex.Pattern.compile("-cgu\\.(\\d+)\\.rcgu\\.");
 
     /** Runs {@code repeat} rounds of every scenario over every profile, interleaved. */
     public void run(List<ProfileBuild> builds, List<Scenario> scenarios, int repeat) throws InterruptedException {

@@ -12,6 +12,8 @@ import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
 import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
+import dev.ctime.site.HistoryLog;
+import dev.ctime.site.ReportPage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -115,6 +117,22 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.patchFile")
     File patchFile;
 
+    /** One line per run is appended here; may live outside target/ to survive cleans. */
+    @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
+    File historyFile;
+
+    /** The scenario whose build time report.html's trade-off chart uses (default: the first measured). */
+    @Parameter(property = "ctime.chartScenario")
+    String chartScenario;
+
+    /** The kernel whose run time report.html's trade-off chart uses (default: the first). */
+    @Parameter(property = "ctime.chartKernel")
+    String chartKernel;
+
+    /** Kernel calls expected per build, for the recommendation. */
+    @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
+    double expectedCalls;
+
     /** A name for this run, kept in the report. */
     @Parameter(property = "ctime.label")
     String label;
@@ -153,7 +171,15 @@ public class MeasureMojo extends AbstractMojo {
             if (p.warnings() != null) p.warnings().forEach(w -> getLog().warn("ctime: profile " + p.name() + ": " + w));
             if (!p.status().equals("ok")) getLog().warn("ctime: profile " + p.name() + " " + p.status() + ": " + p.reason());
         }
-        getLog().info("ctime: report written to " + run.reportJson() + " and " + run.reportCsv());
+        try {
+            HistoryLog.append(historyFile.toPath(), report);
+            Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath()),
+                    new ReportPage.Options(chartScenario, chartKernel, expectedCalls), run.reportJson().resolveSibling("report.html"));
+            getLog().info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ctime: the measurements are in " + run.reportJson() + ", but writing the history"
+                    + " or report.html failed: " + e.getMessage(), e);
+        }
         List<String> failed = report.profiles().stream().filter(p -> p.status().equals("failed")).map(ProfileResult::name).toList();
         if (failOnFailedProfile && !failed.isEmpty()) {
             throw new MojoFailureException("ctime: profiles failed: " + String.join(", ", failed) + " (see " + run.reportJson() + ")");

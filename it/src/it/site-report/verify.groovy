@@ -1,0 +1,61 @@
+import groovy.json.JsonSlurper
+import javax.imageio.ImageIO
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
+assert report.profiles*.name == ['o1', 'o3', 'o3-fat']
+def history = new File(basedir, 'target/ctime/history.jsonl').readLines().findAll { it.trim() }
+assert history.size() == 2 : 'one history line per measuring run'
+
+// The site page, rendered through Doxia with the site's skin around it.
+def page = new File(basedir, 'target/site/ctime.html')
+assert page.isFile()
+def html = page.text
+assert html.contains('ctime: build profiles of it-basic')
+assert html.contains('Recommendation')
+assert html.contains('[profile.release]')
+// Pareto, cost against size, two history charts, and the phases where a nightly toolchain measured them.
+def phased = report.profiles.any { it.analysis?.phases?.total != null }
+def charts = 4 + (phased ? 1 : 0)
+assert (html =~ /<svg /).count == charts
+assert phased || html.contains('No phase split was measured: -Ztime-passes needs a nightly toolchain')
+assert html.contains('class="ctime-chart pareto"')
+assert (html =~ /class="point/).count == 3
+assert html.contains('class="ctime-chart lines"')
+// User strings are escaped: the label with <, > and quotes appears only escaped.
+assert !html.contains('it <run> "one"')
+assert html.contains('it &lt;run&gt;')
+// The skin's frame is there (navigation from site.xml or the default menu).
+assert html.contains('</html>') && (html.contains('bodyColumn') || html.contains('class="main-body"') || html.contains('<main'))
+
+// The standalone page: every chart drawn by a real browser.
+def standalone = new File(basedir, 'target/ctime/report.html')
+assert standalone.isFile()
+def chromium = ['chromium', 'chromium-browser', 'google-chrome'].find { exe ->
+    System.getenv('PATH').split(File.pathSeparator).any { new File(it, exe).canExecute() }
+}
+assert chromium != null : 'headless Chromium is needed to check the page (Debian: apt-get install chromium; .ci/run installs it)'
+def flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--hide-scrollbars', "--user-data-dir=${new File(basedir, 'target/chromium')}"]
+def run = { List args ->
+    def p = ([chromium] + flags + args).execute()
+    def out = new StringBuilder(), err = new StringBuilder()
+    p.consumeProcessOutput(out, err)
+    assert p.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS)
+    return out.toString()
+}
+def url = standalone.toURI().toString()
+def dom = run(['--dump-dom', url])
+// Counted in the DOM the browser built, not in the file: the SVG was parsed as SVG.
+assert (dom =~ /<svg /).count == charts
+assert (dom =~ /<circle class="point/).count == 3
+assert (dom =~ /<path class="series"/).count >= 3
+def png = new File(basedir, 'target/report.png')
+run(['--window-size=1100,2600', "--screenshot=${png}", url])
+assert png.length() > 10000
+def img = ImageIO.read(png)
+assert img.width == 1100
+// Not a blank page: count the distinct colours in the chart area.
+def colours = [] as Set
+for (int y = 0; y < img.height; y += 7) for (int x = 0; x < img.width; x += 7) colours << img.getRGB(x, y)
+assert colours.size() > 20 : "the screenshot has only ${colours.size()} colours"
+return true

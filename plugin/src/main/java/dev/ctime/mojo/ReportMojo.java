@@ -1,0 +1,97 @@
+package dev.ctime.mojo;
+
+import dev.ctime.report.Report;
+import dev.ctime.report.ReportWriter;
+import dev.ctime.site.HistoryLog;
+import dev.ctime.site.HtmlPageWriter;
+import dev.ctime.site.ReportPage;
+import dev.ctime.site.SinkPageWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+/**
+ * Renders the latest report.json as a page of the Maven site (in {@code <reporting>}, or
+ * standalone with {@code mvn ctime:report}), and as a self-contained report.html next to the JSON.
+ */
+@Mojo(name = "report", threadSafe = true)
+public class ReportMojo extends AbstractMavenReport {
+    /** The report to render: what ctime:measure wrote. */
+    @Parameter(property = "ctime.reportFile", defaultValue = "${project.build.directory}/ctime/report.json")
+    File reportFile;
+
+    /** One line per run, appended by ctime:measure; may live outside target/ to survive cleans. */
+    @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
+    File historyFile;
+
+    /** The scenario whose build time the trade-off chart uses (default: the first measured). */
+    @Parameter(property = "ctime.chartScenario")
+    String chartScenario;
+
+    /** The kernel whose run time the trade-off chart uses (default: the first). */
+    @Parameter(property = "ctime.chartKernel")
+    String chartKernel;
+
+    /** Kernel calls expected per build, for the recommendation and the break-even table. */
+    @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
+    double expectedCalls;
+
+    @Override
+    public String getOutputPath() {
+        return "ctime";
+    }
+
+    /** The same as {@link #getOutputPath()}, for Maven's older reporting API. */
+    @Override
+    @Deprecated
+    public String getOutputName() {
+        return getOutputPath();
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "ctime trade-offs";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "What each Rust build profile costs at compile time and buys at run time.";
+    }
+
+    @Override
+    public boolean canGenerateReport() {
+        if (reportFile.isFile()) return true;
+        getLog().warn("ctime: no report at " + reportFile + ": run `mvn ctime:measure` first; the ctime page is left out");
+        return false;
+    }
+
+    @Override
+    protected void executeReport(Locale locale) throws MavenReportException {
+        try {
+            Report r = ReportWriter.readJson(reportFile.toPath());
+            var history = HistoryLog.read(historyFile.toPath());
+            ReportPage.Options o = new ReportPage.Options(chartScenario, chartKernel, expectedCalls);
+            SinkPageWriter w = new SinkPageWriter(getSink());
+            ReportPage.write(w, r, history, o);
+            w.finish();
+            Path html = writeStandalone(r, history, o, reportFile.toPath().resolveSibling("report.html"));
+            getLog().info("ctime: standalone page written to " + html);
+        } catch (IOException e) {
+            throw new MavenReportException("ctime: cannot render " + reportFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Path writeStandalone(Report r, java.util.List<HistoryLog.Run> history, ReportPage.Options o, Path html)
+            throws IOException {
+        HtmlPageWriter w = new HtmlPageWriter();
+        ReportPage.write(w, r, history, o);
+        Files.writeString(html, w.document());
+        return html;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ctime.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * history.jsonl: one line per run with the figures trends are drawn from, appended, never
+ * rewritten, so it can live outside target/ and survive clean builds.
+ */
+public final class HistoryLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HistoryLog() {
+    }
+
+    /** One run. @param profiles name to figures: status, compile medians per scenario, kernel medians */
+    public record Run(String createdAt, String label, Map<String, Map<String, Object>> profiles) {
+    }
+
+    public static Run of(Report r) {
+        Map<String, Map<String, Object>> ps = new LinkedHashMap<>();
+        for (ProfileResult p : r.profiles()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", p.status());
+            Map<String, Object> compile = new LinkedHashMap<>();
+            if (p.compile() != null) {
+                for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
+                    compile.put(e.getKey(), Map.of("cpuMs", e.getValue().cpuMs().median(), "wallMs", e.getValue().wallMs().median()));
+                }
+            }
+            m.put("compile", compile);
+            Map<String, Object> kernels = new LinkedHashMap<>();
+            if (p.kernels() != null) {
+                for (KernelTiming k : p.kernels()) {
+                    if (k.primalNs() == null) continue;
+                    Map<String, Object> km = new LinkedHashMap<>();
+                    km.put("primalNs", k.primalNs().median());
+                    if (k.gradientNs() != null) km.put("gradientNs", k.gradientNs().median());
+                    kernels.put(k.name() + "@" + k.n(), km);
+                }
+            }
+            m.put("kernels", kernels);
+            ps.put(p.name(), m);
+        }
+        return new Run(r.createdAt(), r.label(), ps);
+    }
+
+    public static void append(Path file, Report r) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, JSON.writeValueAsString(of(r)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Every run, oldest first; a line that cannot be read is skipped, not fatal (the file is the user's). */
+    public static List<Run> read(Path file) throws IOException {
+        List<Run> runs = new ArrayList<>();
+        if (!Files.exists(file)) return runs;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            try {
+                runs.add(JSON.readValue(line, Run.class));
+            } catch (IOException e) {
+                // a damaged or foreign line: the rest of the history still draws
+            }
+        }
+        return runs;
+    }
+}

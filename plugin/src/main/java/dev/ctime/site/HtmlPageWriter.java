@@ -1,0 +1,62 @@
+package dev.ctime.site;
+
+import java.util.List;
+
+/** The standalone, self-contained report.html: no scripts, no external files, inline SVG. */
+public final class HtmlPageWriter implements PageWriter {
+    private final StringBuilder body = new StringBuilder();
+    private String title = "ctime";
+
+    @Override
+    public void title(String text) {
+        title = text;
+        body.append("<h1>").append(Svg.escape(text)).append("</h1>\n");
+    }
+
+    @Override
+    public void section(String t) {
+        body.append("<section>\n<h2>").append(Svg.escape(t)).append("</h2>\n");
+    }
+
+    @Override
+    public void endSection() {
+        body.append("</section>\n");
+    }
+
+    @Override
+    public void paragraph(String text) {
+        body.append("<p>").append(Svg.escape(text)).append("</p>\n");
+    }
+
+    @Override
+    public void code(String text) {
+        body.append("<pre>").append(Svg.escape(text)).append("</pre>\n");
+    }
+
+    @Override
+    public void table(String cssClass, List<String> headers, List<List<String>> rows) {
+        body.append("<table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
+        headers.forEach(h -> body.append("<th>").append(Svg.escape(h)).append("</th>"));
+        body.append("</tr>\n");
+        for (List<String> r : rows) {
+            body.append("<tr>");
+            r.forEach(c -> body.append("<td>").append(Svg.escape(c)).append("</td>"));
+            body.append("</tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    @Override
+    public void raw(String markup) {
+        body.append("<div class=\"chart\">").append(markup).append("</div>\n");
+    }
+
+    public String document() {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Svg.escape(title) + "</title>\n"
+                + "<style>\nbody{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}\n"
+                + "table{border-collapse:collapse;margin:1em 0;font-size:13px}\n"
+                + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f0f0f0}\n"
+                + "pre{background:#f6f6f6;padding:1em;border:1px solid #ddd}\n.chart{margin:1em 0}\n</style>\n</head>\n<body>\n"
+                + body + "</body>\n</html>\n";
+    }
+}

@@ -1,0 +1,227 @@
+package dev.ctime.site;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The trade-off page: the recommendation first, then the charts (Pareto front, phases, cost
+ * against size, history), then every table. Written once, for the site and the standalone file.
+ */
+public final class ReportPage {
+    static final List<String> PHASES = List.of("frontend", "codegen", "llvm", "lto", "autodiff", "link");
+
+    /** @param expectedCalls kernel calls expected per build, for the recommendation */
+    public record Options(String scenario, String kernel, double expectedCalls) {
+    }
+
+    private ReportPage() {
+    }
+
+    public static void write(PageWriter w, Report r, List<HistoryLog.Run> history, Options o) {
+        String crate = r.crate() == null ? "crate" : String.valueOf(r.crate().get("package"));
+        w.title("ctime: build profiles of " + crate);
+        w.paragraph("Measured " + r.createdAt() + (r.label() == null ? "" : " (" + r.label() + ")") + " with "
+                + r.toolchain().get("rustcVersion") + ", LLVM " + r.toolchain().get("llvmVersion") + ", on "
+                + r.machine().get("cpus") + " CPUs (" + r.machine().get("cpuModel") + "). Hardware counters: "
+                + r.machine().get("hardwareCounters") + ".");
+
+        TradeOff.Subject subject = TradeOff.subject(r, o.scenario(), o.kernel());
+        List<TradeOff.Point> points = TradeOff.points(r, subject);
+        List<TradeOff.Point> front = TradeOff.front(points);
+
+        w.section("Recommendation");
+        TradeOff.Point best = TradeOff.recommend(front, o.expectedCalls());
+        if (best == null) {
+            w.paragraph("No profile passed every check with " + subject.describe() + " measured, so none is recommended.");
+        } else {
+            w.paragraph(String.format(Locale.ROOT, "For %s calls of %s per build, use profile %s: %s of build CPU time and"
+                            + " %s per call, the least total time among the Pareto-optimal profiles.", count(o.expectedCalls()),
+                    subject.kernel() + " (" + subject.function() + ", n = " + subject.n() + ")", best.profile(),
+                    ms(best.compileMs()), ns(best.runNs())));
+            ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(best.profile())).findFirst().orElseThrow();
+            w.code(TradeOff.cargoSnippet(p));
+        }
+        w.endSection();
+
+        w.section("Compile time against run time");
+        w.paragraph("Each dot is a profile that passed every check; the dashed line joins the Pareto front (no other profile"
+                + " builds faster and runs faster). " + capitalize(subject.describe()) + ".");
+        w.raw(Svg.pareto("Pareto front: " + subject.describe(), points, front, "build CPU time (ms)", "ns per call"));
+        List<List<String>> be = new ArrayList<>();
+        for (TradeOff.BreakEven b : TradeOff.breakEvens(front)) {
+            be.add(List.of(b.cheaperBuild(), b.fasterRun(), count(b.calls())));
+        }
+        if (!be.isEmpty()) {
+            w.paragraph("Break-even: after this many calls per build, the slower-to-build neighbour on the front pays for itself.");
+            w.table("break-even", List.of("cheaper to build", "faster to run", "break-even calls"), be);
+        }
+        w.endSection();
+
+        Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
+        for (ProfileResult p : r.profiles()) {
+            if (p.analysis() != null && p.analysis().get("phases") instanceof Map<?, ?> m && m.containsKey("total")) {
+                Map<String, Double> ph = new LinkedHashMap<>();
+                m.forEach((k, v) -> {
+                    if (v instanceof Number n) ph.put(String.valueOf(k), n.doubleValue());
+                });
+                phases.put(p.name(), ph);
+            }
+        }
+        w.section("Where the build time goes");
+        if (phases.isEmpty()) {
+            w.paragraph("No phase split was measured: -Ztime-passes needs a nightly toolchain.");
+        } else {
+            List<String> present = PHASES.stream().filter(k -> phases.values().stream().anyMatch(m -> m.getOrDefault(k, 0.0) > 0))
+                    .toList();
+            w.raw(Svg.phases("Leaf crate phases per profile", phases, present));
+        }
+        w.endSection();
+
+        w.section("Cost against input size");
+        Map<String, List<double[]>> perElement = new LinkedHashMap<>();
+        for (ProfileResult p : r.profiles()) {
+            if (p.kernels() == null) continue;
+            List<double[]> pts = p.kernels().stream().filter(k -> k.name().equals(subject.kernel()) && k.primalNs() != null)
+                    .map(k -> new double[] {k.n(), (subject.function().equals("gradient") && k.gradientNs() != null
+                            ? k.gradientNs() : k.primalNs()).median() / k.n()})
+                    .sorted((a, b) -> Double.compare(a[0], b[0])).toList();
+            if (!pts.isEmpty()) perElement.put(p.name(), pts);
+        }
+        w.raw(Svg.lines(subject.kernel() + " " + subject.function() + ": ns per element against n", perElement, "n",
+                "ns per element", true));
+        w.endSection();
+
+        w.section("History");
+        Map<String, List<double[]>> trend = new LinkedHashMap<>();
+        for (int i = 0; i < history.size(); i++) {
+            for (Map.Entry<String, Map<String, Object>> e : history.get(i).profiles().entrySet()) {
+                Object c = e.getValue().get("compile");
+                if (c instanceof Map<?, ?> cm && cm.get(subject.scenario()) instanceof Map<?, ?> sm && sm.get("cpuMs") instanceof Number v) {
+                    trend.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {i + 1, v.doubleValue()});
+                }
+            }
+        }
+        if (history.size() < 2) {
+            w.paragraph("One run so far: the trend appears from the second run on (history file: one line per run).");
+        }
+        w.raw(Svg.lines("Build CPU time (" + subject.scenario() + ") across runs", trend, "run", "ms", false));
+        Map<String, List<double[]>> runTrend = new LinkedHashMap<>();
+        String key = subject.kernel() + "@" + subject.n();
+        String field = subject.function().equals("gradient") ? "gradientNs" : "primalNs";
+        for (int i = 0; i < history.size(); i++) {
+            for (Map.Entry<String, Map<String, Object>> e : history.get(i).profiles().entrySet()) {
+                if (e.getValue().get("kernels") instanceof Map<?, ?> km && km.get(key) instanceof Map<?, ?> k && k.get(field) instanceof Number v) {
+                    runTrend.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(new double[] {i + 1, v.doubleValue()});
+                }
+            }
+        }
+        w.raw(Svg.lines(subject.kernel() + " " + subject.function() + " at n = " + subject.n() + " across runs", runTrend, "run",
+                "ns per call", false));
+        List<List<String>> runs = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            HistoryLog.Run h = history.get(i);
+            runs.add(List.of(Integer.toString(i + 1), h.createdAt(), h.label() == null ? "" : h.label(),
+                    Integer.toString(h.profiles().size())));
+        }
+        w.table("history", List.of("run", "when", "label", "profiles"), runs);
+        w.endSection();
+
+        writeTables(w, r);
+        w.endSection();
+    }
+
+    private static void writeTables(PageWriter w, Report r) {
+        w.section("Profiles");
+        List<List<String>> rows = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            String settings = p.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", "));
+            rows.add(List.of(p.name(), p.status(), p.toolchain() == null ? "" : p.toolchain(), settings,
+                    p.artifactBytes() == null ? "" : String.format(Locale.ROOT, "%.0f KiB", p.artifactBytes() / 1024.0),
+                    p.reason() == null ? "" : p.reason()));
+        }
+        w.table("profiles", List.of("profile", "status", "toolchain", "settings", "artifact", "reason"), rows);
+        w.endSection();
+
+        w.section("Compile time");
+        List<List<String>> compile = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            if (p.compile() == null) continue;
+            for (Map.Entry<String, ScenarioFigures> e : new TreeMap<>(p.compile()).entrySet()) {
+                ScenarioFigures f = e.getValue();
+                compile.add(List.of(p.name(), e.getKey(), spread(f.cpuMs(), "ms"), spread(f.wallMs(), "ms"),
+                        spread(f.maxRssKb(), "kB"), f.instructions() == null ? "n/a" : spread(f.instructions(), ""),
+                        Integer.toString(f.cpuMs().samples())));
+            }
+        }
+        w.paragraph("The leaf crate's rustc (dependencies built beforehand): median [min, max], noisy where the 95% interval"
+                + " of the median is wider than 10%.");
+        w.table("compile", List.of("profile", "scenario", "CPU", "wall", "peak RSS", "instructions", "samples"), compile);
+        w.endSection();
+
+        w.section("Kernel timings");
+        List<List<String>> ks = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            if (p.kernels() == null) continue;
+            for (KernelTiming k : p.kernels()) {
+                ks.add(List.of(p.name(), k.name(), Integer.toString(k.n()), ci(k.primalNs()), ci(k.gradientNs()),
+                        k.gradientToPrimal() == null ? "" : String.format(Locale.ROOT, "%.2f", k.gradientToPrimal()),
+                        check(k.gradientCheck()), k.reason() == null ? "" : k.reason()));
+            }
+        }
+        w.paragraph("ns per call: median and its 95% bootstrap confidence interval, over every fork's samples.");
+        w.table("kernels", List.of("profile", "kernel", "n", "primal ns", "gradient ns", "gradient/primal", "gradient check",
+                "problem"), ks);
+        w.endSection();
+    }
+
+    static String spread(Summary s, String unit) {
+        if (s == null) return "";
+        return String.format(Locale.ROOT, "%s [%s, %s] %s%s", g(s.median()), g(s.min()), g(s.max()), unit,
+                s.noisy() ? " (noisy)" : "").replace("  ", " ");
+    }
+
+    static String ci(Summary s) {
+        return s == null ? "" : String.format(Locale.ROOT, "%s (%s to %s)", g(s.median()), g(s.ciLow()), g(s.ciHigh()));
+    }
+
+    static String check(GradientCheck c) {
+        if (c == null) return "";
+        return (c.ok() ? "ok" : "WRONG") + String.format(Locale.ROOT, ", max rel. error %.2g over %d coordinates", c.maxRelError(),
+                c.checked());
+    }
+
+    private static String g(double v) {
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.3g", v);
+    }
+
+    static String ms(double v) {
+        return v >= 1000 ? String.format(Locale.ROOT, "%.2f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
+    }
+
+    static String ns(double v) {
+        return v >= 1e6 ? String.format(Locale.ROOT, "%.2f ms", v / 1e6) : v >= 1e3 ? String.format(Locale.ROOT, "%.2f µs", v / 1e3)
+                : String.format(Locale.ROOT, "%.1f ns", v);
+    }
+
+    static String count(double v) {
+        if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
+        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
+                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.ctime.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Small SVG charts written as text: no AWT, no chart library, the same bytes for the same data.
+ * Every string that came from the user is escaped.
+ */
+public final class Svg {
+    static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+            "#7f7f7f", "#bcbd22"};
+    private static final int W = 720;
+    private static final int H = 400;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 190;
+    private static final int TOP = 40;
+    private static final int BOTTOM = 60;
+
+    private Svg() {
+    }
+
+    public static String escape(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A linear or logarithmic axis over [min, max] mapped to pixels [p0, p1]. */
+    record Axis(double min, double max, boolean log, double p0, double p1) {
+        static Axis of(List<Double> values, double p0, double p1, boolean allowLog) {
+            double lo = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double hi = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            boolean log = allowLog && lo > 0 && hi / lo > 20;
+            if (log) return new Axis(Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi))), true, p0, p1);
+            if (hi == lo) {
+                lo -= 1;
+                hi += 1;
+            }
+            double pad = (hi - lo) * 0.08;
+            return new Axis(lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad, false, p0, p1);
+        }
+
+        double map(double v) {
+            double t = log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min)) : (v - min) / (max - min);
+            return p0 + t * (p1 - p0);
+        }
+
+        List<Double> ticks() {
+            List<Double> t = new ArrayList<>();
+            if (log) {
+                for (double v = min; v <= max * 1.0001; v *= 10) t.add(v);
+                return t;
+            }
+            double step = Math.pow(10, Math.floor(Math.log10((max - min) / 5)));
+            for (double m : new double[] {1, 2, 5, 10}) {
+                if ((max - min) / (step * m) <= 6) {
+                    step *= m;
+                    break;
+                }
+            }
+            for (double v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) t.add(v);
+            return t;
+        }
+    }
+
+    static String label(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) return trim(v / 1e9) + "G";
+        if (a >= 1e6) return trim(v / 1e6) + "M";
+        if (a >= 1e3) return trim(v / 1e3) + "k";
+        return trim(v);
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    private static StringBuilder open(String cssClass, String title) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ctime-chart ").append(cssClass)
+                .append("\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W)
+                .append(' ').append(H).append("\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n");
+        sb.append("<title>").append(escape(title)).append("</title>\n");
+        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H).append("\" fill=\"#ffffff\"/>\n");
+        sb.append("<text x=\"").append(LEFT).append("\" y=\"22\" font-size=\"14\" font-weight=\"bold\">").append(escape(title))
+                .append("</text>\n");
+        return sb;
+    }
+
+    private static void axes(StringBuilder sb, Axis x, Axis y, String xLabel, String yLabel) {
+        for (double t : x.ticks()) {
+            double px = x.map(t);
+            sb.append("<line class=\"grid\" x1=\"").append(num(px)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(num(px))
+                    .append("\" y2=\"").append(H - BOTTOM).append("\" stroke=\"#e5e5e5\"/>\n");
+            sb.append("<text x=\"").append(num(px)).append("\" y=\"").append(H - BOTTOM + 16).append("\" text-anchor=\"middle\">")
+                    .append(label(t)).append("</text>\n");
+        }
+        for (double t : y.ticks()) {
+            double py = y.map(t);
+            sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(num(py)).append("\" x2=\"")
+                    .append(W - RIGHT).append("\" y2=\"").append(num(py)).append("\" stroke=\"#e5e5e5\"/>\n");
+            sb.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(py + 4)).append("\" text-anchor=\"end\">")
+                    .append(label(t)).append("</text>\n");
+        }
+        sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(W - LEFT - RIGHT)
+                .append("\" height=\"").append(H - TOP - BOTTOM).append("\" fill=\"none\" stroke=\"#444\"/>\n");
+        sb.append("<text x=\"").append((LEFT + W - RIGHT) / 2).append("\" y=\"").append(H - 18).append("\" text-anchor=\"middle\">")
+                .append(escape(xLabel)).append(x.log() ? " (log scale)" : "").append("</text>\n");
+        sb.append("<text transform=\"translate(18,").append((TOP + H - BOTTOM) / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(escape(yLabel)).append(y.log() ? " (log scale)" : "").append("</text>\n");
+    }
+
+    private static void legend(StringBuilder sb, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            int y = TOP + 8 + i * 18;
+            sb.append("<rect class=\"legend\" x=\"").append(W - RIGHT + 12).append("\" y=\"").append(y - 9)
+                    .append("\" width=\"10\" height=\"10\" fill=\"").append(PALETTE[i % PALETTE.length]).append("\"/>\n");
+            sb.append("<text x=\"").append(W - RIGHT + 28).append("\" y=\"").append(y).append("\">").append(escape(names.get(i)))
+                    .append("</text>\n");
+        }
+    }
+
+    /** Compile time against run time, one dot per profile, the Pareto front drawn and labelled. */
+    public static String pareto(String title, List<TradeOff.Point> points, List<TradeOff.Point> front, String xLabel, String yLabel) {
+        StringBuilder sb = open("pareto", title);
+        if (points.isEmpty()) return empty(sb);
+        Axis x = Axis.of(points.stream().map(TradeOff.Point::compileMs).toList(), LEFT, W - RIGHT, true);
+        Axis y = Axis.of(points.stream().map(TradeOff.Point::runNs).toList(), H - BOTTOM, TOP, true);
+        axes(sb, x, y, xLabel, yLabel);
+        StringBuilder path = new StringBuilder();
+        for (TradeOff.Point p : front) path.append(path.length() == 0 ? "M" : " L").append(num(x.map(p.compileMs()))).append(' ')
+                .append(num(y.map(p.runNs())));
+        if (front.size() > 1) {
+            sb.append("<path class=\"front\" d=\"").append(path).append("\" fill=\"none\" stroke=\"#333\" stroke-dasharray=\"5 3\"/>\n");
+        }
+        List<String> names = points.stream().map(TradeOff.Point::profile).toList();
+        for (int i = 0; i < points.size(); i++) {
+            TradeOff.Point p = points.get(i);
+            boolean onFront = front.contains(p);
+            sb.append("<circle class=\"point").append(onFront ? " on-front" : "").append("\" cx=\"").append(num(x.map(p.compileMs())))
+                    .append("\" cy=\"").append(num(y.map(p.runNs()))).append("\" r=\"").append(onFront ? 6 : 4).append("\" fill=\"")
+                    .append(PALETTE[i % PALETTE.length]).append("\" stroke=\"#000\"><title>").append(escape(p.profile()))
+                    .append(": ").append(label(p.compileMs())).append(" ms, ").append(label(p.runNs())).append(" ns</title></circle>\n");
+            if (onFront) {
+                sb.append("<text class=\"front-label\" x=\"").append(num(x.map(p.compileMs()) + 8)).append("\" y=\"")
+                        .append(num(y.map(p.runNs()) - 8)).append("\">").append(escape(p.profile())).append("</text>\n");
+            }
+        }
+        legend(sb, names);
+        return sb.append("</svg>\n").toString();
+    }
+
+    /** One stacked bar per profile: seconds per phase. */
+    public static String phases(String title, Map<String, Map<String, Double>> byProfile, List<String> phaseOrder) {
+        StringBuilder sb = open("phases", title);
+        if (byProfile.isEmpty()) return empty(sb);
+        double max = byProfile.values().stream().mapToDouble(m -> phaseOrder.stream().mapToDouble(k -> m.getOrDefault(k, 0.0)).sum())
+                .max().orElse(1);
+        Axis y = Axis.of(List.of(0.0, max), H - BOTTOM, TOP, false);
+        Axis x = new Axis(0, byProfile.size(), false, LEFT, W - RIGHT);
+        axesY(sb, y, "seconds of the leaf rustc (untimed -Ztime-passes build)");
+        int i = 0;
+        double bw = (W - LEFT - RIGHT) / (double) byProfile.size();
+        for (Map.Entry<String, Map<String, Double>> e : byProfile.entrySet()) {
+            double base = 0;
+            double px = x.map(i) + bw * 0.15;
+            for (int k = 0; k < phaseOrder.size(); k++) {
+                double v = e.getValue().getOrDefault(phaseOrder.get(k), 0.0);
+                if (v <= 0) continue;
+                double y0 = y.map(base);
+                double y1 = y.map(base + v);
+                sb.append("<rect class=\"bar\" x=\"").append(num(px)).append("\" y=\"").append(num(y1)).append("\" width=\"")
+                        .append(num(bw * 0.7)).append("\" height=\"").append(num(y0 - y1)).append("\" fill=\"")
+                        .append(PALETTE[k % PALETTE.length]).append("\"><title>").append(escape(e.getKey())).append(' ')
+                        .append(escape(phaseOrder.get(k))).append(": ").append(String.format(Locale.ROOT, "%.3f s", v))
+                        .append("</title></rect>\n");
+                base += v;
+            }
+            sb.append("<text x=\"").append(num(px + bw * 0.35)).append("\" y=\"").append(H - BOTTOM + 14)
+                    .append("\" text-anchor=\"middle\" font-size=\"10\">").append(escape(e.getKey())).append("</text>\n");
+            i++;
+        }
+        legend(sb, phaseOrder);
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static void axesY(StringBuilder sb, Axis y, String yLabel) {
+        for (double t : y.ticks()) {
+            double py = y.map(t);
+            sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(num(py)).append("\" x2=\"")
+                    .append(W - RIGHT).append("\" y2=\"").append(num(py)).append("\" stroke=\"#e5e5e5\"/>\n");
+            sb.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(py + 4)).append("\" text-anchor=\"end\">")
+                    .append(label(t)).append("</text>\n");
+        }
+        sb.append("<text transform=\"translate(18,").append((TOP + H - BOTTOM) / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(escape(yLabel)).append("</text>\n");
+    }
+
+    /** One line per series over shared x values (e.g. ns per element against n, or a figure across runs). */
+    public static String lines(String title, Map<String, List<double[]>> series, String xLabel, String yLabel, boolean logX) {
+        StringBuilder sb = open("lines", title);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        series.values().forEach(l -> l.forEach(p -> {
+            xs.add(p[0]);
+            ys.add(p[1]);
+        }));
+        if (xs.isEmpty()) return empty(sb);
+        Axis x = Axis.of(xs, LEFT, W - RIGHT, logX);
+        Axis y = Axis.of(ys, H - BOTTOM, TOP, true);
+        axes(sb, x, y, xLabel, yLabel);
+        int i = 0;
+        for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
+            String color = PALETTE[i % PALETTE.length];
+            StringBuilder d = new StringBuilder();
+            for (double[] p : e.getValue()) d.append(d.length() == 0 ? "M" : " L").append(num(x.map(p[0]))).append(' ').append(num(y.map(p[1])));
+            sb.append("<path class=\"series\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(color)
+                    .append("\" stroke-width=\"2\"><title>").append(escape(e.getKey())).append("</title></path>\n");
+            for (double[] p : e.getValue()) {
+                sb.append("<circle class=\"series-point\" cx=\"").append(num(x.map(p[0]))).append("\" cy=\"").append(num(y.map(p[1])))
+                        .append("\" r=\"3\" fill=\"").append(color).append("\"/>\n");
+            }
+            i++;
+        }
+        legend(sb, new ArrayList<>(series.keySet()));
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static String empty(StringBuilder sb) {
+        sb.append("<text class=\"no-data\" x=\"").append(W / 2).append("\" y=\"").append(H / 2)
+                .append("\" text-anchor=\"middle\">no data to draw</text>\n");
+        return sb.append("</svg>\n").toString();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ctime.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Summary;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SitePartsTest {
+    static Summary s(double median) {
+        return new Summary(median, median * 0.9, median * 1.1, 3, median * 0.95, median * 1.05, 0, false);
+    }
+
+    static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
+        ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null);
+        KernelTiming big = new KernelTiming("k<1>", 1000, "ok", null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), List.of(), List.of(), 1, 1);
+        KernelTiming small = new KernelTiming("k<1>", 10, "ok", null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
+                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), List.of(), List.of(), 1, 1);
+        Map<String, Object> applied = new LinkedHashMap<>();
+        applied.put("rustflagsAdded", List.of("-Ctarget-cpu=native"));
+        applied.put("features", List.of());
+        return new ProfileResult(name, status, status.equals("ok") ? null : "broken <b>", settings, applied, "default",
+                Map.of("full", f), null, 1000L, s(3), false, List.of(small, big), null);
+    }
+
+    static Report report(List<ProfileResult> ps) {
+        return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", Map.of("package", "demo"),
+                Map.of("cpus", 2, "cpuModel", "x", "hardwareCounters", "unavailable"), Map.of(),
+                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps);
+    }
+
+    @Test
+    void frontBreakEvenAndRecommendation() {
+        List<TradeOff.Point> pts = List.of(new TradeOff.Point("dev", 100, 5000), new TradeOff.Point("release", 200, 1000),
+                new TradeOff.Point("slow-and-slow", 300, 2000), new TradeOff.Point("fat", 2200, 800));
+        List<TradeOff.Point> front = TradeOff.front(pts);
+        assertEquals(List.of("dev", "release", "fat"), front.stream().map(TradeOff.Point::profile).toList());
+        List<TradeOff.BreakEven> be = TradeOff.breakEvens(front);
+        // 100 ms more build time, 4000 ns less per call: 25,000 calls.
+        assertEquals(25_000, be.get(0).calls(), 1e-6);
+        assertEquals(2000e6 / 200, be.get(1).calls(), 1e-6);
+        assertEquals("dev", TradeOff.recommend(front, 1000).profile());
+        assertEquals("release", TradeOff.recommend(front, 1e6).profile());
+        assertEquals("fat", TradeOff.recommend(front, 1e9).profile());
+        assertNull(TradeOff.recommend(List.of(), 1));
+    }
+
+    @Test
+    void failedProfilesAreNeverRanked() {
+        Report r = report(List.of(profile("ok", "ok", 100, 1000, Map.of("inherits", "release")),
+                profile("wrong-gradient", "failed", 50, 10, Map.of("inherits", "release"))));
+        TradeOff.Subject subject = TradeOff.subject(r, null, null);
+        assertEquals(new TradeOff.Subject("full", "k<1>", 1000, "gradient"), subject);
+        assertEquals(List.of("ok"), TradeOff.points(r, subject).stream().map(TradeOff.Point::profile).toList());
+    }
+
+    @Test
+    void cargoSnippetIsWhatToPaste() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("inherits", "release");
+        settings.put("optLevel", "3");
+        settings.put("lto", "thin-local");
+        settings.put("codegenUnits", 1);
+        settings.put("debug", "line-tables");
+        settings.put("toolchain", "nightly");
+        String snippet = TradeOff.cargoSnippet(profile("p", "ok", 1, 1, settings));
+        assertEquals("# Cargo.toml\n[profile.release]\nopt-level = 3\nlto = false\ncodegen-units = 1\n"
+                + "debug = \"line-tables-only\"\n\n# .cargo/config.toml\n[build]\nrustflags = [\"-Ctarget-cpu=native\"]\n\n"
+                + "# rust-toolchain.toml\n[toolchain]\nchannel = \"nightly\"\n", snippet);
+        Map<String, Object> autodiff = Map.of("inherits", "release", "autodiff", List.of("Enable"));
+        assertTrue(TradeOff.cargoSnippet(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
+    }
+
+    @Test
+    void chartsAreDeterministicAndEscapeUserStrings() {
+        List<TradeOff.Point> pts = List.of(new TradeOff.Point("<script>alert(1)</script>", 100, 900),
+                new TradeOff.Point("b&q", 900, 100));
+        String a = Svg.pareto("t \"x\"", pts, TradeOff.front(pts), "ms", "ns");
+        assertEquals(a, Svg.pareto("t \"x\"", pts, TradeOff.front(pts), "ms", "ns"));
+        assertFalse(a.contains("<script>"));
+        assertTrue(a.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(a.contains("b&amp;q"));
+        assertEquals(2, a.split("<circle class=\"point on-front\"", -1).length - 1);
+        assertTrue(a.contains("<path class=\"front\""));
+        assertTrue(Svg.lines("none", Map.of(), "x", "y", true).contains("no data to draw"));
+    }
+
+    @Test
+    void axisTicksAndLabels() {
+        Svg.Axis log = Svg.Axis.of(List.of(90.0, 5000.0), 0, 100, true);
+        assertTrue(log.log());
+        assertEquals(List.of(10.0, 100.0, 1000.0, 10000.0), log.ticks());
+        assertEquals(0, log.map(10), 1e-9);
+        assertEquals(100, log.map(10000), 1e-9);
+        Svg.Axis lin = Svg.Axis.of(List.of(10.0, 12.0), 0, 100, true);
+        assertFalse(lin.log());
+        assertTrue(lin.ticks().size() >= 2);
+        assertEquals("1.5k", Svg.label(1500));
+        assertEquals("2M", Svg.label(2_000_000));
+    }
+
+    @Test
+    void standalonePageHasEveryPartAndEscapes(@TempDir Path dir) throws Exception {
+        Report r = report(List.of(profile("fast<build>", "ok", 100, 5000, Map.of("inherits", "dev")),
+                profile("release", "ok", 200, 1000, Map.of("inherits", "release")),
+                profile("bad", "failed", 50, 10, Map.of("inherits", "release"))));
+        Path history = dir.resolve("h.jsonl");
+        HistoryLog.append(history, r);
+        HistoryLog.append(history, r);
+        java.nio.file.Files.writeString(history, "not json\n", java.nio.file.StandardOpenOption.APPEND);
+        List<HistoryLog.Run> runs = HistoryLog.read(history);
+        assertEquals(2, runs.size(), "a damaged line is skipped");
+        HtmlPageWriter w = new HtmlPageWriter();
+        ReportPage.write(w, r, runs, new ReportPage.Options(null, null, 1e6));
+        String html = w.document();
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertFalse(html.contains("<build>") || html.contains("<b>") || html.contains("<label>") || html.contains("k<1>"));
+        assertTrue(html.contains("fast&lt;build&gt;"));
+        assertEquals(4, html.split("<svg ", -1).length - 1, "pareto, size, two history charts (no phases measured)");
+        assertTrue(html.contains("use profile release"));
+        assertTrue(html.contains("<table class=\"break-even\">"));
+        assertTrue(html.contains("<table class=\"kernels\">"));
+        assertTrue(html.contains("broken &lt;b&gt;"));
+        assertFalse(html.contains("<script"), "self-contained and static");
+    }
+}
