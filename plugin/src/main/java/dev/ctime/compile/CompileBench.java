@@ -200,7 +200,7 @@ public final class CompileBench {
     BuildMeasurement measure(ProfileBuild b, Scenario s, int rep) throws IOException, InterruptedException {
         String tag = s.id + "-" + rep;
         if (!s.needsIncrementalBaseline()) {
-            cleanLeaf(b, s.incremental, tag);
+            cleanLeaf(b, incremental(b, s), tag);
         } else if (!b.incrementalBaseline) {
             cleanLeaf(b, true, tag + "-baseline");
             Exec.Result r = Exec.run(command(b, true).args(), crate.dir(), env(command(b, true), null), buildTimeout,
@@ -224,7 +224,7 @@ public final class CompileBench {
         } finally {
             if (original != null) Files.writeString(b.crateRoot, original);
             if (s == Scenario.INCR_PATCHED && patchFile != null) gitApply(b, true, tag + "-revert");
-            b.incrementalBaseline = s.incremental && s != Scenario.INCR_PATCHED && b.ok();
+            b.incrementalBaseline = incremental(b, s) && s != Scenario.INCR_PATCHED && b.ok();
         }
     }
 
@@ -240,13 +240,21 @@ public final class CompileBench {
         }
     }
 
+    /**
+     * Whether a scenario's build is incremental: the incr-* scenarios always are; full is a clean
+     * build with the profile's own incremental setting, off unless the profile turns it on.
+     */
+    static boolean incremental(ProfileBuild b, Scenario s) {
+        return s == Scenario.FULL ? Boolean.TRUE.equals(b.profile.incremental()) : s.incremental;
+    }
+
     /** The default incr-patched edit: a harmless new item at the end of the crate root. */
     static String patch(int i) {
         return "\n#[allow(dead_code)]\nfn ctime_incr_patched_" + i + "() -> u64 { " + i + " }\n";
     }
 
     private BuildMeasurement timedBuild(ProfileBuild b, Scenario s, String tag) throws IOException, InterruptedException {
-        CargoCommand cmd = command(b, s.incremental);
+        CargoCommand cmd = command(b, incremental(b, s));
         Path rustcLog = b.logs().resolve("rustc-" + tag + ".jsonl");
         Path cargoOut = b.logs().resolve("cargo-" + tag + ".json");
         Files.deleteIfExists(rustcLog);

@@ -113,19 +113,11 @@ public final class Svg {
             sb.append("<text x=\"").append(num(px)).append("\" y=\"").append(H - BOTTOM + 16).append("\" text-anchor=\"middle\">")
                     .append(label(t)).append("</text>\n");
         }
-        for (double t : y.ticks()) {
-            double py = y.map(t);
-            sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(num(py)).append("\" x2=\"")
-                    .append(W - RIGHT).append("\" y2=\"").append(num(py)).append("\" stroke=\"#e5e5e5\"/>\n");
-            sb.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(py + 4)).append("\" text-anchor=\"end\">")
-                    .append(label(t)).append("</text>\n");
-        }
+        axesY(sb, y, yLabel + (y.log() ? " (log scale)" : ""));
         sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(W - LEFT - RIGHT)
                 .append("\" height=\"").append(H - TOP - BOTTOM).append("\" fill=\"none\" stroke=\"#444\"/>\n");
         sb.append("<text x=\"").append((LEFT + W - RIGHT) / 2).append("\" y=\"").append(H - 18).append("\" text-anchor=\"middle\">")
                 .append(escape(xLabel)).append(x.log() ? " (log scale)" : "").append("</text>\n");
-        sb.append("<text transform=\"translate(18,").append((TOP + H - BOTTOM) / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
-                .append(escape(yLabel)).append(y.log() ? " (log scale)" : "").append("</text>\n");
     }
 
     private static void legend(StringBuilder sb, List<String> names) {
@@ -202,6 +194,7 @@ public final class Svg {
         return sb.append("</svg>\n").toString();
     }
 
+    /** The y axis's grid lines, tick labels and title. */
     private static void axesY(StringBuilder sb, Axis y, String yLabel) {
         for (double t : y.ticks()) {
             double py = y.map(t);
