@@ -126,6 +126,10 @@ public final class CompileBench {
             Map<String, Double> phases = PhaseSplit.parse(r.stderr());
             b.analysis.put("phases", phases.isEmpty() ? Map.of("unavailable", "-Ztime-passes needs a nightly toolchain;"
                     + " this profile uses " + b.toolchain.displayName() + " (" + b.toolchain.channel() + ")") : phases);
+            if (b.profile.isAutodiff() && !phases.isEmpty() && !phases.containsKey("autodiff")) {
+                b.analysis.put("phasesNote", "this rustc names no autodiff pass: Enzyme's differentiation runs inside the"
+                        + " LTO phase; its cost is this profile's lto against a hand-written profile's with fat LTO");
+            }
             b.analysis.put("codegenUnitsUsed", countCodegenUnits(b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps")));
         } else {
             b.warnings.add("the phase-split build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
