@@ -207,8 +207,9 @@ public final class CompileBench {
             cleanLeaf(b, incremental(b, s), tag);
         } else if (!b.incrementalBaseline) {
             cleanLeaf(b, true, tag + "-baseline");
-            Exec.Result r = Exec.run(command(b, true).args(), crate.dir(), env(command(b, true), null), buildTimeout,
-                    b.logs(), "build-" + tag + "-baseline");
+            CargoCommand baseline = command(b, true);
+            Exec.Result r = Exec.run(baseline.args(), crate.dir(), env(baseline, null), buildTimeout, b.logs(),
+                    "build-" + tag + "-baseline");
             if (!r.ok()) {
                 b.fail("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
                 return null;
