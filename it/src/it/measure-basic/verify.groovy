@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def dir = new File(basedir, 'target/ctime')
 def report = new JsonSlurper().parse(new File(dir, 'report.json'))
-assert report.schemaVersion == 1
+assert report.schemaVersion == 2
 assert report.toolchain.rustcVersion.startsWith('rustc ')
 assert report.toolchain.llvmVersion ==~ /\d+\.\d+.*/
 assert report.settings.seed == 42
@@ -15,7 +15,9 @@ report.profiles.each { p ->
     def full = p.compile.full
     ['wallMs', 'cpuMs', 'maxRssKb', 'cargoWallMs'].each { f ->
         def s = full[f]
-        assert s.samples == 2 : "${p.name} ${f}"
+        assert s.samples.size() == 2 && s.runs == 2 : "${p.name} ${f}"
+        assert s.ciLevel == 0.5 : 'two runs hold the median between them half the time, and the report says so'
+        assert s.precision >= 0 && s.capped == true : 'maxRepeat = 2 stopped the builds short of a 95% interval'
         assert s.min > 0 && s.min <= s.median && s.median <= s.max : "${p.name} ${f}: ${s}"
     }
     // The leaf rustc cannot take longer than the cargo invocation that ran it.
@@ -28,16 +30,32 @@ report.profiles.each { p ->
         ['primalNs', 'gradientNs'].each { f ->
             def s = k[f]
             assert s.median > 0 && s.ciLow <= s.median && s.median <= s.ciHigh : "${p.name} ${k.name} ${f}: ${s}"
-            assert s.samples == 20 : 'two forks of ten samples each'
+            assert s.runs == 2 && s.groups.size() == 2 : 'two forks, each one run'
+            assert s.samples.size() == s.groups.sum() && s.samples.size() <= 20 + s.interference
+            assert s.samples.every { it > 0 }
         }
         assert k.gradientToPrimal > 0
         assert Math.abs(k.gradientToPrimal - k.gradientNs.median / k.primalNs.median) < 1e-9
         assert k.gradientCheck.ok == true
         assert k.gradientCheck.maxRelError < 1e-4
-        assert k.forkPrimalMedians.size() == 2
         assert Math.abs(k.primalNsPerElement - k.primalNs.median / k.n) < 1e-9 * k.primalNsPerElement
     }
 }
+// No 'release' here: the first measured profile is the reference, and every figure of the other is compared.
+assert report.reference == 'quick'
+def cmp = report.comparisons.findAll { it.profile == 'release-cgu1' }
+assert cmp*.figure.containsAll(['compile.full.cpuMs', 'kernel:sumsq:16:primalNs', 'kernel:sumsq:1000:gradientNs'])
+cmp.each { c ->
+    assert c.reference == 'quick' && c.ratio > 0 && c.ciLow <= c.ratio
+    assert c.significant == false : "two runs against two can never be significant: ${c}"
+    assert c.verdict == 'indistinguishable'
+}
+assert report.decision.recommended in ['quick', 'release-cgu1']
+assert report.decision.kernel && report.decision.n > 0 && report.decision.function == 'gradient'
+assert report.decision.expectedCalls == 1000000
+assert report.decision.reason.contains(report.decision.recommended)
+assert report.warnings.any { it.contains('fewer than 6 runs') }
+
 def quick = report.profiles.find { it.name == 'quick' }
 assert quick.settings.inherits == 'dev' && quick.settings.optLevel == '1'
 assert quick.applied.rustcCommand.contains('-C opt-level=1')
@@ -52,4 +70,6 @@ assert csv.size() == 1 + 2 * 3
 def log = new File(basedir, 'build.log').text
 assert log.contains('report written to')
 assert log =~ /release-cgu1\s+ok/
+assert log.contains('verdict: ')
+assert log.contains('± is the half-width')
 return true

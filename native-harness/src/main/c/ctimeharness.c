@@ -1,7 +1,9 @@
 /*
  * ctime's native timing harness. Java (through JNA) hands it a kernel's function pointer,
  * the input buffers and a batch plan; the timing loop runs here, so JNA is crossed once per
- * sample, never per call. Durations come from CLOCK_MONOTONIC.
+ * sample, never per call. Durations come from CLOCK_MONOTONIC; next to each one, the calling
+ * thread's CPU time (CLOCK_THREAD_CPUTIME_ID) shows whether the batch was descheduled: wall time
+ * well above CPU time means another process (or the hypervisor) had the core.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -21,6 +23,12 @@ static volatile double ctime_sink;
 static int64_t now_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int64_t thread_cpu_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
@@ -61,28 +69,27 @@ void *ctime_empty_kernel_pointer(void) { return (void *)&ctime_empty_kernel; }
 
 /*
  * Runs `samples` batches of `batch` calls each and writes each batch's duration (ns) to
- * out_ns. grad == NULL times the primal; otherwise `fn` is a gradient and grad its output.
+ * out_ns, and the thread's CPU time over the same batch to out_cpu_ns (which may be NULL).
+ * grad == NULL times the primal; otherwise `fn` is a gradient and grad its output.
  * Returns 0, or -1 on bad arguments.
  */
 int ctime_time_batches(void *fn, int is_gradient, const double *x, double *grad, size_t n,
-                       int64_t batch, int32_t samples, int64_t *out_ns) {
+                       int64_t batch, int32_t samples, int64_t *out_ns, int64_t *out_cpu_ns) {
     if (fn == NULL || batch <= 0 || samples <= 0 || out_ns == NULL) return -1;
     if (is_gradient && grad == NULL && n > 0) return -1;
     double acc = 0.0;
-    if (is_gradient) {
-        ctime_gradient_fn g = (ctime_gradient_fn)fn;
-        for (int32_t s = 0; s < samples; s++) {
-            int64_t t0 = now_ns();
+    for (int32_t s = 0; s < samples; s++) {
+        int64_t c0 = out_cpu_ns != NULL ? thread_cpu_ns() : 0;
+        int64_t t0 = now_ns();
+        if (is_gradient) {
+            ctime_gradient_fn g = (ctime_gradient_fn)fn;
             for (int64_t i = 0; i < batch; i++) acc += g(x, grad, n);
-            out_ns[s] = now_ns() - t0;
-        }
-    } else {
-        ctime_primal_fn p = (ctime_primal_fn)fn;
-        for (int32_t s = 0; s < samples; s++) {
-            int64_t t0 = now_ns();
+        } else {
+            ctime_primal_fn p = (ctime_primal_fn)fn;
             for (int64_t i = 0; i < batch; i++) acc += p(x, n);
-            out_ns[s] = now_ns() - t0;
         }
+        out_ns[s] = now_ns() - t0;
+        if (out_cpu_ns != NULL) out_cpu_ns[s] = thread_cpu_ns() - c0;
     }
     ctime_sink += acc;
     return 0;
@@ -97,7 +104,7 @@ int64_t ctime_calibrate(void *fn, int is_gradient, const double *x, double *grad
     int64_t batch = 1;
     for (;;) {
         int64_t t;
-        if (ctime_time_batches(fn, is_gradient, x, grad, n, batch, 1, &t) != 0) return -1;
+        if (ctime_time_batches(fn, is_gradient, x, grad, n, batch, 1, &t, NULL) != 0) return -1;
         if (t >= min_ns || batch >= max_batch) return batch;
         /* Jump close to the target once a measurable duration is seen, then double. */
         if (t > 1000 && t * 2 < min_ns) {

@@ -17,7 +17,7 @@ interface HarnessLibrary extends Library {
     Pointer ctime_empty_kernel_pointer();
 
     int ctime_time_batches(Pointer fn, int isGradient, Pointer x, Pointer grad, long n,
-                           long batch, int samples, long[] outNs);
+                           long batch, int samples, long[] outNs, long[] outCpuNs);
 
     long ctime_calibrate(Pointer fn, int isGradient, Pointer x, Pointer grad, long n,
                          long minNs, long maxBatch);

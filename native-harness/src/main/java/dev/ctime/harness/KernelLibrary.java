@@ -60,11 +60,21 @@ public final class KernelLibrary implements AutoCloseable {
 
     /** Durations in ns of {@code samples} batches of {@code batch} calls each. */
     public static long[] timeBatches(Pointer fn, boolean gradient, Memory x, Memory grad, long n, long batch, int samples) {
-        long[] out = new long[samples];
-        if (LIB.ctime_time_batches(fn, gradient ? 1 : 0, x, grad, n, batch, samples, out) != 0) {
+        return timeBatchesWithCpu(fn, gradient, x, grad, n, batch, samples)[0];
+    }
+
+    /**
+     * Wall durations in ns (index 0) and the measuring thread's CPU time over each batch
+     * (index 1): a batch whose wall time is well above its CPU time was descheduled.
+     */
+    public static long[][] timeBatchesWithCpu(Pointer fn, boolean gradient, Memory x, Memory grad, long n, long batch,
+                                              int samples) {
+        long[] wall = new long[samples];
+        long[] cpu = new long[samples];
+        if (LIB.ctime_time_batches(fn, gradient ? 1 : 0, x, grad, n, batch, samples, wall, cpu) != 0) {
             throw new IllegalArgumentException("timing loop rejected its arguments");
         }
-        return out;
+        return new long[][] {wall, cpu};
     }
 
     public static double callPrimal(Pointer fn, Memory x, long n) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,51 @@ class KernelLibraryTest {
             long capped = KernelLibrary.calibrate(f, false, x, null, 64, Long.MAX_VALUE / 4, 8);
             assertEquals(8, capped);
         }
+    }
+
+    @Test
+    void aHogOnTheSameCpuGetsBatchesFlaggedAsDescheduled() throws Exception {
+        // The measuring thread and a spinning thread share one CPU: the scheduler splits it between
+        // them, so each batch's wall time is about twice the thread's CPU time and must be flagged.
+        // Without a hog, CPU time can never exceed wall time (beyond clock granularity). Both run
+        // on threads of their own, so the pinning ends with them.
+        AtomicBoolean pinned = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        long[][][] result = new long[2][][];
+        Thread measure = new Thread(() -> {
+            if (!KernelLibrary.pinCurrentThread(0)) return;
+            pinned.set(true);
+            try (KernelLibrary k = KernelLibrary.open(lib)) {
+                Pointer f = k.symbol("sumsq");
+                Memory x = new Memory(64 * 8);
+                x.clear();
+                long batch = KernelLibrary.calibrate(f, false, x, null, 64, 20_000_000, 1L << 40);
+                result[0] = KernelLibrary.timeBatchesWithCpu(f, false, x, null, 64, batch, 5);
+                Thread hog = new Thread(() -> {
+                    KernelLibrary.pinCurrentThread(0);
+                    while (!stop.get()) Thread.onSpinWait();
+                });
+                hog.setDaemon(true);
+                hog.start();
+                Thread.sleep(50);
+                result[1] = KernelLibrary.timeBatchesWithCpu(f, false, x, null, 64, batch, 10);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                stop.set(true);
+            }
+        });
+        measure.start();
+        measure.join();
+        Assumptions.assumeTrue(pinned.get(), "this machine refuses CPU pinning");
+        long[][] quiet = result[0];
+        for (int i = 0; i < quiet[0].length; i++) assertTrue(quiet[1][i] <= quiet[0][i] + 1_000_000, "CPU time above wall time");
+        long[][] busy = result[1];
+        boolean[] flagged = Descheduled.flags(busy[0], busy[1], Descheduled.DEFAULT_THRESHOLD);
+        int n = 0;
+        for (boolean b : flagged) if (b) n++;
+        assertTrue(n >= 8, "only " + n + " of 10 batches flagged with a hog on the same CPU: wall "
+                + java.util.Arrays.toString(busy[0]) + " cpu " + java.util.Arrays.toString(busy[1]));
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class Exec {
     }
 
     /** Kills descendants first: once the parent dies they are re-parented and out of reach. */
-    static void killTree(Process p) throws InterruptedException {
+    public static void killTree(Process p) throws InterruptedException {
         p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);

@@ -171,33 +171,67 @@ public final class CompileBench {
 
     private static final java.util.regex.Pattern CGU = java.util.regex.Pattern.compile("-cgu\\.(\\d+)\\.rcgu\\.");
 
-    /** Runs {@code repeat} rounds of every scenario over every profile, interleaved. */
-    public void run(List<ProfileBuild> builds, List<Scenario> scenarios, int repeat) throws InterruptedException {
+    /**
+     * Runs at least {@code minRepeat} rounds of every scenario over every profile, interleaved,
+     * then more rounds only for the figures whose build CPU time has not reached the target
+     * precision, up to {@code maxRepeat}.
+     *
+     * @return the (profile, scenario) figures a cap stopped short of the target
+     */
+    public java.util.Set<String> run(List<ProfileBuild> builds, List<Scenario> scenarios, int minRepeat, int maxRepeat,
+                                     double targetPrecision) throws InterruptedException {
         List<ProfileBuild> live = builds.stream().filter(ProfileBuild::ok).toList();
-        int total = live.size() * scenarios.size() * repeat;
         int done = 0;
         long start = System.nanoTime();
-        for (int rep = 1; rep <= repeat; rep++) {
+        java.util.Set<String> capped = new java.util.HashSet<>();
+        for (int rep = 1; rep <= maxRepeat; rep++) {
+            List<Object[]> round = new ArrayList<>();
             for (ProfileBuild b : live) {
                 for (Scenario s : scenarios) {
                     if (!b.ok()) continue;
-                    String what = String.format("repetition %d/%d, profile %s, scenario %s", rep, repeat, b.profile.name(), s.id);
-                    try {
-                        BuildMeasurement m = measure(b, s, rep);
-                        if (m != null) b.samples.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
-                        done++;
-                        long elapsed = System.nanoTime() - start;
-                        long left = done == 0 ? 0 : elapsed / done * (total - done) / 1_000_000_000L;
-                        log.accept(m == null ? what + ": failed, " + b.reason : String.format(
-                                "%s: leaf rustc %.0f ms wall, %.0f ms cpu (%d/%d, about %s left)", what, m.wallMs(),
-                                m.cpuMs(), done, total, duration(left)));
-                    } catch (IOException e) {
-                        b.fail(what + ": " + e.getMessage());
-                        log.accept(what + ": failed, " + e.getMessage());
-                    }
+                    List<BuildMeasurement> ms = b.samples.getOrDefault(s, List.of());
+                    if (rep > minRepeat && precise(ms, targetPrecision)) continue;
+                    round.add(new Object[] {b, s});
+                }
+            }
+            if (round.isEmpty()) break;
+            int expected = done + round.size() * (rep <= minRepeat ? minRepeat - rep + 1 : 1);
+            for (Object[] bs : round) {
+                ProfileBuild b = (ProfileBuild) bs[0];
+                Scenario s = (Scenario) bs[1];
+                if (!b.ok()) continue;
+                String what = String.format("repetition %d%s, profile %s, scenario %s", rep,
+                        rep <= minRepeat ? "/" + minRepeat : " (for precision)", b.profile.name(), s.id);
+                try {
+                    BuildMeasurement m = measure(b, s, rep);
+                    if (m != null) b.samples.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
+                    done++;
+                    long elapsed = System.nanoTime() - start;
+                    long left = elapsed / done * Math.max(0, expected - done) / 1_000_000_000L;
+                    log.accept(m == null ? what + ": failed, " + b.reason : String.format(
+                            "%s: leaf rustc %.0f ms wall, %.0f ms cpu%s (%s)", what, m.wallMs(),
+                            m.cpuMs(), m.disturbed() ? String.format(", other processes used %.0f%% of the CPUs",
+                                    100 * m.interference().otherCpuShare()) : "", rep <= minRepeat ? "about " + duration(left)
+                                    + " left before the figures short of the target get more runs" : round.size()
+                                    + " figures still short of the target, at most " + (maxRepeat - rep) + " more rounds"));
+                } catch (IOException e) {
+                    b.fail(what + ": " + e.getMessage());
+                    log.accept(what + ": failed, " + e.getMessage());
                 }
             }
         }
+        for (ProfileBuild b : live) {
+            for (Scenario s : scenarios) {
+                if (b.ok() && !precise(b.samples.getOrDefault(s, List.of()), targetPrecision)) capped.add(b.profile.name() + "/" + s.id);
+            }
+        }
+        return capped;
+    }
+
+    /** Whether the build CPU time of these runs is known to the target precision. */
+    static boolean precise(List<BuildMeasurement> ms, double target) {
+        if (ms.isEmpty()) return false;
+        return dev.ctime.stats.Statistics.summarize(ms.stream().mapToDouble(BuildMeasurement::cpuMs).toArray()).reached(target);
     }
 
     /** One timed build of one scenario; null when the build failed (the profile is then marked). */
@@ -265,7 +299,9 @@ public final class CompileBench {
         Files.deleteIfExists(rustcLog);
         List<String> args = new ArrayList<>(List.of(rusage.toString(), "--out", cargoOut.toString(), "--"));
         args.addAll(cmd.args());
+        CpuLoad before = CpuLoad.now();
         Exec.Result r = Exec.run(args, crate.dir(), env(cmd, rustcLog), buildTimeout, b.logs(), "build-" + tag);
+        CpuLoad after = CpuLoad.now();
         if (r.timedOut()) {
             b.fail("a " + s.id + " build did not finish within " + buildTimeout.toSeconds()
                     + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
@@ -286,9 +322,12 @@ public final class CompileBench {
         JsonNode whole = JSON.readTree(Files.readString(cargoOut));
         Path perfOut = Path.of(rustcLog + ".perf");
         Double instructions = Files.exists(perfOut) ? instructions(Files.readString(perfOut)) : null;
+        double cargoWallMs = whole.get("wallNs").asDouble() / 1e6;
+        double cargoCpuMs = (whole.get("userUs").asDouble() + whole.get("sysUs").asDouble()) / 1e3;
         return new BuildMeasurement(leaf.get("wallNs").asDouble() / 1e6,
                 (leaf.get("userUs").asDouble() + leaf.get("sysUs").asDouble()) / 1e3, leaf.get("maxRssKb").asDouble(),
-                whole.get("wallNs").asDouble() / 1e6, instructions);
+                cargoWallMs, instructions, CpuLoad.between(before, after, cargoWallMs, cargoCpuMs,
+                        Runtime.getRuntime().availableProcessors()));
     }
 
     /** The instructions:u count from perf stat's CSV output (-x,), or null when it was not counted. */

@@ -5,40 +5,56 @@ import com.sun.jna.Native;
 import dev.ctime.cargo.Exec;
 import dev.ctime.harness.KernelLibrary;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Runs {@link KernelRunner} in fresh JVMs, one after the other, as JMH forks do: a crash stays
- * in its fork, and each result is replicated across processes.
+ * Runs {@link KernelRunner} in a fresh JVM, as JMH forks do, and watches it: a fork that stops
+ * reporting progress for longer than the per-kernel limit is killed, and how a fork ended
+ * (exit, signal, hang) is told with the kernel it was running.
  */
 public final class ForkLauncher {
     private final Path javaExecutable;
     private final List<String> jvmArgs;
-    private final Duration timeout;
+    private final Duration forkTimeout;
+    private final Duration kernelTimeout;
 
-    public ForkLauncher(Path javaExecutable, List<String> jvmArgs, Duration timeout) {
+    public ForkLauncher(Path javaExecutable, List<String> jvmArgs, Duration forkTimeout, Duration kernelTimeout) {
         this.javaExecutable = javaExecutable;
         this.jvmArgs = List.copyOf(jvmArgs);
-        this.timeout = timeout;
+        this.forkTimeout = forkTimeout;
+        this.kernelTimeout = kernelTimeout;
     }
 
-    public static ForkLauncher ofCurrentJvm(Duration timeout) {
-        // A small serial-GC heap keeps GC threads out of the way of the measuring thread.
+    /**
+     * A small serial-GC heap keeps GC threads out of the way of the measuring thread; it is sized
+     * from the largest kernel size, since the fork holds a few arrays of n doubles on the heap.
+     */
+    public static ForkLauncher ofCurrentJvm(Duration forkTimeout, Duration kernelTimeout, long largestN) {
         return new ForkLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
-                List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xshare:auto"), timeout);
+                List.of("-XX:+UseSerialGC", "-Xmx" + heapMb(largestN) + "m", "-Xshare:auto", "-XX:-CreateCoredumpOnCrash"),
+                forkTimeout, kernelTimeout);
+    }
+
+    /** Heap for the inputs, the finite-difference copies and the gradient read back: 4 arrays of n doubles, and room. */
+    static long heapMb(long largestN) {
+        return Math.max(256, 128 + (4 * 8 * largestN) / (1024 * 1024));
     }
 
     /** The fork's classpath: wherever this plugin, the harness binding, JNA and Jackson were loaded from. */
     static String classpath() {
         LinkedHashSet<String> cp = new LinkedHashSet<>();
         for (Class<?> c : List.of(KernelRunner.class, KernelLibrary.class, Native.class, ObjectMapper.class,
-                com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
+                com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class,
+                org.apache.commons.statistics.distribution.BinomialDistribution.class)) {
             try {
                 cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (Exception e) {
@@ -48,30 +64,152 @@ public final class ForkLauncher {
         return String.join(java.io.File.pathSeparator, cp);
     }
 
-    /** Runs fork number {@code fork} of a plan; the exception says how the fork ended when it failed. */
-    public ForkResult run(RunPlan plan, Path workDir, int fork) throws IOException, InterruptedException {
-        Files.createDirectories(workDir);
+    /**
+     * How one attempt of a fork ended.
+     *
+     * @param results  every kernel and size it finished, read back from its results file
+     * @param culprit  the progress line it was on when it died or hung (profile, kernel, size, phase), or null
+     * @param problem  why it ended early, naming the signal, the panic message and the crash log; null when it finished
+     */
+    public record Attempt(List<ForkResult> results, String[] culprit, String problem, boolean hung) {
+        public boolean finished() {
+            return problem == null;
+        }
+    }
+
+    public Attempt run(ForkPlan plan, Path dir, String label) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         ObjectMapper json = new ObjectMapper();
-        Path planFile = workDir.resolve("plan.json");
+        Path planFile = dir.resolve(label + ".plan.json");
         json.writeValue(planFile.toFile(), plan);
-        Path resultFile = workDir.resolve("fork-" + fork + ".json");
-        Files.deleteIfExists(resultFile);
+        Path progress = Path.of(plan.progressFile());
+        Files.deleteIfExists(progress);
+        Files.deleteIfExists(Path.of(plan.resultsFile()));
+        Path out = dir.resolve(label + ".stdout");
+        Path err = dir.resolve(label + ".stderr");
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable.toString());
         cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-cp", classpath(), KernelRunner.class.getName(), planFile.toString(), resultFile.toString()));
-        Exec.Result r = Exec.run(cmd, workDir, Map.of(), timeout, workDir, "fork-" + fork);
-        if (r.timedOut()) {
-            throw new IOException("kernel fork " + fork + " did not finish within " + timeout.toSeconds()
-                    + " s and was killed: raise ctime.runTimeoutSeconds or reduce the sizes");
+        cmd.add("-XX:ErrorFile=" + dir.resolve(label + "-hs_err_pid%p.log"));
+        cmd.addAll(List.of("-cp", classpath(), KernelRunner.class.getName(), planFile.toString()));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        long start = System.nanoTime();
+        long lastSize = -1;
+        long lastChange = start;
+        boolean hung = false;
+        boolean timedOut = false;
+        try {
+            while (!p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                long now = System.nanoTime();
+                long size = Files.exists(progress) ? Files.size(progress) : 0;
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastChange = now;
+                }
+                if (now - lastChange > kernelTimeout.toNanos()) {
+                    hung = true;
+                    break;
+                }
+                if (now - start > forkTimeout.toNanos()) {
+                    timedOut = true;
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Exec.killTree(p);
+            throw e;
         }
-        if (r.exitCode() != 0 || !Files.exists(resultFile)) {
-            String tail = r.stderr().strip();
-            if (tail.length() > 800) tail = "…" + tail.substring(tail.length() - 800);
-            throw new IOException("kernel fork " + fork + " ended with exit code " + r.exitCode()
-                    + (r.exitCode() > 128 ? " (signal " + (r.exitCode() - 128) + ": the kernel crashed the process)" : "")
-                    + "; see " + workDir.resolve("fork-" + fork + ".stderr") + (tail.isEmpty() ? "" : ": " + tail));
+        if (hung || timedOut) Exec.killTree(p);
+        List<ForkResult> results = readResults(json, Path.of(plan.resultsFile()));
+        String[] culprit = lastProgress(progress);
+        if (!hung && !timedOut && p.exitValue() == 0) return new Attempt(results, null, null, false);
+        String stderr = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
+        String what = culprit == null ? "the fork" : describe(culprit);
+        String problem;
+        if (hung) {
+            problem = what + " ran for more than " + kernelTimeout.toSeconds() + " s without finishing a batch and was killed;"
+                    + " if it is just slow, reduce its sizes or raise ctime.kernelTimeoutSeconds";
+        } else if (timedOut) {
+            problem = "the kernel fork did not finish within " + forkTimeout.toSeconds() + " s and was killed while "
+                    + what + " ran; raise ctime.runTimeoutSeconds or reduce the sizes";
+        } else {
+            problem = crashReason(what, p.exitValue(), stderr, crashLog(dir, label), err);
         }
-        return json.readValue(resultFile.toFile(), ForkResult.class);
+        return new Attempt(results, culprit, problem, hung);
+    }
+
+    static String describe(String[] c) {
+        return c[0].isEmpty() ? "the harness (" + c[3] + ", n = " + c[2] + ")"
+                : "kernel " + c[1] + " (n = " + c[2] + ", " + c[3] + ") of profile " + c[0];
+    }
+
+    private static final Pattern HS_SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x[0-9a-f]+\\)");
+    private static final Pattern PANIC = Pattern.compile("panicked at ([^\\n]*?):?\\n([^\\n]*)");
+
+    /** Names the signal (from the JVM's crash log, where the JVM caught it), the panic message and the log's path. */
+    static String crashReason(String what, int exit, String stderr, Path hsErr, Path stderrFile) throws IOException {
+        StringBuilder sb = new StringBuilder(what).append(" crashed the process");
+        String signal = null;
+        if (hsErr != null) {
+            Matcher m = HS_SIGNAL.matcher(Files.readString(hsErr, StandardCharsets.ISO_8859_1));
+            if (m.find()) signal = m.group(1);
+        }
+        if (signal == null && exit > 128) signal = signalName(exit - 128);
+        if (signal != null) sb.append(" with ").append(signal);
+        else sb.append(" (exit code ").append(exit).append(')');
+        Matcher pm = PANIC.matcher(stderr);
+        if (pm.find()) sb.append(": Rust panic '").append(pm.group(2).strip()).append("' at ").append(pm.group(1).strip());
+        if (stderr.contains("panic in a function that cannot unwind")) {
+            sb.append(" (a panic cannot unwind across extern \"C\": catch it in the kernel, or return NaN)");
+        }
+        sb.append("; see ").append(hsErr != null ? hsErr : stderrFile);
+        return sb.toString();
+    }
+
+    static String signalName(int sig) {
+        return switch (sig) {
+            case 4 -> "SIGILL";
+            case 6 -> "SIGABRT";
+            case 7 -> "SIGBUS";
+            case 8 -> "SIGFPE";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 15 -> "SIGTERM";
+            default -> "signal " + sig;
+        };
+    }
+
+    private static Path crashLog(Path dir, String label) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, label + "-hs_err_pid*.log")) {
+            for (Path p : ds) return p;
+        }
+        return null;
+    }
+
+    static List<ForkResult> readResults(ObjectMapper json, Path file) throws IOException {
+        List<ForkResult> out = new ArrayList<>();
+        if (!Files.exists(file)) return out;
+        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            // A line cut short by the crash is not a result.
+            if (!l.isBlank() && l.endsWith("}")) {
+                try {
+                    out.add(json.readValue(l, ForkResult.class));
+                } catch (IOException e) {
+                    // torn last line
+                }
+            }
+        }
+        return out;
+    }
+
+    static String[] lastProgress(Path progress) throws IOException {
+        if (!Files.exists(progress)) return null;
+        List<String> lines = Files.readAllLines(progress, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String[] f = lines.get(i).split("\t", -1);
+            if (f.length == 4) return f;
+        }
+        return null;
     }
 }

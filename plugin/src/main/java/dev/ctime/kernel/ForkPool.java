@@ -7,57 +7,88 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Pools the raw samples of several forks into one {@link KernelTiming} per kernel and size. */
+/**
+ * Pools what several forks measured into one {@link KernelTiming} per profile, kernel and size.
+ * Each fork is one run: its batches are samples inside one process and never count as
+ * independent of each other.
+ */
 public final class ForkPool {
     private ForkPool() {
     }
 
-    public static List<KernelTiming> pool(List<ForkResult> forks) {
-        Map<String, List<ForkResult.Entry>> byKey = new LinkedHashMap<>();
-        for (ForkResult f : forks) {
-            for (ForkResult.Entry e : f.entries()) byKey.computeIfAbsent(e.kernel() + "\u0000" + e.n(), k -> new ArrayList<>()).add(e);
+    /**
+     * @param forks   per fork, every kernel and size it measured
+     * @param crashes {@link ForkPlan#key} of each kernel that crashed or hung, with the reason
+     */
+    public static List<KernelTiming> pool(String profile, List<List<ForkResult>> forks, Map<String, String> crashes) {
+        Map<String, List<ForkResult.Entry>> byGroup = new LinkedHashMap<>();
+        Map<String, ForkResult> firstOf = new LinkedHashMap<>();
+        for (List<ForkResult> fork : forks) {
+            for (ForkResult r : fork) {
+                String g = ForkPlan.group(r.kernel(), r.n());
+                firstOf.putIfAbsent(g, r);
+                List<ForkResult.Entry> es = byGroup.computeIfAbsent(g, k -> new ArrayList<>());
+                r.entries().stream().filter(e -> e.profile().equals(profile)).forEach(es::add);
+            }
         }
         List<KernelTiming> out = new ArrayList<>();
-        for (List<ForkResult.Entry> es : byKey.values()) out.add(poolOne(es));
+        for (var e : byGroup.entrySet()) {
+            ForkResult r = firstOf.get(e.getKey());
+            String crash = crashes.get(ForkPlan.key(profile, r.kernel(), r.n()));
+            if (crash != null) out.add(KernelTiming.failed(r.kernel(), r.n(), crash));
+            else if (!e.getValue().isEmpty()) out.add(poolOne(r.kernel(), r.n(), e.getValue()));
+        }
+        // A kernel that crashed in the very first fork has no result line at all.
+        crashes.forEach((key, why) -> {
+            String[] f = key.split("\u0000");
+            if (f[0].equals(profile) && out.stream().noneMatch(t -> t.name().equals(f[1]) && t.n() == Integer.parseInt(f[2]))) {
+                out.add(KernelTiming.failed(f[1], Integer.parseInt(f[2]), why));
+            }
+        });
         return out;
     }
 
-    public static Summary overhead(List<ForkResult> forks) {
-        List<double[]> all = new ArrayList<>();
-        forks.forEach(f -> all.addAll(f.overheadNsPerCall()));
-        return all.isEmpty() ? null : Statistics.summarize(concat(all));
+    /** The harness's own cost per call, over every fork and size. */
+    public static Summary overhead(List<List<ForkResult>> forks) {
+        List<double[]> perFork = new ArrayList<>();
+        for (List<ForkResult> fork : forks) {
+            List<double[]> parts = new ArrayList<>();
+            fork.forEach(r -> parts.add(r.overheadNsPerCall()));
+            if (!parts.isEmpty()) perFork.add(concat(parts));
+        }
+        return perFork.isEmpty() ? null : Statistics.summarizeGroups(perFork);
     }
 
-    private static KernelTiming poolOne(List<ForkResult.Entry> es) {
-        ForkResult.Entry first = es.get(0);
-        if (first.error() != null) {
-            return new KernelTiming(first.kernel(), first.n(), "failed", first.error(), null, null, null, null, null, null,
-                    List.of(), List.of(), 0, 0);
+    private static KernelTiming poolOne(String kernel, int n, List<ForkResult.Entry> es) {
+        for (ForkResult.Entry e : es) {
+            if (e.error() != null) return KernelTiming.failed(kernel, n, e.error());
         }
         List<double[]> p = new ArrayList<>();
         List<double[]> g = new ArrayList<>();
-        List<Double> pm = new ArrayList<>();
-        List<Double> gm = new ArrayList<>();
+        int pDesched = 0;
+        int gDesched = 0;
+        long warmup = 0;
         GradientCheck worst = null;
         for (ForkResult.Entry e : es) {
-            p.add(e.primalNsPerCall());
-            pm.add(Statistics.median(e.primalNsPerCall()));
-            if (e.gradientNsPerCall() != null) {
-                g.add(e.gradientNsPerCall());
-                gm.add(Statistics.median(e.gradientNsPerCall()));
+            p.add(e.primalNs());
+            pDesched += e.primalDescheduledNs() == null ? 0 : e.primalDescheduledNs().length;
+            if (e.gradientNs() != null) {
+                g.add(e.gradientNs());
+                gDesched += e.gradientDescheduledNs() == null ? 0 : e.gradientDescheduledNs().length;
             }
+            warmup += e.warmupMs();
             if (e.check() != null && (worst == null || worse(e.check(), worst))) worst = e.check();
         }
-        Summary ps = Statistics.summarize(concat(p));
-        Summary gs = g.isEmpty() ? null : Statistics.summarize(concat(g));
-        int n = first.n();
+        Summary ps = Statistics.summarizeGroups(p).withInterference(pDesched);
+        Summary gs = g.isEmpty() ? null : Statistics.summarizeGroups(g).withInterference(gDesched);
         String status = worst == null || worst.ok() ? "ok" : "failed";
         String reason = worst == null || worst.ok() ? null : worst.problem() != null ? worst.problem()
                 : String.format("gradient differs from finite differences: max relative error %.3g at coordinate %d (tolerance %.1g)",
                 worst.maxRelError(), worst.worstIndex(), worst.tolerance());
-        return new KernelTiming(first.kernel(), n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,
+        ForkResult.Entry first = es.get(0);
+        return new KernelTiming(kernel, n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,
                 gs != null && n > 0 ? gs.median() / n : null, gs != null ? gs.median() / ps.median() : null, worst,
-                pm, gm, first.primalBatch(), first.gradientBatch());
+                first.primalBatch(), first.gradientBatch(), first.primalValue(), warmup);
     }
 
     private static boolean worse(GradientCheck a, GradientCheck b) {
@@ -65,7 +96,7 @@ public final class ForkPool {
         return Double.isNaN(a.maxRelError()) || a.maxRelError() > b.maxRelError();
     }
 
-    private static double[] concat(List<double[]> parts) {
+    static double[] concat(List<double[]> parts) {
         int len = parts.stream().mapToInt(a -> a.length).sum();
         double[] all = new double[len];
         int at = 0;

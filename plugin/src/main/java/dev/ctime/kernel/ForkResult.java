@@ -3,21 +3,27 @@ package dev.ctime.kernel;
 import java.util.List;
 
 /**
- * The raw output of one forked JVM: per-call durations of every sample, never summarised here,
- * so the parent can pool forks and compute every statistic in one place.
+ * One kernel at one size as measured by one fork, for every profile: raw per-call durations,
+ * never summarised here, so the parent pools forks and computes every statistic in one place.
  *
  * @param overheadNsPerCall the empty kernel through the same loop: the harness's own cost
  */
-public record ForkResult(List<double[]> overheadNsPerCall, boolean pinned, long clockResolutionNs,
+public record ForkResult(String kernel, int n, double[] overheadNsPerCall, boolean pinned, long clockResolutionNs,
                          List<Entry> entries) {
 
     /**
-     * One kernel at one size.
+     * One profile's measurement of the kernel.
      *
-     * @param error why this kernel could not run (a missing symbol), or null
+     * @param error                 why it could not be measured (a missing symbol, a crash), or null
+     * @param primalNs              ns per call of each batch that ran undisturbed
+     * @param primalDescheduledNs   ns per call of the batches left out because they were descheduled
+     * @param primalValue           f(x) on the timing inputs
      */
-    public record Entry(String kernel, int n, String error, long primalBatch, double[] primalNsPerCall,
-                        long gradientBatch, double[] gradientNsPerCall, double primalValue, GradientCheck check,
-                        long warmupMs) {
+    public record Entry(String profile, String error, long primalBatch, double[] primalNs, double[] primalDescheduledNs,
+                        long gradientBatch, double[] gradientNs, double[] gradientDescheduledNs, double primalValue,
+                        GradientCheck check, long warmupMs) {
+        static Entry failed(String profile, String error) {
+            return new Entry(profile, error, 0, null, null, 0, null, null, Double.NaN, null, 0);
+        }
     }
 }

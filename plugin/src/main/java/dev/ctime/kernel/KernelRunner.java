@@ -3,68 +3,208 @@ package dev.ctime.kernel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.ctime.harness.Descheduled;
 import dev.ctime.harness.HarnessException;
 import dev.ctime.harness.KernelLibrary;
 import dev.ctime.stats.Statistics;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Main class of the forked JVM that times one profile's kernels: a crashing kernel takes only
- * this process down. The timing loops run in C (ctimeharness); this class only plans batches,
- * checks gradients and writes the raw samples.
+ * Main class of the forked JVM that times the kernels of every profile side by side. The timing
+ * loops run in C (ctimeharness); this class plans batches, alternates them across the profiles'
+ * libraries, checks gradients and streams the raw samples out kernel by kernel. Before anything
+ * that runs a kernel it appends the profile, kernel and size to the progress file, so when the
+ * process dies or hangs the parent knows which kernel did it and keeps everything else.
  *
- * <p>usage: KernelRunner PLAN.json RESULT.json
+ * <p>usage: KernelRunner PLAN.json
  */
 public final class KernelRunner {
     /** Warm-up stops when two consecutive rounds' medians differ by less than this. */
     static final double SETTLED = 0.02;
     static final int WARMUP_ROUND = 5;
+    /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
+    static final int MIN_UNDISTURBED = 3;
     private static final long MAX_BATCH = 1L << 40;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KernelRunner() {
+    private final ForkPlan plan;
+    private final OutputStream progress;
+    private final OutputStream results;
+
+    private KernelRunner(ForkPlan plan, OutputStream progress, OutputStream results) {
+        this.plan = plan;
+        this.progress = progress;
+        this.results = results;
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: KernelRunner PLAN.json RESULT.json");
+        if (args.length != 1) {
+            System.err.println("usage: KernelRunner PLAN.json");
             System.exit(2);
         }
-        ObjectMapper json = new ObjectMapper();
-        RunPlan plan = json.readValue(Path.of(args[0]).toFile(), RunPlan.class);
-        ForkResult result = run(plan);
-        json.writeValue(Path.of(args[1]).toFile(), result);
+        ForkPlan plan = JSON.readValue(Path.of(args[0]).toFile(), ForkPlan.class);
+        try (OutputStream p = new FileOutputStream(plan.progressFile(), true);
+             OutputStream r = new FileOutputStream(plan.resultsFile(), true)) {
+            new KernelRunner(plan, p, r).run();
+        }
+        // Kernels may leave threads behind (a Rust runtime); the fork's work is done.
+        System.exit(0);
     }
 
-    public static ForkResult run(RunPlan plan) throws HarnessException {
+    /** A line per step: profile, kernel, size, phase, tab-separated. */
+    private void progress(String profile, String kernel, int n, String phase) throws IOException {
+        progress.write((profile + "\t" + kernel + "\t" + n + "\t" + phase + "\n").getBytes(StandardCharsets.UTF_8));
+        progress.flush();
+    }
+
+    void run() throws IOException {
         boolean pinned = plan.pinCpu() >= 0 && KernelLibrary.pinCurrentThread(plan.pinCpu());
-        List<double[]> overhead = new ArrayList<>();
-        List<ForkResult.Entry> entries = new ArrayList<>();
-        try (KernelLibrary lib = KernelLibrary.open(Path.of(plan.library()))) {
-            for (Kernel k : plan.kernels()) {
-                Pointer primal;
-                Pointer gradient = null;
-                try {
-                    primal = lib.symbol(k.primal());
-                    if (k.gradient() != null) gradient = lib.symbol(k.gradient());
-                } catch (HarnessException e) {
-                    for (int n : k.sizes()) {
-                        entries.add(new ForkResult.Entry(k.name(), n, e.getMessage(), 0, null, 0, null, Double.NaN, null, 0));
-                    }
-                    continue;
-                }
-                for (int n : k.sizes()) {
-                    overhead.add(timeEmpty(plan, n));
-                    entries.add(measure(plan, k, primal, gradient, n));
-                }
+        Set<String> exclude = new HashSet<>(plan.exclude());
+        Set<String> skip = new HashSet<>(plan.skipGroups());
+        Map<String, KernelLibrary> libs = new LinkedHashMap<>();
+        Map<String, String> loadErrors = new LinkedHashMap<>();
+        for (ForkPlan.Library l : plan.libraries()) {
+            try {
+                libs.put(l.profile(), KernelLibrary.open(Path.of(l.path())));
+            } catch (HarnessException e) {
+                loadErrors.put(l.profile(), e.getMessage());
             }
         }
-        return new ForkResult(overhead, pinned, KernelLibrary.clockResolutionNs(), entries);
+        for (Kernel k : plan.kernels()) {
+            for (int n : k.sizes()) {
+                if (skip.contains(ForkPlan.group(k.name(), n))) continue;
+                progress("", k.name(), n, "overhead");
+                double[] overhead = timeEmpty(n);
+                List<ForkResult.Entry> entries = new ArrayList<>();
+                loadErrors.forEach((p, e) -> entries.add(ForkResult.Entry.failed(p, e)));
+                List<Measured> live = new ArrayList<>();
+                for (var lib : libs.entrySet()) {
+                    String p = lib.getKey();
+                    if (exclude.contains(ForkPlan.key(p, k.name(), n))) continue;
+                    progress(p, k.name(), n, "check");
+                    Measured m = prepare(p, lib.getValue(), k, n);
+                    if (m.error != null) entries.add(ForkResult.Entry.failed(p, m.error));
+                    else live.add(m);
+                }
+                timeInterleaved(live, k, n, false);
+                if (k.gradient() != null) timeInterleaved(live, k, n, true);
+                for (Measured m : live) entries.add(m.entry());
+                ForkResult r = new ForkResult(k.name(), n, overhead, pinned, KernelLibrary.clockResolutionNs(), entries);
+                results.write((JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
+                results.flush();
+            }
+        }
     }
 
-    private static double[] timeEmpty(RunPlan plan, int n) {
+    /** One profile's kernel at one size while it is being measured. */
+    private static final class Measured {
+        final String profile;
+        Pointer primal;
+        Pointer gradient;
+        Memory x;
+        Memory g;
+        int n;
+        String error;
+        double fx;
+        GradientCheck check;
+        long warmupMs;
+        long primalBatch;
+        long gradientBatch;
+        final List<Double> primalNs = new ArrayList<>();
+        final List<Double> primalDesched = new ArrayList<>();
+        final List<Double> gradientNs = new ArrayList<>();
+        final List<Double> gradientDesched = new ArrayList<>();
+
+        Measured(String profile) {
+            this.profile = profile;
+        }
+
+        ForkResult.Entry entry() {
+            return new ForkResult.Entry(profile, null, primalBatch, kept(primalNs, primalDesched), array(primalDesched),
+                    gradientBatch, gradient == null ? null : kept(gradientNs, gradientDesched),
+                    gradient == null ? null : array(gradientDesched), fx, check, warmupMs);
+        }
+
+        /** The undisturbed batches; all of them when too few ran undisturbed to stand alone. */
+        private static double[] kept(List<Double> clean, List<Double> desched) {
+            if (clean.size() >= MIN_UNDISTURBED) return array(clean);
+            List<Double> all = new ArrayList<>(clean);
+            all.addAll(desched);
+            return array(all);
+        }
+
+        private static double[] array(List<Double> l) {
+            return l.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    private Measured prepare(String profile, KernelLibrary lib, Kernel k, int n) {
+        Measured m = new Measured(profile);
+        m.n = n;
+        try {
+            m.primal = lib.symbol(k.primal());
+            if (k.gradient() != null) m.gradient = lib.symbol(k.gradient());
+        } catch (HarnessException e) {
+            m.error = e.getMessage();
+            return m;
+        }
+        double[] xs = Inputs.generate(plan.seed(), n);
+        Memory[] buf = buffers(n);
+        m.x = buf[0];
+        m.x.write(0, xs, 0, n);
+        m.g = buf[1];
+        m.fx = KernelLibrary.callPrimal(m.primal, m.x, n);
+        if (!Double.isFinite(m.fx)) {
+            m.error = "the primal " + k.primal() + " returned " + m.fx + " at n = " + n + " on inputs in [-1, 1) (seed "
+                    + plan.seed() + "): a kernel must return a finite f(x); fix the kernel or its sizes";
+            return m;
+        }
+        if (m.gradient != null) m.check = checkGradient(m.primal, m.gradient, xs, m.fx, m.x, m.g);
+        return m;
+    }
+
+    /**
+     * Warms up and calibrates each library's function, then times {@code samples} rounds in which
+     * every library runs one batch, the order rotating each round.
+     */
+    private void timeInterleaved(List<Measured> live, Kernel k, int n, boolean gradient) throws IOException {
+        List<Measured> ms = live.stream().filter(m -> !gradient || m.gradient != null).toList();
+        if (ms.isEmpty()) return;
+        String fn = gradient ? "gradient" : "primal";
+        for (Measured m : ms) {
+            progress(m.profile, k.name(), n, fn + " warm-up");
+            Pointer f = gradient ? m.gradient : m.primal;
+            m.warmupMs += warmUp(f, gradient, m.x, m.g, n);
+            long b = KernelLibrary.calibrate(f, gradient, m.x, gradient ? m.g : null, n, plan.minSampleNs(), MAX_BATCH);
+            if (gradient) m.gradientBatch = b;
+            else m.primalBatch = b;
+        }
+        for (int s = 0; s < plan.samples(); s++) {
+            for (int i = 0; i < ms.size(); i++) {
+                Measured m = ms.get((i + s) % ms.size());
+                progress(m.profile, k.name(), n, fn);
+                long batch = gradient ? m.gradientBatch : m.primalBatch;
+                long[][] t = KernelLibrary.timeBatchesWithCpu(gradient ? m.gradient : m.primal, gradient, m.x,
+                        gradient ? m.g : null, n, batch, 1);
+                boolean desched = Descheduled.flags(t[0], t[1], plan.deschedThreshold())[0];
+                double perCall = (double) t[0][0] / batch;
+                (desched ? (gradient ? m.gradientDesched : m.primalDesched) : (gradient ? m.gradientNs : m.primalNs)).add(perCall);
+            }
+        }
+    }
+
+    private double[] timeEmpty(int n) {
         Memory x = new Memory(Math.max(1, n) * 8L);
         x.clear();
         Pointer empty = KernelLibrary.emptyKernel();
@@ -97,31 +237,8 @@ public final class KernelRunner {
     /** Keeps each block reachable while its shared views are in use (JNA frees on finalisation). */
     private static final List<Memory> HOLD = new ArrayList<>();
 
-    private static ForkResult.Entry measure(RunPlan plan, Kernel k, Pointer primal, Pointer gradient, int n) {
-        double[] xs = Inputs.generate(plan.seed(), n);
-        Memory[] buf = buffers(n);
-        Memory x = buf[0];
-        x.write(0, xs, 0, n);
-        Memory g = buf[1];
-        double fx = KernelLibrary.callPrimal(primal, x, n);
-        GradientCheck check = null;
-        if (gradient != null) check = checkGradient(plan, primal, gradient, xs, fx, x, g);
-        long warmupMs = warmUp(plan, primal, false, x, g, n);
-        long pb = KernelLibrary.calibrate(primal, false, x, null, n, plan.minSampleNs(), MAX_BATCH);
-        double[] p = perCall(KernelLibrary.timeBatches(primal, false, x, null, n, pb, plan.samples()), pb);
-        long gb = 0;
-        double[] d = null;
-        if (gradient != null) {
-            warmupMs += warmUp(plan, gradient, true, x, g, n);
-            gb = KernelLibrary.calibrate(gradient, true, x, g, n, plan.minSampleNs(), MAX_BATCH);
-            d = perCall(KernelLibrary.timeBatches(gradient, true, x, g, n, gb, plan.samples()), gb);
-        }
-        return new ForkResult.Entry(k.name(), n, null, pb, p, gb, d, fx, check, warmupMs);
-    }
-
     /** The gradient buffer is filled with NaN first: the ABI says the kernel overwrites it. */
-    private static GradientCheck checkGradient(RunPlan plan, Pointer primal, Pointer gradient, double[] xs, double fx,
-                                               Memory x, Memory g) {
+    private GradientCheck checkGradient(Pointer primal, Pointer gradient, double[] xs, double fx, Memory x, Memory g) {
         int n = xs.length;
         double[] nan = new double[n];
         Arrays.fill(nan, Double.NaN);
@@ -143,7 +260,7 @@ public final class KernelRunner {
     }
 
     /** Rounds of a few short samples until two successive medians agree, or the time bound; returns ms spent. */
-    private static long warmUp(RunPlan plan, Pointer fn, boolean isGradient, Memory x, Memory g, int n) {
+    private long warmUp(Pointer fn, boolean isGradient, Memory x, Memory g, int n) {
         long start = System.nanoTime();
         long end = start + plan.warmupMaxMs() * 1_000_000;
         long batch = KernelLibrary.calibrate(fn, isGradient, x, isGradient ? g : null, n, plan.minSampleNs() / 4, MAX_BATCH);

@@ -1,18 +1,23 @@
 package dev.ctime.kernel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.stats.Summary;
-import java.util.List;
 
 /**
- * One kernel at one size in one profile, pooled over every fork.
+ * One kernel at one size in one profile, pooled over every fork (each fork one run).
  *
- * @param status          ok, or failed (wrong gradient, missing symbol)
- * @param primalNs        ns per call of the primal
+ * @param status           ok, or failed (wrong gradient, missing symbol, crash, hang)
+ * @param primalNs         ns per call of the primal
  * @param gradientToPrimal gradient median over primal median
- * @param forkPrimalMedians each fork's own median, to see replication across processes
+ * @param primalValue      f(x) on the timing inputs
+ * @param warmupMs         time spent warming up, summed over forks
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KernelTiming(String name, int n, String status, String reason, Summary primalNs,
                            Double primalNsPerElement, Summary gradientNs, Double gradientNsPerElement,
-                           Double gradientToPrimal, GradientCheck gradientCheck, List<Double> forkPrimalMedians,
-                           List<Double> forkGradientMedians, long primalBatch, long gradientBatch) {
+                           Double gradientToPrimal, GradientCheck gradientCheck, long primalBatch, long gradientBatch,
+                           Double primalValue, long warmupMs) {
+    public static KernelTiming failed(String name, int n, String reason) {
+        return new KernelTiming(name, n, "failed", reason, null, null, null, null, null, null, 0, 0, null, 0);
+    }
 }

@@ -14,6 +14,7 @@ import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
 import dev.ctime.site.HistoryLog;
 import dev.ctime.site.ReportPage;
+import dev.ctime.verdict.Thresholds;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,13 +67,52 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.scenarios", defaultValue = "full")
     String scenarios;
 
-    /** Timed builds per profile and scenario. */
-    @Parameter(property = "ctime.repeat", defaultValue = "3")
+    /** Timed builds per profile and scenario at least; more follow for figures short of ctime.targetPrecision. */
+    @Parameter(property = "ctime.repeat", defaultValue = "6")
     int repeat;
 
-    /** Separate JVMs that each time every kernel. */
-    @Parameter(property = "ctime.forks", defaultValue = "2")
+    /** Cap on timed builds per profile and scenario. */
+    @Parameter(property = "ctime.maxRepeat", defaultValue = "12")
+    int maxRepeat;
+
+    /**
+     * Separate JVMs that each time every kernel of every profile, side by side, at least; each fork is one run.
+     * More follow for figures short of ctime.targetPrecision.
+     */
+    @Parameter(property = "ctime.forks", defaultValue = "6")
     int forks;
+
+    /** Cap on kernel forks. */
+    @Parameter(property = "ctime.maxForks", defaultValue = "12")
+    int maxForks;
+
+    /** No kernel fork beyond ctime.forks starts after this many seconds of kernel timing. */
+    @Parameter(property = "ctime.kernelBudgetSeconds", defaultValue = "300")
+    int kernelBudgetSeconds;
+
+    /** Target half-width of a median's 95% interval, relative to the median (0.02 = ±2%). */
+    @Parameter(property = "ctime.targetPrecision", defaultValue = "0.02")
+    double targetPrecision;
+
+    /** A kernel that finishes no timed batch for this long is killed, named, and left out; its neighbours go on. */
+    @Parameter(property = "ctime.kernelTimeoutSeconds", defaultValue = "60")
+    int kernelTimeoutSeconds;
+
+    /** A kernel batch whose wall time exceeds the thread's CPU time by this share was descheduled, and is left out. */
+    @Parameter(property = "ctime.deschedThreshold", defaultValue = "0.05")
+    double deschedThreshold;
+
+    /** The profile every other is compared with (falls back to the first measured one when absent). */
+    @Parameter(property = "ctime.reference", defaultValue = "release")
+    String reference;
+
+    /** Run-time differences smaller than this share are indistinguishable, however significant. */
+    @Parameter(property = "ctime.runtimeThreshold", defaultValue = "0.01")
+    double runtimeThreshold;
+
+    /** Build time and memory differences smaller than this share are indistinguishable, however significant. */
+    @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
+    double compileThreshold;
 
     /** Timed batches per kernel, size and fork (at least 10). */
     @Parameter(property = "ctime.samples", defaultValue = "10")
@@ -211,6 +251,16 @@ public class MeasureMojo extends AbstractMojo {
         if (sc.isEmpty() && problems.isEmpty()) problems.add("ctime.scenarios is empty: name at least one scenario, e.g. full");
         if (repeat < 1) problems.add("ctime.repeat is " + repeat + ": use at least 1");
         if (forks < 1) problems.add("ctime.forks is " + forks + ": use at least 1");
+        if (!(targetPrecision > 0 && targetPrecision < 1)) {
+            problems.add("ctime.targetPrecision is " + targetPrecision + ": use a share between 0 and 1, e.g. 0.02 for ±2%");
+        }
+        if (!(runtimeThreshold >= 0 && runtimeThreshold < 1) || !(compileThreshold >= 0 && compileThreshold < 1)) {
+            problems.add("ctime.runtimeThreshold and ctime.compileThreshold are shares between 0 and 1, e.g. 0.01 for 1%");
+        }
+        if (!(deschedThreshold > 0 && deschedThreshold < 1)) problems.add("ctime.deschedThreshold must be between 0 and 1");
+        if (kernelTimeoutSeconds < 1 || kernelBudgetSeconds < 0) {
+            problems.add("ctime.kernelTimeoutSeconds must be at least 1 and ctime.kernelBudgetSeconds not negative");
+        }
         if (samples < 10) problems.add("ctime.samples is " + samples + ": use at least 10, or the confidence interval means little");
         if (!(minSampleMs > 0)) problems.add("ctime.minSampleMs must be positive");
         if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
@@ -227,7 +277,11 @@ public class MeasureMojo extends AbstractMojo {
         return new MeasureConfig(manifest(), outputDirectory.toPath(), ps, selected, ks, sc, repeat, forks, minSampleMs, samples,
                 warmupMaxMs, pinCpu, seed, gradientTolerance, Duration.ofSeconds(buildTimeoutSeconds),
                 Duration.ofSeconds(runTimeoutSeconds), autodiffFeature, label, System.getenv(),
-                patchFile == null ? null : patchFile.toPath().toAbsolutePath());
+                patchFile == null ? null : patchFile.toPath().toAbsolutePath(),
+                new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
+                        Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold),
+                new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
+                        chartScenario, chartKernel));
     }
 
     Path manifest() {

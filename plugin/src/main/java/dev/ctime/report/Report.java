@@ -1,16 +1,25 @@
 package dev.ctime.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Decision;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The whole run, as written to report.json.
  *
- * @param toolchain the default toolchain's rustc and LLVM versions
- * @param toolchains every toolchain the profiles used, with what was detected of it
+ * @param toolchain   the default toolchain's rustc and LLVM versions
+ * @param toolchains  every toolchain the profiles used, with what was detected of it
+ * @param reference   the profile every other is compared with
+ * @param comparisons every figure of every profile against the reference's, as a ratio with its interval
+ * @param decision    the recommendation, how sure it is, and the profiles tied with it
+ * @param warnings    what makes figures of this run less reliable (interference, caps), one sentence each
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, Map<String, Object> crate,
                      Map<String, Object> machine, Map<String, Object> settings, Map<String, Object> toolchain,
-                     List<Map<String, Object>> toolchains, List<ProfileResult> profiles) {
-    public static final int SCHEMA_VERSION = 1;
+                     List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
+                     List<Comparison> comparisons, Decision decision, List<String> warnings) {
+    public static final int SCHEMA_VERSION = 2;
 }

@@ -1,15 +1,21 @@
 package dev.ctime.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.compile.CpuLoad;
 import dev.ctime.stats.Summary;
+import java.util.List;
 
 /**
  * A scenario's figures in one profile, each over all repetitions.
  *
- * @param wallMs      the leaf crate's rustc process, wall time
- * @param cpuMs       its user + system CPU time, children (linker) included
- * @param maxRssKb    the peak resident set of the largest process in that tree
- * @param cargoWallMs the whole cargo invocation, fingerprinting included
+ * @param wallMs       the leaf crate's rustc process, wall time
+ * @param cpuMs        its user + system CPU time, children (linker) included
+ * @param maxRssKb     the peak resident set of the largest process in that tree
+ * @param cargoWallMs  the whole cargo invocation, fingerprinting included
  * @param instructions the leaf rustc's instructions:u, where the machine offers counters (else absent)
+ * @param interference per build, in the order of the samples: what else used the machine meanwhile
  */
-public record ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs, Summary instructions) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs, Summary instructions,
+                              List<CpuLoad.Interference> interference) {
 }

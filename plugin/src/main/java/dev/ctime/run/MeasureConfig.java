@@ -20,5 +20,29 @@ import java.util.Map;
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                             List<Scenario> scenarios, int repeat, int forks, double minSampleMs, int samples,
                             long warmupMaxMs, int pinCpu, long seed, double gradientTolerance, Duration buildTimeout,
-                            Duration runTimeout, String autodiffFeature, String label, Map<String, String> userEnv, Path patchFile) {
+                            Duration runTimeout, String autodiffFeature, String label, Map<String, String> userEnv, Path patchFile,
+                            Precision precision, Judging judging) {
+    /**
+     * How long to keep measuring: runs continue, interleaved, only for the figures whose median's
+     * 95% interval is still wider than {@code target} (a half-width relative to the median).
+     *
+     * @param maxRepeat        cap on builds per profile and scenario
+     * @param maxForks         cap on kernel forks
+     * @param kernelBudget     no kernel fork beyond the minimum starts after this long
+     * @param kernelTimeout    a kernel that finishes no batch for this long is killed
+     * @param deschedThreshold a kernel batch whose wall time exceeds its CPU time by this share is left out
+     */
+    public record Precision(double target, int maxRepeat, int maxForks, Duration kernelBudget, Duration kernelTimeout,
+                            double deschedThreshold) {
+    }
+
+    /**
+     * How to decide: the reference every profile is compared with, the practical thresholds, and
+     * the recommendation's subject.
+     *
+     * @param scenario null for the first measured; @param kernel null for the first configured
+     */
+    public record Judging(String reference, dev.ctime.verdict.Thresholds thresholds, double expectedCalls, String scenario,
+                          String kernel) {
+    }
 }

@@ -12,10 +12,14 @@ import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
 import dev.ctime.kernel.ForkLauncher;
-import dev.ctime.kernel.ForkPool;
-import dev.ctime.kernel.ForkResult;
+import dev.ctime.kernel.ForkPlan;
 import dev.ctime.kernel.Inputs;
-import dev.ctime.kernel.RunPlan;
+import dev.ctime.kernel.KernelBench;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Comparisons;
+import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
 import dev.ctime.profile.Presets;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
@@ -23,6 +27,7 @@ import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
 import dev.ctime.report.ReportWriter;
 import dev.ctime.report.ScenarioFigures;
+import dev.ctime.report.Warnings;
 import dev.ctime.stats.Statistics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,6 +53,8 @@ public final class MeasureRun {
     private final Map<String, String> toolchainProblems = new HashMap<>();
     private CrateInfo crate;
     private Toolchain defaultToolchain;
+    private java.util.Set<String> cappedBuilds = java.util.Set.of();
+    private KernelBench.Outcome kernels;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
         this.cfg = cfg;
@@ -82,8 +89,7 @@ public final class MeasureRun {
 
         List<ProfileBuild> builds = new ArrayList<>();
         for (Profile p : profiles) builds.add(plan(p, route, logs));
-        Report report = report(builds);
-        ReportWriter.writeJson(report, reportJson());
+        ReportWriter.writeJson(report(builds), reportJson());
 
         String counters = Machine.hardwareCounters();
         Path perf = counters.equals("available") ? Doctor.which("perf") : null;
@@ -101,7 +107,8 @@ public final class MeasureRun {
             }
             if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
         }
-        bench.run(builds, cfg.scenarios(), cfg.repeat());
+        cappedBuilds = bench.run(builds, cfg.scenarios(), cfg.repeat(), Math.max(cfg.repeat(), cfg.precision().maxRepeat()),
+                cfg.precision().target());
         ReportWriter.writeJson(report(builds), reportJson());
         for (ProfileBuild b : builds) {
             if (!b.ok()) continue;
@@ -114,27 +121,28 @@ public final class MeasureRun {
         }
         ReportWriter.writeJson(report(builds), reportJson());
 
-        Map<String, List<ForkResult>> forks = new HashMap<>();
-        ForkLauncher launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout());
+        List<ForkPlan.Library> libs = new ArrayList<>();
         for (ProfileBuild b : builds) {
-            if (b.artifact == null || cfg.kernels().isEmpty() || b.status.equals("skipped")) continue;
-            List<ForkResult> results = new ArrayList<>();
-            RunPlan plan = new RunPlan(b.artifact.toString(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6),
-                    cfg.samples(), cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance());
-            for (int f = 1; f <= cfg.forks(); f++) {
-                log.accept("profile " + b.profile.name() + ": timing kernels, fork " + f + "/" + cfg.forks());
-                try {
-                    results.add(launcher.run(plan, b.dir.resolve("run"), f));
-                } catch (IOException e) {
-                    b.fail(e.getMessage());
-                    break;
-                }
-            }
-            forks.put(b.profile.name(), results);
-            report = report(builds, forks);
-            ReportWriter.writeJson(report, reportJson());
+            if (b.artifact != null && b.status.equals("ok")) libs.add(new ForkPlan.Library(b.profile.name(), b.artifact.toString()));
         }
-        report = report(builds, forks);
+        if (!libs.isEmpty() && !cfg.kernels().isEmpty()) {
+            long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
+            ForkLauncher launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout(), cfg.precision().kernelTimeout(), largestN);
+            MeasureConfig.Precision pr = cfg.precision();
+            ForkPlan template = new ForkPlan(List.of(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6), cfg.samples(),
+                    cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance(), pr.deschedThreshold(), List.of(), List.of(), "", "");
+            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.forks(),
+                    Math.max(cfg.forks(), pr.maxForks()), pr.kernelBudget(), pr.target()), log);
+            log.accept("timing kernels of " + libs.size() + " profiles side by side (batches alternate across profiles)");
+            kernels = kb.run(libs, cfg.workDir().resolve("run"), o -> {
+                try {
+                    ReportWriter.writeJson(report(builds, o), reportJson());
+                } catch (IOException e) {
+                    log.accept("could not write " + reportJson() + ": " + e.getMessage());
+                }
+            });
+        }
+        Report report = report(builds, kernels);
         ReportWriter.writeJson(report, reportJson());
         ReportWriter.writeCsv(report, reportCsv());
         return report;
@@ -249,28 +257,27 @@ public final class MeasureRun {
     }
 
     private Report report(List<ProfileBuild> builds) {
-        return report(builds, Map.of());
+        return report(builds, kernels);
     }
 
-    private Report report(List<ProfileBuild> builds, Map<String, List<ForkResult>> forks) {
+    private Report report(List<ProfileBuild> builds, KernelBench.Outcome ko) {
         List<ProfileResult> results = new ArrayList<>();
         for (ProfileBuild b : builds) {
             Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
-            b.samples.forEach((s, ms) -> compile.put(s.id, figures(ms)));
-            List<ForkResult> fr = forks.getOrDefault(b.profile.name(), List.of());
-            var kernels = fr.isEmpty() ? null : ForkPool.pool(fr);
+            b.samples.forEach((s, ms) -> compile.put(s.id, figures(ms, cappedBuilds.contains(b.profile.name() + "/" + s.id))));
+            List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile.name());
             String status = b.status;
             String reason = b.reason;
-            if (kernels != null && status.equals("ok") && kernels.stream().anyMatch(k -> !k.status().equals("ok"))) {
+            if (kt != null && status.equals("ok") && kt.stream().anyMatch(k -> !k.status().equals("ok"))) {
                 status = "failed";
-                reason = "kernel checks failed: " + String.join("; ", kernels.stream().filter(k -> !k.status().equals("ok"))
+                reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> !k.status().equals("ok"))
                         .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
             }
             results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied,
                     b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile,
                     b.analysis.isEmpty() ? null : b.analysis, b.artifactBytes,
-                    fr.isEmpty() ? null : ForkPool.overhead(fr), fr.isEmpty() ? null : fr.stream().allMatch(ForkResult::pinned),
-                    kernels, b.warnings.isEmpty() ? null : b.warnings));
+                    kt == null ? null : ko.overheadNs(), kt == null ? null : ko.pinned(),
+                    kt == null || kt.isEmpty() ? null : kt, b.warnings.isEmpty() ? null : b.warnings));
         }
         Map<String, Object> crateInfo = new LinkedHashMap<>();
         crateInfo.put("package", crate.packageName());
@@ -311,19 +318,39 @@ public final class MeasureRun {
             tcs.add(m);
         });
         toolchainProblems.forEach((k, why) -> tcs.add(Map.of("name", k, "problem", why)));
+        MeasureConfig.Judging j = cfg.judging();
+        String reference = Comparisons.reference(results, j.reference());
+        List<Comparison> comparisons = reference == null ? List.of() : Comparisons.all(results, reference, j.thresholds());
+        Decider.Subject subject = Decider.subject(results, j.scenario(), j.kernel());
+        Decision decision = subject.kernel() == null ? null : Decider.decide(results, subject, j.expectedCalls(), j.reference(),
+                j.thresholds());
+        settings.put("targetPrecision", cfg.precision().target());
+        settings.put("maxRepeat", Math.max(cfg.repeat(), cfg.precision().maxRepeat()));
+        settings.put("maxForks", Math.max(cfg.forks(), cfg.precision().maxForks()));
+        settings.put("forksRun", ko == null ? 0 : ko.forks());
+        settings.put("thresholds", j.thresholds());
+        settings.put("deschedThreshold", cfg.precision().deschedThreshold());
+        settings.put("statistics", "medians with distribution-free sign-test intervals (95%; fewer than 6 runs cannot reach it and"
+                + " report their real level); comparisons as the Hodges-Lehmann ratio with the interval inverting the exact"
+                + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
-                Machine.describe(), settings, tcDefault, tcs, results);
+                Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
+                Warnings.of(results, cfg.precision().target()));
     }
 
-    static ScenarioFigures figures(List<BuildMeasurement> ms) {
+    static ScenarioFigures figures(List<BuildMeasurement> ms, boolean capped) {
         boolean counted = ms.stream().allMatch(m -> m.instructions() != null);
-        return new ScenarioFigures(summary(ms, BuildMeasurement::wallMs), summary(ms, BuildMeasurement::cpuMs),
-                summary(ms, BuildMeasurement::maxRssKb), summary(ms, BuildMeasurement::cargoWallMs),
-                counted ? summary(ms, BuildMeasurement::instructions) : null);
+        int disturbed = (int) ms.stream().filter(BuildMeasurement::disturbed).count();
+        return new ScenarioFigures(summary(ms, BuildMeasurement::wallMs, capped, disturbed),
+                summary(ms, BuildMeasurement::cpuMs, capped, disturbed), summary(ms, BuildMeasurement::maxRssKb, capped, disturbed),
+                summary(ms, BuildMeasurement::cargoWallMs, capped, disturbed),
+                counted ? summary(ms, BuildMeasurement::instructions, capped, disturbed) : null,
+                ms.stream().map(BuildMeasurement::interference).toList());
     }
 
-    private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f) {
-        return Statistics.summarize(ms.stream().mapToDouble(f).toArray());
+    private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f, boolean capped,
+                                                   int disturbed) {
+        return Statistics.summarize(ms.stream().mapToDouble(f).toArray()).withCapped(capped).withInterference(disturbed);
     }
 
     static String version() {

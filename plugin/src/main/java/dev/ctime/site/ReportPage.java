@@ -6,6 +6,11 @@ import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
 import dev.ctime.report.ScenarioFigures;
 import dev.ctime.stats.Summary;
+import dev.ctime.verdict.BreakEven;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
+import dev.ctime.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +33,16 @@ public final class ReportPage {
     private ReportPage() {
     }
 
+    /** The thresholds the run was judged with, as recorded in its settings; the defaults for older reports. */
+    static Thresholds thresholds(Report r) {
+        Object t = r.settings() == null ? null : r.settings().get("thresholds");
+        if (t instanceof Thresholds th) return th;
+        if (t instanceof Map<?, ?> m && m.get("runtime") instanceof Number a && m.get("compile") instanceof Number b) {
+            return new Thresholds(a.doubleValue(), b.doubleValue());
+        }
+        return Thresholds.DEFAULT;
+    }
+
     public static void write(PageWriter w, Report r, List<HistoryLog.Run> history, Options o) {
         String crate = r.crate() == null ? "crate" : String.valueOf(r.crate().get("package"));
         w.title("ctime: build profiles of " + crate);
@@ -36,37 +51,57 @@ public final class ReportPage {
                 + r.machine().get("cpus") + " CPUs (" + r.machine().get("cpuModel") + "). Hardware counters: "
                 + r.machine().get("hardwareCounters") + ".");
 
-        TradeOff.Subject subject = TradeOff.subject(r, o.scenario(), o.kernel());
-        List<TradeOff.Point> points = TradeOff.points(r, subject);
-        List<TradeOff.Point> front = TradeOff.front(points);
+        Decider.Subject subject = Decider.subject(r.profiles(), o.scenario(), o.kernel());
+        Thresholds th = thresholds(r);
+        List<Decider.Point> points = Decider.points(r.profiles(), subject);
+        List<Decider.Point> front = Decider.front(points, th);
+        Decision d = subject.kernel() == null ? null
+                : Decider.decide(r.profiles(), subject, o.expectedCalls(), r.reference(), th);
 
         w.section("Recommendation");
-        TradeOff.Point best = TradeOff.recommend(front, o.expectedCalls());
-        if (best == null) {
+        if (d == null) {
             w.paragraph("No profile passed every check with " + subject.describe() + " measured, so none is recommended.");
         } else {
-            w.paragraph(String.format(Locale.ROOT, "For %s calls of %s per build, use profile %s: %s of build CPU time and"
-                            + " %s per call, the least total time among the Pareto-optimal profiles.", count(o.expectedCalls()),
-                    subject.kernel() + " (" + subject.function() + ", n = " + subject.n() + ")", best.profile(),
-                    ms(best.compileMs()), ns(best.runNs())));
-            ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(best.profile())).findFirst().orElseThrow();
+            w.paragraph(String.format(Locale.ROOT, "For %s calls of %s per build, use profile %s. %s", count(o.expectedCalls()),
+                    subject.kernel() + " (" + subject.function() + ", n = " + subject.n() + ")", d.recommended(), d.reason()));
+            ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
             w.code(TradeOff.cargoSnippet(p));
+        }
+        if (r.warnings() != null && !r.warnings().isEmpty()) {
+            w.paragraph("How far to trust these figures: " + String.join("; ", r.warnings()) + ".");
         }
         w.endSection();
 
         w.section("Compile time against run time");
-        w.paragraph("Each dot is a profile that passed every check; the dashed line joins the Pareto front (no other profile"
-                + " builds faster and runs faster). " + capitalize(subject.describe()) + ".");
-        w.raw(Svg.pareto("Pareto front: " + subject.describe(), points, front, "build CPU time (ms)", "ns per call"));
+        w.paragraph("Each dot is a profile that passed every check, with its 95% interval as whiskers on both axes; the dashed"
+                + " line joins the Pareto front (no other profile is significantly better on one axis without being significantly"
+                + " worse on the other). Hollow dots run as fast as the recommended profile: the difference is below "
+                + String.format(Locale.ROOT, "%.0f%%", 100 * th.runtime()) + " or not significant. " + capitalize(subject.describe()) + ".");
+        w.raw(Svg.pareto("Pareto front: " + subject.describe(), points, front, d == null ? null : d.recommended(),
+                d == null ? List.of() : d.indistinguishable(), "build CPU time (ms)", "ns per call"));
         List<List<String>> be = new ArrayList<>();
-        for (TradeOff.BreakEven b : TradeOff.breakEvens(front)) {
-            be.add(List.of(b.cheaperBuild(), b.fasterRun(), count(b.calls())));
+        for (BreakEven b : Decider.breakEvens(front, th)) {
+            be.add(List.of(b.cheaperBuild(), b.fasterRun(), b.calls() == null ? b.note() : count(b.calls()),
+                    b.calls() == null ? "" : count(b.ciLow()) + " to " + (b.ciHigh() == null ? "unbounded" : count(b.ciHigh()))));
         }
         if (!be.isEmpty()) {
             w.paragraph("Break-even: after this many calls per build, the slower-to-build neighbour on the front pays for itself.");
-            w.table("break-even", List.of("cheaper to build", "faster to run", "break-even calls"), be);
+            w.table("break-even", List.of("cheaper to build", "faster to run", "break-even calls", "95% interval"), be);
         }
         w.endSection();
+
+        if (r.comparisons() != null && !r.comparisons().isEmpty()) {
+            w.section("Against " + r.reference());
+            w.paragraph("Every figure of every profile as a ratio to " + r.reference() + "'s (below 1 is better), with its 95%"
+                    + " interval. A difference counts only when it is significant and at least the practical threshold.");
+            List<List<String>> rows = new ArrayList<>();
+            for (Comparison c : r.comparisons()) {
+                rows.add(List.of(c.profile(), c.figure(), c.describe(), c.verdict(), Integer.toString(c.runs()) + " / "
+                        + c.referenceRuns()));
+            }
+            w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
+            w.endSection();
+        }
 
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
@@ -162,12 +197,14 @@ public final class ReportPage {
                 ScenarioFigures f = e.getValue();
                 compile.add(List.of(p.name(), e.getKey(), spread(f.cpuMs(), "ms"), spread(f.wallMs(), "ms"),
                         spread(f.maxRssKb(), "kB"), f.instructions() == null ? "n/a" : spread(f.instructions(), ""),
-                        Integer.toString(f.cpuMs().samples())));
+                        f.cpuMs().runs() + (f.cpuMs().capped() ? " (capped)" : "")
+                                + (f.cpuMs().interference() > 0 ? ", " + f.cpuMs().interference() + " disturbed" : "")));
             }
         }
-        w.paragraph("The leaf crate's rustc (dependencies built beforehand): median [min, max], noisy where the 95% interval"
-                + " of the median is wider than 10%.");
-        w.table("compile", List.of("profile", "scenario", "CPU", "wall", "peak RSS", "instructions", "samples"), compile);
+        w.paragraph("The leaf crate's rustc (dependencies built beforehand): median and its interval, the interval's level,"
+                + " runs; noisy where the interval is wider than 10% of the median, disturbed where another process used the"
+                + " CPUs during a build.");
+        w.table("compile", List.of("profile", "scenario", "CPU", "wall", "peak RSS", "instructions", "runs"), compile);
         w.endSection();
 
         w.section("Kernel timings");
@@ -180,7 +217,8 @@ public final class ReportPage {
                         check(k.gradientCheck()), k.reason() == null ? "" : k.reason()));
             }
         }
-        w.paragraph("ns per call: median and its 95% bootstrap confidence interval, over every fork's samples.");
+        w.paragraph("ns per call: the median of the forks' medians (each fork is one run) and its interval with the"
+                + " interval's level; batches descheduled by another process are left out and counted.");
         w.table("kernels", List.of("profile", "kernel", "n", "primal ns", "gradient ns", "gradient/primal", "gradient check",
                 "problem"), ks);
         w.endSection();
@@ -188,12 +226,13 @@ public final class ReportPage {
 
     static String spread(Summary s, String unit) {
         if (s == null) return "";
-        return String.format(Locale.ROOT, "%s [%s, %s] %s%s", g(s.median()), g(s.min()), g(s.max()), unit,
-                s.noisy() ? " (noisy)" : "").replace("  ", " ");
+        return String.format(Locale.ROOT, "%s %s [%s, %s] %.0f%%%s", g(s.median()), unit, g(s.ciLow()), g(s.ciHigh()),
+                100 * s.ciLevel(), s.noisy() ? " (noisy)" : "").replace("  ", " ");
     }
 
     static String ci(Summary s) {
-        return s == null ? "" : String.format(Locale.ROOT, "%s (%s to %s)", g(s.median()), g(s.ciLow()), g(s.ciHigh()));
+        return s == null ? "" : String.format(Locale.ROOT, "%s [%s, %s] %.0f%%, %d forks%s", g(s.median()), g(s.ciLow()),
+                g(s.ciHigh()), 100 * s.ciLevel(), s.runs(), s.interference() > 0 ? ", " + s.interference() + " descheduled" : "");
     }
 
     static String check(GradientCheck c) {

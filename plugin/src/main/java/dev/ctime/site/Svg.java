@@ -1,5 +1,7 @@
 package dev.ctime.site;
 
+import dev.ctime.verdict.Decider;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,11 +115,16 @@ public final class Svg {
             sb.append("<text x=\"").append(num(px)).append("\" y=\"").append(H - BOTTOM + 16).append("\" text-anchor=\"middle\">")
                     .append(label(t)).append("</text>\n");
         }
-        axesY(sb, y, yLabel + (y.log() ? " (log scale)" : ""));
+        axesY(sb, y, yLabel + (y.log() ? " (log scale)" : truncated(y)));
         sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(W - LEFT - RIGHT)
                 .append("\" height=\"").append(H - TOP - BOTTOM).append("\" fill=\"none\" stroke=\"#444\"/>\n");
         sb.append("<text x=\"").append((LEFT + W - RIGHT) / 2).append("\" y=\"").append(H - 18).append("\" text-anchor=\"middle\">")
-                .append(escape(xLabel)).append(x.log() ? " (log scale)" : "").append("</text>\n");
+                .append(escape(xLabel)).append(x.log() ? " (log scale)" : truncated(x)).append("</text>\n");
+    }
+
+    /** A linear axis that does not start at zero says so: differences look larger than they are. */
+    static String truncated(Axis a) {
+        return !a.log() && a.min() > 0 ? " (axis starts at " + label(a.min()) + ", not 0)" : "";
     }
 
     private static void legend(StringBuilder sb, List<String> names) {
@@ -130,30 +137,56 @@ public final class Svg {
         }
     }
 
-    /** Compile time against run time, one dot per profile, the Pareto front drawn and labelled. */
-    public static String pareto(String title, List<TradeOff.Point> points, List<TradeOff.Point> front, String xLabel, String yLabel) {
+    /**
+     * Compile time against run time, one dot per profile with its 95% interval as whiskers on both
+     * axes, the Pareto front drawn and labelled; profiles whose run time cannot be told from the
+     * recommended one's are drawn hollow and named as tied.
+     */
+    public static String pareto(String title, List<Decider.Point> points, List<Decider.Point> front, String recommended,
+                                List<String> tied, String xLabel, String yLabel) {
         StringBuilder sb = open("pareto", title);
         if (points.isEmpty()) return empty(sb);
-        Axis x = Axis.of(points.stream().map(TradeOff.Point::compileMs).toList(), LEFT, W - RIGHT, true);
-        Axis y = Axis.of(points.stream().map(TradeOff.Point::runNs).toList(), H - BOTTOM, TOP, true);
+        List<Double> xs = new java.util.ArrayList<>();
+        List<Double> ys = new java.util.ArrayList<>();
+        for (Decider.Point p : points) {
+            xs.addAll(List.of(p.build().ciLow(), p.build().ciHigh()));
+            ys.addAll(List.of(p.run().ciLow(), p.run().ciHigh()));
+        }
+        Axis x = Axis.of(xs, LEFT, W - RIGHT, true);
+        Axis y = Axis.of(ys, H - BOTTOM, TOP, true);
         axes(sb, x, y, xLabel, yLabel);
         StringBuilder path = new StringBuilder();
-        for (TradeOff.Point p : front) path.append(path.length() == 0 ? "M" : " L").append(num(x.map(p.compileMs()))).append(' ')
+        for (Decider.Point p : front) path.append(path.length() == 0 ? "M" : " L").append(num(x.map(p.compileMs()))).append(' ')
                 .append(num(y.map(p.runNs())));
         if (front.size() > 1) {
             sb.append("<path class=\"front\" d=\"").append(path).append("\" fill=\"none\" stroke=\"#333\" stroke-dasharray=\"5 3\"/>\n");
         }
-        List<String> names = points.stream().map(TradeOff.Point::profile).toList();
+        List<String> names = points.stream().map(Decider.Point::profile).toList();
         for (int i = 0; i < points.size(); i++) {
-            TradeOff.Point p = points.get(i);
+            Decider.Point p = points.get(i);
             boolean onFront = front.contains(p);
-            sb.append("<circle class=\"point").append(onFront ? " on-front" : "").append("\" cx=\"").append(num(x.map(p.compileMs())))
-                    .append("\" cy=\"").append(num(y.map(p.runNs()))).append("\" r=\"").append(onFront ? 6 : 4).append("\" fill=\"")
-                    .append(PALETTE[i % PALETTE.length]).append("\" stroke=\"#000\"><title>").append(escape(p.profile()))
-                    .append(": ").append(label(p.compileMs())).append(" ms, ").append(label(p.runNs())).append(" ns</title></circle>\n");
-            if (onFront) {
-                sb.append("<text class=\"front-label\" x=\"").append(num(x.map(p.compileMs()) + 8)).append("\" y=\"")
-                        .append(num(y.map(p.runNs()) - 8)).append("\">").append(escape(p.profile())).append("</text>\n");
+            boolean tie = tied.contains(p.profile());
+            String colour = PALETTE[i % PALETTE.length];
+            double cx = x.map(p.compileMs());
+            double cy = y.map(p.runNs());
+            sb.append("<g class=\"whiskers\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\">")
+                    .append("<line x1=\"").append(num(x.map(p.build().ciLow()))).append("\" y1=\"").append(num(cy))
+                    .append("\" x2=\"").append(num(x.map(p.build().ciHigh()))).append("\" y2=\"").append(num(cy)).append("\"/>")
+                    .append("<line x1=\"").append(num(cx)).append("\" y1=\"").append(num(y.map(p.run().ciLow())))
+                    .append("\" x2=\"").append(num(cx)).append("\" y2=\"").append(num(y.map(p.run().ciHigh()))).append("\"/></g>\n");
+            sb.append("<circle class=\"point").append(onFront ? " on-front" : "").append(tie ? " tied" : "")
+                    .append(p.profile().equals(recommended) ? " recommended" : "").append("\" cx=\"").append(num(cx))
+                    .append("\" cy=\"").append(num(cy)).append("\" r=\"").append(onFront || tie ? 6 : 4).append("\" fill=\"")
+                    .append(tie ? "#fff" : colour).append("\" stroke=\"").append(tie ? colour : "#000").append("\" stroke-width=\"")
+                    .append(tie ? 2.5 : 1).append("\"><title>").append(escape(p.profile())).append(": ")
+                    .append(label(p.compileMs())).append(" ms (").append(label(p.build().ciLow())).append("–")
+                    .append(label(p.build().ciHigh())).append("), ").append(label(p.runNs())).append(" ns (")
+                    .append(label(p.run().ciLow())).append("–").append(label(p.run().ciHigh())).append(")")
+                    .append(tie ? ", run time indistinguishable from " + escape(recommended) : "").append("</title></circle>\n");
+            if (onFront || p.profile().equals(recommended)) {
+                sb.append("<text class=\"front-label\" x=\"").append(num(cx + 8)).append("\" y=\"")
+                        .append(num(cy - 8)).append("\">").append(escape(p.profile()))
+                        .append(p.profile().equals(recommended) ? " (recommended)" : tie ? " (tied)" : "").append("</text>\n");
             }
         }
         legend(sb, names);

@@ -1,102 +1,12 @@
 package dev.ctime.site;
 
-import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
-import dev.ctime.stats.Summary;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The trade-off between what a profile costs to build and what its kernel costs to run: the
- * points, the Pareto front, the break-even number of calls between neighbours on the front, and
- * the profile to use for an expected number of calls. Only profiles whose status is ok count:
- * a failed profile (a wrong gradient among them) is never ranked.
- */
+/** What to paste to use a profile in one's own crate; the decision itself is {@link dev.ctime.verdict.Decider}'s. */
 public final class TradeOff {
-    /** One profile's cost pair. @param compileMs build CPU time; @param runNs ns per call of the chosen kernel */
-    public record Point(String profile, double compileMs, double runNs) {
-    }
-
-    /** Between two neighbours on the front: calls after which the slower-to-build one pays for itself. */
-    public record BreakEven(String cheaperBuild, String fasterRun, double calls) {
-    }
-
-    /** The chart's subject: which scenario's build time against which kernel, size and function. */
-    public record Subject(String scenario, String kernel, int n, String function) {
-        public String describe() {
-            return kernel + " " + function + " at n = " + n + " against " + scenario + " build CPU time";
-        }
-    }
-
     private TradeOff() {
-    }
-
-    /** Picks the chart's subject: the requested kernel (or the first), its largest size, its gradient where it has one. */
-    public static Subject subject(Report r, String scenario, String kernel) {
-        String sc = scenario;
-        String k = kernel;
-        int n = -1;
-        boolean gradient = false;
-        for (ProfileResult p : r.profiles()) {
-            if (sc == null && p.compile() != null && !p.compile().isEmpty()) sc = p.compile().keySet().iterator().next();
-            if (p.kernels() == null) continue;
-            for (KernelTiming t : p.kernels()) {
-                if (k == null) k = t.name();
-                if (t.name().equals(k) && t.primalNs() != null) {
-                    n = Math.max(n, t.n());
-                    gradient |= t.gradientNs() != null;
-                }
-            }
-        }
-        return new Subject(sc == null ? "full" : sc, k, n, gradient ? "gradient" : "primal");
-    }
-
-    public static List<Point> points(Report r, Subject s) {
-        List<Point> out = new ArrayList<>();
-        for (ProfileResult p : r.profiles()) {
-            if (!"ok".equals(p.status()) || p.compile() == null || p.kernels() == null) continue;
-            ScenarioFigures f = p.compile().get(s.scenario());
-            KernelTiming t = p.kernels().stream().filter(k -> k.name().equals(s.kernel()) && k.n() == s.n()).findFirst().orElse(null);
-            if (f == null || t == null) continue;
-            Summary run = s.function().equals("gradient") ? t.gradientNs() : t.primalNs();
-            if (run == null) continue;
-            out.add(new Point(p.name(), f.cpuMs().median(), run.median()));
-        }
-        return out;
-    }
-
-    /** Points no other point beats on both costs, by increasing build time. */
-    public static List<Point> front(List<Point> points) {
-        List<Point> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparingDouble(Point::compileMs).thenComparingDouble(Point::runNs));
-        List<Point> front = new ArrayList<>();
-        double bestRun = Double.POSITIVE_INFINITY;
-        for (Point p : sorted) {
-            if (p.runNs() < bestRun) {
-                front.add(p);
-                bestRun = p.runNs();
-            }
-        }
-        return front;
-    }
-
-    public static List<BreakEven> breakEvens(List<Point> front) {
-        List<BreakEven> out = new ArrayList<>();
-        for (int i = 0; i + 1 < front.size(); i++) {
-            Point a = front.get(i);
-            Point b = front.get(i + 1);
-            out.add(new BreakEven(a.profile(), b.profile(), (b.compileMs() - a.compileMs()) * 1e6 / (a.runNs() - b.runNs())));
-        }
-        return out;
-    }
-
-    /** The front's profile with the least build plus run time for {@code calls} calls per build. */
-    public static Point recommend(List<Point> front, double calls) {
-        return front.stream().min(Comparator.comparingDouble(p -> p.compileMs() * 1e6 + calls * p.runNs())).orElse(null);
     }
 
     /**

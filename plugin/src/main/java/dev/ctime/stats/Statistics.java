@@ -1,26 +1,77 @@
 package dev.ctime.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.List;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 
-/** Robust statistics for repeated measurements. Deterministic: the bootstrap uses a fixed seed. */
+/**
+ * Robust, distribution-free statistics for repeated measurements. The interval of a median is
+ * the sign-test interval between two order statistics: its coverage is exact whatever the
+ * distribution, and with few runs it honestly says it cannot reach 95% (a bootstrap of the
+ * median of 3 values always returns [min, max] and calls it 95%, though it holds the median
+ * 75% of the time).
+ */
 public final class Statistics {
+    /** The confidence level of every interval ctime reports. */
+    public static final double LEVEL = 0.95;
     /** A confidence interval wider than this share of the median marks a figure noisy. */
     public static final double NOISY_RELATIVE_WIDTH = 0.10;
-    static final int RESAMPLES = 2000;
-    private static final long BOOTSTRAP_SEED = 0x5EEDL;
 
     private Statistics() {
     }
 
-    public static Summary summarize(double[] samples) {
-        if (samples.length == 0) throw new IllegalArgumentException("no samples to summarize");
-        double[] s = samples.clone();
+    /** A figure from independent runs (one value per build). */
+    public static Summary summarize(double[] runs) {
+        if (runs.length == 0) throw new IllegalArgumentException("no samples to summarize");
+        return of(runs, toList(runs), null);
+    }
+
+    /**
+     * A figure from several processes: each fork's values are one group, each group's median is
+     * one run, and the figure is the median of those.
+     */
+    public static Summary summarizeGroups(List<double[]> groups) {
+        List<double[]> nonEmpty = groups.stream().filter(g -> g.length > 0).toList();
+        if (nonEmpty.isEmpty()) throw new IllegalArgumentException("no samples to summarize");
+        double[] units = nonEmpty.stream().mapToDouble(Statistics::median).toArray();
+        List<Double> all = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (double[] g : nonEmpty) {
+            all.addAll(toList(g));
+            sizes.add(g.length);
+        }
+        return of(units, all, sizes);
+    }
+
+    private static Summary of(double[] units, List<Double> samples, List<Integer> groups) {
+        double[] s = units.clone();
         Arrays.sort(s);
         double median = medianOfSorted(s);
-        double[] ci = bootstrapMedianCi(s, 0.95);
-        boolean noisy = median != 0 && (ci[1] - ci[0]) / Math.abs(median) > NOISY_RELATIVE_WIDTH;
-        return new Summary(median, s[0], s[s.length - 1], s.length, ci[0], ci[1], tukeyOutliers(s), noisy);
+        Interval ci = medianInterval(s);
+        double precision = median == 0 ? 0 : (ci.high - ci.low) / 2 / Math.abs(median);
+        boolean noisy = median != 0 && (ci.high - ci.low) / Math.abs(median) > NOISY_RELATIVE_WIDTH;
+        return new Summary(median, s[0], s[s.length - 1], s.length, ci.low, ci.high, ci.level, precision, false, 0,
+                tukeyOutliers(s), noisy, samples, groups);
+    }
+
+    /** An interval and the probability with which it holds the true value. */
+    public record Interval(double low, double high, double level) {
+    }
+
+    /**
+     * Sign-test interval of the median: [x(k), x(n-k+1)] for the largest k whose coverage
+     * 1 - 2 P(Bin(n, 1/2) &lt; k) is still at least 95%; [min, max] with its real, lower
+     * coverage when even k = 1 falls short (fewer than 6 runs).
+     */
+    public static Interval medianInterval(double[] sorted) {
+        int n = sorted.length;
+        if (n == 1) return new Interval(sorted[0], sorted[0], 0);
+        BinomialDistribution b = BinomialDistribution.of(n, 0.5);
+        int k = 0;
+        while (k + 1 <= n / 2 && 1 - 2 * b.cumulativeProbability(k) >= LEVEL) k++;
+        if (k == 0) return new Interval(sorted[0], sorted[n - 1], 1 - 2 * b.probability(0));
+        return new Interval(sorted[k - 1], sorted[n - k], 1 - 2 * b.cumulativeProbability(k - 1));
     }
 
     public static double median(double[] samples) {
@@ -42,24 +93,6 @@ public final class Statistics {
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
-    /** Percentile bootstrap interval of the median: resample with replacement, take the quantiles. */
-    public static double[] bootstrapMedianCi(double[] samples, double level) {
-        double[] s = samples.clone();
-        Arrays.sort(s);
-        if (s.length == 1) return new double[] {s[0], s[0]};
-        SplittableRandom rnd = new SplittableRandom(BOOTSTRAP_SEED);
-        double[] medians = new double[RESAMPLES];
-        double[] buf = new double[s.length];
-        for (int r = 0; r < RESAMPLES; r++) {
-            for (int i = 0; i < buf.length; i++) buf[i] = s[rnd.nextInt(s.length)];
-            Arrays.sort(buf);
-            medians[r] = medianOfSorted(buf);
-        }
-        Arrays.sort(medians);
-        double alpha = (1 - level) / 2;
-        return new double[] {quantileOfSorted(medians, alpha), quantileOfSorted(medians, 1 - alpha)};
-    }
-
     /** Samples outside Tukey's fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR]. */
     public static int tukeyOutliers(double[] samples) {
         double[] s = samples.clone();
@@ -73,5 +106,26 @@ public final class Statistics {
         int n = 0;
         for (double v : s) if (v < lo || v > hi) n++;
         return n;
+    }
+
+    /** The runs behind a summary: the raw values for builds, each group's median for kernels. */
+    public static double[] units(Summary s) {
+        if (s.samples() == null) return new double[] {s.median()};
+        double[] all = s.samples().stream().mapToDouble(Double::doubleValue).toArray();
+        if (s.groups() == null) return all;
+        double[] units = new double[s.groups().size()];
+        int at = 0;
+        for (int i = 0; i < units.length; i++) {
+            int len = s.groups().get(i);
+            units[i] = median(Arrays.copyOfRange(all, at, at + len));
+            at += len;
+        }
+        return units;
+    }
+
+    private static List<Double> toList(double[] a) {
+        List<Double> l = new ArrayList<>(a.length);
+        for (double v : a) l.add(v);
+        return l;
     }
 }

@@ -1,11 +1,43 @@
 package dev.ctime.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
 /**
- * One figure measured several times: order statistics, a 95% bootstrap confidence interval of
- * the median, Tukey outliers (counted, never dropped) and a noise flag.
+ * One figure measured several times. The unit of replication is a run: one build for compile
+ * figures, one forked process for kernel figures (samples inside one process cannot show the
+ * process-to-process variation, so they never count as independent).
  *
- * @param noisy the interval is wider than {@link Statistics#NOISY_RELATIVE_WIDTH} of the median
+ * @param median       median of the runs (for kernels: of each fork's median)
+ * @param runs         independent runs behind the figure
+ * @param ciLow        lower end of the distribution-free interval of the median
+ * @param ciLevel      the interval's real coverage: 0.95 or more from 6 runs on; with fewer runs no
+ *                     order statistics reach 95%, the interval is [min, max] and this says how sure it is
+ * @param precision    half-width of the interval relative to the median
+ * @param capped       more runs were wanted for the target precision, but a cap stopped them
+ * @param interference runs (builds) or samples (kernel batches) measured while something else used the CPUs
+ * @param outliers     runs outside Tukey's fences, counted and kept
+ * @param noisy        the interval is wider than {@link Statistics#NOISY_RELATIVE_WIDTH} of the median
+ * @param samples      every raw value, in the order measured (for kernels: ns per call of each batch, fork after fork)
+ * @param groups       for kernels, how many of {@code samples} each fork contributed, in order; absent for builds
  */
-public record Summary(double median, double min, double max, int samples, double ciLow, double ciHigh,
-                      int outliers, boolean noisy) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Summary(double median, double min, double max, int runs, double ciLow, double ciHigh, double ciLevel,
+                      double precision, boolean capped, int interference, int outliers, boolean noisy,
+                      List<Double> samples, List<Integer> groups) {
+
+    /** Whether the median is known to the target: a 95% interval exists and its half-width is within target. */
+    public boolean reached(double target) {
+        return ciLevel >= Statistics.LEVEL && precision <= target;
+    }
+
+    public Summary withCapped(boolean c) {
+        return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, c, interference, outliers, noisy,
+                samples, groups);
+    }
+
+    public Summary withInterference(int n) {
+        return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, capped, n, outliers, noisy,
+                samples, groups);
+    }
 }

@@ -79,20 +79,51 @@ class KernelPartsTest {
     void forksArePooledAndTheWorstGradientCheckWins() {
         GradientCheck good = new GradientCheck(true, 1e-9, 0, 4, 1e-4, null);
         GradientCheck bad = new GradientCheck(false, 0.5, 2, 4, 1e-4, null);
-        ForkResult f1 = new ForkResult(List.of(new double[] {1, 1}), false, 1, List.of(
-                new ForkResult.Entry("k", 4, null, 8, new double[] {10, 12}, 4, new double[] {20, 22}, 1.0, good, 5)));
-        ForkResult f2 = new ForkResult(List.of(new double[] {2, 2}), false, 1, List.of(
-                new ForkResult.Entry("k", 4, null, 8, new double[] {14, 16}, 4, new double[] {30, 34}, 1.0, bad, 5)));
-        KernelTiming t = ForkPool.pool(List.of(f1, f2)).get(0);
-        assertEquals(4, t.primalNs().samples());
-        assertEquals(13, t.primalNs().median());
-        assertEquals(List.of(11.0, 15.0), t.forkPrimalMedians());
-        assertEquals(26, t.gradientNs().median());
-        assertEquals(2.0, t.gradientToPrimal());
+        ForkResult f1 = new ForkResult("k", 4, new double[] {1, 1}, false, 1, List.of(
+                new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[] {99}, 4, new double[] {20, 22},
+                        new double[0], 1.0, good, 5),
+                new ForkResult.Entry("other", null, 8, new double[] {1, 1}, new double[0], 4, null, null, 1.0, null, 5)));
+        ForkResult f2 = new ForkResult("k", 4, new double[] {2, 2}, false, 1, List.of(
+                new ForkResult.Entry("p", null, 8, new double[] {14, 16}, new double[0], 4, new double[] {30, 34},
+                        new double[0], 1.0, bad, 5)));
+        KernelTiming t = ForkPool.pool("p", List.of(List.of(f1), List.of(f2)), Map.of()).get(0);
+        assertEquals(4, t.primalNs().samples().size());
+        assertEquals(2, t.primalNs().runs(), "each fork is one run");
+        assertEquals(13, t.primalNs().median(), "the median of the fork medians 11 and 15");
+        assertEquals(1, t.primalNs().interference(), "the descheduled batch is counted, not pooled");
+        assertEquals(26.5, t.gradientNs().median(), "the median of the fork medians 21 and 32");
+        assertEquals(26.5 / 13, t.gradientToPrimal());
         assertEquals(13 / 4.0, t.primalNsPerElement());
         assertEquals("failed", t.status());
         assertTrue(t.reason().contains("coordinate 2"));
-        assertEquals(1.5, ForkPool.overhead(List.of(f1, f2)).median());
+        assertEquals(1.5, ForkPool.overhead(List.of(List.of(f1), List.of(f2))).median());
+    }
+
+    @Test
+    void aCrashedKernelFailsAloneWithItsReason() {
+        ForkResult ok = new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
+                new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[0], 0, null, null, 1.0, null, 5)));
+        Map<String, String> crashes = Map.of(ForkPlan.key("p", "boom", 8), "kernel boom crashed the process with SIGSEGV");
+        List<KernelTiming> ts = ForkPool.pool("p", List.of(List.of(ok)), crashes);
+        assertEquals(2, ts.size());
+        assertEquals("ok", ts.get(0).status());
+        assertEquals("failed", ts.get(1).status());
+        assertTrue(ts.get(1).reason().contains("SIGSEGV"));
+    }
+
+    @Test
+    void crashReasonsNameTheSignalThePanicAndTheLog() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ctime-crash");
+        java.nio.file.Path hs = java.nio.file.Files.writeString(dir.resolve("hs_err_pid1.log"),
+                "#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n#  SIGSEGV (0xb) at pc=0x0, pid=1\n");
+        String r = ForkLauncher.crashReason("kernel k", 134, "", hs, dir.resolve("x.stderr"));
+        assertTrue(r.contains("SIGSEGV") && r.contains(hs.toString()), r);
+        String p = ForkLauncher.crashReason("kernel k", 134, "thread '<unnamed>' panicked at src/lib.rs:4:5:\nboom here\n"
+                + "panic in a function that cannot unwind\n", null, dir.resolve("x.stderr"));
+        assertTrue(p.contains("SIGABRT") && p.contains("'boom here'") && p.contains("src/lib.rs:4:5"), p);
+        assertEquals("SIGSEGV", ForkLauncher.signalName(11));
+        assertEquals(256, ForkLauncher.heapMb(1000));
+        assertTrue(ForkLauncher.heapMb(50_000_000) >= 4 * 8 * 50_000_000L / (1024 * 1024));
     }
 
     static double sumCubes(double[] x) {

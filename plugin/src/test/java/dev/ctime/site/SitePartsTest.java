@@ -10,7 +10,11 @@ import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
 import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
+import dev.ctime.verdict.BreakEven;
+import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Thresholds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,15 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SitePartsTest {
     static Summary s(double median) {
-        return new Summary(median, median * 0.9, median * 1.1, 3, median * 0.95, median * 1.05, 0, false);
+        // Eight runs spread ±2% around the median: enough for a 95% interval.
+        double[] runs = new double[8];
+        for (int i = 0; i < runs.length; i++) runs[i] = median * (0.98 + 0.04 * i / 7.0);
+        return Statistics.summarize(runs);
     }
 
     static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
-        ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null);
+        ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null, null);
         KernelTiming big = new KernelTiming("k<1>", 1000, "ok", null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), List.of(), List.of(), 1, 1);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0);
         KernelTiming small = new KernelTiming("k<1>", 10, "ok", null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
-                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), List.of(), List.of(), 1, 1);
+                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0);
         Map<String, Object> applied = new LinkedHashMap<>();
         applied.put("rustflagsAdded", List.of("-Ctarget-cpu=native"));
         applied.put("features", List.of());
@@ -39,32 +46,34 @@ class SitePartsTest {
     static Report report(List<ProfileResult> ps) {
         return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", Map.of("package", "demo"),
                 Map.of("cpus", 2, "cpuModel", "x", "hardwareCounters", "unavailable"), Map.of(),
-                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps);
+                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps, "release", List.of(), null,
+                List.of());
     }
 
     @Test
     void frontBreakEvenAndRecommendation() {
-        List<TradeOff.Point> pts = List.of(new TradeOff.Point("dev", 100, 5000), new TradeOff.Point("release", 200, 1000),
-                new TradeOff.Point("slow-and-slow", 300, 2000), new TradeOff.Point("fat", 2200, 800));
-        List<TradeOff.Point> front = TradeOff.front(pts);
-        assertEquals(List.of("dev", "release", "fat"), front.stream().map(TradeOff.Point::profile).toList());
-        List<TradeOff.BreakEven> be = TradeOff.breakEvens(front);
+        Report r = report(List.of(profile("dev", "ok", 100, 5000, Map.of()), profile("release", "ok", 200, 1000, Map.of()),
+                profile("slow-and-slow", "ok", 300, 2000, Map.of()), profile("fat", "ok", 2200, 800, Map.of())));
+        Decider.Subject subject = Decider.subject(r.profiles(), null, null);
+        List<Decider.Point> front = Decider.front(Decider.points(r.profiles(), subject), Thresholds.DEFAULT);
+        assertEquals(List.of("dev", "release", "fat"), front.stream().map(Decider.Point::profile).toList());
+        List<BreakEven> be = Decider.breakEvens(front, Thresholds.DEFAULT);
         // 100 ms more build time, 4000 ns less per call: 25,000 calls.
         assertEquals(25_000, be.get(0).calls(), 1e-6);
         assertEquals(2000e6 / 200, be.get(1).calls(), 1e-6);
-        assertEquals("dev", TradeOff.recommend(front, 1000).profile());
-        assertEquals("release", TradeOff.recommend(front, 1e6).profile());
-        assertEquals("fat", TradeOff.recommend(front, 1e9).profile());
-        assertNull(TradeOff.recommend(List.of(), 1));
+        assertEquals("dev", Decider.decide(r.profiles(), subject, 1000, "release", Thresholds.DEFAULT).recommended());
+        assertEquals("release", Decider.decide(r.profiles(), subject, 1e6, "release", Thresholds.DEFAULT).recommended());
+        assertEquals("fat", Decider.decide(r.profiles(), subject, 1e9, "release", Thresholds.DEFAULT).recommended());
+        assertNull(Decider.decide(List.of(), subject, 1, "release", Thresholds.DEFAULT));
     }
 
     @Test
     void failedProfilesAreNeverRanked() {
         Report r = report(List.of(profile("ok", "ok", 100, 1000, Map.of("inherits", "release")),
                 profile("wrong-gradient", "failed", 50, 10, Map.of("inherits", "release"))));
-        TradeOff.Subject subject = TradeOff.subject(r, null, null);
-        assertEquals(new TradeOff.Subject("full", "k<1>", 1000, "gradient"), subject);
-        assertEquals(List.of("ok"), TradeOff.points(r, subject).stream().map(TradeOff.Point::profile).toList());
+        Decider.Subject subject = Decider.subject(r.profiles(), null, null);
+        assertEquals(new Decider.Subject("full", "k<1>", 1000, "gradient"), subject);
+        assertEquals(List.of("ok"), Decider.points(r.profiles(), subject).stream().map(Decider.Point::profile).toList());
     }
 
     @Test
@@ -86,14 +95,16 @@ class SitePartsTest {
 
     @Test
     void chartsAreDeterministicAndEscapeUserStrings() {
-        List<TradeOff.Point> pts = List.of(new TradeOff.Point("<script>alert(1)</script>", 100, 900),
-                new TradeOff.Point("b&q", 900, 100));
-        String a = Svg.pareto("t \"x\"", pts, TradeOff.front(pts), "ms", "ns");
-        assertEquals(a, Svg.pareto("t \"x\"", pts, TradeOff.front(pts), "ms", "ns"));
+        List<Decider.Point> pts = List.of(new Decider.Point("<script>alert(1)</script>", s(100), s(900)),
+                new Decider.Point("b&q", s(900), s(100)));
+        List<Decider.Point> front = Decider.front(pts, Thresholds.DEFAULT);
+        String a = Svg.pareto("t \"x\"", pts, front, "b&q", List.of(), "ms", "ns");
+        assertEquals(a, Svg.pareto("t \"x\"", pts, front, "b&q", List.of(), "ms", "ns"));
+        assertEquals(2, a.split("class=\"whiskers\"", -1).length - 1, "every point has its interval drawn");
         assertFalse(a.contains("<script>"));
         assertTrue(a.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(a.contains("b&amp;q"));
-        assertEquals(2, a.split("<circle class=\"point on-front\"", -1).length - 1);
+        assertEquals(2, a.split("<circle class=\"point on-front", -1).length - 1);
         assertTrue(a.contains("<path class=\"front\""));
         assertTrue(Svg.lines("none", Map.of(), "x", "y", true).contains("no data to draw"));
     }

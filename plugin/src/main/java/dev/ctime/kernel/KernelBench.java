@@ -1,0 +1,145 @@
+package dev.ctime.kernel;
+
+import dev.ctime.stats.Summary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Times every profile's kernels in forks that each load all the profiles' libraries side by
+ * side. Forks are the runs: at least {@code minForks}, then more, only for the kernels whose
+ * figures have not reached the target precision, until {@code maxForks} or the time budget.
+ * A kernel that crashes or hangs a fork is named, left out of every later fork, and the fork
+ * is started again for what it had not finished: its neighbours lose nothing.
+ */
+public final class KernelBench {
+    /**
+     * @param template a plan whose libraries, skip lists and file names are filled in per fork
+     * @param budget   no fork beyond the minimum starts after this much time
+     */
+    public record Settings(ForkPlan template, int minForks, int maxForks, Duration budget, double targetPrecision) {
+    }
+
+    /**
+     * @param timings per profile, its kernels
+     * @param forks   how many forks ran
+     * @param capped  whether a cap (maxForks, budget) stopped forks that were still wanted
+     */
+    public record Outcome(Map<String, List<KernelTiming>> timings, Summary overheadNs, boolean pinned, int forks,
+                          boolean capped) {
+    }
+
+    private final ForkLauncher launcher;
+    private final Settings settings;
+    private final Consumer<String> log;
+
+    public KernelBench(ForkLauncher launcher, Settings settings, Consumer<String> log) {
+        this.launcher = launcher;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** @param onFork called after every fork with what is known so far, so a report can be written */
+    public Outcome run(List<ForkPlan.Library> libraries, Path dir, Consumer<Outcome> onFork)
+            throws IOException, InterruptedException {
+        ForkPlan t = settings.template();
+        List<List<ForkResult>> forks = new ArrayList<>();
+        Map<String, String> crashes = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        boolean capped = false;
+        Outcome outcome = outcome(libraries, forks, crashes, false);
+        for (int f = 1; ; f++) {
+            Set<String> wanted = f <= settings.minForks() ? allGroups(t.kernels()) : unfinished(outcome);
+            if (wanted.isEmpty()) break;
+            if (f > settings.maxForks() || System.nanoTime() - start > settings.budget().toNanos()) {
+                capped = true;
+                break;
+            }
+            Set<String> done = new HashSet<>(allGroups(t.kernels()));
+            done.removeAll(wanted);
+            List<ForkResult> fork = new ArrayList<>();
+            forks.add(fork);
+            for (int attempt = 1; ; attempt++) {
+                String label = "fork-" + f + (attempt == 1 ? "" : "-retry-" + (attempt - 1));
+                log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for precision: " + wanted.size()
+                        + " kernel sizes short of " + pct(settings.targetPrecision()) + ")" : "/" + settings.minForks())
+                        + (attempt > 1 ? ", restarted without the kernel that ended it" : ""));
+                ForkPlan plan = new ForkPlan(libraries, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
+                        t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
+                        new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
+                        dir.resolve(label + ".results.jsonl").toString());
+                ForkLauncher.Attempt a = launcher.run(plan, dir, label);
+                for (ForkResult r : a.results()) {
+                    fork.add(r);
+                    done.add(ForkPlan.group(r.kernel(), r.n()));
+                }
+                if (a.finished()) break;
+                log.accept(a.problem());
+                if (a.culprit() == null || a.culprit()[0].isEmpty()) {
+                    // The harness itself failed, outside any kernel: every kernel left in this fork is lost.
+                    for (String g : wanted) {
+                        if (done.contains(g)) continue;
+                        String[] kn = g.split("\u0000");
+                        for (ForkPlan.Library l : libraries) crashes.putIfAbsent(ForkPlan.key(l.profile(), kn[0], Integer.parseInt(kn[1])), a.problem());
+                    }
+                    break;
+                }
+                crashes.put(ForkPlan.key(a.culprit()[0], a.culprit()[1], Integer.parseInt(a.culprit()[2])), a.problem());
+            }
+            outcome = outcome(libraries, forks, crashes, false);
+            onFork.accept(outcome);
+        }
+        return outcome(libraries, forks, crashes, capped);
+    }
+
+    private Outcome outcome(List<ForkPlan.Library> libraries, List<List<ForkResult>> forks, Map<String, String> crashes,
+                            boolean capped) {
+        Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
+        for (ForkPlan.Library l : libraries) {
+            List<KernelTiming> ts = ForkPool.pool(l.profile(), forks, crashes);
+            if (capped) ts = ts.stream().map(k -> markCapped(k, settings.targetPrecision())).toList();
+            timings.put(l.profile(), ts);
+        }
+        boolean pinned = !forks.isEmpty() && forks.stream().flatMap(List::stream).allMatch(ForkResult::pinned);
+        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped);
+    }
+
+    private static KernelTiming markCapped(KernelTiming k, double target) {
+        if (k.primalNs() == null) return k;
+        Summary p = k.primalNs().reached(target) ? k.primalNs() : k.primalNs().withCapped(true);
+        Summary g = k.gradientNs() == null || k.gradientNs().reached(target) ? k.gradientNs() : k.gradientNs().withCapped(true);
+        return new KernelTiming(k.name(), k.n(), k.status(), k.reason(), p, k.primalNsPerElement(), g, k.gradientNsPerElement(),
+                k.gradientToPrimal(), k.gradientCheck(), k.primalBatch(), k.gradientBatch(), k.primalValue(), k.warmupMs());
+    }
+
+    /** Kernel sizes where some profile's primal or gradient has not reached the target precision. */
+    private Set<String> unfinished(Outcome o) {
+        Set<String> out = new HashSet<>();
+        for (List<KernelTiming> ts : o.timings().values()) {
+            for (KernelTiming k : ts) {
+                if (k.primalNs() == null) continue;
+                boolean reached = k.primalNs().reached(settings.targetPrecision())
+                        && (k.gradientNs() == null || k.gradientNs().reached(settings.targetPrecision()));
+                if (!reached) out.add(ForkPlan.group(k.name(), k.n()));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> allGroups(List<Kernel> kernels) {
+        Set<String> all = new HashSet<>();
+        for (Kernel k : kernels) for (int n : k.sizes()) all.add(ForkPlan.group(k.name(), n));
+        return all;
+    }
+
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "±%.0f%%", v * 100);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ctime.verdict;
+
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of every measured profile against the reference profile's same figure. A profile
+ * has many figures, and at 5% each some would differ by chance alone: within each profile's
+ * family, Holm's step-down procedure keeps the chance of calling any figure different when none
+ * is at 5%. Intervals stay the marginal 95% ones.
+ */
+public final class Comparisons {
+    private Comparisons() {
+    }
+
+    /** The reference: the named profile where it was measured, else the first profile that was. */
+    public static String reference(List<ProfileResult> profiles, String wanted) {
+        List<ProfileResult> measured = profiles.stream().filter(p -> "ok".equals(p.status()) && p.compile() != null).toList();
+        if (measured.stream().anyMatch(p -> p.name().equals(wanted))) return wanted;
+        return measured.isEmpty() ? null : measured.get(0).name();
+    }
+
+    public static List<Comparison> all(List<ProfileResult> profiles, String reference, Thresholds t) {
+        List<Comparison> out = new ArrayList<>();
+        ProfileResult ref = profiles.stream().filter(p -> p.name().equals(reference)).findFirst().orElse(null);
+        if (ref == null) return out;
+        for (ProfileResult p : profiles) {
+            if (p == ref || !"ok".equals(p.status())) continue;
+            List<Comparison> family = new ArrayList<>();
+            if (p.compile() != null && ref.compile() != null) {
+                for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
+                    ScenarioFigures r = ref.compile().get(e.getKey());
+                    if (r == null) continue;
+                    String f = "compile." + e.getKey() + ".";
+                    add(family, f + "cpuMs", p.name(), e.getValue().cpuMs(), reference, r.cpuMs(), t.compile());
+                    add(family, f + "wallMs", p.name(), e.getValue().wallMs(), reference, r.wallMs(), t.compile());
+                    add(family, f + "maxRssKb", p.name(), e.getValue().maxRssKb(), reference, r.maxRssKb(), t.compile());
+                }
+            }
+            if (p.kernels() != null && ref.kernels() != null) {
+                for (KernelTiming k : p.kernels()) {
+                    KernelTiming r = ref.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
+                            .orElse(null);
+                    if (r == null || !"ok".equals(k.status()) || !"ok".equals(r.status())) continue;
+                    String f = "kernel:" + k.name() + ":" + k.n() + ":";
+                    add(family, f + "primalNs", p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
+                    add(family, f + "gradientNs", p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
+                }
+            }
+            out.addAll(holm(family));
+        }
+        return out;
+    }
+
+    /** Holm's step-down: the i-th smallest of m p-values must be below 5% / (m - i), and every smaller one too. */
+    static List<Comparison> holm(List<Comparison> family) {
+        List<Comparison> sorted = new ArrayList<>(family);
+        sorted.sort(java.util.Comparator.comparingDouble(Comparison::pValue));
+        java.util.Set<Comparison> passing = new java.util.HashSet<>();
+        int m = sorted.size();
+        for (int i = 0; i < m; i++) {
+            if (sorted.get(i).pValue() > (1 - dev.ctime.stats.Statistics.LEVEL) / (m - i)) break;
+            passing.add(sorted.get(i));
+        }
+        List<Comparison> out = new ArrayList<>();
+        for (Comparison c : family) out.add(c.judged(passing.contains(c)));
+        return out;
+    }
+
+    private static void add(List<Comparison> out, String figure, String p, Summary a, String r, Summary b, double threshold) {
+        if (a != null && b != null) out.add(Comparison.of(figure, p, a, r, b, threshold));
+    }
+}
