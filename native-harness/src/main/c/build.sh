@@ -8,3 +8,4 @@ command -v "$cc" >/dev/null || { echo "ctime: no C compiler '$cc' on PATH: insta
 mkdir -p "$out"
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -shared -fPIC -o "$out/libctimeharness.so" "$src/ctimeharness.c" -ldl
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-rusage" "$src/ctime-rusage.c"
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-count" "$src/ctime-count.c" -ldl
