@@ -4,6 +4,10 @@ def release = (rustc =~ /release: (\S+)/)[0][1]
 assert log.contains("toolchain default: rustc ${release}")
 assert log =~ /linker mold: (found at|not found; to fix: apt-get install mold)/
 assert log.contains('hardware counters: ')
+// Measurement conditions.
+assert log =~ /load: \d+\.\d\d over the last minute on \d+ CPUs/
+assert log.contains('CPU frequency governor: ')
+assert log =~ /instruction counts: (Valgrind found at|Valgrind not found; to fix: apt-get install valgrind)/
 // Whatever the machine has, doctor says it: present, or missing with where and how.
 def nightly = ['rustup', 'run', 'nightly', 'rustc', '-vV'].execute()
 nightly.waitFor()

@@ -4,12 +4,23 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json
 report.profiles.each { assert it.status == 'ok' : "${it.name}: ${it.reason}" }
 assert report.reference == 'twin-a'
 
-def twin = report.comparisons.findAll { it.profile == 'twin-b' }
+def twin = report.comparisons.findAll { it.profile == 'twin-b' && !it.figure.endsWith('Instructions') }
 assert twin.size() == 5 : 'full build cpu, wall, peak RSS; the primal and the gradient'
 twin.each { c ->
     assert c.verdict == 'indistinguishable' && !c.significant : "identical settings told apart on noise: ${c}"
     assert c.runs == 6 && c.referenceRuns == 6
 }
+
+// Instructions per call under Cachegrind (CI installs Valgrind): the same for the twins, higher at opt-level 0.
+assert report.settings.instructionCounts.startsWith('instructions per call') : report.settings.instructionCounts
+def counted = report.comparisons.findAll { it.figure.endsWith('Instructions') }
+assert counted*.figure.toSet() == ['kernel:sumsq:1000:primalInstructions', 'kernel:sumsq:1000:gradientInstructions'] as Set
+counted.findAll { it.profile == 'twin-b' }.each { c ->
+    assert c.verdict == 'indistinguishable' && Math.abs(c.ratio - 1) < 0.01 : "${c}"
+}
+def opt0Count = counted.find { it.profile == 'opt0' && it.figure.contains('primal') }
+assert opt0Count.verdict == 'worse' && opt0Count.ratio > 1.5 : "${opt0Count}"
+report.profiles.each { p -> p.kernels.each { k -> assert k.primalInstructions > 1000 && k.gradientInstructions > 1000 } }
 
 def slow = report.comparisons.find { it.profile == 'opt0' && it.figure == 'kernel:sumsq:1000:primalNs' }
 assert slow.verdict == 'worse' && slow.significant : "opt-level 0 not found slower: ${slow}"
@@ -24,4 +35,5 @@ assert d.reason.contains(other)
 
 def log = new File(basedir, 'build.log').text
 assert log.contains("verdict: ${d.recommended}")
+assert log.contains('instructions per call (Cachegrind')
 return true

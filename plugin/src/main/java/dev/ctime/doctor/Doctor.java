@@ -51,7 +51,42 @@ public final class Doctor {
         String hc = Machine.hardwareCounters();
         out.add("hardware counters: " + hc + (hc.equals("available") ? ""
                 : "; ctime relies on wall and CPU time from getrusage and on repetition instead"));
+        out.addAll(conditions(read(Path.of("/proc/loadavg")), Runtime.getRuntime().availableProcessors(),
+                read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), which("valgrind")));
         return new Findings(out, tcs, enz);
+    }
+
+    /**
+     * Measurement conditions: what else loads the machine now, whether the CPU clock may change
+     * under the measurement, and whether a deterministic count can back up the noisy times.
+     */
+    static List<String> conditions(String loadavg, int cpus, String governor, Path valgrind) {
+        List<String> out = new ArrayList<>();
+        if (loadavg != null && !loadavg.isBlank()) {
+            double one = Double.parseDouble(loadavg.strip().split("\\s+")[0]);
+            out.add(String.format(java.util.Locale.ROOT, "load: %.2f over the last minute on %d CPUs%s", one, cpus,
+                    one >= 0.5 ? "; something else is running: figures measured now will be disturbed (ctime flags what it"
+                            + " sees, but a quiet machine gives tighter intervals)" : ", quiet"));
+        }
+        if (governor == null || governor.isBlank()) {
+            out.add("CPU frequency governor: not exposed (typical of a virtual machine; its host decides the clock)");
+        } else {
+            String g = governor.strip();
+            out.add("CPU frequency governor: " + g + (g.equals("performance") ? ""
+                    : "; the clock may change during a run: for steadier figures, cpupower frequency-set -g performance"));
+        }
+        out.add("instruction counts: " + (valgrind != null ? "Valgrind found at " + valgrind + ": kernels are also counted"
+                + " under Cachegrind" : "Valgrind not found; to fix: apt-get install valgrind (kernels then get"
+                + " instruction counts that do not move with the machine's load)"));
+        return out;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.isReadable(p) ? Files.readString(p) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The executable's path on the PATH, or null. */

@@ -88,7 +88,7 @@ public final class ForkPool {
         ForkResult.Entry first = es.get(0);
         return new KernelTiming(kernel, n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,
                 gs != null && n > 0 ? gs.median() / n : null, gs != null ? gs.median() / ps.median() : null, worst,
-                first.primalBatch(), first.gradientBatch(), first.primalValue(), warmup);
+                first.primalBatch(), first.gradientBatch(), first.primalValue(), warmup, null, null);
     }
 
     private static boolean worse(GradientCheck a, GradientCheck b) {

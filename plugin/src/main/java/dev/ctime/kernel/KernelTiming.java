@@ -11,13 +11,21 @@ import dev.ctime.stats.Summary;
  * @param gradientToPrimal gradient median over primal median
  * @param primalValue      f(x) on the timing inputs
  * @param warmupMs         time spent warming up, summed over forks
+ * @param primalInstructions   instructions per call of the primal under Cachegrind (deterministic), where counted
+ * @param gradientInstructions likewise for the gradient
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KernelTiming(String name, int n, String status, String reason, Summary primalNs,
                            Double primalNsPerElement, Summary gradientNs, Double gradientNsPerElement,
                            Double gradientToPrimal, GradientCheck gradientCheck, long primalBatch, long gradientBatch,
-                           Double primalValue, long warmupMs) {
+                           Double primalValue, long warmupMs, Double primalInstructions,
+                           Double gradientInstructions) {
     public static KernelTiming failed(String name, int n, String reason) {
-        return new KernelTiming(name, n, "failed", reason, null, null, null, null, null, null, 0, 0, null, 0);
+        return new KernelTiming(name, n, "failed", reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
+    }
+
+    public KernelTiming withInstructions(Double primal, Double gradient) {
+        return new KernelTiming(name, n, status, reason, primalNs, primalNsPerElement, gradientNs, gradientNsPerElement,
+                gradientToPrimal, gradientCheck, primalBatch, gradientBatch, primalValue, warmupMs, primal, gradient);
     }
 }

@@ -181,6 +181,14 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.failOnFailedProfile", defaultValue = "false")
     boolean failOnFailedProfile;
 
+    /**
+     * Count each kernel's instructions per call under Valgrind's Cachegrind, beside its time:
+     * {@code auto} (where Valgrind is installed) or {@code off}. The count does not move with the
+     * machine's load, so it settles what noisy times cannot.
+     */
+    @Parameter(property = "ctime.instructions", defaultValue = "auto")
+    String instructions;
+
     @Parameter(property = "ctime.skip", defaultValue = "false")
     boolean skip;
 
@@ -265,6 +273,10 @@ public class MeasureMojo extends AbstractMojo {
         if (!(minSampleMs > 0)) problems.add("ctime.minSampleMs must be positive");
         if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
         if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
+        if (!List.of("auto", "off").contains(instructions)) {
+            problems.add("ctime.instructions is '" + instructions + "': use auto (count under Cachegrind where Valgrind is"
+                    + " installed) or off");
+        }
         if (patchFile != null && !patchFile.isFile()) {
             problems.add("ctime.patchFile " + patchFile + " does not exist: give a unified diff against the crate's folder");
         }
@@ -281,7 +293,7 @@ public class MeasureMojo extends AbstractMojo {
                 new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
                         Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold),
                 new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                        chartScenario, chartKernel));
+                        chartScenario, chartKernel), instructions);
     }
 
     Path manifest() {

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The table people read at the end of a run, one block of rows per profile, each figure with its
  * interval and its ratio to the reference; then the verdict: the recommendation, the ties and
- * what makes the figures less reliable. Fits 120 columns for profile names up to 24 characters.
+ * what makes the figures less reliable. Fits 120 columns: longer profile and kernel names are cut in the table.
  */
 public final class ConsoleTable {
     private static final int COLS = 11;
@@ -27,7 +27,7 @@ public final class ConsoleTable {
             ScenarioFigures f = p.compile() == null ? null : p.compile().values().stream().findFirst().orElse(null);
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
             String[] head = blank();
-            head[0] = clean(p.name());
+            head[0] = clip(clean(p.name()), 24);
             head[1] = p.status();
             head[2] = f == null ? "" : ms(f.cpuMs());
             head[3] = f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs");
@@ -37,7 +37,7 @@ public final class ConsoleTable {
                 KernelTiming k = ks.get(i);
                 String[] row = i == 0 ? head : blank();
                 String fig = "kernel:" + k.name() + ":" + k.n() + ":";
-                row[4] = clean(k.name());
+                row[4] = clip(clean(k.name()), 14);
                 row[5] = Integer.toString(k.n());
                 row[6] = ns(k.primalNs());
                 row[7] = k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs");
@@ -55,11 +55,13 @@ public final class ConsoleTable {
             }
         }
         List<String> out = format(rows);
+        out.addAll(instructions(r));
+        out.addAll(differences(r));
         out.add("");
-        out.add("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is [min, max]"
-                + " and less sure);");
-        out.add("vs ref is the ratio to " + (r.reference() == null ? "the reference" : clean(r.reference()))
-                + " (0.80x = 20% less): '=' marks figures that cannot be told apart (not significant, or under the threshold).");
+        out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
+                + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
+                : clean(r.reference())) + " (0.80x = 20% less): '=' marks figures that cannot be told apart (not significant,"
+                + " or under the threshold).", 118, ""));
         if (r.decision() != null) {
             out.add("");
             out.add("verdict: " + clean(r.decision().recommended()) + " for " + count(r.decision().expectedCalls()) + " calls of "
@@ -72,10 +74,76 @@ public final class ConsoleTable {
         return out;
     }
 
+    /**
+     * The ratios that differ from the reference, with their 95% intervals, one line per profile
+     * (wrapped); a profile with none is said to be indistinguishable on every figure.
+     */
+    static List<String> differences(Report r) {
+        List<String> out = new ArrayList<>();
+        if (r.comparisons() == null || r.comparisons().isEmpty()) return out;
+        java.util.Map<String, List<String>> byProfile = new java.util.LinkedHashMap<>();
+        for (Comparison c : r.comparisons()) {
+            List<String> l = byProfile.computeIfAbsent(c.profile(), k -> new ArrayList<>());
+            if (c.significant()) l.add(figureName(c.figure()) + " " + c.describe());
+        }
+        out.add("");
+        out.add("against " + clean(r.reference()) + ", with 95% intervals (figures not named cannot be told apart):");
+        byProfile.forEach((p, l) -> wrap(clean(p) + ": " + (l.isEmpty() ? "indistinguishable on every figure"
+                : String.join(", ", l)), 116, "  ").forEach(line -> out.add("  " + line)));
+        return out;
+    }
+
+    /** "compile.full.cpuMs" as "full build cpu", "kernel:heat:4096:gradientNs" as "heat@4096 gradient". */
+    static String figureName(String figure) {
+        if (figure.startsWith("compile.")) {
+            String[] f = figure.split("\\.");
+            String what = switch (f[2]) {
+                case "cpuMs" -> "cpu";
+                case "wallMs" -> "wall";
+                case "maxRssKb" -> "peak RSS";
+                case "cargoWallMs" -> "cargo wall";
+                default -> f[2];
+            };
+            return f[1] + " build " + what;
+        }
+        String[] f = figure.split(":");
+        if (f.length == 4) {
+            String what = f[3].replace("Ns", "").replace("Instructions", " instructions");
+            return clean(f[1]) + "@" + f[2] + " " + what;
+        }
+        return clean(figure);
+    }
+
+    /** Instructions per call where Cachegrind counted them: one line per kernel size, profiles side by side. */
+    static List<String> instructions(Report r) {
+        List<String> out = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            if (p.kernels() == null) continue;
+            for (KernelTiming k : p.kernels()) {
+                if (k.primalInstructions() == null) continue;
+                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
+                String g = k.gradientInstructions() == null ? "" : String.format(Locale.ROOT, ", gradient %,.0f %s",
+                        k.gradientInstructions(), ratio(r, p.name(), fig + "gradientInstructions"));
+                out.add(String.format(Locale.ROOT, "  %s %s n=%d: primal %,.0f %s%s", clean(p.name()), clean(k.name()), k.n(),
+                        k.primalInstructions(), ratio(r, p.name(), fig + "primalInstructions"), g).stripTrailing());
+            }
+        }
+        if (!out.isEmpty()) {
+            out.add(0, "");
+            out.add(1, "instructions per call (Cachegrind; deterministic, the same on a busy machine; vs ref beside each):");
+        }
+        return out;
+    }
+
     private static String[] blank() {
         String[] row = new String[COLS];
         Arrays.fill(row, "");
         return row;
+    }
+
+    /** Long names are cut in the table (in full in the lines below it), so rows fit 120 columns. */
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /** Control characters (a newline in a name) would break the table: shown escaped. */

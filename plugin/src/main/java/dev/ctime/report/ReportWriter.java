@@ -36,7 +36,7 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder("profile,status,scenario,compile_wall_ms_median,compile_cpu_ms_median,"
                 + "compile_max_rss_kb_median,artifact_bytes,kernel,n,primal_ns_median,primal_ns_ci_low,primal_ns_ci_high,"
                 + "gradient_ns_median,gradient_ns_ci_low,gradient_ns_ci_high,gradient_to_primal,gradient_check_ok,"
-                + "gradient_max_rel_error\n");
+                + "gradient_max_rel_error,primal_instructions,gradient_instructions\n");
         for (ProfileResult p : r.profiles()) {
             List<String> scenarios = p.compile() == null || p.compile().isEmpty() ? List.of("")
                     : new ArrayList<>(p.compile().keySet());
@@ -49,12 +49,13 @@ public final class ReportWriter {
                             med(f == null ? null : f.wallMs()), med(f == null ? null : f.cpuMs()),
                             med(f == null ? null : f.maxRssKb()), p.artifactBytes() == null ? "" : p.artifactBytes().toString()));
                     if (k == null) {
-                        for (int i = 0; i < 11; i++) row.add("");
+                        for (int i = 0; i < 13; i++) row.add("");
                     } else {
                         row.addAll(List.of(k.name(), Integer.toString(k.n()), med(k.primalNs()), lo(k.primalNs()),
                                 hi(k.primalNs()), med(k.gradientNs()), lo(k.gradientNs()), hi(k.gradientNs()),
                                 num(k.gradientToPrimal()), k.gradientCheck() == null ? "" : Boolean.toString(k.gradientCheck().ok()),
-                                k.gradientCheck() == null ? "" : num(k.gradientCheck().maxRelError())));
+                                k.gradientCheck() == null ? "" : num(k.gradientCheck().maxRelError()),
+                                num(k.primalInstructions()), num(k.gradientInstructions())));
                     }
                     sb.append(String.join(",", row.stream().map(ReportWriter::cell).toList())).append('\n');
                 }

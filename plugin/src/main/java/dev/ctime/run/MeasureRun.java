@@ -14,6 +14,8 @@ import dev.ctime.harness.RusageTool;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
 import dev.ctime.kernel.Inputs;
+import dev.ctime.kernel.InstructionCounter;
+import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelBench;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.verdict.Comparison;
@@ -55,6 +57,7 @@ public final class MeasureRun {
     private Toolchain defaultToolchain;
     private java.util.Set<String> cappedBuilds = java.util.Set.of();
     private KernelBench.Outcome kernels;
+    private String instructionCounts = "not run: no kernel was timed";
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
         this.cfg = cfg;
@@ -142,10 +145,67 @@ public final class MeasureRun {
                 }
             });
         }
+        if (kernels != null) {
+            ReportWriter.writeJson(report(builds, kernels), reportJson());
+            kernels = countInstructions(libs, kernels);
+        }
         Report report = report(builds, kernels);
         ReportWriter.writeJson(report, reportJson());
         ReportWriter.writeCsv(report, reportCsv());
         return report;
+    }
+
+    /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */
+    private KernelBench.Outcome countInstructions(List<ForkPlan.Library> libs, KernelBench.Outcome ko)
+            throws IOException, InterruptedException {
+        if (cfg.instructions().equals("off")) {
+            instructionCounts = "off (ctime.instructions=off)";
+            return ko;
+        }
+        Path valgrind = Doctor.which("valgrind");
+        if (valgrind == null) {
+            instructionCounts = "unavailable: Valgrind is not installed (Debian: apt-get install valgrind); kernel figures rest"
+                    + " on time alone";
+            return ko;
+        }
+        List<InstructionCounter.Job> jobs = new ArrayList<>();
+        for (ForkPlan.Library l : libs) {
+            for (KernelTiming t : ko.timings().getOrDefault(l.profile(), List.of())) {
+                if (!t.status().equals("ok") || t.primalNs() == null) continue;
+                Kernel k = cfg.kernels().stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow();
+                jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "primal", k.primal(), t.primalNs().median()));
+                if (k.gradient() != null && t.gradientNs() != null) {
+                    jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "gradient", k.gradient(),
+                            t.gradientNs().median()));
+                }
+            }
+        }
+        if (jobs.isEmpty()) return ko;
+        log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
+                + " both cores are used)");
+        Path counter = RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.COUNT);
+        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.seed(), cfg.workDir().resolve("logs").resolve("count"),
+                cfg.precision().kernelTimeout().multipliedBy(10));
+        List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors());
+        List<String> failed = counts.stream().filter(c -> c.perCall() == null)
+                .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
+                .toList();
+        instructionCounts = "instructions per call under Valgrind's Cachegrind: (total of 1 + k calls - total of 1 call) / k,"
+                + " counted outside the JVM by ctime-count on the timing inputs";
+        if (!failed.isEmpty()) {
+            log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
+            instructionCounts += "; not counted: " + String.join("; ", failed.stream().limit(5).toList());
+        }
+        Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
+        ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
+                find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));
+        return new KernelBench.Outcome(timings, ko.overheadNs(), ko.pinned(), ko.forks(), ko.capped());
+    }
+
+    private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function) {
+        return counts.stream().filter(c -> c.job().profile().equals(profile) && c.job().kernel().equals(t.name())
+                && c.job().n() == t.n() && c.job().function().equals(function)).map(InstructionCounter.Count::perCall)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private List<Profile> selectProfiles() throws ProfileException, IOException, InterruptedException {
@@ -296,6 +356,7 @@ public final class MeasureRun {
         settings.put("inputRange", List.of(-1.0, 1.0));
         settings.put("gradientTolerance", cfg.gradientTolerance());
         settings.put("hardwareCounters", Machine.hardwareCounters());
+        settings.put("instructionCounts", instructionCounts);
         settings.put("incrPatchedEdit", cfg.patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.patchFile());
         settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
@@ -335,7 +396,13 @@ public final class MeasureRun {
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
                 Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
-                Warnings.of(results, cfg.precision().target()));
+                warnings(results));
+    }
+
+    private List<String> warnings(List<ProfileResult> results) {
+        List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
+        if (instructionCounts.startsWith("unavailable")) w.add("no instruction counts: " + instructionCounts.substring(13));
+        return w;
     }
 
     static ScenarioFigures figures(List<BuildMeasurement> ms, boolean capped) {

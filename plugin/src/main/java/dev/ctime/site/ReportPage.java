@@ -213,15 +213,24 @@ public final class ReportPage {
             if (p.kernels() == null) continue;
             for (KernelTiming k : p.kernels()) {
                 ks.add(List.of(p.name(), k.name(), Integer.toString(k.n()), ci(k.primalNs()), ci(k.gradientNs()),
+                        instructions(k.primalInstructions(), k.gradientInstructions()),
                         k.gradientToPrimal() == null ? "" : String.format(Locale.ROOT, "%.2f", k.gradientToPrimal()),
                         check(k.gradientCheck()), k.reason() == null ? "" : k.reason()));
             }
         }
         w.paragraph("ns per call: the median of the forks' medians (each fork is one run) and its interval with the"
-                + " interval's level; batches descheduled by another process are left out and counted.");
-        w.table("kernels", List.of("profile", "kernel", "n", "primal ns", "gradient ns", "gradient/primal", "gradient check",
+                + " interval's level; batches descheduled by another process are left out and counted. Instructions per call"
+                + " (primal / gradient) are counted under Valgrind's Cachegrind where it is installed: they do not move with the"
+                + " machine's load, but an instruction is not a nanosecond.");
+        w.table("kernels", List.of("profile", "kernel", "n", "primal ns", "gradient ns", "instructions", "gradient/primal",
+                "gradient check",
                 "problem"), ks);
         w.endSection();
+    }
+
+    static String instructions(Double primal, Double gradient) {
+        if (primal == null) return "";
+        return String.format(Locale.ROOT, "%,.0f", primal) + (gradient == null ? "" : String.format(Locale.ROOT, " / %,.0f", gradient));
     }
 
     static String spread(Summary s, String unit) {

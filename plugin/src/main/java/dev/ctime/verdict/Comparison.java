@@ -42,6 +42,17 @@ public record Comparison(String figure, String profile, String reference, double
                 s.high() == null ? null : Math.exp(s.high()), significant, verdict, threshold, s.pValue(), p.length, r.length);
     }
 
+    /**
+     * A deterministic figure (instructions counted under Cachegrind): one exact value on each side,
+     * so the ratio is its own interval and only the practical threshold decides.
+     */
+    public static Comparison exact(String figure, String profile, double p, String reference, double r, double threshold) {
+        double ratio = p / r;
+        boolean significant = Math.abs(ratio - 1) >= threshold;
+        return new Comparison(figure, profile, reference, ratio, ratio, ratio, significant,
+                !significant ? INDISTINGUISHABLE : ratio < 1 ? BETTER : WORSE, threshold, significant ? 0 : 1, 1, 1);
+    }
+
     /** The same comparison judged at another significance: used by Holm's step-down over a family of figures. */
     Comparison judged(boolean passes) {
         boolean sig = significant && passes;
@@ -58,6 +69,9 @@ public record Comparison(String figure, String profile, String reference, double
 
     /** "1.21x (1.15–1.27)" as a person reads it. */
     public String describe() {
+        if (ciHigh != null && ciLow == ciHigh && runs == 1 && referenceRuns == 1) {
+            return String.format(java.util.Locale.ROOT, "%.2fx (counted, exact)", ratio);
+        }
         return String.format(java.util.Locale.ROOT, "%.2fx (%.2f–%s)", ratio, ciLow,
                 ciHigh == null ? "?" : String.format(java.util.Locale.ROOT, "%.2f", ciHigh));
     }

@@ -50,6 +50,10 @@ public final class Comparisons {
                     String f = "kernel:" + k.name() + ":" + k.n() + ":";
                     add(family, f + "primalNs", p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
                     add(family, f + "gradientNs", p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
+                    exact(family, f + "primalInstructions", p.name(), k.primalInstructions(), reference, r.primalInstructions(),
+                            t.runtime());
+                    exact(family, f + "gradientInstructions", p.name(), k.gradientInstructions(), reference,
+                            r.gradientInstructions(), t.runtime());
                 }
             }
             out.addAll(holm(family));
@@ -70,6 +74,10 @@ public final class Comparisons {
         List<Comparison> out = new ArrayList<>();
         for (Comparison c : family) out.add(c.judged(passing.contains(c)));
         return out;
+    }
+
+    private static void exact(List<Comparison> out, String figure, String p, Double a, String r, Double b, double threshold) {
+        if (a != null && b != null && b > 0) out.add(Comparison.exact(figure, p, a, r, b, threshold));
     }
 
     private static void add(List<Comparison> out, String figure, String p, Summary a, String r, Summary b, double threshold) {

@@ -1,0 +1,126 @@
+package dev.ctime.kernel;
+
+import dev.ctime.cargo.Exec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Instructions per kernel call, counted under Valgrind's Cachegrind as iai-callgrind does: the
+ * harness's bare caller ({@code ctime-count}, no JVM) runs the kernel {@code base} times and then
+ * {@code base + extra} times, and the difference of the two instruction totals over {@code extra}
+ * is the cost of one call, with loading and set-up cancelled out. The count is the same whatever
+ * else the machine does, which wall time never is; it is reported beside the time, never instead
+ * of it (an instruction is not a nanosecond: cache misses and branch mispredictions cost time).
+ */
+public final class InstructionCounter {
+    /** Calls in the first run, whose total is subtracted from the second's. */
+    static final long BASE_CALLS = 1;
+
+    /** What to count: one function of one kernel at one size in one profile's library. */
+    public record Job(String profile, String library, String kernel, int n, String function, String symbol, double nsPerCall) {
+    }
+
+    /** @param perCall instructions per call, or null where counting failed, with the reason in {@code problem} */
+    public record Count(Job job, Double perCall, long extraCalls, String problem) {
+    }
+
+    private final Path valgrind;
+    private final Path counter;
+    private final long seed;
+    private final Path logs;
+    private final Duration timeout;
+
+    public InstructionCounter(Path valgrind, Path counter, long seed, Path logs, Duration timeout) {
+        this.valgrind = valgrind;
+        this.counter = counter;
+        this.seed = seed;
+        this.logs = logs;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Extra calls for the second run: enough that a few instructions of set-up noise vanish in the
+     * quotient, few enough that Valgrind's slowdown (about 50x) keeps a run near a second.
+     */
+    static long extraCalls(double nsPerCall) {
+        double calls = 20e6 / Math.max(nsPerCall, 1) / 50;
+        return Math.max(4, Math.min(1000, Math.round(calls)));
+    }
+
+    /** Cachegrind's total from its output file: the {@code summary:} line's first number (Ir). */
+    static long parseSummary(List<String> lines) {
+        for (String l : lines) {
+            if (l.startsWith("summary:")) {
+                String[] f = l.substring("summary:".length()).strip().split("\\s+");
+                return Long.parseLong(f[0]);
+            }
+        }
+        throw new IllegalArgumentException("no 'summary:' line in Cachegrind's output");
+    }
+
+    static double perCall(long base, long more, long extra) {
+        return (double) (more - base) / extra;
+    }
+
+    public Count count(Job j) throws InterruptedException {
+        long extra = extraCalls(j.nsPerCall());
+        try {
+            long base = total(j, BASE_CALLS);
+            long more = total(j, BASE_CALLS + extra);
+            return new Count(j, perCall(base, more, extra), extra, null);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Count(j, null, extra, e.getMessage());
+        }
+    }
+
+    /** Counts every job, {@code threads} at a time: counts do not depend on what else runs, so cores can be shared. */
+    public List<Count> countAll(List<Job> jobs, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Count>> fs = new ArrayList<>();
+            for (Job j : jobs) fs.add(pool.submit(() -> count(j)));
+            List<Count> out = new ArrayList<>();
+            for (Future<Count> f : fs) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long total(Job j, long calls) throws IOException, InterruptedException {
+        String label = "count-" + safe(j.profile()) + "-" + safe(j.kernel()) + "-" + j.n() + "-" + j.function() + "-" + calls;
+        Files.createDirectories(logs);
+        Path out = logs.resolve(label + ".cachegrind");
+        Files.deleteIfExists(out);
+        List<String> cmd = List.of(valgrind.toString(), "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=" + out,
+                counter.toString(), j.library(), j.symbol(), j.function(), Integer.toString(j.n()), Long.toString(seed),
+                Long.toString(calls));
+        Exec.Result r = Exec.run(cmd, logs, Map.of(), timeout, logs, label);
+        if (r.timedOut()) throw new IOException("Cachegrind did not finish within " + timeout.toSeconds() + " s");
+        if (r.exitCode() != 0 || !Files.exists(out)) {
+            String err = r.stderr().strip().lines().filter(l -> !l.startsWith("==")).reduce((a, b) -> b).orElse("");
+            throw new IOException("Cachegrind exited with " + r.exitCode() + (err.isEmpty() ? "" : ": " + err)
+                    + " (see " + logs.resolve(label + ".stderr") + ")");
+        }
+        return parseSummary(Files.readAllLines(out));
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._+-]", "_");
+    }
+}

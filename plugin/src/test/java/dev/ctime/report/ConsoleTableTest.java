@@ -1,0 +1,65 @@
+package dev.ctime.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Comparisons;
+import dev.ctime.verdict.Thresholds;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsoleTableTest {
+    static Summary s(double median) {
+        double[] runs = new double[8];
+        for (int i = 0; i < runs.length; i++) runs[i] = median * (0.99 + 0.02 * i / 7.0);
+        return Statistics.summarize(runs);
+    }
+
+    static ProfileResult profile(String name, double buildMs, double runNs, Double instructions) {
+        ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
+        KernelTiming k = new KernelTiming("heat\nwave", 4096, "ok", null, s(runNs), null, s(2 * runNs), null, 2.0,
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
+                instructions == null ? null : 2 * instructions);
+        return new ProfileResult(name, "ok", null, Map.of(), Map.of(), "default", Map.of("full", f), null, 1000L, null, false,
+                List.of(k), null);
+    }
+
+    static Report report(List<ProfileResult> ps) {
+        List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
+        return new Report(2, "ctime", "2026-11-21T00:00:00Z", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), ps,
+                "release", cs, null, List.of());
+    }
+
+    @Test
+    void differencesCarryIntervalsAndTiesAreSaidOnce() {
+        Report r = report(List.of(profile("release", 100, 1000, 5000.0), profile("twin", 100, 1000, 5000.0),
+                profile("release-fat-lto-cgu1-with-a-long-name", 2300, 700, 3500.0)));
+        List<String> out = ConsoleTable.render(r);
+        String all = String.join(" ", out).replaceAll("\\s+", " ");
+        assertTrue(out.contains("  twin: indistinguishable on every figure"), all);
+        assertTrue(out.contains(""), "blank lines part the blocks");
+        assertTrue(all.matches("(?s).*release-fat-lto-cgu1-with-a-long-name: full build cpu 23\\.00x \\(\\d+\\.\\d\\d–\\d+\\.\\d\\d\\).*"), all);
+        assertTrue(all.contains("heat\\nwave@4096 primal 0.70x"), all);
+        assertTrue(all.contains("heat\\nwave@4096 primal instructions 0.70x (counted, exact)"), all);
+        assertTrue(all.contains("instructions per call (Cachegrind"), all);
+        for (String l : out) {
+            assertTrue(l.length() <= 120, "wider than 120 columns: " + l);
+            assertFalse(l.contains("\n"), "a raw newline breaks the table: " + l);
+        }
+    }
+
+    @Test
+    void withoutCountsThereIsNoInstructionBlock() {
+        Report r = report(List.of(profile("release", 100, 1000, null), profile("dev", 50, 5000, null)));
+        assertTrue(ConsoleTable.instructions(r).isEmpty());
+        assertEquals("full build peak RSS", ConsoleTable.figureName("compile.full.maxRssKb"));
+        assertEquals("k@64 gradient", ConsoleTable.figureName("kernel:k:64:gradientNs"));
+    }
+}
