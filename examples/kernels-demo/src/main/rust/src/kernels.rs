@@ -8,7 +8,11 @@ use std::autodiff::autodiff_reverse;
 pub fn logsumexp(x: &[f64]) -> f64 {
     let mut m = f64::NEG_INFINITY;
     for &v in x {
-        m = m.max(v);
+        // A comparison, not f64::max: max lowers to llvm.maximumnum on current nightlies, whose
+        // derivative Enzyme only learned in June 2026; older backends reject the whole crate.
+        if v > m {
+            m = v;
+        }
     }
     if !m.is_finite() {
         return m;

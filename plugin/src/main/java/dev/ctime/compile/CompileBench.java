@@ -6,6 +6,8 @@ import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Exec;
 import dev.ctime.cargo.SourceCopy;
+import dev.ctime.autodiff.EnzymeTrace;
+import dev.ctime.autodiff.PerfRemarks;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ public final class CompileBench {
                     + b.logs().resolve("build-initial.stderr") + ")");
             return;
         }
-        if (b.profile.autodiff().contains("PrintPerf")) b.analysis.put("enzymePerfRemarks", EnzymeRemarks.collect(r.stderr()));
+        if (b.profile.autodiff().contains("PrintPerf")) b.analysis.put("enzymePerfRemarks", PerfRemarks.parse(r.stderr()));
         String rustc = leafRustcCommand(r.stderr(), crate.crateName());
         if (rustc != null) {
             b.applied.put("rustcCommand", rustc);
@@ -119,6 +121,9 @@ public final class CompileBench {
     public void analyse(ProfileBuild b) throws IOException, InterruptedException {
         List<String> extra = new ArrayList<>(List.of("-Csave-temps"));
         if (b.toolchain.isNightly()) extra.addAll(List.of("-Ztime-passes", "-Ztime-passes-format=json"));
+        // Enzyme's pass has no -Ztime-passes line; LLVM's own trace times it (nightly only).
+        boolean trace = b.toolchain.isNightly() && b.profile.isAutodiff();
+        if (trace) extra.add("-Zllvm-time-trace");
         cleanLeaf(b, false, "analysis");
         Exec.Result r = Exec.run(rustcCommand(b, extra), crate.dir(), env(command(b, false), null), buildTimeout, b.logs(),
                 "analysis-phases");
@@ -131,12 +136,18 @@ public final class CompileBench {
                         + " LTO phase; its cost is this profile's lto against a hand-written profile's with fat LTO");
             }
             b.analysis.put("codegenUnitsUsed", countCodegenUnits(b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps")));
+            if (trace) enzymeTrace(b);
         } else {
             b.warnings.add("the phase-split build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
         }
         cleanLeaf(b, false, "llvm-lines");
-        Exec.Result ir = Exec.run(rustcCommand(b, List.of("--emit=llvm-ir", "-Cno-prepopulate-passes",
-                "-Cpasses=name-anon-globals", "-Ccodegen-units=1", "-Clto=off")), crate.dir(), env(command(b, false), null), buildTimeout,
+        // Unoptimised IR of the crate alone needs LTO off; an autodiff build refuses to run without fat
+        // LTO, so its count covers what fat LTO merged in (the IR Enzyme and LLVM work through).
+        List<String> irFlags = new ArrayList<>(List.of("--emit=llvm-ir", "-Cno-prepopulate-passes", "-Cpasses=name-anon-globals"));
+        if (!b.profile.isAutodiff()) irFlags.addAll(List.of("-Ccodegen-units=1", "-Clto=off"));
+        b.analysis.put("llvmLinesScope", b.profile.isAutodiff() ? "the whole program after fat LTO (autodiff builds need it)"
+                : "the crate alone, unoptimised, one codegen unit, LTO off");
+        Exec.Result ir = Exec.run(rustcCommand(b, irFlags), crate.dir(), env(command(b, false), null), buildTimeout,
                 b.logs(), "analysis-llvm-lines");
         Path ll = b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps").resolve(crate.crateName() + ".ll");
         if (ir.ok() && Files.exists(ll)) {
@@ -147,6 +158,28 @@ public final class CompileBench {
         // The leaf's objects now differ from the timed builds'; the next build must not reuse them.
         cleanLeaf(b, false, "after-analysis");
         b.incrementalBaseline = false;
+    }
+
+    /** Enzyme's pass, the optimisation rerun after it, and the per-function work, from -Zllvm-time-trace. */
+    private void enzymeTrace(ProfileBuild b) throws IOException {
+        Path file = b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps").resolve(crate.crateName() + ".llvm_timings.json");
+        if (!Files.exists(file)) {
+            b.warnings.add("-Zllvm-time-trace wrote no " + file + ": Enzyme's own time is unknown for this profile");
+            return;
+        }
+        EnzymeTrace t;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            t = EnzymeTrace.parse(in);
+        }
+        if (t.enzymePassMs() == null) {
+            b.warnings.add("the LLVM time trace (" + file + ") has no EnzymeNewPM event: Enzyme did not run in this build");
+        } else {
+            b.analysis.put("enzymePassMs", t.enzymePassMs());
+        }
+        if (t.postDifferentiationOptMs() != null) b.analysis.put("postDifferentiationOptMs", t.postDifferentiationOptMs());
+        if (!t.perFunctionMs().isEmpty()) b.analysis.put("enzymePerFunctionMs", t.perFunctionMs());
+        if (!t.differentiated().isEmpty()) b.analysis.put("differentiated", t.differentiated());
+        Files.copy(file, b.logs().resolve("llvm_timings.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private List<String> rustcCommand(ProfileBuild b, List<String> extra) {

@@ -2,8 +2,7 @@ package dev.ctime.compile;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.ctime.autodiff.EnzymeVerdict;
 
 /**
  * Distils a failed build's output into the lines a person needs: rustc's error lines and where
@@ -12,23 +11,18 @@ import java.util.regex.Pattern;
  */
 public final class FailureReason {
     private static final int MAX_CHARS = 1500;
-    private static final Pattern ENZYME = Pattern.compile("(Enzyme: [^\\n]{0,200})");
-    private static final Pattern DEFINE = Pattern.compile("@\"?([^\"(\\s]+)");
 
     private FailureReason() {
     }
 
     public static String fromCompilerOutput(String stderr) {
         List<String> picked = new ArrayList<>();
+        EnzymeVerdict.parse(stderr).ifPresent(v -> picked.add(v.describe()));
         String[] lines = stderr.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i].replaceAll("\u001B\\[[;\\d]*m", "").strip();
-            Matcher e = ENZYME.matcher(l);
-            if (e.find()) {
-                String fn = enzymeFunction(lines, i);
-                add(picked, fn == null ? e.group(1).strip() : e.group(1).strip() + " (in " + fn + ")");
-                continue;
-            }
+            // Enzyme's own lines are summed up above, and an IR dump is no reason a person reads.
+            if (l.contains("Enzyme:") && !picked.isEmpty()) continue;
             if (l.startsWith("error") && !l.startsWith("error: could not compile")) {
                 add(picked, l);
                 if (i + 1 < lines.length && lines[i + 1].strip().startsWith("-->")) add(picked, "  " + lines[i + 1].strip());
@@ -39,21 +33,6 @@ public final class FailureReason {
         }
         String s = String.join("\n", picked);
         return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) + " …" : s;
-    }
-
-    /** Enzyme names the function it was working on in the lines just before its verdict. */
-    private static String enzymeFunction(String[] lines, int at) {
-        for (int j = at; j >= Math.max(0, at - 40); j--) {
-            String l = lines[j];
-            int p = l.indexOf("preprocess_");
-            if (p >= 0) return l.substring(p).split("[\\s(,]")[0];
-            int d = l.indexOf("define ");
-            if (d >= 0) {
-                Matcher m = DEFINE.matcher(l.substring(d));
-                if (m.find()) return m.group(1);
-            }
-        }
-        return null;
     }
 
     private static void add(List<String> picked, String line) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.ctime.symbols.RustDemangler;
 
 /**
  * cargo-llvm-lines' view of unoptimised LLVM IR: lines and copies per function, where the
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class LlvmLines {
     private static final Pattern DEFINE = Pattern.compile("^define .*?@(\"[^\"]+\"|[^\\s(]+)\\(");
-    private static final Pattern LEGACY_HASH = Pattern.compile("17h[0-9a-f]{16}E$");
 
     private LlvmLines() {
     }
@@ -54,60 +54,42 @@ public final class LlvmLines {
     }
 
     /**
-     * Rust's legacy mangling (_ZN…17h<hash>E) to a path without the hash; v0 (_R…) to the
-     * identifiers of its paths joined with :: (generic arguments and types dropped, which is
-     * what groups copies); other names stay as they are.
+     * The function's demangled path without generic arguments, which is what groups the copies
+     * of one generic function (as cargo-llvm-lines counts them); other names stay as they are.
      */
     static String demangle(String sym) {
-        if (sym.startsWith("_R")) return demangleV0(sym);
-        if (!sym.startsWith("_ZN") || !sym.endsWith("E")) return sym;
-        String body = LEGACY_HASH.matcher(sym).replaceFirst("E");
-        List<String> parts = new ArrayList<>();
-        int i = 3;
-        while (i < body.length() && Character.isDigit(body.charAt(i))) {
-            int j = i;
-            while (Character.isDigit(body.charAt(j))) j++;
-            int len = Integer.parseInt(body.substring(i, j));
-            if (j + len > body.length()) return sym;
-            parts.add(unescape(body.substring(j, j + len)));
-            i = j + len;
-        }
-        return parts.isEmpty() ? sym : String.join("::", parts);
+        return withoutGenericArgs(RustDemangler.demangle(sym));
     }
 
-    /** Identifiers of a v0 symbol: skips tags, backrefs (B…_) and disambiguators (s…_). */
-    static String demangleV0(String sym) {
-        List<String> ids = new ArrayList<>();
-        int i = 2;
-        int n = sym.length();
-        while (i < n) {
-            char c = sym.charAt(i);
-            if (Character.isDigit(c)) {
-                int j = i;
-                while (j < n && Character.isDigit(sym.charAt(j))) j++;
-                int len = Integer.parseInt(sym.substring(i, j));
-                if (j < n && sym.charAt(j) == '_') j++;
-                if (j + len > n) return sym;
-                String id = sym.substring(j, j + len);
-                if (!id.isEmpty() && (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id))) ids.add(id);
-                i = j + len;
-            } else if ((c == 's' || c == 'B') && i + 1 < n && sym.indexOf('_', i) > i) {
-                int end = i + 1;
-                while (end < n && Character.isLetterOrDigit(sym.charAt(end))) end++;
-                i = end < n && sym.charAt(end) == '_' ? end + 1 : i + 1;
-            } else {
-                i++;
+    /**
+     * Drops every generic argument list ({@code ::<…>} and {@code Name<…>}) but keeps the angle
+     * brackets of a qualified path ({@code <T as Trait>::f}).
+     */
+    static String withoutGenericArgs(String name) {
+        StringBuilder out = new StringBuilder();
+        java.util.ArrayDeque<Boolean> dropped = new java.util.ArrayDeque<>();
+        int droppedDepth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '<') {
+                boolean args = i > 0 && (Character.isLetterOrDigit(name.charAt(i - 1)) || name.charAt(i - 1) == '_'
+                        || name.startsWith("::", i - 2));
+                dropped.push(args);
+                if (args) {
+                    if (droppedDepth == 0 && out.length() >= 2 && out.substring(out.length() - 2).equals("::")) {
+                        out.setLength(out.length() - 2);
+                    }
+                    droppedDepth++;
+                    continue;
+                }
+            } else if (c == '>' && !dropped.isEmpty() && !(i > 0 && name.charAt(i - 1) == '-')) {
+                if (dropped.pop()) {
+                    droppedDepth--;
+                    continue;
+                }
             }
+            if (droppedDepth == 0) out.append(c);
         }
-        return ids.isEmpty() ? sym : String.join("::", ids);
-    }
-
-    private static String unescape(String s) {
-        String r = s.startsWith("_$") ? s.substring(1) : s;
-        r = r.replace("$LT$", "<").replace("$GT$", ">").replace("$RF$", "&").replace("$BP$", "*").replace("$C$", ",")
-                .replace("$u20$", " ").replace("$u27$", "'").replace("$u5b$", "[").replace("$u5d$", "]")
-                .replace("$u7b$", "{").replace("$u7d$", "}").replace("$u3b$", ";").replace("$u2b$", "+")
-                .replace("$u22$", "\"").replace("$SP$", "@");
-        return r.replace("..", "::");
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ctime.report;
 
+import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;
@@ -57,6 +58,7 @@ public final class ConsoleTable {
         List<String> out = format(rows);
         out.addAll(instructions(r));
         out.addAll(differences(r));
+        out.addAll(autodiff(r.autodiff()));
         out.add("");
         out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
                 + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
@@ -90,6 +92,42 @@ public final class ConsoleTable {
         out.add("against " + clean(r.reference()) + ", with 95% intervals (figures not named cannot be told apart):");
         byProfile.forEach((p, l) -> wrap(clean(p) + ": " + (l.isEmpty() ? "indistinguishable on every figure"
                 : String.join(", ", l)), 116, "  ").forEach(line -> out.add("  " + line)));
+        return out;
+    }
+
+    /** The autodiff breakdown: what Enzyme costs per profile at build time, and per kernel against the hand-written code. */
+    static List<String> autodiff(AutodiffBreakdown a) {
+        List<String> out = new ArrayList<>();
+        if (a == null) return out;
+        out.add("");
+        out.add("autodiff (Enzyme) against " + (a.hand() == null ? "no hand-written baseline (add a fat-LTO profile without"
+                + " autodiff on the same toolchain, as the hand-fat-lto preset is)" : "the hand-written gradients of " + clean(a.hand()))
+                + ", 95% intervals:");
+        for (AutodiffBreakdown.Build b : a.builds()) {
+            StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(String.join(",", b.autodiff())).append("]: ");
+            sb.append("build CPU ").append(b.buildCpuMs() == null ? "?" : Units.ms(b.buildCpuMs()));
+            if (b.buildCpuVsRelease() != null) sb.append(", ").append(b.buildCpuVsRelease().describe()).append(" of ").append(clean(a.release()));
+            if (b.forcedLto() != null) sb.append("; the fat LTO it forces: ").append(b.forcedLto().describe());
+            if (b.enzymeOverFatLto() != null) sb.append(", then Enzyme: ").append(b.enzymeOverFatLto().describe());
+            if (b.enzymePassMs() != null) sb.append("; Enzyme's pass ").append(Units.ms(b.enzymePassMs()));
+            if (b.postDifferentiationOptMs() != null) sb.append(", optimisation rerun after it ").append(Units.ms(b.postDifferentiationOptMs()));
+            if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
+                    .append(b.settingsEffect().describe());
+            wrap(sb.toString(), 116, "  ").forEach(l -> out.add("  " + l));
+            for (AutodiffBreakdown.Row row : a.rows()) {
+                if (!row.profile().equals(b.profile())) continue;
+                StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
+                k.append(row.gradientVsHand() == null ? "no hand-written figures to compare" : "gradient "
+                        + row.gradientVsHand().describe() + " of hand-written, primal " + row.primalVsHand().describe());
+                if (row.gradientToPrimal() != null) {
+                    k.append(", gradient/primal ").append(row.gradientToPrimal().describe());
+                    if (row.handGradientToPrimal() != null) k.append(" against ").append(row.handGradientToPrimal().describe())
+                            .append(" hand-written");
+                }
+                wrap(k.toString(), 114, "  ").forEach(l -> out.add("    " + l));
+            }
+        }
+        out.add("  " + a.anchor());
         return out;
     }
 
@@ -210,15 +248,12 @@ public final class ConsoleTable {
 
     static String ms(Summary s) {
         if (s == null) return "";
-        return (s.median() >= 1000 ? String.format(Locale.ROOT, "%.2f s", s.median() / 1000)
-                : String.format(Locale.ROOT, "%.0f ms", s.median())) + pm(s);
+        return Units.ms(s.median()) + pm(s);
     }
 
     static String ns(Summary s) {
         if (s == null) return "";
-        return (s.median() >= 1e6 ? String.format(Locale.ROOT, "%.2f ms", s.median() / 1e6)
-                : s.median() >= 1e3 ? String.format(Locale.ROOT, "%.2f µs", s.median() / 1e3)
-                : String.format(Locale.ROOT, "%.1f ns", s.median())) + pm(s);
+        return Units.ns(s.median()) + pm(s);
     }
 
     /** The interval's half-width as a share of the median; marked when it rests on too few runs for 95%. */

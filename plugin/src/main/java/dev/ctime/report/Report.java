@@ -1,6 +1,7 @@
 package dev.ctime.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Decision;
 import java.util.List;
@@ -14,12 +15,14 @@ import java.util.Map;
  * @param reference   the profile every other is compared with
  * @param comparisons every figure of every profile against the reference's, as a ratio with its interval
  * @param decision    the recommendation, how sure it is, and the profiles tied with it
+ * @param autodiff    what Enzyme costs and buys per profile and kernel, where Enzyme profiles built
  * @param warnings    what makes figures of this run less reliable (interference, caps), one sentence each
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, Map<String, Object> crate,
                      Map<String, Object> machine, Map<String, Object> settings, Map<String, Object> toolchain,
                      List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
-                     List<Comparison> comparisons, Decision decision, List<String> warnings) {
+                     List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
+                     List<String> warnings) {
     public static final int SCHEMA_VERSION = 2;
 }

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
@@ -396,7 +397,7 @@ public final class MeasureRun {
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
                 Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
-                warnings(results));
+                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()), warnings(results));
     }
 
     private List<String> warnings(List<ProfileResult> results) {

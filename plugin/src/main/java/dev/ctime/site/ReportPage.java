@@ -1,6 +1,7 @@
 package dev.ctime.site;
 
 import dev.ctime.kernel.GradientCheck;
+import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
@@ -102,6 +103,8 @@ public final class ReportPage {
             w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
             w.endSection();
         }
+
+        autodiff(w, r.autodiff());
 
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
@@ -228,6 +231,39 @@ public final class ReportPage {
         w.endSection();
     }
 
+    /** What #[autodiff] costs at build time and buys at run time, against the hand-written gradients. */
+    static void autodiff(PageWriter w, AutodiffBreakdown a) {
+        if (a == null) return;
+        w.section("What #[autodiff] costs");
+        w.paragraph("Each Enzyme profile against " + (a.hand() == null ? "no hand-written baseline (none was built with fat LTO on"
+                + " the same toolchain)" : "the hand-written gradients built the same way (" + a.hand() + ": same toolchain, fat LTO)")
+                + ", as ratios with their 95% intervals. The build cost splits into the fat LTO autodiff forces (" + a.hand()
+                + " against " + a.release() + ") and Enzyme on top of it; Enzyme's own pass and the optimisation LLVM reruns on the"
+                + " differentiated module come from rustc's LLVM time trace. " + capitalize(a.anchor()) + ".");
+        List<List<String>> builds = new ArrayList<>();
+        for (AutodiffBreakdown.Build b : a.builds()) {
+            builds.add(List.of(b.profile(), String.join(", ", b.autodiff()), b.buildCpuMs() == null ? "" : ms(b.buildCpuMs()),
+                    desc(b.buildCpuVsRelease()), desc(b.forcedLto()), desc(b.enzymeOverFatLto()),
+                    b.enzymePassMs() == null ? "" : ms(b.enzymePassMs()),
+                    b.postDifferentiationOptMs() == null ? "" : ms(b.postDifferentiationOptMs()),
+                    b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst()));
+        }
+        w.table("autodiff-builds", List.of("profile", "autodiff", "build CPU", "against " + a.release(), "forced fat LTO",
+                "Enzyme on top", "Enzyme pass", "optimisation rerun", "settings' effect"), builds);
+        List<List<String>> rows = new ArrayList<>();
+        for (AutodiffBreakdown.Row row : a.rows()) {
+            rows.add(List.of(row.profile(), row.kernel(), Integer.toString(row.n()), desc(row.gradientVsHand()),
+                    desc(row.primalVsHand()), desc(row.gradientToPrimal()), desc(row.handGradientToPrimal())));
+        }
+        w.table("autodiff-kernels", List.of("profile", "kernel", "n", "gradient vs hand-written", "primal vs hand-written",
+                "gradient/primal (Enzyme)", "gradient/primal (hand-written)"), rows);
+        w.endSection();
+    }
+
+    private static String desc(Comparison c) {
+        return c == null ? "" : c.describe() + (c.significant() ? "" : " =");
+    }
+
     static String instructions(Double primal, Double gradient) {
         if (primal == null) return "";
         return String.format(Locale.ROOT, "%,.0f", primal) + (gradient == null ? "" : String.format(Locale.ROOT, " / %,.0f", gradient));
@@ -255,12 +291,11 @@ public final class ReportPage {
     }
 
     static String ms(double v) {
-        return v >= 1000 ? String.format(Locale.ROOT, "%.2f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
+        return dev.ctime.report.Units.ms(v);
     }
 
     static String ns(double v) {
-        return v >= 1e6 ? String.format(Locale.ROOT, "%.2f ms", v / 1e6) : v >= 1e3 ? String.format(Locale.ROOT, "%.2f µs", v / 1e3)
-                : String.format(Locale.ROOT, "%.1f ns", v);
+        return dev.ctime.report.Units.ns(v);
     }
 
     static String count(double v) {

@@ -200,7 +200,7 @@ public final class Decider {
     }
 
     static String ms(double v) {
-        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.2f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
+        return dev.ctime.report.Units.ms(v);
     }
 
     private static String pct(double v) {

@@ -1,0 +1,135 @@
+package dev.ctime.autodiff;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Thresholds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code #[autodiff]} costs and buys, per Enzyme profile: at build time the fat LTO it
+ * forces (the hand-written baseline built the same way against release), Enzyme itself (the
+ * autodiff build against that baseline, with Enzyme's own pass and the optimisation rerun from
+ * the LLVM trace), and what the profile's Enzyme settings change against plain {@code Enable};
+ * at run time, per kernel, Enzyme's gradient and the autodiff build's primal against the
+ * hand-written ones, and gradient over primal on both sides. Every ratio carries its 95%
+ * interval, by the same rule as every other comparison.
+ *
+ * @param hand     the baseline: the hand-written gradients built on the same toolchain with fat LTO
+ * @param release  the profile the forced LTO is measured against
+ * @param builds   one per Enzyme profile that built
+ * @param rows     one per Enzyme profile, kernel and size measured on both sides
+ * @param anchor   published figures to read the ratios against
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AutodiffBreakdown(String hand, String release, String scenario, List<Build> builds, List<Row> rows, String anchor) {
+    public static final String ANCHOR = "for scale: ADBench reports Enzyme's gradient/primal ratio for GMM at 4.7x in C++ and"
+            + " 11.4x in Rust (Enzyme issue 1832)";
+
+    /**
+     * @param buildCpuVsRelease  the Enzyme build's CPU time against release's
+     * @param forcedLto          the hand-written baseline (fat LTO, no Enzyme) against release: the LTO autodiff forces
+     * @param enzymeOverFatLto   the Enzyme build against the hand-written baseline: Enzyme and what it adds
+     * @param settingsEffect     against the plain Enable profile, where this profile changes Enzyme's settings
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Build(String profile, List<String> autodiff, Double buildCpuMs, Comparison buildCpuVsRelease,
+                        Comparison forcedLto, Comparison enzymeOverFatLto, Double enzymePassMs, Double postDifferentiationOptMs,
+                        String settingsAgainst, Comparison settingsEffect) {
+    }
+
+    /** @param gradientToPrimal this profile's gradient over its own primal; handGradientToPrimal the hand-written one's */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Row(String profile, String kernel, int n, Comparison gradientVsHand, Comparison primalVsHand,
+                      Comparison buildCpuVsRelease, Comparison gradientToPrimal, Comparison handGradientToPrimal) {
+    }
+
+    /** Null where the run has no Enzyme profile that built. */
+    public static AutodiffBreakdown of(List<ProfileResult> profiles, String scenario, Thresholds t) {
+        List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && "ok".equals(p.status()) && p.compile() != null)
+                .toList();
+        if (enzyme.isEmpty()) return null;
+        String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse("full");
+        ProfileResult hand = handBaseline(profiles, enzyme.get(0));
+        ProfileResult release = profiles.stream().filter(p -> p.name().equals("release") && measured(p)).findFirst()
+                .orElse(profiles.stream().filter(p -> !isAutodiff(p) && measured(p) && !"fat".equals(p.settings().get("lto")))
+                        .findFirst().orElse(null));
+        ProfileResult plain = enzyme.stream().filter(p -> autodiffOf(p).equals(List.of("Enable"))).findFirst().orElse(null);
+        List<Build> builds = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (ProfileResult e : enzyme) {
+            Summary cpu = cpu(e, sc);
+            Comparison vsRelease = compare("compile." + sc + ".cpuMs", e, cpu, release, cpu(release, sc), t.compile());
+            boolean changesSettings = plain != null && plain != e;
+            builds.add(new Build(e.name(), autodiffOf(e), cpu == null ? null : cpu.median(), vsRelease,
+                    hand == null ? null : compare("compile." + sc + ".cpuMs", hand, cpu(hand, sc), release, cpu(release, sc), t.compile()),
+                    compare("compile." + sc + ".cpuMs", e, cpu, hand, cpu(hand, sc), t.compile()),
+                    number(e, "enzymePassMs"), number(e, "postDifferentiationOptMs"),
+                    changesSettings ? plain.name() : null,
+                    changesSettings ? compare("compile." + sc + ".cpuMs", e, cpu, plain, cpu(plain, sc), t.compile()) : null));
+            if (e.kernels() == null) continue;
+            for (KernelTiming k : e.kernels()) {
+                if (!"ok".equals(k.status())) continue;
+                KernelTiming h = hand == null || hand.kernels() == null ? null : hand.kernels().stream()
+                        .filter(x -> x.name().equals(k.name()) && x.n() == k.n() && "ok".equals(x.status())).findFirst().orElse(null);
+                String f = "kernel:" + k.name() + ":" + k.n() + ":";
+                rows.add(new Row(e.name(), k.name(), k.n(),
+                        h == null ? null : compare(f + "gradientNs", e, k.gradientNs(), hand, h.gradientNs(), t.runtime()),
+                        h == null ? null : compare(f + "primalNs", e, k.primalNs(), hand, h.primalNs(), t.runtime()),
+                        vsRelease,
+                        selfRatio(f + "gradientNs/primalNs", e.name(), k, t),
+                        h == null ? null : selfRatio(f + "gradientNs/primalNs", hand.name(), h, t)));
+            }
+        }
+        return new AutodiffBreakdown(hand == null ? null : hand.name(), release == null ? null : release.name(), sc, builds, rows,
+                ANCHOR);
+    }
+
+    /** The hand-written baseline: same toolchain, fat LTO, no Enzyme; the preset's name first. */
+    static ProfileResult handBaseline(List<ProfileResult> profiles, ProfileResult enzyme) {
+        List<ProfileResult> candidates = profiles.stream().filter(p -> !isAutodiff(p) && measured(p)
+                && "fat".equals(String.valueOf(p.settings().get("lto"))) && Objects.equals(p.toolchain(), enzyme.toolchain())).toList();
+        return candidates.stream().filter(p -> p.name().equals("hand-fat-lto")).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
+
+    private static boolean measured(ProfileResult p) {
+        return p != null && "ok".equals(p.status()) && p.compile() != null;
+    }
+
+    static boolean isAutodiff(ProfileResult p) {
+        return p.settings() != null && p.settings().get("autodiff") instanceof List<?> l && !l.isEmpty();
+    }
+
+    private static List<String> autodiffOf(ProfileResult p) {
+        List<String> out = new ArrayList<>();
+        if (p.settings().get("autodiff") instanceof List<?> l) l.forEach(x -> out.add(String.valueOf(x)));
+        return out;
+    }
+
+    private static Summary cpu(ProfileResult p, String scenario) {
+        if (p == null || p.compile() == null) return null;
+        ScenarioFigures f = p.compile().get(scenario);
+        return f == null ? null : f.cpuMs();
+    }
+
+    private static Double number(ProfileResult p, String key) {
+        return p.analysis() != null && p.analysis().get(key) instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static Comparison compare(String figure, ProfileResult p, Summary a, ProfileResult r, Summary b, double threshold) {
+        if (p == null || r == null || a == null || b == null) return null;
+        return Comparison.of(figure, p.name(), a, r.name(), b, threshold);
+    }
+
+    /** Gradient over primal within one profile: fork medians of the one against the other's. */
+    private static Comparison selfRatio(String figure, String profile, KernelTiming k, Thresholds t) {
+        if (k.gradientNs() == null || k.primalNs() == null) return null;
+        return Comparison.of(figure, profile, k.gradientNs(), profile, k.primalNs(), t.runtime());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ctime.autodiff;
+
+import dev.ctime.symbols.RustDemangler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why Enzyme rejected a crate, from rustc's output: the function it was differentiating
+ * (demangled), Enzyme's own verdict wherever Enzyme put it (after "Enzyme: " on the error line,
+ * or at the end of the IR dump that can follow it), the instruction it names, and what to do
+ * about the gaps known to cause it.
+ *
+ * @param function the differentiated function as a Rust path, or null where Enzyme named none
+ * @param verdict  Enzyme's sentence, e.g. "cannot handle (reverse) unknown intrinsic"
+ * @param detail   what it names: the intrinsic and the instruction, one line each; may be empty
+ * @param advice   what to do, where the cause is a known gap; null otherwise
+ */
+public record EnzymeVerdict(String function, String verdict, List<String> detail, String advice) {
+    private static final Pattern ERROR_LINE = Pattern.compile("in function (\\S+)[^:]*?: Enzyme: ?(.*)$");
+    private static final Pattern BARE = Pattern.compile("^(?:error: )?Enzyme: (.+)$");
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
+    /** Where a rustc that crashed inside Enzyme shows it. */
+    private static final Pattern CRASH = Pattern.compile("(?i)(LLVM ERROR|Assertion .* failed|rustc interrupted by SIG|"
+            + "compiler unexpectedly panicked|signal: 11, SIGSEGV|signal: 6, SIGABRT)");
+
+    public static Optional<EnzymeVerdict> parse(String stderr) {
+        String[] lines = stderr.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = ANSI.matcher(lines[i]).replaceAll("");
+            Matcher m = ERROR_LINE.matcher(l);
+            String function = null;
+            String rest;
+            if (m.find()) {
+                function = function(m.group(1));
+                rest = m.group(2).strip();
+            } else {
+                Matcher b = BARE.matcher(l.strip());
+                if (!b.find()) continue;
+                rest = b.group(1).strip();
+            }
+            if (rest.isEmpty() || rest.startsWith(";") || rest.startsWith("define ")) {
+                // An IR dump follows; Enzyme's verdict comes after the dump's closing brace.
+                List<String> after = afterDump(lines, i + 1);
+                if (after.isEmpty()) return Optional.of(of(function, "rejected the function (its verdict was not printed)", List.of()));
+                return Optional.of(of(function, after.get(0), after.subList(1, after.size())));
+            }
+            // "Cannot deduce type of copy   tail call void @llvm.memcpy…": the sentence, then the instruction.
+            String[] parts = rest.split("\\s{2,}|\t", 2);
+            List<String> detail = parts.length > 1 ? List.of(parts[1].strip()) : List.of();
+            if (function == null) function = nearbyFunction(lines, i);
+            return Optional.of(of(function, parts[0].strip(), detail));
+        }
+        for (String l : lines) {
+            if (CRASH.matcher(l).find() && stderr.contains("autodiff")) {
+                return Optional.of(new EnzymeVerdict(null, "rustc crashed inside the autodiff pass: " + l.strip(), List.of(),
+                        KnownGaps.crashAdvice()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static EnzymeVerdict of(String function, String verdict, List<String> detail) {
+        return new EnzymeVerdict(function, verdict, List.copyOf(detail), KnownGaps.advice(verdict, detail));
+    }
+
+    /** "preprocess__RNv…gmm_objective" names gmm_ext::gmm_objective. */
+    static String function(String llvmName) {
+        String n = llvmName.replace("\"", "");
+        for (String prefix : List.of("preprocess_", "fixup_", "diffe", "reverse_", "augmented_", "__enzyme_autodiff_")) {
+            if (n.startsWith(prefix) && (n.startsWith("_R", prefix.length()) || n.startsWith("_ZN", prefix.length()))) {
+                n = n.substring(prefix.length());
+                break;
+            }
+        }
+        return RustDemangler.demangleEmbedded(n);
+    }
+
+    /** The lines after the IR dump's closing "}" up to the next rustc or cargo line. */
+    private static List<String> afterDump(String[] lines, int from) {
+        int close = -1;
+        for (int j = from; j < lines.length; j++) {
+            String l = lines[j];
+            if (l.equals("}")) close = j;
+            if (l.startsWith("error: could not compile") || l.startsWith("error[") || (l.startsWith("error:") && close >= 0)) break;
+        }
+        List<String> out = new ArrayList<>();
+        if (close < 0) return out;
+        for (int j = close + 1; j < lines.length; j++) {
+            String l = ANSI.matcher(lines[j]).replaceAll("");
+            if (l.startsWith("error") || l.startsWith("warning:") || l.startsWith("Caused by")) break;
+            if (!l.isBlank()) out.add(l.strip());
+        }
+        return out;
+    }
+
+    /** Enzyme sometimes prints its verdict on a line of its own; the function is then in a "define" just above. */
+    private static String nearbyFunction(String[] lines, int at) {
+        for (int j = at; j >= Math.max(0, at - 60); j--) {
+            Matcher d = Pattern.compile("define [^@]*@\"?([^\"(\\s]+)").matcher(lines[j]);
+            if (d.find()) return function(d.group(1));
+            int p = lines[j].indexOf("preprocess_");
+            if (p >= 0) return function(lines[j].substring(p).split("[\\s(,]")[0]);
+        }
+        return null;
+    }
+
+    /** One line a person reads: "Enzyme: verdict (in function): detail. Advice". */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("Enzyme: ").append(verdict);
+        if (function != null) sb.append(" (in ").append(function).append(')');
+        if (!detail.isEmpty()) sb.append(": ").append(String.join(" / ", detail));
+        if (advice != null) sb.append(". ").append(advice);
+        return sb.toString();
+    }
+}

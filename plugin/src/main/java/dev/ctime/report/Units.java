@@ -1,0 +1,20 @@
+package dev.ctime.report;
+
+import java.util.Locale;
+
+/** How times read everywhere ctime prints or renders them: one rule, so the console and the page agree. */
+public final class Units {
+    private Units() {
+    }
+
+    /** Milliseconds: "85 ms", "2.45 s". */
+    public static String ms(double v) {
+        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.2f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
+    }
+
+    /** Nanoseconds: "38.1 ns", "2.44 µs", "1.20 ms". */
+    public static String ns(double v) {
+        return Math.abs(v) >= 1e6 ? String.format(Locale.ROOT, "%.2f ms", v / 1e6)
+                : Math.abs(v) >= 1e3 ? String.format(Locale.ROOT, "%.2f µs", v / 1e3) : String.format(Locale.ROOT, "%.1f ns", v);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ctime.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ConsoleTable;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Thresholds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AutodiffBreakdownTest {
+    private final Random rnd = new Random(7);
+
+    Summary runs(double median) {
+        double[] v = new double[8];
+        for (int i = 0; i < v.length; i++) v[i] = median * (1 + 0.01 * rnd.nextGaussian());
+        return Statistics.summarize(v);
+    }
+
+    ProfileResult profile(String name, String toolchain, Map<String, Object> settings, double buildMs, double primalNs,
+                          double gradientNs, Map<String, Object> analysis) {
+        KernelTiming k = new KernelTiming("heat", 4096, "ok", null, runs(primalNs), null, runs(gradientNs), null, null,
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
+        return new ProfileResult(name, "ok", null, settings, Map.of(), toolchain,
+                Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
+                analysis, 1L, null, false, List.of(k), null);
+    }
+
+    @Test
+    void buildCostSplitsIntoForcedLtoAndEnzymeAndKernelsCompareWithTheHandWrittenOnes() {
+        Map<String, Object> enable = new LinkedHashMap<>(Map.of("toolchain", "nightly", "autodiff", List.of("Enable")));
+        Map<String, Object> analysis = Map.of("enzymePassMs", 104.0, "postDifferentiationOptMs", 2045.0);
+        List<ProfileResult> ps = List.of(
+                profile("release", "default", Map.of(), 100, 30_000, 40_000, null),
+                profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 2200, 30_000, 40_000, null),
+                profile("enzyme", "nightly", enable, 2600, 45_000, 92_000, analysis),
+                profile("enzyme-nopostopt", "nightly", Map.of("toolchain", "nightly", "autodiff", List.of("NoPostopt")), 1900,
+                        50_000, 120_000, null));
+        AutodiffBreakdown a = AutodiffBreakdown.of(ps, null, Thresholds.DEFAULT);
+        assertEquals("hand-fat-lto", a.hand());
+        assertEquals("release", a.release());
+        assertEquals(2, a.builds().size());
+        AutodiffBreakdown.Build e = a.builds().get(0);
+        assertEquals(22.0, e.forcedLto().ratio(), 0.5);
+        assertEquals(2600 / 2200.0, e.enzymeOverFatLto().ratio(), 0.03);
+        assertEquals(26.0, e.buildCpuVsRelease().ratio(), 0.6);
+        assertEquals(104.0, e.enzymePassMs());
+        assertNull(e.settingsEffect(), "the plain Enable profile is the one the others are set against");
+        AutodiffBreakdown.Build noPostopt = a.builds().get(1);
+        assertEquals("enzyme", noPostopt.settingsAgainst());
+        assertEquals(1900 / 2600.0, noPostopt.settingsEffect().ratio(), 0.02);
+        assertTrue(noPostopt.settingsEffect().significant());
+
+        AutodiffBreakdown.Row row = a.rows().get(0);
+        assertEquals("enzyme", row.profile());
+        assertEquals(2.3, row.gradientVsHand().ratio(), 0.05);
+        assertTrue(row.gradientVsHand().ciLow() > 2.2 && row.gradientVsHand().ciHigh() < 2.4, row.gradientVsHand().describe());
+        assertEquals(1.5, row.primalVsHand().ratio(), 0.03);
+        assertEquals(92 / 45.0, row.gradientToPrimal().ratio(), 0.04);
+        assertEquals(40 / 30.0, row.handGradientToPrimal().ratio(), 0.03);
+
+        Report r = new Report(2, "ctime", "t", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), ps, "release", List.of(),
+                null, a, List.of());
+        String console = String.join("\n", ConsoleTable.render(r));
+        assertTrue(console.contains("autodiff (Enzyme) against the hand-written gradients of hand-fat-lto"), console);
+        assertTrue(console.contains("Enzyme's pass 104 ms"), console);
+        assertTrue(console.contains("heat@4096: gradient 2.3"), console);
+        assertTrue(console.contains("ADBench"), console);
+
+        dev.ctime.site.HtmlPageWriter w = new dev.ctime.site.HtmlPageWriter();
+        dev.ctime.site.ReportPage.write(w, new Report(2, "ctime", "t", null, Map.of("package", "k"), Map.of(), Map.of(),
+                Map.of("rustcVersion", "rustc", "llvmVersion", "22"), List.of(), ps, "release", List.of(), null, a, List.of()),
+                List.of(), new dev.ctime.site.ReportPage.Options(null, null, 1e6));
+        String html = w.document();
+        assertTrue(html.contains("What #[autodiff] costs"), "the page has the breakdown");
+        assertTrue(html.contains("<table class=\"autodiff-kernels\">") && html.contains("<table class=\"autodiff-builds\">"));
+        assertTrue(html.contains("104 ms") && html.contains("2.05 s"), "Enzyme's pass and the optimisation rerun");
+    }
+
+    @Test
+    void noEnzymeProfileNoBreakdown() {
+        assertNull(AutodiffBreakdown.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null)), null, Thresholds.DEFAULT));
+    }
+}

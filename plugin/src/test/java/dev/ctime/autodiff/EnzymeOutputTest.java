@@ -1,0 +1,103 @@
+package dev.ctime.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.compile.FailureReason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Parsers of what rustc and Enzyme print, on real output recorded with an Enzyme backend (see resources/enzyme/README.md). */
+class EnzymeOutputTest {
+    static String fixture(String name) throws IOException {
+        try (InputStream in = EnzymeOutputTest.class.getResourceAsStream("/enzyme/" + name)) {
+            assertNotNull(in, name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theVerdictAtTheEndOfAnIrDumpIsFoundWithTheFunctionAndTheAdvice() throws IOException {
+        EnzymeVerdict v = EnzymeVerdict.parse(fixture("maximumnum-failure.stderr")).orElseThrow();
+        assertEquals("demo_kernels::kernels::logsumexp", v.function());
+        assertEquals("cannot handle (reverse) unknown intrinsic", v.verdict());
+        assertEquals("llvm.maximumnum", v.detail().get(0));
+        assertTrue(v.detail().get(1).contains("@llvm.maximumnum.f64(double %9, double %14)"), v.detail().toString());
+        assertTrue(v.advice().contains("update the Enzyme backend") && v.advice().contains("f64::max"), v.advice());
+        String reason = FailureReason.fromCompilerOutput(fixture("maximumnum-failure.stderr"));
+        assertTrue(reason.startsWith("Enzyme: cannot handle (reverse) unknown intrinsic (in demo_kernels::kernels::logsumexp)"),
+                reason);
+        assertFalse(reason.contains("Function Attrs"), "the first line of the IR dump is no reason: " + reason);
+    }
+
+    @Test
+    void cannotDeduceTypeOfCopyPointsAtTheCopyAndAtLooseTypes() throws IOException {
+        EnzymeVerdict v = EnzymeVerdict.parse(fixture("cannot-deduce-copy.stderr")).orElseThrow();
+        assertEquals("copy_fixture::smoothed", v.function());
+        assertEquals("Cannot deduce type of copy", v.verdict());
+        assertTrue(v.detail().get(0).startsWith("tail call void @llvm.memcpy"), v.detail().toString());
+        assertTrue(v.advice().contains("to_vec") && v.advice().contains("LooseTypes") && v.advice().contains("gradient check"),
+                v.advice());
+        String reason = FailureReason.fromCompilerOutput(fixture("cannot-deduce-copy.stderr"));
+        assertFalse(reason.contains("intvals"), "no type-analysis dump: " + reason);
+    }
+
+    @Test
+    void aTypeDeductionFailureElsewhereAdvisesLooseTypes() {
+        EnzymeVerdict v = EnzymeVerdict.parse("error: <unknown>:0:0: in function preprocess__RNvCs104slkWgemD_7gmm_ext13gmm_objective"
+                + " double (ptr, i64): Enzyme: Cannot deduce type of phi   %9 = phi double [ 0.0, %2 ], [ %8, %7 ]\n").orElseThrow();
+        assertEquals("gmm_ext::gmm_objective", v.function());
+        assertEquals("Cannot deduce type of phi", v.verdict());
+        assertTrue(v.advice().startsWith("LooseTypes"), v.advice());
+        assertTrue(EnzymeVerdict.parse("error[E0425]: cannot find value `y`\n").isEmpty());
+    }
+
+    @Test
+    void aRustcCrashInsideAutodiffNamesTheConstructsKnownToCauseIt() {
+        EnzymeVerdict v = EnzymeVerdict.parse("error: rustc interrupted by SIGSEGV, printing backtrace\n"
+                + "process didn't exit successfully: `rustc ... -Zautodiff=Enable` (signal: 11, SIGSEGV)\n").orElseThrow();
+        assertTrue(v.advice().contains("Vec::push") && v.advice().contains("println!"), v.advice());
+    }
+
+    @Test
+    void printPerfRemarksAreCountedByCategoryAndFunction() throws IOException {
+        PerfRemarks r = PerfRemarks.parse(fixture("printperf-time-passes.stderr"));
+        assertEquals(4, r.total().cached(), "four 'Caching instruction' lines");
+        assertEquals(0, r.total().recomputed());
+        assertEquals(360, r.total().other(), "'Instruction could write forcing' lines");
+        assertTrue(r.byFunction().containsKey("logsumexp_grad"), r.byFunction().keySet().toString());
+        PerfRemarks loose = PerfRemarks.parse(fixture("loosetypes-printperf.stderr"));
+        assertEquals(1, loose.total().typeAssumptions(), "failed to deduce type of copy");
+        assertEquals(3, loose.total().cached(), "one 'Load may need caching', two 'Caching instruction'");
+        assertTrue(loose.examples().get("type_assumptions").get(0).startsWith("failed to deduce type of copy"));
+        PerfRemarks synthetic = PerfRemarks.parse("Load must be recomputed   %5 = load double, ptr %4 in reverse__RNvCs104slkWgemD_7gmm_ext"
+                + "13gmm_objective due to   store double %7, ptr %4\nCannot deduce type of store   store double %1, ptr %2, assumed {[-1]:Float@double}\n"
+                + "   Compiling k v0.1.0\ntime: 0.001; rss: 60MB\n");
+        assertEquals(new PerfRemarks.Counts(0, 1, 1, 0), synthetic.total());
+        assertEquals(new PerfRemarks.Counts(0, 1, 0, 0), synthetic.byFunction().get("gmm_ext::gmm_objective"));
+    }
+
+    @Test
+    void theTraceGivesEnzymesPassTheRerunOptimisationAndTheDifferentiatedFunctions() throws IOException {
+        EnzymeTrace t;
+        try (InputStream in = EnzymeOutputTest.class.getResourceAsStream("/enzyme/demo_kernels.llvm_timings.reduced.json")) {
+            t = EnzymeTrace.parse(in);
+        }
+        assertEquals(103.704, t.enzymePassMs(), 1e-9);
+        assertEquals(2045.631, t.postDifferentiationOptMs(), 1e-9);
+        assertEquals(12.078, t.perFunctionMs().get("demo_kernels::kernels::rosenbrock"), 1e-9);
+        assertTrue(t.differentiated().containsAll(List.of("demo_kernels::kernels::d_heat", "demo_kernels::kernels::d_logsumexp",
+                "demo_kernels::kernels::heat")), t.differentiated().toString());
+        EnzymeTrace none = EnzymeTrace.parse(new ByteArrayInputStream(
+                "{\"traceEvents\":[{\"ph\":\"X\",\"name\":\"OptModule\",\"ts\":1,\"dur\":5}],\"beginningOfTime\":0}".getBytes()));
+        assertNull(none.enzymePassMs());
+        assertNull(none.postDifferentiationOptMs());
+    }
+}
