@@ -25,7 +25,7 @@ out="$example/target/fidelity"
 rm -rf "$out"
 measure() {
   mvn -B -q -f "$example/pom.xml" ctime:measure -Dctime.profiles="$profile" -Dctime.forks=1 -Dctime.samples=20 \
-    -Dctime.repeat=1 -Dctime.outputDirectory="$out/ctime"
+    -Dctime.repeat=1 -Dctime.instructions=off -Dctime.outputDirectory="$out/ctime"
   cp "$out/ctime/report.json" "$out/ctime-$1.json"
 }
 measure 1

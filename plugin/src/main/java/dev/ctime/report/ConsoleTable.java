@@ -132,7 +132,7 @@ public final class ConsoleTable {
     }
 
     /** "compile.full.cpuMs" as "full build cpu", "kernel:heat:4096:gradientNs" as "heat@4096 gradient". */
-    static String figureName(String figure) {
+    public static String figureName(String figure) {
         if (figure.startsWith("compile.")) {
             String[] f = figure.split("\\.");
             String what = switch (f[2]) {

@@ -19,7 +19,10 @@ public final class ReportWriter {
     }
 
     public static ObjectMapper mapper() {
+        // Reports are read back by later versions and carry fields older ones did not know (a
+        // baseline adds its own): unknown fields are tolerated, never fatal.
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 

@@ -59,6 +59,7 @@ public final class MeasureRun {
     private java.util.Set<String> cappedBuilds = java.util.Set.of();
     private KernelBench.Outcome kernels;
     private String instructionCounts = "not run: no kernel was timed";
+    private Map<String, Object> commit;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
         this.cfg = cfg;
@@ -345,6 +346,8 @@ public final class MeasureRun {
         crateInfo.put("version", crate.version());
         crateInfo.put("crateName", crate.crateName());
         crateInfo.put("manifest", crate.manifest().toString());
+        if (commit == null) commit = SourceRevision.of(crate.dir());
+        commit.forEach(crateInfo::put);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("repeat", cfg.repeat());
         settings.put("scenarios", cfg.scenarios().stream().map(s -> s.id).toList());

@@ -1,6 +1,7 @@
 package dev.ctime.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ctime.gate.Measured;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
@@ -20,13 +21,30 @@ import java.util.Map;
  * rewritten, so it can live outside target/ and survive clean builds.
  */
 public final class HistoryLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private HistoryLog() {
     }
 
-    /** One run. @param profiles name to figures: status, compile medians per scenario, kernel medians */
-    public record Run(String createdAt, String label, Map<String, Map<String, Object>> profiles) {
+    /**
+     * One run.
+     *
+     * @param profiles name to figures: status, compile medians per scenario, kernel medians
+     * @param measured every figure with its interval and runs, the toolchains, machine, settings and
+     *                 commit, so two history entries compare as two reports do (absent in older lines)
+     */
+    public record Run(String createdAt, String label, Map<String, Map<String, Object>> profiles, Measured measured) {
+    }
+
+    /** The last run with this label (or this creation time), or null. */
+    public static Run find(List<Run> runs, String labelOrTime) {
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            Run r = runs.get(i);
+            if (labelOrTime.equals(r.label()) || labelOrTime.equals(r.createdAt())) return r;
+        }
+        return null;
     }
 
     public static Run of(Report r) {
@@ -54,7 +72,7 @@ public final class HistoryLog {
             m.put("kernels", kernels);
             ps.put(p.name(), m);
         }
-        return new Run(r.createdAt(), r.label(), ps);
+        return new Run(r.createdAt(), r.label(), ps, Measured.of(r));
     }
 
     public static void append(Path file, Report r) throws IOException {

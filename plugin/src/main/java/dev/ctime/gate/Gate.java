@@ -1,0 +1,188 @@
+package dev.ctime.gate;
+
+import dev.ctime.stats.Statistics;
+import dev.ctime.verdict.Comparison;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The regression gate's rule, one place for check and compare: a figure regressed only when the
+ * change is significant (the same test as every comparison ctime makes, Holm-corrected across
+ * every timed figure of the check, so that many figures do not multiply false alarms), beyond
+ * its kind's threshold, and beyond the noise measured in both runs (larger than the two medians'
+ * interval half-widths together, so the intervals do not overlap). Counted figures (instructions, sizes) are exact: the threshold alone decides.
+ * Where both runs counted a kernel's instructions, the counts decide for that kernel and its
+ * times are reported beside them.
+ */
+public final class Gate {
+    public enum OnMismatch { FAIL, WARN, IGNORE }
+
+    /** @param mismatches what differs between the two runs that a comparison would silently mix */
+    public record Result(List<GateRow> rows, List<String> mismatches) {
+        public List<GateRow> regressions() {
+            return rows.stream().filter(GateRow::fails).toList();
+        }
+    }
+
+    private Gate() {
+    }
+
+    /** Toolchains, machine and profile settings that differ, one sentence each. */
+    public static List<String> mismatches(Measured baseline, Measured current) {
+        List<String> out = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(baseline.toolchains().keySet());
+        names.addAll(current.toolchains().keySet());
+        for (String n : names) {
+            String b = baseline.toolchains().get(n);
+            String c = current.toolchains().get(n);
+            if (b != null && c != null && !b.equals(c)) out.add("toolchain " + n + ": baseline " + b + ", now " + c);
+        }
+        for (String k : List.of("cpuModel", "cpus", "arch")) {
+            String b = baseline.machine().get(k);
+            String c = current.machine().get(k);
+            if (b != null && c != null && !b.equals(c)) out.add("machine " + k + ": baseline " + b + ", now " + c);
+        }
+        for (Map.Entry<String, Measured.Profile> e : current.profiles().entrySet()) {
+            Measured.Profile b = baseline.profiles().get(e.getKey());
+            if (b == null) continue;
+            List<String> diff = settingsDiff(b.settings(), e.getValue().settings());
+            if (!diff.isEmpty()) out.add("profile " + e.getKey() + ": settings changed: " + String.join(", ", diff));
+        }
+        return out;
+    }
+
+    static List<String> settingsDiff(Map<String, Object> b, Map<String, Object> c) {
+        List<String> out = new ArrayList<>();
+        Set<String> keys = new java.util.TreeSet<>(b.keySet());
+        keys.addAll(c.keySet());
+        for (String k : keys) {
+            Object x = b.get(k);
+            Object y = c.get(k);
+            if (!Objects.equals(String.valueOf(x), String.valueOf(y))) {
+                out.add(k + " " + (x == null ? "(unset)" : x) + " → " + (y == null ? "(unset)" : y));
+            }
+        }
+        return out;
+    }
+
+    public static Result compare(Measured baseline, Measured current, GateThresholds t, OnMismatch onMismatch) {
+        List<String> mismatches = mismatches(baseline, current);
+        boolean global = mismatches.stream().anyMatch(m -> m.startsWith("toolchain") || m.startsWith("machine"));
+        List<GateRow> rows = new ArrayList<>();
+        List<Comparison> timed = new ArrayList<>();
+        List<int[]> timedAt = new ArrayList<>();
+        Set<String> profiles = new LinkedHashSet<>(baseline.profiles().keySet());
+        profiles.addAll(current.profiles().keySet());
+        for (String p : profiles) {
+            Measured.Profile b = baseline.profiles().get(p);
+            Measured.Profile c = current.profiles().get(p);
+            if (b == null || c == null) {
+                rows.add(notComparable(p, "*", b == null ? "not in the baseline" : "not measured now"));
+                continue;
+            }
+            if (!"ok".equals(b.status()) || !"ok".equals(c.status())) {
+                rows.add(notComparable(p, "*", "status: baseline " + b.status() + ", now " + c.status()));
+                continue;
+            }
+            String changed = settingsDiff(b.settings(), c.settings()).isEmpty() ? null : "settings changed";
+            Set<String> figures = new LinkedHashSet<>(b.figures().keySet());
+            figures.addAll(c.figures().keySet());
+            for (String f : figures) {
+                Figure fb = b.figures().get(f);
+                Figure fc = c.figures().get(f);
+                if (fb == null || fc == null) {
+                    rows.add(new GateRow(p, f, (fb == null ? fc : fb).kind(), (fb == null ? fc : fb).unit(), fb == null ? null : fb.median(),
+                            fc == null ? null : fc.median(), null, null, null, GateRow.NOT_COMPARABLE, 0, false, f,
+                            fb == null ? "not in the baseline" : "not measured now"));
+                    continue;
+                }
+                String reason = changed != null && onMismatch != OnMismatch.IGNORE ? changed
+                        : global && onMismatch != OnMismatch.IGNORE ? "toolchain or machine changed" : null;
+                double th = t.of(fb.kind());
+                String decidedBy = decidingFigure(f, b, c);
+                boolean gating = decidedBy.equals(f);
+                if (reason != null) {
+                    rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), fc.median() / fb.median(), null, null,
+                            GateRow.NOT_COMPARABLE, th, false, decidedBy, reason));
+                } else if (fb.runs().isEmpty() || fc.runs().isEmpty()) {
+                    rows.add(exact(p, f, fb, fc, th, gating, decidedBy));
+                } else {
+                    Comparison cmp = Comparison.of(f, p, fc.values(), "baseline", fb.values(), th);
+                    timed.add(cmp);
+                    timedAt.add(new int[] {rows.size()});
+                    rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), cmp.ratio(), cmp.ciLow(), cmp.ciHigh(),
+                            GateRow.INDISTINGUISHABLE, th, gating, decidedBy, null));
+                }
+            }
+        }
+        judgeTimed(rows, timed, timedAt, baseline, current);
+        return new Result(rows, mismatches);
+    }
+
+    /**
+     * The figure that decides for this one: a kernel's instruction count where both runs counted it;
+     * for a build's wall time, its CPU time (wall time also measures what else ran on the machine).
+     */
+    static String decidingFigure(String figure, Measured.Profile b, Measured.Profile c) {
+        if (figure.startsWith("compile.") && figure.endsWith(".wallMs")) {
+            String cpu = figure.substring(0, figure.length() - "wallMs".length()) + "cpuMs";
+            return b.figures().containsKey(cpu) && c.figures().containsKey(cpu) ? cpu : figure;
+        }
+        if (!figure.startsWith("kernel:") || !figure.endsWith("Ns")) return figure;
+        String counted = figure.substring(0, figure.length() - 2) + "Instructions";
+        return b.figures().containsKey(counted) && c.figures().containsKey(counted) ? counted : figure;
+    }
+
+    private static GateRow exact(String p, String f, Figure fb, Figure fc, double th, boolean gating, String decidedBy) {
+        double ratio = fb.median() == 0 ? (fc.median() == 0 ? 1 : Double.POSITIVE_INFINITY) : fc.median() / fb.median();
+        String v = ratio - 1 >= th ? GateRow.REGRESSED : 1 - ratio >= th ? GateRow.IMPROVED : GateRow.UNCHANGED;
+        return new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), ratio, ratio, ratio, v, th, gating, decidedBy, null);
+    }
+
+    /**
+     * Holm's step-down over every timed figure of the check, then the threshold and the noise:
+     * the change must exceed both runs' interval half-widths. Unchanged where the interval lies
+     * within the threshold on both sides; indistinguishable where it cannot tell.
+     */
+    private static void judgeTimed(List<GateRow> rows, List<Comparison> timed, List<int[]> at, Measured baseline, Measured current) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < timed.size(); i++) order.add(i);
+        order.sort(Comparator.comparingDouble(i -> timed.get(i).pValue()));
+        Set<Integer> passing = new HashSet<>();
+        int m = timed.size();
+        for (int k = 0; k < m; k++) {
+            if (timed.get(order.get(k)).pValue() > (1 - Statistics.LEVEL) / (m - k)) break;
+            passing.add(order.get(k));
+        }
+        for (int i = 0; i < timed.size(); i++) {
+            Comparison c = timed.get(i);
+            GateRow r = rows.get(at.get(i)[0]);
+            Figure fb = baseline.profiles().get(r.profile()).figures().get(r.figure());
+            Figure fc = current.profiles().get(r.profile()).figures().get(r.figure());
+            // Beyond the noise of both runs: the two medians' intervals must not overlap.
+            double noise = fb.precision() + fc.precision();
+            double th = r.threshold();
+            boolean significant = passing.contains(i) && c.significant();
+            String verdict;
+            String note = String.format(java.util.Locale.ROOT, "noise ±%.1f%% baseline, ±%.1f%% now; p = %.2g", fb.precision() * 100,
+                    fc.precision() * 100, c.pValue());
+            if (significant && c.ratio() - 1 >= th && c.ratio() - 1 > noise) verdict = GateRow.REGRESSED;
+            else if (significant && 1 - c.ratio() >= th && 1 - c.ratio() > noise) verdict = GateRow.IMPROVED;
+            else if (c.ciHigh() != null && c.ciLow() >= 1 - th && c.ciHigh() <= 1 + th) verdict = GateRow.UNCHANGED;
+            else verdict = GateRow.INDISTINGUISHABLE;
+            rows.set(at.get(i)[0], new GateRow(r.profile(), r.figure(), r.kind(), r.unit(), r.baseline(), r.current(), r.ratio(),
+                    r.ciLow(), r.ciHigh(), verdict, th, r.gating(), r.decidedBy(), note));
+        }
+    }
+
+    private static GateRow notComparable(String profile, String figure, String why) {
+        return new GateRow(profile, figure, FigureKind.COMPILE, "", null, null, null, null, null, GateRow.NOT_COMPARABLE, 0, false,
+                figure, why);
+    }
+}

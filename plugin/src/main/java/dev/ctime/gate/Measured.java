@@ -1,0 +1,90 @@
+package dev.ctime.gate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A run's figures as a check compares them, with what must match for a comparison to mean
+ * anything: the toolchains, the machine, each profile's settings. Built from a report, and kept
+ * per run in the history, so two history entries compare as two reports do.
+ *
+ * @param commit     the git commit of the measured sources, where they are in a repository
+ * @param toolchains toolchain name to its rustc version
+ * @param machine    CPU model and count
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Measured(String createdAt, String label, String commit, Map<String, String> toolchains,
+                       Map<String, String> machine, Map<String, Profile> profiles) {
+
+    /** @param settingsHash a short hash of the settings, to spot a changed profile at a glance */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Profile(String status, String toolchain, Map<String, Object> settings, String settingsHash,
+                          Map<String, Figure> figures) {
+    }
+
+    public static Measured of(Report r) {
+        Map<String, String> tcs = new TreeMap<>();
+        if (r.toolchains() != null) {
+            for (Map<String, Object> t : r.toolchains()) {
+                if (t.get("name") != null && t.get("rustcVersion") != null) tcs.put(String.valueOf(t.get("name")), String.valueOf(t.get("rustcVersion")));
+            }
+        }
+        if (tcs.isEmpty() && r.toolchain() != null && r.toolchain().get("rustcVersion") != null) {
+            tcs.put("default", String.valueOf(r.toolchain().get("rustcVersion")));
+        }
+        Map<String, String> machine = new TreeMap<>();
+        if (r.machine() != null) {
+            for (String k : List.of("cpuModel", "cpus", "arch")) if (r.machine().get(k) != null) machine.put(k, String.valueOf(r.machine().get(k)));
+        }
+        Map<String, Profile> ps = new LinkedHashMap<>();
+        for (ProfileResult p : r.profiles()) ps.put(p.name(), profile(p));
+        String commit = r.crate() == null || r.crate().get("gitCommit") == null ? null : String.valueOf(r.crate().get("gitCommit"));
+        return new Measured(r.createdAt(), r.label(), commit, tcs, machine, ps);
+    }
+
+    static Profile profile(ProfileResult p) {
+        Map<String, Figure> f = new LinkedHashMap<>();
+        if (p.compile() != null) {
+            for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
+                String base = "compile." + e.getKey() + ".";
+                put(f, base + "cpuMs", FigureKind.COMPILE, "ms", e.getValue().cpuMs());
+                put(f, base + "wallMs", FigureKind.COMPILE, "ms", e.getValue().wallMs());
+                put(f, base + "maxRssKb", FigureKind.MEMORY, "KiB", e.getValue().maxRssKb());
+                put(f, base + "instructions", FigureKind.INSTRUCTIONS, "instructions", e.getValue().instructions());
+            }
+        }
+        if (p.artifactBytes() != null) f.put("artifactBytes", Figure.exact(FigureKind.SIZE, "bytes", p.artifactBytes()));
+        if (p.kernels() != null) {
+            for (KernelTiming k : p.kernels()) {
+                if (!"ok".equals(k.status())) continue;
+                String base = "kernel:" + k.name() + ":" + k.n() + ":";
+                put(f, base + "primalNs", FigureKind.RUNTIME, "ns", k.primalNs());
+                put(f, base + "gradientNs", FigureKind.RUNTIME, "ns", k.gradientNs());
+                if (k.primalInstructions() != null) {
+                    f.put(base + "primalInstructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.primalInstructions()));
+                }
+                if (k.gradientInstructions() != null) {
+                    f.put(base + "gradientInstructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.gradientInstructions()));
+                }
+            }
+        }
+        Map<String, Object> settings = p.settings() == null ? Map.of() : new TreeMap<>(p.settings());
+        return new Profile(p.status(), p.toolchain(), settings, Integer.toHexString(settings.toString().hashCode()), f);
+    }
+
+    private static void put(Map<String, Figure> f, String key, FigureKind kind, String unit, Summary s) {
+        if (s == null) return;
+        double[] units = Statistics.units(s);
+        f.put(key, new Figure(kind, unit, s.median(), s.ciLow(), s.ciHigh(), s.precision(), Arrays.stream(units).boxed().toList()));
+    }
+}

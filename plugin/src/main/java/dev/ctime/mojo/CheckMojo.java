@@ -1,0 +1,166 @@
+package dev.ctime.mojo;
+
+import dev.ctime.gate.BaselineStore;
+import dev.ctime.gate.FigureKind;
+import dev.ctime.gate.Gate;
+import dev.ctime.gate.GateFormats;
+import dev.ctime.gate.GateThresholds;
+import dev.ctime.gate.Measured;
+import dev.ctime.report.Report;
+import dev.ctime.report.ReportWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when the last {@code ctime:measure} regressed against a baseline: a figure
+ * significantly worse, beyond its kind's threshold and beyond the noise of both runs. Prints
+ * every compared figure and writes JUnit XML, a Markdown summary, and the current figures as
+ * Bencher Metric Format and github-action-benchmark JSON into {@code target/ctime/check/}.
+ * Improvements are reported, never failed.
+ */
+@Mojo(name = "check", threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+    @Parameter(property = "ctime.reportFile", defaultValue = "${project.build.directory}/ctime/report.json")
+    File reportFile;
+
+    /** The baseline's name, in ctime.baselineDirectory. */
+    @Parameter(property = "ctime.baseline", defaultValue = "main")
+    String baseline;
+
+    @Parameter(property = "ctime.baselineDirectory", defaultValue = "${project.basedir}/src/ctime")
+    File baselineDirectory;
+
+    /** A baseline file anywhere, instead of a name (e.g. one downloaded from the main branch's CI). */
+    @Parameter(property = "ctime.baselineFile")
+    File baselineFile;
+
+    /** When toolchains, the machine or a profile's settings differ from the baseline's: fail, warn or ignore. */
+    @Parameter(property = "ctime.check.onMismatch", defaultValue = "fail")
+    String onMismatch;
+
+    @Parameter(property = "ctime.check.compileThreshold", defaultValue = "0.10")
+    double compileThreshold;
+
+    @Parameter(property = "ctime.check.runtimeThreshold", defaultValue = "0.10")
+    double runtimeThreshold;
+
+    @Parameter(property = "ctime.check.instructionsThreshold", defaultValue = "0.01")
+    double instructionsThreshold;
+
+    @Parameter(property = "ctime.check.memoryThreshold", defaultValue = "0.05")
+    double memoryThreshold;
+
+    @Parameter(property = "ctime.check.sizeThreshold", defaultValue = "0.01")
+    double sizeThreshold;
+
+    /** Where the JUnit XML, Markdown summary and benchmark JSON files go. */
+    @Parameter(property = "ctime.check.directory", defaultValue = "${project.build.directory}/ctime/check")
+    File checkDirectory;
+
+    @Parameter(property = "ctime.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("ctime: skipped (ctime.skip)");
+            return;
+        }
+        Gate.OnMismatch mode = mode(onMismatch);
+        GateThresholds t = thresholds();
+        Path basePath = baselineFile != null ? baselineFile.toPath() : baselineFile();
+        Report base = read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
+        Report now = read(reportFile.toPath(), "the current report", "run ctime:measure first");
+        Measured b = Measured.of(base);
+        Measured c = Measured.of(now);
+        List<String> mismatches = Gate.mismatches(b, c);
+        if (!mismatches.isEmpty()) {
+            String what = "the current run differs from baseline " + basePath.getFileName() + ": " + String.join("; ", mismatches);
+            if (mode == Gate.OnMismatch.FAIL) {
+                String msg = "ctime: " + what + ". Figures from other toolchains, machines or settings are not compared blindly:"
+                        + " save a new baseline (ctime:baseline), or set ctime.check.onMismatch=warn to compare what still matches";
+                write(GateFormats.refusalJunit(mismatches, basePath.getFileName().toString()),
+                        GateFormats.refusalMarkdown(mismatches, basePath.getFileName().toString()), null);
+                throw new MojoFailureException(msg);
+            }
+            if (mode == Gate.OnMismatch.WARN) getLog().warn("ctime: " + what + " (those figures are marked not comparable)");
+        }
+        Gate.Result res = Gate.compare(b, c, t, mode);
+        String name = basePath.getFileName().toString();
+        GateFormats.console(res, name).forEach(l -> getLog().info(l));
+        write(GateFormats.junit(res, name), GateFormats.markdown(res, name), c);
+        getLog().info("ctime: check results in " + checkDirectory + " (TEST-ctime-check.xml, summary.md, bencher.json,"
+                + " benchmark-action.json)");
+        if (!res.regressions().isEmpty()) {
+            List<String> what = new ArrayList<>();
+            res.regressions().forEach(r -> what.add(r.profile() + " " + r.figure() + " " + r.change()));
+            throw new MojoFailureException("ctime: " + what.size() + " regression" + (what.size() == 1 ? "" : "s") + " against "
+                    + name + ": " + String.join("; ", what));
+        }
+    }
+
+    private void write(String junit, String markdown, Measured current) throws MojoExecutionException {
+        try {
+            Path dir = checkDirectory.toPath();
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("TEST-ctime-check.xml"), junit);
+            Files.writeString(dir.resolve("summary.md"), markdown);
+            if (current != null) {
+                Files.writeString(dir.resolve("bencher.json"), GateFormats.bencher(current));
+                Files.writeString(dir.resolve("benchmark-action.json"), GateFormats.customSmallerIsBetter(current));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("ctime: cannot write the check results to " + checkDirectory + ": " + e.getMessage()
+                    + " (check that the folder is writable)", e);
+        }
+    }
+
+    private Path baselineFile() throws MojoExecutionException {
+        try {
+            return BaselineStore.file(baselineDirectory.toPath(), baseline);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ctime.baseline: " + e.getMessage());
+        }
+    }
+
+    static Report read(Path p, String what, String fix) throws MojoExecutionException {
+        try {
+            return ReportWriter.readJson(p);
+        } catch (NoSuchFileException e) {
+            throw new MojoExecutionException("ctime: " + what + " is missing: no " + p + "; " + fix);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static Gate.OnMismatch mode(String s) throws MojoExecutionException {
+        try {
+            return Gate.OnMismatch.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ctime.check.onMismatch is '" + s + "': use fail, warn or ignore");
+        }
+    }
+
+    GateThresholds thresholds() throws MojoExecutionException {
+        GateThresholds t = GateThresholds.defaults().with(FigureKind.COMPILE, compileThreshold).with(FigureKind.RUNTIME, runtimeThreshold)
+                .with(FigureKind.INSTRUCTIONS, instructionsThreshold).with(FigureKind.MEMORY, memoryThreshold)
+                .with(FigureKind.SIZE, sizeThreshold);
+        List<String> bad = new ArrayList<>();
+        t.byKind().forEach((k, v) -> {
+            if (!(v >= 0 && v < 10)) bad.add("ctime.check." + k.id + "Threshold is " + v);
+        });
+        if (!bad.isEmpty()) throw new MojoExecutionException("ctime: " + String.join("; ", bad) + ": use a share, e.g. 0.05 for 5%");
+        return t;
+    }
+}

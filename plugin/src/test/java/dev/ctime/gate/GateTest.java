@@ -1,0 +1,133 @@
+package dev.ctime.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+    static Figure timed(FigureKind kind, String unit, Random rnd, double median, double noise, int runs) {
+        double[] v = new double[runs];
+        for (int i = 0; i < runs; i++) v[i] = median * Math.exp(noise * rnd.nextGaussian());
+        Summary s = Statistics.summarize(v);
+        return new Figure(kind, unit, s.median(), s.ciLow(), s.ciHigh(), s.precision(), s.samples());
+    }
+
+    static Measured run(String rustc, Map<String, Object> settings, Map<String, Figure> figures) {
+        return new Measured("t", null, null, Map.of("default", rustc), Map.of("cpuModel", "x", "cpus", "2"),
+                Map.of("release", new Measured.Profile("ok", "default", settings, "h", figures)));
+    }
+
+    static Map<String, Figure> figures(Random rnd, double buildMs, double kernelNs, double noise, Double instructions) {
+        Map<String, Figure> f = new LinkedHashMap<>();
+        f.put("compile.full.cpuMs", timed(FigureKind.COMPILE, "ms", rnd, buildMs, noise, 6));
+        f.put("compile.full.wallMs", timed(FigureKind.COMPILE, "ms", rnd, buildMs, noise, 6));
+        f.put("compile.full.maxRssKb", timed(FigureKind.MEMORY, "KiB", rnd, 200_000, noise / 5, 6));
+        for (String k : List.of("heat", "sum", "dot", "logsumexp")) {
+            f.put("kernel:" + k + ":4096:primalNs", timed(FigureKind.RUNTIME, "ns", rnd, kernelNs, noise, 6));
+            f.put("kernel:" + k + ":4096:gradientNs", timed(FigureKind.RUNTIME, "ns", rnd, 2 * kernelNs, noise, 6));
+        }
+        if (instructions != null) f.put("kernel:heat:4096:primalInstructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions",
+                instructions));
+        f.put("artifactBytes", Figure.exact(FigureKind.SIZE, "bytes", 400_000));
+        return f;
+    }
+
+    @Test
+    void aBaselineAgainstTheSameMachineDoesNotCryWolf() {
+        Random rnd = new Random(11);
+        int alarms = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.05, null));
+            Measured c = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.05, null));
+            if (!Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.FAIL).regressions().isEmpty()) alarms++;
+        }
+        assertTrue(alarms <= 3, alarms + " false alarms in 300 checks of 14 noisy figures");
+    }
+
+    @Test
+    void aKernelTwiceAsSlowFailsNamingItsFigure() {
+        Random rnd = new Random(3);
+        Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.03, null));
+        Map<String, Figure> slow = figures(rnd, 100, 30_000, 0.03, null);
+        slow.put("kernel:heat:4096:primalNs", timed(FigureKind.RUNTIME, "ns", rnd, 60_000, 0.03, 6));
+        Gate.Result r = Gate.compare(b, run("rustc 1.95.0", Map.of(), slow), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        assertEquals(List.of("kernel:heat:4096:primalNs"), r.regressions().stream().map(GateRow::figure).toList());
+        GateRow row = r.regressions().get(0);
+        assertEquals(2.0, row.ratio(), 0.15);
+        assertTrue(row.ciLow() > 1.5, row.change());
+        String junit = GateFormats.junit(r, "main.json");
+        assertTrue(junit.contains("failures=\"1\"") && junit.contains("<failure message=\"release heat@4096 primal regressed"), junit);
+        assertTrue(GateFormats.markdown(r, "main.json").startsWith("### ctime: 1 regression against baseline `main.json`"));
+    }
+
+    @Test
+    void aNoisyChangeBelowItsThresholdPasses() {
+        Random rnd = new Random(5);
+        Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.01, null));
+        Map<String, Figure> f = figures(rnd, 100, 30_000, 0.01, null);
+        f.put("compile.full.cpuMs", timed(FigureKind.COMPILE, "ms", rnd, 103, 0.01, 6));
+        Gate.Result r = Gate.compare(b, run("rustc 1.95.0", Map.of(), f), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        assertTrue(r.regressions().isEmpty(), r.regressions().toString());
+        GateRow cpu = r.rows().stream().filter(x -> x.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
+        assertFalse(cpu.verdict().equals(GateRow.REGRESSED));
+    }
+
+    @Test
+    void countedInstructionsDecideForTheirKernel() {
+        Random rnd = new Random(9);
+        Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.02, 50_000.0));
+        // The time doubled on a noisy machine, the instructions did not move: no failure, the count decides.
+        Map<String, Figure> noisy = figures(rnd, 100, 30_000, 0.02, 50_000.0);
+        noisy.put("kernel:heat:4096:primalNs", timed(FigureKind.RUNTIME, "ns", rnd, 60_000, 0.02, 6));
+        Gate.Result quiet = Gate.compare(b, run("rustc 1.95.0", Map.of(), noisy), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        assertTrue(quiet.regressions().isEmpty());
+        GateRow time = quiet.rows().stream().filter(x -> x.figure().equals("kernel:heat:4096:primalNs")).findFirst().orElseThrow();
+        assertEquals("kernel:heat:4096:primalInstructions", time.decidedBy());
+        assertFalse(time.gating());
+        // Two per cent more instructions fail at the tight default of 1%.
+        Map<String, Figure> more = figures(rnd, 100, 30_000, 0.02, 51_000.0);
+        Gate.Result r = Gate.compare(b, run("rustc 1.95.0", Map.of(), more), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        assertEquals(List.of("kernel:heat:4096:primalInstructions"), r.regressions().stream().map(GateRow::figure).toList());
+        assertEquals("+2.0% (exact)", r.regressions().get(0).change());
+    }
+
+    @Test
+    void anotherToolchainOrChangedSettingsAreNamedAndNotComparedBlindly() {
+        Random rnd = new Random(1);
+        Measured b = run("rustc 1.95.0 (59807616e 2026-04-14)", Map.of("optLevel", "3"), figures(rnd, 100, 30_000, 0.02, null));
+        Measured c = run("rustc 1.96.0 (aaaaaaaaa 2026-05-28)", Map.of("optLevel", "1"), figures(rnd, 100, 60_000, 0.02, null));
+        List<String> m = Gate.mismatches(b, c);
+        assertTrue(m.contains("toolchain default: baseline rustc 1.95.0 (59807616e 2026-04-14), now rustc 1.96.0 (aaaaaaaaa 2026-05-28)"),
+                m.toString());
+        assertTrue(m.contains("profile release: settings changed: optLevel 3 → 1"), m.toString());
+        Gate.Result warn = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.WARN);
+        assertTrue(warn.regressions().isEmpty(), "mismatched figures are not comparable, so not failed");
+        assertTrue(warn.rows().stream().allMatch(r -> r.verdict().equals(GateRow.NOT_COMPARABLE)));
+        Gate.Result ignore = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.IGNORE);
+        assertFalse(ignore.regressions().isEmpty(), "compared anyway when told to ignore the difference");
+    }
+
+    @Test
+    void benchmarkFormatsCarryTheCurrentFiguresWithTheirIntervals() throws Exception {
+        Measured c = run("rustc", Map.of(), figures(new Random(2), 100, 30_000, 0.02, 50_000.0));
+        JsonNode bmf = new ObjectMapper().readTree(GateFormats.bencher(c));
+        JsonNode lat = bmf.get("release::heat@4096 primal").get("latency");
+        assertTrue(lat.get("lower_value").asDouble() <= lat.get("value").asDouble()
+                && lat.get("value").asDouble() <= lat.get("upper_value").asDouble());
+        assertEquals(50_000.0, bmf.get("release::heat@4096 primal").get("instructions").get("value").asDouble());
+        assertTrue(bmf.get("release::build full").has("cpu-ms"));
+        JsonNode gh = new ObjectMapper().readTree(GateFormats.customSmallerIsBetter(c));
+        assertTrue(gh.isArray() && gh.get(0).get("name").asText().startsWith("release "));
+        assertTrue(gh.get(0).has("unit") && gh.get(0).has("value"));
+    }
+}
