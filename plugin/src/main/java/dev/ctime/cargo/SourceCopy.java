@@ -24,6 +24,15 @@ public final class SourceCopy {
 
     /** Copies {@code crate.dir()} (without target/ and .git/) to {@code dest}; returns the copy's manifest. */
     public static Path create(CrateInfo crate, Path dest) throws IOException {
+        return create(crate, dest, dest);
+    }
+
+    /**
+     * As above, also leaving out {@code output}: ctime's own output folder, wherever the user put
+     * it (inside the crate, every profile's copy would otherwise hold the others' output).
+     */
+    public static Path create(CrateInfo crate, Path dest, Path output) throws IOException {
+        Path out = output.toAbsolutePath().normalize();
         Path src = crate.dir();
         if (Files.exists(dest)) deleteTree(dest);
         Files.createDirectories(dest);
@@ -35,7 +44,7 @@ public final class SourceCopy {
                 if (!rel.toString().isEmpty() && (first.equals("target") || first.equals(".git"))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (dir.equals(dest)) return FileVisitResult.SKIP_SUBTREE;
+                if (dir.equals(dest) || dir.toAbsolutePath().normalize().equals(out)) return FileVisitResult.SKIP_SUBTREE;
                 Files.createDirectories(dest.resolve(rel.toString()));
                 return FileVisitResult.CONTINUE;
             }

@@ -53,7 +53,8 @@ public final class CompileBench {
 
     /** Copies the crate, builds everything once (untimed) and keeps the cdylib; failures mark the profile. */
     public void prepare(ProfileBuild b) throws IOException, InterruptedException {
-        b.manifest = SourceCopy.create(crate, b.dir.resolve("src"));
+        // b.dir is <output>/profiles/<name>: the whole output folder stays out of the copy.
+        b.manifest = SourceCopy.create(crate, b.dir.resolve("src"), b.dir.getParent().getParent());
         b.crateRoot = b.manifest.getParent().resolve(crate.libSource().toString());
         CargoCommand cmd = command(b, false);
         b.applied.put("cargoArgs", cmd.args().subList(1, cmd.args().size()));

@@ -25,7 +25,11 @@ public final class KernelParser {
         if (name == null && primal == null) throw new IllegalArgumentException("a <kernel> needs at least <name> or <primal>");
         if (name == null) name = primal;
         if (primal == null) primal = name;
-        String where = "kernel '" + name + "'";
+        String where = "kernel '" + name.replaceAll("\\p{Cntrl}", "?") + "'";
+        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}")) {
+            throw new IllegalArgumentException(where + ": a kernel name appears in reports, file names and spreadsheets: start it"
+                    + " with a letter, digit or _, then use letters, digits and _ . + - only (at most 64)");
+        }
         String sizesText = blankToNull(raw.get("sizes"));
         if (sizesText == null) {
             throw new IllegalArgumentException(where + " has no <sizes>: list the input sizes to time, e.g."
@@ -36,6 +40,7 @@ public final class KernelParser {
             try {
                 int n = Integer.parseInt(s.strip());
                 if (n < 1) throw new NumberFormatException();
+                if (sizes.contains(n)) throw new IllegalArgumentException(where + ": size " + n + " is listed twice; list each size once");
                 sizes.add(n);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": size '" + s.strip() + "' is not a whole number of at least 1");

@@ -1,6 +1,5 @@
 package dev.ctime.mojo;
 
-import dev.ctime.gate.BaselineStore;
 import dev.ctime.gate.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,18 +28,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Improvements are reported, never failed.
  */
 @Mojo(name = "check", threadSafe = true)
-public class CheckMojo extends AbstractMojo {
-    @Parameter(property = "ctime.reportFile", defaultValue = "${project.build.directory}/ctime/report.json")
-    File reportFile;
-
-    /** The baseline's name, in ctime.baselineDirectory. */
-    @Parameter(property = "ctime.baseline", defaultValue = "main")
-    String baseline;
-
-    @Parameter(property = "ctime.baselineDirectory", defaultValue = "${project.basedir}/src/ctime")
-    File baselineDirectory;
-
-    /** A baseline file anywhere, instead of a name (e.g. one downloaded from the main branch's CI). */
+public class CheckMojo extends BaselineParameters {
+    /** A baseline file anywhere, instead of a name, instead of a name (e.g. one downloaded from the main branch's CI). */
     @Parameter(property = "ctime.baselineFile")
     File baselineFile;
 
@@ -79,7 +67,7 @@ public class CheckMojo extends AbstractMojo {
         }
         Gate.OnMismatch mode = mode(onMismatch);
         GateThresholds t = thresholds();
-        Path basePath = baselineFile != null ? baselineFile.toPath() : baselineFile();
+        Path basePath = baselineFile != null ? baselineFile.toPath() : namedBaseline();
         Report base = read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
         Report now = read(reportFile.toPath(), "the current report", "run ctime:measure first");
         Measured b = Measured.of(base);
@@ -123,14 +111,6 @@ public class CheckMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: cannot write the check results to " + checkDirectory + ": " + e.getMessage()
                     + " (check that the folder is writable)", e);
-        }
-    }
-
-    private Path baselineFile() throws MojoExecutionException {
-        try {
-            return BaselineStore.file(baselineDirectory.toPath(), baseline);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("ctime.baseline: " + e.getMessage());
         }
     }
 

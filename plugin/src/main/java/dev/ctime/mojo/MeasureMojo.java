@@ -238,17 +238,41 @@ public class MeasureMojo extends AbstractMojo {
     MeasureConfig config() throws MojoExecutionException {
         List<String> problems = new ArrayList<>();
         List<Profile> ps = new ArrayList<>();
+        // Every problem at once, before any build.
         try {
-            for (Map<String, String> raw : ConfigElements.children(profiles, "profile")) ps.add(ProfileParser.parse(raw));
+            for (Map<String, String> raw : ConfigElements.children(profiles, "profile")) {
+                try {
+                    ps.add(ProfileParser.parse(raw));
+                } catch (ProfileException e) {
+                    problems.addAll(List.of(e.getMessage().split("\n")));
+                }
+            }
             if (matrix != null) ps.addAll(Matrix.expand(ConfigElements.settings(matrix)));
         } catch (ProfileException | IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            problems.addAll(List.of(e.getMessage().split("\n")));
         }
         List<Kernel> ks = new ArrayList<>();
         try {
-            for (Map<String, String> raw : ConfigElements.children(kernels, "kernel")) ks.add(KernelParser.parse(raw));
+            for (Map<String, String> raw : ConfigElements.children(kernels, "kernel")) {
+                try {
+                    ks.add(KernelParser.parse(raw));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+        }
+        java.util.Set<String> kernelNames = new java.util.HashSet<>();
+        for (Kernel k : ks) {
+            if (!kernelNames.add(k.name())) {
+                problems.add("two kernels are named '" + k.name() + "': their samples would be merged into one figure; give each"
+                        + " <kernel> its own <name>");
+            }
+        }
+        java.util.Set<String> profileNames = new java.util.HashSet<>();
+        for (Profile p : ps) {
+            if (!profileNames.add(p.name())) problems.add("two profiles are named '" + p.name() + "': names must be unique");
         }
         List<Scenario> sc = new ArrayList<>();
         for (String s : scenarios.split(",")) {

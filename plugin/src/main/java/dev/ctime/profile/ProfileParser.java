@@ -20,37 +20,54 @@ public final class ProfileParser {
             throw new ProfileException("a <profile> has no <name>: give every profile a unique <name>");
         }
         String where = "profile '" + name + "'";
-        if (!name.matches("[A-Za-z0-9._+=-]+")) {
-            throw new ProfileException(where + ": the name may use letters, digits and . _ + = - only (it names a folder)");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._+=-]{0,63}")) {
+            throw new ProfileException(where + ": a profile name names a folder and a report column: start it with a letter or"
+                    + " a digit, then use letters, digits and . _ + = - only (at most 64), e.g. release-fat");
         }
+        // Every problem of the profile at once: six mistakes should not take six runs to find.
+        List<String> problems = new ArrayList<>();
         for (String key : raw.keySet()) {
             if (Setting.byKey(key).isEmpty()) {
-                throw new ProfileException(where + ": unknown setting <" + key + ">"
+                problems.add(where + ": unknown setting <" + key + ">"
                         + Setting.closest(key).map(c -> " (did you mean <" + c + ">?)").orElse("")
                         + "; known settings: " + String.join(", ", Setting.keys()));
             }
         }
         Profile p = new Profile(name.strip(),
-                choice(raw, Setting.INHERITS, where),
-                choice(raw, Setting.OPT_LEVEL, where),
-                choice(raw, Setting.LTO, where),
-                positive(raw, Setting.CODEGEN_UNITS, where),
-                bool(raw, Setting.INCREMENTAL, where),
-                choice(raw, Setting.DEBUG, where),
-                choice(raw, Setting.PANIC, where),
-                choice(raw, Setting.LINKER, where),
+                collect(problems, () -> choice(raw, Setting.INHERITS, where)),
+                collect(problems, () -> choice(raw, Setting.OPT_LEVEL, where)),
+                collect(problems, () -> choice(raw, Setting.LTO, where)),
+                collect(problems, () -> positive(raw, Setting.CODEGEN_UNITS, where)),
+                collect(problems, () -> bool(raw, Setting.INCREMENTAL, where)),
+                collect(problems, () -> choice(raw, Setting.DEBUG, where)),
+                collect(problems, () -> choice(raw, Setting.PANIC, where)),
+                collect(problems, () -> choice(raw, Setting.LINKER, where)),
                 text(raw, Setting.TARGET_CPU),
-                positive(raw, Setting.FRONTEND_THREADS, where),
+                collect(problems, () -> positive(raw, Setting.FRONTEND_THREADS, where)),
                 text(raw, Setting.TOOLCHAIN),
                 list(raw, Setting.FEATURES),
                 rustflags(raw.get(Setting.RUSTFLAGS.key)),
-                autodiff(raw, where));
+                java.util.Objects.requireNonNullElse(collect(problems, () -> autodiff(raw, where)), List.<String>of()));
+        if (!problems.isEmpty()) throw new ProfileException(String.join("\n", problems));
         if (p.isAutodiff() && p.lto() != null && !p.lto().equals("fat")) {
             throw new ProfileException(where + ": autodiff needs fat LTO (rustc refuses #[autodiff] otherwise: Enzyme must"
                     + " see every function the differentiated one calls), but <lto> is '" + p.lto()
                     + "': remove <lto> (ctime sets fat for autodiff profiles) or set <lto>fat</lto>");
         }
         return p;
+    }
+
+    private interface Read<T> {
+        T get() throws ProfileException;
+    }
+
+    private static <T> T collect(List<String> problems, Read<T> read) {
+        try {
+            return read.get();
+        } catch (ProfileException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private static String text(Map<String, String> raw, Setting s) {

@@ -2,7 +2,6 @@ package dev.ctime.profile;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The settings a profile may carry, with their accepted values: the one place that knows them. */
@@ -43,33 +42,7 @@ public enum Setting {
 
     /** The known key closest to a misspelt one, for "did you mean" hints. */
     public static Optional<String> closest(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String c : keys()) {
-            int d = distance(k, c.toLowerCase(Locale.ROOT));
-            if (d < bestD) {
-                bestD = d;
-                best = c;
-            }
-        }
-        return bestD <= Math.max(2, key.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+        return Closest.among(key, keys());
     }
 
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -71,8 +71,14 @@ public final class ReportWriter {
         atomically(file, csv(r));
     }
 
+    /**
+     * A CSV cell, quoted where needed; text that a spreadsheet would run as a formula (a name
+     * starting with = + - @ or a control character) gets a leading apostrophe. Numbers stay numbers.
+     */
     static String cell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        String v = s;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) v = "'" + v;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static String med(Summary s) {
@@ -91,10 +97,22 @@ public final class ReportWriter {
         return d == null ? "" : String.format(Locale.ROOT, "%.6g", d);
     }
 
+    /**
+     * Writes a temporary file and moves it over the target, so a crash or a full disk never leaves
+     * half a report; readable by all (0644), as report.html always was.
+     */
     static void atomically(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, content);
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (tmp != null) Files.deleteIfExists(tmp);
+            throw new IOException("cannot write " + file + ": " + e + " (free space on that disk or make the folder writable,"
+                    + " or write elsewhere with ctime.outputDirectory)", e);
+        }
     }
 }

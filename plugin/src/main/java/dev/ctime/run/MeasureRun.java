@@ -12,6 +12,7 @@ import dev.ctime.doctor.Doctor;
 import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
+import dev.ctime.kernel.ExportedSymbols;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
 import dev.ctime.kernel.Inputs;
@@ -79,6 +80,12 @@ public final class MeasureRun {
      * @throws ProfileException a profile that cannot run as written, found before any build
      */
     public Report run() throws IOException, InterruptedException, ProfileException {
+        try (OutputLock lock = OutputLock.acquire(cfg.workDir())) {
+            return measure();
+        }
+    }
+
+    private Report measure() throws IOException, InterruptedException, ProfileException {
         Path logs = cfg.workDir().resolve("logs");
         crate = CrateInfo.read(cfg.manifest(), logs);
         if (!crate.cdylib()) {
@@ -112,6 +119,7 @@ public final class MeasureRun {
             }
             if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
         }
+        checkKernelSymbols(builds);
         cappedBuilds = bench.run(builds, cfg.scenarios(), cfg.repeat(), Math.max(cfg.repeat(), cfg.precision().maxRepeat()),
                 cfg.precision().target());
         ReportWriter.writeJson(report(builds), reportJson());
@@ -155,6 +163,28 @@ public final class MeasureRun {
         ReportWriter.writeJson(report, reportJson());
         ReportWriter.writeCsv(report, reportCsv());
         return report;
+    }
+
+    /**
+     * Right after the first builds, before any timed one: every kernel symbol the libraries do not
+     * export, all at once, with the closest exported name. A symbol missing from one library only
+     * (a feature it lacks) fails that profile's kernel later, as before; missing from all, it is a
+     * typo in the POM, and the run stops here.
+     */
+    private void checkKernelSymbols(List<ProfileBuild> builds) throws InterruptedException, ProfileException, IOException {
+        List<String> problems = null;
+        for (ProfileBuild b : builds) {
+            if (b.artifact == null || !b.ok()) continue;
+            java.util.Set<String> exported = ExportedSymbols.of(b.artifact);
+            if (exported == null) return; // no nm here: the harness names a missing symbol when it loads the library
+            List<String> missing = ExportedSymbols.missing(cfg.kernels(), exported, b.artifact.getFileName().toString());
+            if (problems == null) problems = new ArrayList<>(missing);
+            else problems.retainAll(missing);
+        }
+        if (problems != null && !problems.isEmpty()) {
+            ReportWriter.writeJson(report(builds), reportJson());
+            throw new ProfileException("the kernels name symbols no built library exports:\n  - " + String.join("\n  - ", problems));
+        }
     }
 
     /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */

@@ -141,31 +141,20 @@ public final class ReportPage {
         w.endSection();
 
         w.section("History");
-        Map<String, List<double[]>> trend = new LinkedHashMap<>();
-        for (int i = 0; i < history.size(); i++) {
-            for (Map.Entry<String, Map<String, Object>> e : history.get(i).profiles().entrySet()) {
-                Object c = e.getValue().get("compile");
-                if (c instanceof Map<?, ?> cm && cm.get(subject.scenario()) instanceof Map<?, ?> sm && sm.get("cpuMs") instanceof Number v) {
-                    trend.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {i + 1, v.doubleValue()});
-                }
-            }
-        }
+        String buildFigure = "compile." + subject.scenario() + ".cpuMs";
+        String runFigure = "kernel:" + subject.kernel() + ":" + subject.n() + ":" + (subject.function().equals("gradient")
+                ? "gradientNs" : "primalNs");
+        Map<String, List<double[]>> trend = trend(history, buildFigure);
+        Map<String, List<double[]>> runTrend = trend(history, runFigure);
         if (history.size() < 2) {
-            w.paragraph("One run so far: the trend appears from the second run on (history file: one line per run).");
+            w.paragraph("One run so far: the trends appear from the second run on (history file: one line per run).");
+        } else {
+            w.paragraph("Each point is a run at the time it was measured, with its 95% interval as a whisker (runs recorded by an"
+                    + " older ctime have no interval).");
+            w.raw(Svg.lines("Build CPU time (" + subject.scenario() + ") across runs", trend, "time of the run", "ms", false, true));
+            w.raw(Svg.lines(subject.kernel() + " " + subject.function() + " at n = " + subject.n() + " across runs", runTrend,
+                    "time of the run", "ns per call", false, true));
         }
-        w.raw(Svg.lines("Build CPU time (" + subject.scenario() + ") across runs", trend, "run", "ms", false));
-        Map<String, List<double[]>> runTrend = new LinkedHashMap<>();
-        String key = subject.kernel() + "@" + subject.n();
-        String field = subject.function().equals("gradient") ? "gradientNs" : "primalNs";
-        for (int i = 0; i < history.size(); i++) {
-            for (Map.Entry<String, Map<String, Object>> e : history.get(i).profiles().entrySet()) {
-                if (e.getValue().get("kernels") instanceof Map<?, ?> km && km.get(key) instanceof Map<?, ?> k && k.get(field) instanceof Number v) {
-                    runTrend.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(new double[] {i + 1, v.doubleValue()});
-                }
-            }
-        }
-        w.raw(Svg.lines(subject.kernel() + " " + subject.function() + " at n = " + subject.n() + " across runs", runTrend, "run",
-                "ns per call", false));
         List<List<String>> runs = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             HistoryLog.Run h = history.get(i);
@@ -262,6 +251,48 @@ public final class ReportPage {
 
     private static String desc(Comparison c) {
         return c == null ? "" : c.describe() + (c.significant() ? "" : " =");
+    }
+
+    /** Per profile, one point per run that measured the figure: {time, median, ciLow, ciHigh}, or {time, median} from older lines. */
+    static Map<String, List<double[]>> trend(List<HistoryLog.Run> history, String figure) {
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        for (HistoryLog.Run h : history) {
+            double t;
+            try {
+                t = java.time.Instant.parse(h.createdAt()).getEpochSecond();
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (h.measured() != null) {
+                h.measured().profiles().forEach((p, prof) -> {
+                    dev.ctime.gate.Figure f = prof.figures().get(figure);
+                    if (f != null) out.computeIfAbsent(p, k -> new ArrayList<>()).add(new double[] {t, f.median(), f.ciLow(), f.ciHigh()});
+                });
+            } else {
+                legacyPoint(h, figure).forEach((p, v) -> out.computeIfAbsent(p, k -> new ArrayList<>()).add(new double[] {t, v}));
+            }
+        }
+        // The file is in the order runs were appended; a merged or edited history need not be in time order.
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparingDouble(a -> a[0])));
+        return out;
+    }
+
+    /** The medians that history lines of earlier versions kept. */
+    private static Map<String, Double> legacyPoint(HistoryLog.Run h, String figure) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (h.profiles() == null) return out;
+        String[] k = figure.startsWith("kernel:") ? figure.split(":") : null;
+        for (Map.Entry<String, Map<String, Object>> e : h.profiles().entrySet()) {
+            Object v = null;
+            if (k != null && e.getValue().get("kernels") instanceof Map<?, ?> km && km.get(k[1] + "@" + k[2]) instanceof Map<?, ?> kk) {
+                v = kk.get(k[3]);
+            } else if (k == null && e.getValue().get("compile") instanceof Map<?, ?> cm
+                    && cm.get(figure.split("\\.")[1]) instanceof Map<?, ?> sm) {
+                v = sm.get("cpuMs");
+            }
+            if (v instanceof Number n) out.put(e.getKey(), n.doubleValue());
+        }
+        return out;
     }
 
     static String instructions(Double primal, Double gradient) {

@@ -45,7 +45,19 @@ public final class Svg {
     }
 
     /** A linear or logarithmic axis over [min, max] mapped to pixels [p0, p1]. */
-    record Axis(double min, double max, boolean log, double p0, double p1) {
+    record Axis(double min, double max, boolean log, double p0, double p1, boolean time) {
+        Axis(double min, double max, boolean log, double p0, double p1) {
+            this(min, max, log, p0, p1, false);
+        }
+
+        /** Seconds since the epoch, ticked at whole minutes, hours or days and labelled as UTC times. */
+        static Axis time(List<Double> values, double p0, double p1) {
+            double lo = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double hi = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            double pad = Math.max(30, (hi - lo) * 0.05);
+            return new Axis(lo - pad, hi + pad, false, p0, p1, true);
+        }
+
         static Axis of(List<Double> values, double p0, double p1, boolean allowLog) {
             double lo = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
             double hi = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
@@ -66,6 +78,15 @@ public final class Svg {
 
         List<Double> ticks() {
             List<Double> t = new ArrayList<>();
+            if (time) {
+                double step = 60;
+                for (double s : new double[] {60, 300, 600, 1800, 3600, 4 * 3600, 12 * 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400}) {
+                    step = s;
+                    if ((max - min) / s <= 6) break;
+                }
+                for (double v = Math.ceil(min / step) * step; v <= max; v += step) t.add(v);
+                return t;
+            }
             if (log) {
                 for (double v = min; v <= max * 1.0001; v *= 10) t.add(v);
                 return t;
@@ -113,13 +134,18 @@ public final class Svg {
             sb.append("<line class=\"grid\" x1=\"").append(num(px)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(num(px))
                     .append("\" y2=\"").append(H - BOTTOM).append("\" stroke=\"#e5e5e5\"/>\n");
             sb.append("<text x=\"").append(num(px)).append("\" y=\"").append(H - BOTTOM + 16).append("\" text-anchor=\"middle\">")
-                    .append(label(t)).append("</text>\n");
+                    .append(x.time() ? timeLabel(t) : label(t)).append("</text>\n");
         }
         axesY(sb, y, yLabel + (y.log() ? " (log scale)" : truncated(y)));
         sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(W - LEFT - RIGHT)
                 .append("\" height=\"").append(H - TOP - BOTTOM).append("\" fill=\"none\" stroke=\"#444\"/>\n");
         sb.append("<text x=\"").append((LEFT + W - RIGHT) / 2).append("\" y=\"").append(H - 18).append("\" text-anchor=\"middle\">")
-                .append(escape(xLabel)).append(x.log() ? " (log scale)" : truncated(x)).append("</text>\n");
+                .append(escape(xLabel)).append(x.log() ? " (log scale)" : x.time() ? " (UTC)" : truncated(x)).append("</text>\n");
+    }
+
+    static String timeLabel(double epochSeconds) {
+        return java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochSecond((long) epochSeconds));
     }
 
     /** A linear axis that does not start at zero says so: differences look larger than they are. */
@@ -240,17 +266,30 @@ public final class Svg {
                 .append(escape(yLabel)).append("</text>\n");
     }
 
-    /** One line per series over shared x values (e.g. ns per element against n, or a figure across runs). */
+    /** One line per series over shared x values (e.g. ns per element against n). */
     public static String lines(String title, Map<String, List<double[]>> series, String xLabel, String yLabel, boolean logX) {
+        return lines(title, series, xLabel, yLabel, logX, false);
+    }
+
+    /**
+     * One line per series; a point {x, y, low, high} gets its interval as a whisker. With
+     * {@code timeX}, x is seconds since the epoch (a figure across runs, at the time of each run).
+     */
+    public static String lines(String title, Map<String, List<double[]>> series, String xLabel, String yLabel, boolean logX,
+                               boolean timeX) {
         StringBuilder sb = open("lines", title);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         series.values().forEach(l -> l.forEach(p -> {
             xs.add(p[0]);
             ys.add(p[1]);
+            if (p.length == 4) {
+                ys.add(p[2]);
+                ys.add(p[3]);
+            }
         }));
         if (xs.isEmpty()) return empty(sb);
-        Axis x = Axis.of(xs, LEFT, W - RIGHT, logX);
+        Axis x = timeX ? Axis.time(xs, LEFT, W - RIGHT) : Axis.of(xs, LEFT, W - RIGHT, logX);
         Axis y = Axis.of(ys, H - BOTTOM, TOP, true);
         axes(sb, x, y, xLabel, yLabel);
         int i = 0;
@@ -261,6 +300,11 @@ public final class Svg {
             sb.append("<path class=\"series\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(color)
                     .append("\" stroke-width=\"2\"><title>").append(escape(e.getKey())).append("</title></path>\n");
             for (double[] p : e.getValue()) {
+                if (p.length == 4) {
+                    sb.append("<line class=\"whisker\" x1=\"").append(num(x.map(p[0]))).append("\" y1=\"").append(num(y.map(p[2])))
+                            .append("\" x2=\"").append(num(x.map(p[0]))).append("\" y2=\"").append(num(y.map(p[3])))
+                            .append("\" stroke=\"").append(color).append("\" stroke-width=\"1.5\"/>\n");
+                }
                 sb.append("<circle class=\"series-point\" cx=\"").append(num(x.map(p[0]))).append("\" cy=\"").append(num(y.map(p[1])))
                         .append("\" r=\"3\" fill=\"").append(color).append("\"/>\n");
             }

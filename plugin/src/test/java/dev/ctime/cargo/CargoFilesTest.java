@@ -66,6 +66,22 @@ class CargoFilesTest {
     }
 
     @Test
+    void anOutputFolderInsideTheCrateIsLeftOutOfEveryCopy() throws Exception {
+        Path crate = Files.createDirectories(dir.resolve("crate2"));
+        Files.writeString(crate.resolve("Cargo.toml"), "[package]\nname = \"k\"\n");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("src/lib.rs"), "pub fn f() {}\n");
+        Path output = crate.resolve("measurements");
+        Files.createDirectories(output.resolve("profiles/release/src/src"));
+        Files.writeString(output.resolve("profiles/release/lib.so"), "x".repeat(1000));
+        CrateInfo info = new CrateInfo(crate.resolve("Cargo.toml"), "k", "0.1.0", "k", List.of(), true, crate, Path.of("src/lib.rs"));
+        Path copy = output.resolve("profiles/dev/src");
+        SourceCopy.create(info, copy, output);
+        assertTrue(Files.exists(copy.resolve("src/lib.rs")));
+        assertFalse(Files.exists(copy.resolve("measurements")), "the other profiles' output is not copied");
+    }
+
+    @Test
     void toolchainFromRustcVerbose() {
         String vv = "rustc 1.97.0-nightly (e50aa6fba 2026-05-19)\nbinary: rustc\ncommit-hash: e50a\ncommit-date: 2026-05-19\n"
                 + "host: x86_64-unknown-linux-gnu\nrelease: 1.97.0-nightly\nLLVM version: 22.1.4\n";

@@ -147,4 +147,26 @@ class SitePartsTest {
         assertTrue(html.contains("broken &lt;b&gt;"));
         assertFalse(html.contains("<script"), "self-contained and static");
     }
+
+    @Test
+    void historyTrendsUseTheTimeOfEachRunAndDrawIntervals(@TempDir Path dir) throws Exception {
+        Report r = report(List.of(profile("release", "ok", 200, 1000, Map.of())));
+        Path history = dir.resolve("h.jsonl");
+        HistoryLog.append(history, r);
+        java.nio.file.Files.writeString(history, "{\"createdAt\":\"2026-11-19T10:00:00Z\",\"profiles\":{\"release\":{\"compile\":"
+                + "{\"full\":{\"cpuMs\":190.0}}}}}\n", java.nio.file.StandardOpenOption.APPEND);
+        List<HistoryLog.Run> runs = HistoryLog.read(history);
+        Map<String, List<double[]>> t = ReportPage.trend(runs, "compile.full.cpuMs");
+        List<double[]> pts = t.get("release");
+        assertEquals(2, pts.size());
+        assertEquals(java.time.Instant.parse("2026-11-19T10:00:00Z").getEpochSecond(), pts.get(0)[0], 0.0, "in time order");
+        assertEquals(2, pts.get(0).length, "an older line has its median only");
+        assertEquals(java.time.Instant.parse("2026-11-20T00:00:00Z").getEpochSecond(), pts.get(1)[0], 0.0);
+        assertEquals(4, pts.get(1).length, "a run with intervals gives a whisker");
+        assertTrue(pts.get(1)[2] <= pts.get(1)[1] && pts.get(1)[1] <= pts.get(1)[3]);
+        String svg = Svg.lines("t", t, "time of the run", "ms", false, true);
+        assertTrue(svg.contains("class=\"whisker\"") && svg.contains("11-20 00:00") && svg.contains("(UTC)"), svg);
+        assertEquals("11-19 10:00", Svg.timeLabel(java.time.Instant.parse("2026-11-19T10:00:00Z").getEpochSecond()));
+        assertEquals("release", HistoryLog.find(runs, "2026-11-20T00:00:00Z").measured().profiles().keySet().iterator().next());
+    }
 }
