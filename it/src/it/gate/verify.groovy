@@ -38,4 +38,14 @@ assert lowered.any { it.startsWith('sumsq@1000') } : lowered
 // 7: a baseline from another toolchain is refused with the difference named.
 def other = junit(7).testcase.failure.@message.toString()
 assert other.contains('toolchain default: baseline rustc 1.80.0 (051478957 2024-07-21), now rustc') : other
+
+// 8: ctime:compare on two history labels prints the table with intervals.
+def log = new File(basedir, 'build.log').text
+assert log =~ /profile\s+figure\s+baseline\s+current\s+change \(95% interval\)\s+verdict/
+assert log.contains('against baseline run-2')
+def history = new File(basedir, 'target/ctime/history.jsonl').readLines().collect { new JsonSlurper().parseText(it) }
+def run2 = history.find { it.label == 'run-2' }
+assert run2.measured.profiles.release.figures['compile.full.cpuMs'].runs.size() == 6
+assert run2.measured.profiles.release.settingsHash
+assert run2.measured.toolchains.default.startsWith('rustc ')
 return true
