@@ -54,12 +54,22 @@ public final class KernelRunner {
             System.exit(2);
         }
         ForkPlan plan = JSON.readValue(Path.of(args[0]).toFile(), ForkPlan.class);
+        exitWithParent();
         try (OutputStream p = new FileOutputStream(plan.progressFile(), true);
              OutputStream r = new FileOutputStream(plan.resultsFile(), true)) {
             new KernelRunner(plan, p, r).run();
         }
         // Kernels may leave threads behind (a Rust runtime); the fork's work is done.
         System.exit(0);
+    }
+
+    /**
+     * A fork must not outlive the Maven that started it, even one killed with SIGKILL that runs no
+     * shutdown hook: a kernel spinning in native code would go on at full CPU with parent 1. The
+     * JVM watches its parent and halts (halt, not exit: a kernel thread may never return).
+     */
+    static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     }
 
     /** A line per step: profile, kernel, size, phase, tab-separated. */

@@ -200,6 +200,15 @@ public class MeasureMojo extends AbstractMojo {
         }
         MeasureConfig cfg = config();
         MeasureRun run = new MeasureRun(cfg, m -> getLog().info("ctime: " + m));
+        // Interrupted (Ctrl-C, SIGTERM): report.html is written from the same state as report.json.
+        run.onInterrupt(r -> {
+            try {
+                ReportMojo.writeStandalone(r, HistoryLog.read(historyFile.toPath()), new ReportPage.Options(chartScenario,
+                        chartKernel, expectedCalls), run.reportJson().resolveSibling("report.html"));
+            } catch (IOException e) {
+                System.err.println("ctime: report.html could not be written: " + e.getMessage());
+            }
+        });
         Report report;
         try {
             report = run.run();

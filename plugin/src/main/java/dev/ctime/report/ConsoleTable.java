@@ -70,6 +70,7 @@ public final class ConsoleTable {
                     + clean(r.decision().kernel()) + " " + r.decision().function() + " (n = " + r.decision().n() + ") per build.");
             out.addAll(wrap(clean(r.decision().reason()), 118, "  "));
         }
+        if (r.interrupted() != null) out.addAll(wrap("warning: this run was " + clean(r.interrupted()), 118, "  "));
         if (r.warnings() != null) {
             for (String w : r.warnings()) out.addAll(wrap("warning: " + clean(w), 118, "  "));
         }

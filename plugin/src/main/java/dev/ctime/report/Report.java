@@ -17,12 +17,14 @@ import java.util.Map;
  * @param decision    the recommendation, how sure it is, and the profiles tied with it
  * @param autodiff    what Enzyme costs and buys per profile and kernel, where Enzyme profiles built
  * @param warnings    what makes figures of this run less reliable (interference, caps), one sentence each
+ * @param interrupted how the run was cut short (signal, stage, time), absent for a run that finished; the
+ *                    profiles it had not finished are marked {@code incomplete}, never {@code ok}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, Map<String, Object> crate,
                      Map<String, Object> machine, Map<String, Object> settings, Map<String, Object> toolchain,
                      List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
                      List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
-                     List<String> warnings) {
+                     List<String> warnings, String interrupted) {
     public static final int SCHEMA_VERSION = 2;
 }

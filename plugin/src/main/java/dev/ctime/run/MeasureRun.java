@@ -58,7 +58,11 @@ public final class MeasureRun {
     private CrateInfo crate;
     private Toolchain defaultToolchain;
     private java.util.Set<String> cappedBuilds = java.util.Set.of();
-    private KernelBench.Outcome kernels;
+    private volatile KernelBench.Outcome kernels;
+    private volatile List<ProfileBuild> builds;
+    private volatile String stage = "checking the configuration";
+    private volatile String interrupted;
+    private Consumer<Report> onInterrupt;
     private String instructionCounts = "not run: no kernel was timed";
     private Map<String, Object> commit;
 
@@ -81,8 +85,49 @@ public final class MeasureRun {
      */
     public Report run() throws IOException, InterruptedException, ProfileException {
         try (OutputLock lock = OutputLock.acquire(cfg.workDir())) {
-            return measure();
+            Thread hook = new Thread(this::interrupted, "ctime-interrupted");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return measure();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs
+                }
+            }
         }
+    }
+
+    /** Also called with the report when the run is interrupted (the mojo writes report.html from the same state). */
+    public void onInterrupt(Consumer<Report> writer) {
+        this.onInterrupt = writer;
+    }
+
+    /**
+     * Maven got SIGINT or SIGTERM: the report keeps everything measured so far, says the run was
+     * interrupted and marks what it had not finished, and no cargo, rustc, build script or fork
+     * outlives the run. The report is taken before the children are killed, so their deaths are
+     * not mistaken for failures.
+     */
+    private void interrupted() {
+        interrupted = "interrupted while " + stage + " at " + Instant.now() + "; what was measured before is kept";
+        Report r = builds == null ? null : report(builds, kernels);
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        if (r == null) return;
+        try {
+            ReportWriter.writeJson(r, reportJson());
+            ReportWriter.writeCsv(r, reportCsv());
+            if (onInterrupt != null) onInterrupt.accept(r);
+            log.accept(interrupted + ": the report in " + reportJson() + " says so");
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ctime: interrupted, and the report could not be written: " + e);
+        }
+    }
+
+    /** Writes the report as measured so far, unless an interruption has already written the final one. */
+    private void persist(Report r) throws IOException {
+        if (interrupted == null) ReportWriter.writeJson(r, reportJson());
     }
 
     private Report measure() throws IOException, InterruptedException, ProfileException {
@@ -101,7 +146,9 @@ public final class MeasureRun {
 
         List<ProfileBuild> builds = new ArrayList<>();
         for (Profile p : profiles) builds.add(plan(p, route, logs));
-        ReportWriter.writeJson(report(builds), reportJson());
+        this.builds = builds;
+        stage = "building the profiles once";
+        persist(report(builds));
 
         String counters = Machine.hardwareCounters();
         Path perf = counters.equals("available") ? Doctor.which("perf") : null;
@@ -120,9 +167,11 @@ public final class MeasureRun {
             if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
         }
         checkKernelSymbols(builds);
+        stage = "timing builds";
         cappedBuilds = bench.run(builds, cfg.scenarios(), cfg.repeat(), Math.max(cfg.repeat(), cfg.precision().maxRepeat()),
                 cfg.precision().target());
-        ReportWriter.writeJson(report(builds), reportJson());
+        persist(report(builds));
+        stage = "running the analysis builds";
         for (ProfileBuild b : builds) {
             if (!b.ok()) continue;
             log.accept("profile " + b.profile.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
@@ -132,7 +181,7 @@ public final class MeasureRun {
                 b.warnings.add("analysis failed: " + e.getMessage());
             }
         }
-        ReportWriter.writeJson(report(builds), reportJson());
+        persist(report(builds));
 
         List<ForkPlan.Library> libs = new ArrayList<>();
         for (ProfileBuild b : builds) {
@@ -147,21 +196,25 @@ public final class MeasureRun {
             KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.forks(),
                     Math.max(cfg.forks(), pr.maxForks()), pr.kernelBudget(), pr.target()), log);
             log.accept("timing kernels of " + libs.size() + " profiles side by side (batches alternate across profiles)");
+            stage = "timing kernels";
             kernels = kb.run(libs, cfg.workDir().resolve("run"), o -> {
+                kernels = o;
                 try {
-                    ReportWriter.writeJson(report(builds, o), reportJson());
+                    persist(report(builds, o));
                 } catch (IOException e) {
                     log.accept("could not write " + reportJson() + ": " + e.getMessage());
                 }
             });
         }
         if (kernels != null) {
-            ReportWriter.writeJson(report(builds, kernels), reportJson());
+            persist(report(builds, kernels));
+            stage = "counting instructions";
             kernels = countInstructions(libs, kernels);
         }
+        stage = "writing the report";
         Report report = report(builds, kernels);
-        ReportWriter.writeJson(report, reportJson());
-        ReportWriter.writeCsv(report, reportCsv());
+        persist(report);
+        if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
         return report;
     }
 
@@ -182,7 +235,7 @@ public final class MeasureRun {
             else problems.retainAll(missing);
         }
         if (problems != null && !problems.isEmpty()) {
-            ReportWriter.writeJson(report(builds), reportJson());
+            persist(report(builds));
             throw new ProfileException("the kernels name symbols no built library exports:\n  - " + String.join("\n  - ", problems));
         }
     }
@@ -360,7 +413,10 @@ public final class MeasureRun {
             List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile.name());
             String status = b.status;
             String reason = b.reason;
-            if (kt != null && status.equals("ok") && kt.stream().anyMatch(k -> !k.status().equals("ok"))) {
+            if (interrupted != null && status.equals("ok") && !finished(b, kt)) {
+                status = "incomplete";
+                reason = interrupted;
+            } else if (kt != null && status.equals("ok") && kt.stream().anyMatch(k -> !k.status().equals("ok"))) {
                 status = "failed";
                 reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> !k.status().equals("ok"))
                         .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
@@ -430,7 +486,14 @@ public final class MeasureRun {
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
                 Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
-                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()), warnings(results));
+                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()), warnings(results), interrupted);
+    }
+
+    /** Every scenario timed and, where kernels are configured, every kernel size measured. */
+    private boolean finished(ProfileBuild b, List<KernelTiming> kt) {
+        if (cfg.scenarios().stream().anyMatch(sc -> b.samples.get(sc) == null || b.samples.get(sc).size() < cfg.repeat())) return false;
+        int wanted = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
+        return wanted == 0 || (kt != null && kt.size() >= wanted);
     }
 
     private List<String> warnings(List<ProfileResult> results) {

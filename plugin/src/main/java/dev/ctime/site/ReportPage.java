@@ -68,6 +68,8 @@ public final class ReportPage {
             ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
             w.code(TradeOff.cargoSnippet(p));
         }
+        if (r.interrupted() != null) w.paragraph("This run was " + r.interrupted() + ": profiles it had not finished are marked"
+                + " incomplete.");
         if (r.warnings() != null && !r.warnings().isEmpty()) {
             w.paragraph("How far to trust these figures: " + String.join("; ", r.warnings()) + ".");
         }

@@ -47,7 +47,7 @@ class SitePartsTest {
         return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", Map.of("package", "demo"),
                 Map.of("cpus", 2, "cpuModel", "x", "hardwareCounters", "unavailable"), Map.of(),
                 Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps, "release", List.of(), null,
-                null, List.of());
+                null, List.of(), null);
     }
 
     @Test
