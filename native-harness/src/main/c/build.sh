@@ -9,3 +9,4 @@ mkdir -p "$out"
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -shared -fPIC -o "$out/libctimeharness.so" "$src/ctimeharness.c" -ldl
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-rusage" "$src/ctime-rusage.c"
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-count" "$src/ctime-count.c" -ldl
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-guard" "$src/ctime-guard.c"

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class RusageTool {
     public static final String RUSAGE = "ctime-rusage";
     public static final String COUNT = "ctime-count";
+    public static final String GUARD = "ctime-guard";
 
     private RusageTool() {
     }

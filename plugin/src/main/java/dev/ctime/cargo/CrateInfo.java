@@ -33,6 +33,7 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
                     "--manifest-path", manifest.toString()), manifest.getParent(), java.util.Map.of(),
                     Duration.ofMinutes(5), logs, "cargo-metadata");
         } catch (IOException e) {
+            if (!Exec.couldNotStart(e)) throw e;
             throw new IOException("cargo is not on the PATH: install Rust with rustup (https://rustup.rs), "
                     + "or put cargo on the PATH that Maven runs with", e);
         }

@@ -14,7 +14,19 @@ import java.util.concurrent.TimeUnit;
  * since a hung rustc (a mismatched Enzyme can hang) sits below cargo, not in it.
  */
 public final class Exec {
+    /** ctime-guard, once a run has installed it: every command runs under it (see ctime-guard.c). */
+    private static volatile Path guard;
+
     private Exec() {
+    }
+
+    /**
+     * From now on, every command runs under {@code ctime-guard}, a child subreaper that dies with
+     * this JVM (even by SIGKILL) and takes everything the command started with it, a build
+     * script's detached daemon included.
+     */
+    public static void guard(Path exe) {
+        guard = exe;
     }
 
     public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {
@@ -32,7 +44,14 @@ public final class Exec {
         Files.createDirectories(logs);
         Path out = logs.resolve(label + ".stdout");
         Path err = logs.resolve(label + ".stderr");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+        List<String> cmd = command;
+        if (guard != null) {
+            if (!onPath(command.get(0))) throw new IOException("cannot run '" + command.get(0) + "': not found on the PATH");
+            cmd = new java.util.ArrayList<>(command.size() + 1);
+            cmd.add(guard.toString());
+            cmd.addAll(command);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         env.forEach((k, v) -> {
@@ -54,6 +73,21 @@ public final class Exec {
         }
         if (!done) killTree(p);
         return new Result(done ? p.exitValue() : -1, read(out), read(err), !done);
+    }
+
+    /** Whether the command could not be started at all (as opposed to a log folder that could not be written). */
+    public static boolean couldNotStart(IOException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("cannot run '");
+    }
+
+    private static boolean onPath(String exe) {
+        if (exe.contains("/")) return Files.isExecutable(Path.of(exe));
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, exe))) return true;
+        }
+        return false;
     }
 
     /** Kills descendants first: once the parent dies they are re-parented and out of reach. */

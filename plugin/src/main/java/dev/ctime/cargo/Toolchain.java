@@ -44,6 +44,7 @@ public record Toolchain(String name, String rustcVersion, String release, String
         try {
             vv = Exec.run(List.of("rustc", "-vV"), cwd, env(toolchainName), Duration.ofMinutes(2), logs, label + "-vV");
         } catch (IOException e) {
+            if (!Exec.couldNotStart(e)) throw e;
             throw new IOException("rustc is not on the PATH: install Rust with rustup (https://rustup.rs), "
                     + "or put rustc and cargo on the PATH that Maven runs with", e);
         }

@@ -57,7 +57,7 @@ public final class InstructionCounter {
     }
 
     /** Cachegrind's total from its output file: the {@code summary:} line's first number (Ir). */
-    static long parseSummary(List<String> lines) {
+    public static long parseSummary(List<String> lines) {
         for (String l : lines) {
             if (l.startsWith("summary:")) {
                 String[] f = l.substring("summary:".length()).strip().split("\\s+");

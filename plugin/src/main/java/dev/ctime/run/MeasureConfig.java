@@ -16,7 +16,8 @@ import java.util.Map;
  * @param workDir         target/ctime
  * @param userEnv         the environment cargo would see (RUSTFLAGS and friends are respected)
  * @param patchFile       the incr-patched edit as a unified diff against the crate folder, or null
- * @param instructions    "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "off"
+ * @param instructions    "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "all":
+ *                        the leaf build's rustc too; "off"
  */
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                             List<Scenario> scenarios, int repeat, int forks, double minSampleMs, int samples,

@@ -4,6 +4,7 @@ import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
+import dev.ctime.cargo.Exec;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.CompileBench;
@@ -141,6 +142,7 @@ public final class MeasureRun {
         toolchains.put("default", defaultToolchain);
         List<Profile> profiles = selectProfiles();
         Path rusage = RusageTool.install(cfg.workDir().resolve("bin"));
+        Exec.guard(RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.GUARD));
         CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
         CargoCommand.FlagsRoute route = CargoCommand.route(cfg.userEnv(), scan.hasTargetRustflags());
 
@@ -153,6 +155,12 @@ public final class MeasureRun {
         String counters = Machine.hardwareCounters();
         Path perf = counters.equals("available") ? Doctor.which("perf") : null;
         CompileBench bench = new CompileBench(crate, rusage, perf, cfg.patchFile(), cfg.buildTimeout(), cfg.userEnv(), log);
+        if (cfg.instructions().equals("all")) {
+            Path valgrind = Doctor.which("valgrind");
+            if (valgrind != null) bench.countBuildInstructions(valgrind);
+            else log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install valgrind): builds"
+                    + " are not counted");
+        }
         for (ProfileBuild b : builds) {
             if (!b.ok()) {
                 log.accept("profile " + b.profile.name() + ": " + b.status + ", " + b.reason);
