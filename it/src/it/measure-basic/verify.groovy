@@ -78,4 +78,8 @@ assert log.contains('report written to')
 assert log =~ /release-cgu1\s+ok/
 assert log.contains('verdict: ')
 assert log.contains('± is the half-width')
+// ctime.instructions=all: the leaf rustc's instructions, counted under Cachegrind in an extra build.
+report.profiles.each { p ->
+    assert p.analysis.rustcInstructions > 1000000 : "${p.name}: ${p.analysis.rustcInstructions}"
+}
 return true

@@ -51,6 +51,17 @@ public final class CompileBench {
         this.log = log;
     }
 
+    private Path valgrind;
+
+    /**
+     * With Valgrind given, the analysis also counts the leaf rustc's instructions under Cachegrind
+     * (and its children's, the linker's): a deterministic build figure where hardware counters are
+     * missing, at about 45 times the build's time, so only when asked for.
+     */
+    public void countBuildInstructions(Path valgrind) {
+        this.valgrind = valgrind;
+    }
+
     /** Copies the crate, builds everything once (untimed) and keeps the cdylib; failures mark the profile. */
     public void prepare(ProfileBuild b) throws IOException, InterruptedException {
         // b.dir is <output>/profiles/<name>: the whole output folder stays out of the copy.
@@ -156,9 +167,57 @@ public final class CompileBench {
         } else {
             b.warnings.add("the llvm-lines build failed: " + FailureReason.fromCompilerOutput(ir.stderr()));
         }
+        if (valgrind != null) countRustcInstructions(b);
         // The leaf's objects now differ from the timed builds'; the next build must not reuse them.
         cleanLeaf(b, false, "after-analysis");
         b.incrementalBaseline = false;
+    }
+
+    /** The leaf crate's full build under Cachegrind: cargo runs rustc through Valgrind as the workspace wrapper. */
+    private void countRustcInstructions(ProfileBuild b) throws IOException, InterruptedException {
+        cleanLeaf(b, false, "count");
+        Path out = b.logs().resolve("cachegrind");
+        if (Files.exists(out)) SourceCopy.deleteTree(out);
+        Files.createDirectories(out);
+        CargoCommand cmd = command(b, false);
+        Map<String, String> env = env(cmd, null);
+        env.put("RUSTC_WORKSPACE_WRAPPER", cachegrindWrapper(b.dir.getParent().getParent().resolve("bin")).toString());
+        env.put("CTIME_VALGRIND", valgrind.toString());
+        env.put("CTIME_CG_OUT", out.toString());
+        Exec.Result r = Exec.run(cmd.args(), crate.dir(), env, buildTimeout.multipliedBy(50), b.logs(), "analysis-cachegrind");
+        if (!r.ok()) {
+            b.warnings.add("the build under Cachegrind failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+            return;
+        }
+        long total = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(out, "cg.*")) {
+            for (Path f : files) total += dev.ctime.kernel.InstructionCounter.parseSummary(Files.readAllLines(f));
+        } catch (IllegalArgumentException e) {
+            b.warnings.add("Cachegrind wrote an unreadable count in " + out + ": " + e.getMessage());
+            return;
+        }
+        b.analysis.put("rustcInstructions", total);
+    }
+
+    /**
+     * cargo's workspace wrapper for the count: the leaf crate's rustc runs under Cachegrind (tool
+     * options go on Valgrind's command line, where the tool is chosen); cargo's own rustc probes and
+     * everything else run untouched, so only the leaf's compilation is counted.
+     */
+    static Path cachegrindWrapper(Path bin) throws IOException {
+        Files.createDirectories(bin);
+        Path w = bin.resolve("ctime-cachegrind-rustc");
+        Files.writeString(w, """
+                #!/bin/sh
+                case " $* " in
+                  *" --crate-name $CTIME_LEAF_CRATE "*)
+                    exec "$CTIME_VALGRIND" --tool=cachegrind --cache-sim=no --trace-children=yes \\
+                      --cachegrind-out-file="$CTIME_CG_OUT/cg.%p" "$@" ;;
+                esac
+                exec "$@"
+                """);
+        Files.setPosixFilePermissions(w, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return w;
     }
 
     /** Enzyme's pass, the optimisation rerun after it, and the per-function work, from -Zllvm-time-trace. */

@@ -64,6 +64,10 @@ public record Measured(String createdAt, String label, String commit, Map<String
             }
         }
         if (p.artifactBytes() != null) f.put("artifactBytes", Figure.exact(FigureKind.SIZE, "bytes", p.artifactBytes()));
+        if (p.analysis() != null && p.analysis().get("rustcInstructions") instanceof Number n) {
+            // The leaf rustc counted under Cachegrind (ctime.instructions=all): exact, like the kernels' counts.
+            f.put("compile.rustc.instructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", n.doubleValue()));
+        }
         if (p.kernels() != null) {
             for (KernelTiming k : p.kernels()) {
                 if (!"ok".equals(k.status())) continue;
