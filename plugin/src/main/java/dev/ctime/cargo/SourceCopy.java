@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,50 @@ public final class SourceCopy {
         if (out.length() > 0) out.setLength(out.length() - 1);
         if (!hasWorkspace) out.append("\n\n# added by ctime: this copy is its own workspace\n[workspace]\n");
         return out.toString();
+    }
+
+    /**
+     * A hash of the crate's sources as they would be copied (paths and contents; target/, .git/ and
+     * ctime's output folder left out): equal hashes mean the same code was measured.
+     */
+    public static String fingerprint(Path crateDir, Path output) throws IOException {
+        Path out = output.toAbsolutePath().normalize();
+        java.security.MessageDigest md = digest();
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(crateDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                Path rel = crateDir.relativize(dir);
+                String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
+                boolean skip = !rel.toString().isEmpty() && (first.equals("target") || first.equals(".git"));
+                return skip || dir.toAbsolutePath().normalize().equals(out) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(java.util.Comparator.comparing(p -> crateDir.relativize(p).toString()));
+        for (Path f : files) {
+            md.update(crateDir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Files.readAllBytes(f));
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    public static String sha256(String s) {
+        return java.util.HexFormat.of().formatHex(digest().digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static java.security.MessageDigest digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     public static void deleteTree(Path root) throws IOException {

@@ -30,6 +30,11 @@ public final class ProfileBuild {
     /** The built cdylib, copied out of cargo's target dir so later builds cannot change it. */
     public Path artifact;
     public Long artifactBytes;
+    /** What identifies this profile's measurement: settings, toolchain, sources, measuring settings (a hash). */
+    public String fingerprint;
+    /** The earlier run's result, reused as it is by -Dctime.resume; null when this run measures the profile. */
+    public dev.ctime.report.ProfileResult reused;
+
     /** True while the incremental cache matches the unmodified sources. */
     boolean incrementalBaseline;
 

@@ -29,7 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", threadSafe = true)
 public class CheckMojo extends BaselineParameters {
-    /** A baseline file anywhere, instead of a name, instead of a name (e.g. one downloaded from the main branch's CI). */
+    /** A baseline file anywhere, instead of a name (e.g. one downloaded from the main branch's CI). */
     @Parameter(property = "ctime.baselineFile")
     File baselineFile;
 
@@ -37,18 +37,23 @@ public class CheckMojo extends BaselineParameters {
     @Parameter(property = "ctime.check.onMismatch", defaultValue = "fail")
     String onMismatch;
 
+    /** Smallest regression of a build's CPU time that fails the check (timed figures drift between runs). */
     @Parameter(property = "ctime.check.compileThreshold", defaultValue = "0.10")
     double compileThreshold;
 
+    /** Smallest regression of a kernel's time that fails the check, where its instructions were not counted. */
     @Parameter(property = "ctime.check.runtimeThreshold", defaultValue = "0.10")
     double runtimeThreshold;
 
+    /** Smallest regression of a counted instruction figure that fails the check. */
     @Parameter(property = "ctime.check.instructionsThreshold", defaultValue = "0.01")
     double instructionsThreshold;
 
+    /** Smallest regression of a build's peak memory that fails the check. */
     @Parameter(property = "ctime.check.memoryThreshold", defaultValue = "0.05")
     double memoryThreshold;
 
+    /** Smallest growth of the library's size that fails the check. */
     @Parameter(property = "ctime.check.sizeThreshold", defaultValue = "0.01")
     double sizeThreshold;
 

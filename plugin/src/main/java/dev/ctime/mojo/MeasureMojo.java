@@ -190,6 +190,13 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.instructions", defaultValue = "auto")
     String instructions;
 
+    /**
+     * Continue an interrupted (or extended) run: profiles the last report measured to the end, whose
+     * settings, toolchain, sources and measuring settings are unchanged, are reused; the rest are measured.
+     */
+    @Parameter(property = "ctime.resume", defaultValue = "false")
+    boolean resume;
+
     @Parameter(property = "ctime.skip", defaultValue = "false")
     boolean skip;
 
@@ -327,7 +334,7 @@ public class MeasureMojo extends AbstractMojo {
                 new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
                         Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold),
                 new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                        chartScenario, chartKernel), instructions);
+                        chartScenario, chartKernel), instructions, resume);
     }
 
     Path manifest() {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param workDir         target/ctime
  * @param userEnv         the environment cargo would see (RUSTFLAGS and friends are respected)
  * @param patchFile       the incr-patched edit as a unified diff against the crate folder, or null
+ * @param resume          reuse the finished profiles of the last report whose settings, toolchain, sources and
+ *                        measuring settings are unchanged
  * @param instructions    "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "all":
  *                        the leaf build's rustc too; "off"
  */
@@ -23,7 +25,8 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
                             List<Scenario> scenarios, int repeat, int forks, double minSampleMs, int samples,
                             long warmupMaxMs, int pinCpu, long seed, double gradientTolerance, Duration buildTimeout,
                             Duration runTimeout, String autodiffFeature, String label, Map<String, String> userEnv, Path patchFile,
-                            Precision precision, Judging judging, String instructions) {
+                            Precision precision, Judging judging, String instructions,
+                            boolean resume) {
     /**
      * How long to keep measuring: runs continue, interleaved, only for the figures whose median's
      * 95% interval is still wider than {@code target} (a half-width relative to the median).

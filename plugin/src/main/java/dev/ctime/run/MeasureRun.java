@@ -5,6 +5,7 @@ import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Exec;
+import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.CompileBench;
@@ -63,7 +64,10 @@ public final class MeasureRun {
     private volatile List<ProfileBuild> builds;
     private volatile String stage = "checking the configuration";
     private volatile String interrupted;
+    /** Set before the final report: every report written before it says the run was not finished. */
+    private volatile boolean done;
     private Consumer<Report> onInterrupt;
+    private String resumedFrom;
     private String instructionCounts = "not run: no kernel was timed";
     private Map<String, Object> commit;
 
@@ -98,6 +102,49 @@ public final class MeasureRun {
                 }
             }
         }
+    }
+
+    /**
+     * The profiles the last report finished, unchanged since: reused as they are, and said so.
+     * Profiles that failed, were skipped or were cut short are measured again.
+     */
+    private void resume(List<ProfileBuild> builds) {
+        Report last;
+        try {
+            last = java.nio.file.Files.exists(reportJson()) ? ReportWriter.readJson(reportJson()) : null;
+        } catch (IOException e) {
+            log.accept("resume: the last report " + reportJson() + " cannot be read (" + e.getMessage() + "): measuring everything");
+            return;
+        }
+        if (last == null) {
+            log.accept("resume: no earlier report in " + cfg.workDir() + ": measuring everything");
+            return;
+        }
+        List<String> reused = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        for (ProfileBuild b : builds) {
+            if (!b.ok()) continue;
+            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.profile.name())).findFirst().orElse(null);
+            boolean same = old != null && old.applied() != null && b.fingerprint.equals(old.applied().get("fingerprint"));
+            if (same && "ok".equals(old.status())) {
+                b.reused = old;
+                reused.add(b.profile.name());
+            } else {
+                again.add(b.profile.name() + (old == null ? " (new)" : !same ? " (changed)" : " (" + old.status() + ")"));
+            }
+        }
+        resumedFrom = reused.isEmpty() ? null : last.createdAt();
+        log.accept("resume: reusing " + reused.size() + " finished profile" + (reused.size() == 1 ? "" : "s")
+                + (reused.isEmpty() ? "" : " (" + String.join(", ", reused) + ", measured " + last.createdAt() + ")")
+                + "; measuring " + (again.isEmpty() ? "nothing else" : String.join(", ", again)));
+    }
+
+    /** Settings, toolchain, sources and what the measurement itself depends on, hashed: equal means reusable. */
+    private String fingerprint(ProfileBuild b, String sources) {
+        String s = new java.util.TreeMap<>(b.profile.settings()) + "|" + (b.toolchain == null ? "" : b.toolchain.rustcVersion()) + "|"
+                + sources + "|" + cfg.scenarios() + "|" + cfg.kernels() + "|" + cfg.seed() + "|" + cfg.repeat() + "|" + cfg.forks()
+                + "|" + cfg.samples() + "|" + cfg.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
+        return SourceCopy.sha256(s);
     }
 
     /** Also called with the report when the run is interrupted (the mojo writes report.html from the same state). */
@@ -148,6 +195,10 @@ public final class MeasureRun {
 
         List<ProfileBuild> builds = new ArrayList<>();
         for (Profile p : profiles) builds.add(plan(p, route, logs));
+        String sources = SourceCopy.fingerprint(crate.dir(), cfg.workDir());
+        for (ProfileBuild b : builds) b.fingerprint = fingerprint(b, sources);
+        if (cfg.resume()) resume(builds);
+        List<ProfileBuild> toMeasure = builds.stream().filter(b -> b.reused == null).toList();
         this.builds = builds;
         stage = "building the profiles once";
         persist(report(builds));
@@ -161,7 +212,7 @@ public final class MeasureRun {
             else log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install valgrind): builds"
                     + " are not counted");
         }
-        for (ProfileBuild b : builds) {
+        for (ProfileBuild b : toMeasure) {
             if (!b.ok()) {
                 log.accept("profile " + b.profile.name() + ": " + b.status + ", " + b.reason);
                 continue;
@@ -174,13 +225,13 @@ public final class MeasureRun {
             }
             if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
         }
-        checkKernelSymbols(builds);
+        checkKernelSymbols(toMeasure);
         stage = "timing builds";
-        cappedBuilds = bench.run(builds, cfg.scenarios(), cfg.repeat(), Math.max(cfg.repeat(), cfg.precision().maxRepeat()),
+        cappedBuilds = bench.run(toMeasure, cfg.scenarios(), cfg.repeat(), Math.max(cfg.repeat(), cfg.precision().maxRepeat()),
                 cfg.precision().target());
         persist(report(builds));
         stage = "running the analysis builds";
-        for (ProfileBuild b : builds) {
+        for (ProfileBuild b : toMeasure) {
             if (!b.ok()) continue;
             log.accept("profile " + b.profile.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
             try {
@@ -192,7 +243,7 @@ public final class MeasureRun {
         persist(report(builds));
 
         List<ForkPlan.Library> libs = new ArrayList<>();
-        for (ProfileBuild b : builds) {
+        for (ProfileBuild b : toMeasure) {
             if (b.artifact != null && b.status.equals("ok")) libs.add(new ForkPlan.Library(b.profile.name(), b.artifact.toString()));
         }
         if (!libs.isEmpty() && !cfg.kernels().isEmpty()) {
@@ -220,6 +271,7 @@ public final class MeasureRun {
             kernels = countInstructions(libs, kernels);
         }
         stage = "writing the report";
+        done = true;
         Report report = report(builds, kernels);
         persist(report);
         if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
@@ -416,14 +468,19 @@ public final class MeasureRun {
     private Report report(List<ProfileBuild> builds, KernelBench.Outcome ko) {
         List<ProfileResult> results = new ArrayList<>();
         for (ProfileBuild b : builds) {
+            if (b.reused != null) {
+                results.add(b.reused);
+                continue;
+            }
+            b.applied.put("fingerprint", b.fingerprint);
             Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
             b.samples.forEach((s, ms) -> compile.put(s.id, figures(ms, cappedBuilds.contains(b.profile.name() + "/" + s.id))));
             List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile.name());
             String status = b.status;
             String reason = b.reason;
-            if (interrupted != null && status.equals("ok") && !finished(b, kt)) {
+            if (cut() != null && status.equals("ok") && !finished(b, kt)) {
                 status = "incomplete";
-                reason = interrupted;
+                reason = cut();
             } else if (kt != null && status.equals("ok") && kt.stream().anyMatch(k -> !k.status().equals("ok"))) {
                 status = "failed";
                 reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> !k.status().equals("ok"))
@@ -494,7 +551,16 @@ public final class MeasureRun {
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
                 Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
-                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()), warnings(results), interrupted);
+                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()), warnings(results), cut());
+    }
+
+    /**
+     * Why the report is not the run's last word: interrupted, or written while the run was still
+     * going (a run killed outright leaves that report behind, and it must not pass for finished).
+     */
+    private String cut() {
+        if (interrupted != null) return interrupted;
+        return done ? null : "not finished: written while " + stage + "; a run that was killed stopped here";
     }
 
     /** Every scenario timed and, where kernels are configured, every kernel size measured. */
@@ -507,6 +573,11 @@ public final class MeasureRun {
     private List<String> warnings(List<ProfileResult> results) {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
         if (instructionCounts.startsWith("unavailable")) w.add("no instruction counts: " + instructionCounts.substring(13));
+        if (resumedFrom != null) {
+            w.add("resumed: " + builds.stream().filter(b -> b.reused != null).map(b -> b.profile.name()).toList() + " were measured in"
+                    + " the run of " + resumedFrom + " and reused; comparisons between them and the profiles measured now span two"
+                    + " sessions, and this machine drifts between sessions");
+        }
         return w;
     }
 

@@ -1,0 +1,123 @@
+import groovy.json.JsonSlurper
+
+// Each step runs ctime:measure as a Maven of its own (python3 restores SIGINT's default action,
+// which a CI shell may have set to ignore for its children), watches its output, and kills it.
+def run = new File(basedir, 'run')
+run.mkdirs()
+new File(run, 'pom.xml').text = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.ctime.it</groupId><artifactId>interrupt-run</artifactId><version>1</version><packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>dev.ctime</groupId><artifactId>ctime-maven-plugin</artifactId><version>${projectVersion}</version>
+    <configuration>
+      <manifestPath>${new File(basedir, 'crate/Cargo.toml').path}</manifestPath>
+      <repeat>2</repeat><maxRepeat>2</maxRepeat><forks>4</forks><maxForks>4</maxForks>
+      <minSampleMs>0.5</minSampleMs><warmupMaxMs>50</warmupMaxMs><instructions>off</instructions>
+      <profiles><profile><name>release</name></profile><profile><name>opt1</name><optLevel>1</optLevel></profile></profiles>
+      <kernels><kernel><name>half_sq</name><primal>half_sq</primal><gradient>half_sq_grad</gradient>
+        <sizes><size>1000</size><size>100000</size></sizes></kernel></kernels>
+    </configuration>
+  </plugin></plugins></build>
+</project>
+"""
+def flag = new File(basedir, 'crate/slow.flag')
+def reportFile = new File(run, 'target/ctime/report.json')
+def goal = "dev.ctime:ctime-maven-plugin:${projectVersion}:measure".toString()
+
+def start = { String name, List<String> extra ->
+    def log = new File(basedir, "nested-${name}.log")
+    def cmd = ['python3', '-c', 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])',
+               'mvn', '-B', '-o', goal] + extra
+    def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(run).redirectErrorStream(true).redirectOutput(log)
+    [pb.start(), log]
+}
+def waitFor = { File log, String text, int seconds ->
+    for (int i = 0; i < seconds * 10; i++) {
+        if (log.exists() && log.text.contains(text)) return true
+        Thread.sleep(100)
+    }
+    throw new AssertionError("'${text}' did not appear in ${log} within ${seconds} s:\n" + (log.exists() ? log.text : ''))
+}
+def pgrep = { String pattern ->
+    def p = ['pgrep', '-f', pattern].execute()
+    p.waitFor()
+    p.text.readLines().findAll { it.trim() }.findAll { pid ->
+        // Zombies (dead, not yet reaped by a container's init) are not running.
+        def stat = new File("/proc/${pid.trim()}/stat")
+        !stat.exists() || !stat.text.substring(stat.text.lastIndexOf(')') + 2).startsWith('Z')
+    }
+}
+def nothingLeft = { String when ->
+    for (int i = 0; i < 100; i++) {
+        def left = pgrep('sleep 617') + pgrep(basedir.path + '/(run|crate)') + pgrep('KernelRunner .*' + basedir.path)
+        if (left.isEmpty()) return
+        Thread.sleep(100)
+    }
+    def ps = ['ps', '-eo', 'pid,ppid,stat,args'].execute().text.readLines().findAll { it.contains('617') || it.contains(basedir.path) }
+    throw new AssertionError("processes of the run outlived it (${when}):\n" + ps.join('\n'))
+}
+def killed = { Process p, String signal ->
+    ['kill', "-${signal}", "${p.pid()}"].execute().waitFor()
+    assert p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not end after SIG${signal}"
+}
+def report = { new JsonSlurper().parse(reportFile) }
+def finish = { String name, List<String> extra ->
+    def (p, log) = start(name, extra)
+    assert p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)
+    assert p.exitValue() == 0 : log.text
+    log.text
+}
+
+// 1. SIGINT during a build whose build script hangs after starting a setsid daemon.
+flag.text = 'hang'
+def (p1, log1) = start('sigint-build', [])
+waitFor(log1, 'building dependencies and the crate once', 300)
+for (int i = 0; i < 600 && pgrep('sleep 617').isEmpty(); i++) Thread.sleep(100)
+assert !pgrep('sleep 617').isEmpty() : 'the build script never started its daemon'
+killed(p1, 'INT')
+nothingLeft('SIGINT during a build')
+def r1 = report()
+assert r1.interrupted.startsWith('interrupted while building the profiles once') : r1.interrupted
+assert r1.profiles.every { it.status == 'incomplete' } : r1.profiles*.status
+assert new File(run, 'target/ctime/report.html').text.contains('This run was interrupted')
+
+// 2. SIGKILL during the same build: Maven runs no hook, its children must still go.
+def (p2, log2) = start('sigkill-build', [])
+for (int i = 0; i < 3000 && pgrep('sleep 617').isEmpty(); i++) Thread.sleep(100)
+killed(p2, 'KILL')
+nothingLeft('SIGKILL during a build')
+assert report().interrupted.startsWith('not finished') : 'a report left by a killed run does not pass for finished'
+
+// 3. The hang removed, -Dctime.resume finishes the run (nothing was finished to reuse).
+flag.delete()
+def out3 = finish('resume-after-build', ['-Dctime.resume'])
+assert out3.contains('resume: reusing 0 finished profiles')
+def r3 = report()
+assert r3.interrupted == null && r3.profiles.every { it.status == 'ok' } : r3.profiles*.status
+
+// 4. SIGINT during kernel timing, then 5. SIGKILL during kernel timing.
+def (p4, log4) = start('sigint-kernels', [])
+waitFor(log4, 'timing kernels, fork 1', 300)
+killed(p4, 'INT')
+nothingLeft('SIGINT during kernel timing')
+def r4 = report()
+assert r4.interrupted.startsWith('interrupted while timing kernels') : r4.interrupted
+assert r4.profiles.every { it.status == 'incomplete' }
+assert r4.profiles.every { it.compile.full.cpuMs.runs == 2 } : 'the builds measured before are kept'
+
+def (p5, log5) = start('sigkill-kernels', [])
+waitFor(log5, 'timing kernels, fork 1', 300)
+killed(p5, 'KILL')
+nothingLeft('SIGKILL during kernel timing')
+assert report().profiles.every { it.status == 'incomplete' }
+
+// 6. Resume finishes it; 7. resuming a finished run reuses every profile and builds nothing.
+def out6 = finish('resume-after-kernels', ['-Dctime.resume'])
+assert report().profiles.every { it.status == 'ok' && it.kernels.size() == 2 }
+def out7 = finish('resume-finished', ['-Dctime.resume'])
+assert out7.contains('resume: reusing 2 finished profiles (release, opt1')
+assert !out7.contains('building dependencies and the crate once')
+def r7 = report()
+assert r7.interrupted == null && r7.profiles.every { it.status == 'ok' }
+assert r7.warnings.any { it.startsWith('resumed: ') }
+return true
