@@ -66,4 +66,12 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
         }
         throw new IOException("cargo metadata lists no package for " + manifest);
     }
+
+    /** The folder whose sources are measured: the workspace root for a workspace member, else the crate's own. */
+    public Path sourceRoot() {
+        Path dir = dir().toAbsolutePath().normalize();
+        if (workspaceRoot() == null) return dir;
+        Path root = workspaceRoot().toAbsolutePath().normalize();
+        return dir.startsWith(root) ? root : dir;
+    }
 }

@@ -35,15 +35,24 @@ public final class SourceCopy {
      */
     public static Path create(CrateInfo crate, Path dest, Path output) throws IOException {
         Path out = output.toAbsolutePath().normalize();
-        Path src = crate.dir();
+        // A workspace member is copied with its whole workspace: inherited keys (edition.workspace),
+        // the workspace's [profile.*] and its lockfile apply to it as they do in the user's tree.
+        Path src = crate.sourceRoot();
+        boolean member = !src.equals(crate.dir().toAbsolutePath().normalize());
+        Path root = src;
         if (Files.exists(dest)) deleteTree(dest);
         Files.createDirectories(dest);
+        List<Path> manifests = new ArrayList<>();
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 Path rel = src.relativize(dir);
                 String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
                 if (!rel.toString().isEmpty() && (first.equals("target") || first.equals(".git"))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                // A member's own cargo target folder (cargo tags them) is build output, not source.
+                if (dir.getFileName() != null && dir.getFileName().toString().equals("target") && Files.exists(dir.resolve("CACHEDIR.TAG"))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (dir.equals(dest) || dir.toAbsolutePath().normalize().equals(out)) return FileVisitResult.SKIP_SUBTREE;
@@ -53,11 +62,20 @@ public final class SourceCopy {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, dest.resolve(src.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.COPY_ATTRIBUTES);
+                Path copy = dest.resolve(src.relativize(file).toString());
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                if (file.getFileName().toString().equals("Cargo.toml")) manifests.add(file);
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (member) {
+            // Paths inside the workspace stay valid in the copy; paths out of it must point at the originals.
+            for (Path m : manifests) {
+                Path copy = dest.resolve(src.relativize(m).toString());
+                Files.writeString(copy, rewriteManifest(Files.readString(copy), m.getParent(), root));
+            }
+            return dest.resolve(src.relativize(crate.dir().toAbsolutePath().normalize()).toString()).resolve("Cargo.toml");
+        }
         Path manifest = dest.resolve("Cargo.toml");
         Files.writeString(manifest, rewriteManifest(Files.readString(manifest), src));
         Path lock = crate.workspaceRoot().resolve("Cargo.lock");
@@ -67,8 +85,15 @@ public final class SourceCopy {
         return manifest;
     }
 
-    /** Absolute dependency paths, and an empty [workspace] so an enclosing workspace cannot claim the copy. */
     static String rewriteManifest(String toml, Path originalDir) {
+        return rewriteManifest(toml, originalDir, null);
+    }
+
+    /**
+     * Makes relative path dependencies absolute (pointing at the originals), except those inside
+     * {@code workspaceRoot} when the whole workspace is copied; a lone crate becomes its own workspace.
+     */
+    static String rewriteManifest(String toml, Path originalDir, Path workspaceRoot) {
         StringBuilder out = new StringBuilder();
         boolean depSection = false;
         boolean hasWorkspace = false;
@@ -84,7 +109,9 @@ public final class SourceCopy {
                 StringBuilder sb = new StringBuilder();
                 while (m.find()) {
                     Path p = Path.of(m.group(2));
-                    String abs = p.isAbsolute() ? m.group(2) : originalDir.resolve(p).normalize().toString();
+                    Path resolved = originalDir.resolve(p).normalize();
+                    boolean inside = workspaceRoot != null && resolved.startsWith(workspaceRoot);
+                    String abs = p.isAbsolute() || inside ? m.group(2) : resolved.toString();
                     m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + abs + m.group(3)));
                 }
                 m.appendTail(sb);
@@ -93,7 +120,7 @@ public final class SourceCopy {
             out.append(line).append('\n');
         }
         if (out.length() > 0) out.setLength(out.length() - 1);
-        if (!hasWorkspace) out.append("\n\n# added by ctime: this copy is its own workspace\n[workspace]\n");
+        if (!hasWorkspace && workspaceRoot == null) out.append("\n\n# added by ctime: this copy is its own workspace\n[workspace]\n");
         return out.toString();
     }
 

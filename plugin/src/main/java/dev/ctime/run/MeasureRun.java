@@ -195,7 +195,7 @@ public final class MeasureRun {
 
         List<ProfileBuild> builds = new ArrayList<>();
         for (Profile p : profiles) builds.add(plan(p, route, logs));
-        String sources = SourceCopy.fingerprint(crate.dir(), cfg.workDir());
+        String sources = SourceCopy.fingerprint(crate.sourceRoot(), cfg.workDir());
         for (ProfileBuild b : builds) b.fingerprint = fingerprint(b, sources);
         if (cfg.resume()) resume(builds);
         List<ProfileBuild> toMeasure = builds.stream().filter(b -> b.reused == null).toList();

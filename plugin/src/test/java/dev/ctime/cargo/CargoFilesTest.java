@@ -128,4 +128,16 @@ class CargoFilesTest {
         for (int i = 0; i < 50 && ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(100);
         assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the grandchild was left running");
     }
+
+    @Test
+    void aWorkspaceMembersPathsStayInsideTheCopiedWorkspaceAndOnlyEscapingOnesPointAtTheOriginals() {
+        String toml = "[package]\nname = \"k\"\nedition.workspace = true\n\n[dependencies]\n"
+                + "sib = { path = \"../helper\" }\nfar = { path = \"../../vendor/far\" }\n";
+        String out = SourceCopy.rewriteManifest(toml, Path.of("/ws/kernels"), Path.of("/ws"));
+        assertTrue(out.contains("sib = { path = \"../helper\" }"), out);
+        assertTrue(out.contains("far = { path = \"/vendor/far\" }"), out);
+        assertFalse(out.contains("[workspace]"), "a member stays in its workspace: " + out);
+        String alone = SourceCopy.rewriteManifest(toml, Path.of("/ws/kernels"));
+        assertTrue(alone.contains("sib = { path = \"/ws/helper\" }") && alone.contains("[workspace]"), alone);
+    }
 }

@@ -1,0 +1,1 @@
+pub fn square(v: f64) -> f64 { v * v }
