@@ -50,8 +50,10 @@ public final class Machine {
             }
             String out = new String(p.getInputStream().readAllBytes());
             if (p.exitValue() == 0 && out.matches("(?s).*\\d+,,?instructions.*")) return "available";
-            return "unavailable: perf stat cannot read instructions:u here ("
-                    + out.strip().lines().findFirst().orElse("no output") + ")";
+            // perf's own output ("<not supported>,,instructions:u,…") is kept for the logs, not the report.
+            return out.contains("not supported") ? "unavailable: perf stat cannot read instructions:u on this machine (no"
+                    + " counters passed to the VM, or kernel.perf_event_paranoid forbids them)"
+                    : "unavailable: perf stat could not count instructions:u here";
         } catch (IOException e) {
             return "unavailable: perf is not installed (Debian: apt-get install linux-perf)";
         } catch (InterruptedException e) {

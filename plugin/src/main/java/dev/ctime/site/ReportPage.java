@@ -47,7 +47,7 @@ public final class ReportPage {
     public static void write(PageWriter w, Report r, List<HistoryLog.Run> history, Options o) {
         String crate = r.crate() == null ? "crate" : String.valueOf(r.crate().get("package"));
         w.title("ctime: build profiles of " + crate);
-        w.paragraph("Measured " + r.createdAt() + (r.label() == null ? "" : " (" + r.label() + ")") + " with "
+        w.paragraph("Measured " + when(r.createdAt()) + (r.label() == null ? "" : " (" + r.label() + ")") + " with "
                 + r.toolchain().get("rustcVersion") + ", LLVM " + r.toolchain().get("llvmVersion") + ", on "
                 + r.machine().get("cpus") + " CPUs (" + r.machine().get("cpuModel") + "). Hardware counters: "
                 + r.machine().get("hardwareCounters") + ".");
@@ -160,7 +160,7 @@ public final class ReportPage {
         List<List<String>> runs = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             HistoryLog.Run h = history.get(i);
-            runs.add(List.of(Integer.toString(i + 1), h.createdAt(), h.label() == null ? "" : h.label(),
+            runs.add(List.of(Integer.toString(i + 1), when(h.createdAt()), h.label() == null ? "" : h.label(),
                     Integer.toString(h.profiles().size())));
         }
         w.table("history", List.of("run", "when", "label", "profiles"), runs);
@@ -295,6 +295,16 @@ public final class ReportPage {
             if (v instanceof Number n) out.put(e.getKey(), n.doubleValue());
         }
         return out;
+    }
+
+    /** "2026-11-21 21:18 UTC" rather than an instant to the nanosecond. */
+    static String when(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.parse(instant));
+        } catch (RuntimeException e) {
+            return String.valueOf(instant);
+        }
     }
 
     static String instructions(Double primal, Double gradient) {
