@@ -7,5 +7,6 @@ assert log.contains("profile '..': a profile name names a folder")
 assert log.contains("two kernels are named 'dup'")
 assert log.contains("kernel 'twice': size 8 is listed twice")
 assert log.contains("kernel '=HYPERLINK': a kernel name appears in reports")
+assert log =~ /kernel 'huge': size 2000000000 needs about \d+\.\d GiB of heap in each kernel fork/
 assert !new File(basedir, 'target/ctime/report.json').exists()
 return true

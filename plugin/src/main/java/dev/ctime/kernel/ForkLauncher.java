@@ -45,7 +45,7 @@ public final class ForkLauncher {
     }
 
     /** Heap for the inputs, the finite-difference copies and the gradient read back: 4 arrays of n doubles, and room. */
-    static long heapMb(long largestN) {
+    public static long heapMb(long largestN) {
         return Math.max(256, 128 + (4 * 8 * largestN) / (1024 * 1024));
     }
 
@@ -97,6 +97,7 @@ public final class ForkLauncher {
         long start = System.nanoTime();
         long lastSize = -1;
         long lastChange = start;
+        long limit = kernelTimeout.toNanos();
         boolean hung = false;
         boolean timedOut = false;
         try {
@@ -106,8 +107,9 @@ public final class ForkLauncher {
                 if (size != lastSize) {
                     lastSize = size;
                     lastChange = now;
+                    limit = limitNs(progress, kernelTimeout.toNanos());
                 }
-                if (now - lastChange > kernelTimeout.toNanos()) {
+                if (now - lastChange > limit) {
                     hung = true;
                     break;
                 }
@@ -128,8 +130,10 @@ public final class ForkLauncher {
         String what = culprit == null ? "the fork" : describe(culprit);
         String problem;
         if (hung) {
-            problem = what + " ran for more than " + kernelTimeout.toSeconds() + " s without finishing a batch and was killed;"
-                    + " if it is just slow, reduce its sizes or raise ctime.kernelTimeoutSeconds";
+            problem = what + " ran for more than " + String.format(java.util.Locale.ROOT, "%.0f", limit / 1e9) + " s without"
+                    + " finishing a step and was killed (the limit is " + FIRST_CALLS + " times its first call, and at least"
+                    + " ctime.kernelTimeoutSeconds = " + kernelTimeout.toSeconds() + " s); if it is just slow, reduce its sizes or"
+                    + " raise ctime.kernelTimeoutSeconds";
         } else if (timedOut) {
             problem = "the kernel fork did not finish within " + forkTimeout.toSeconds() + " s and was killed while "
                     + what + " ran; raise ctime.runTimeoutSeconds or reduce the sizes";
@@ -201,6 +205,38 @@ public final class ForkLauncher {
             }
         }
         return out;
+    }
+
+    /**
+     * A kernel step may take at most this many times the kernel's first call: the gradient check,
+     * the longest step without a progress line, makes up to 2 x 64 + 1 calls.
+     */
+    static final int FIRST_CALLS = 400;
+
+    /**
+     * The limit for the step now running: {@link #FIRST_CALLS} times the first call of the kernel
+     * and size it belongs to (the "limit" line the fork writes after that call), never below the
+     * configured floor; the floor alone until that first call has returned.
+     */
+    static long limitNs(Path progress, long floorNs) throws IOException {
+        if (!Files.exists(progress)) return floorNs;
+        java.util.Map<String, Long> firstCall = new java.util.HashMap<>();
+        String current = null;
+        for (String line : Files.readAllLines(progress, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (f.length == 4) {
+                current = f[1] + "\t" + f[2];
+            } else if (f.length == 2 && f[0].equals("limit") && current != null) {
+                try {
+                    firstCall.put(current, Long.parseLong(f[1]));
+                } catch (NumberFormatException e) {
+                    // a line cut short by a crash: no limit from it
+                }
+            }
+        }
+        Long first = current == null ? null : firstCall.get(current);
+        if (first == null) return floorNs;
+        return first > Long.MAX_VALUE / FIRST_CALLS ? Long.MAX_VALUE : Math.max(floorNs, FIRST_CALLS * first);
     }
 
     static String[] lastProgress(Path progress) throws IOException {

@@ -159,7 +159,7 @@ public final class KernelRunner {
         }
     }
 
-    private Measured prepare(String profile, KernelLibrary lib, Kernel k, int n) {
+    private Measured prepare(String profile, KernelLibrary lib, Kernel k, int n) throws IOException {
         Measured m = new Measured(profile);
         m.n = n;
         try {
@@ -174,7 +174,11 @@ public final class KernelRunner {
         m.x = buf[0];
         m.x.write(0, xs, 0, n);
         m.g = buf[1];
+        long t0 = System.nanoTime();
         m.fx = KernelLibrary.callPrimal(m.primal, m.x, n);
+        // The first call sets this kernel's time limit from now on (see ForkLauncher.limitNs).
+        progress.write(("limit\t" + (System.nanoTime() - t0) + "\n").getBytes(StandardCharsets.UTF_8));
+        progress.flush();
         if (!Double.isFinite(m.fx)) {
             m.error = "the primal " + k.primal() + " returned " + m.fx + " at n = " + n + " on inputs in [-1, 1) (seed "
                     + plan.seed() + "): a kernel must return a finite f(x); fix the kernel or its sizes";

@@ -94,8 +94,12 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.targetPrecision", defaultValue = "0.02")
     double targetPrecision;
 
-    /** A kernel that finishes no timed batch for this long is killed, named, and left out; its neighbours go on. */
-    @Parameter(property = "ctime.kernelTimeoutSeconds", defaultValue = "60")
+    /**
+     * A kernel step that reports no progress for this long is killed and the kernel named; its
+     * neighbours go on. Once a kernel's first call has returned, its limit grows to 400 times
+     * that call (the gradient check makes up to 129 calls in one step), never below this floor.
+     */
+    @Parameter(property = "ctime.kernelTimeoutSeconds", defaultValue = "10")
     int kernelTimeoutSeconds;
 
     /** A kernel batch whose wall time exceeds the thread's CPU time by this share was descheduled, and is left out. */
@@ -279,6 +283,18 @@ public class MeasureMojo extends AbstractMojo {
             }
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        for (Kernel k : ks) {
+            for (int n : k.sizes()) {
+                long heap = dev.ctime.kernel.ForkLauncher.heapMb(n) * 1024 * 1024;
+                if (heap > memory * 3 / 4) {
+                    problems.add(String.format(java.util.Locale.ROOT, "kernel '%s': size %d needs about %.1f GiB of heap in each kernel"
+                            + " fork (the inputs, the gradient and the finite-difference copies), more than this machine's %.1f GiB"
+                            + " allow: use smaller sizes", k.name(), n, heap / 1073741824.0, memory / 1073741824.0));
+                }
+            }
         }
         java.util.Set<String> kernelNames = new java.util.HashSet<>();
         for (Kernel k : ks) {

@@ -131,4 +131,22 @@ class KernelPartsTest {
         for (double v : x) s += v * v * v;
         return s;
     }
+
+    @Test
+    void aKernelsLimitFollowsItsFirstCallAndNeverFallsBelowTheFloor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path progress = dir.resolve("fork.progress");
+        long floor = 10_000_000_000L;
+        assertEquals(floor, ForkLauncher.limitNs(progress, floor), "no progress yet");
+        java.nio.file.Files.writeString(progress, "release\tslow\t64\tcheck\n");
+        assertEquals(floor, ForkLauncher.limitNs(progress, floor), "the first call has not returned");
+        java.nio.file.Files.writeString(progress, "limit\t1000000000\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(400_000_000_000L, ForkLauncher.limitNs(progress, floor), "400 first calls of a second each");
+        java.nio.file.Files.writeString(progress, "release\tslow\t64\tprimal warm-up\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(400_000_000_000L, ForkLauncher.limitNs(progress, floor), "the same kernel keeps its limit");
+        java.nio.file.Files.writeString(progress, "release\tquick\t8\tcheck\nlimit\t1000\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(floor, ForkLauncher.limitNs(progress, floor), "a quick kernel gets the floor");
+        java.nio.file.Files.writeString(progress, "limit\t", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(floor, ForkLauncher.limitNs(progress, floor), "a line cut short");
+    }
 }
