@@ -24,8 +24,8 @@ out="$example/target/fidelity"
 
 rm -rf "$out"
 measure() {
-  mvn -B -q -f "$example/pom.xml" ctime:measure -Dctime.profiles="$profile" -Dctime.forks=1 -Dctime.samples=20 \
-    -Dctime.repeat=1 -Dctime.instructions=off -Dctime.outputDirectory="$out/ctime"
+  mvn -B -q -f "$example/pom.xml" ctime:measure -Dctime.profiles="$profile" -Dctime.forks=1 -Dctime.maxForks=1 -Dctime.samples=20 \
+    -Dctime.repeat=1 -Dctime.maxRepeat=1 -Dctime.instructions=off -Dctime.outputDirectory="$out/ctime"
   cp "$out/ctime/report.json" "$out/ctime-$1.json"
 }
 measure 1
@@ -51,7 +51,7 @@ lib=$(ls "$out"/ctime/profiles/"$profile"/lib/*.so)
 kernels=$(python3 -c '
 import json, sys
 print(",".join(":".join((k["name"], k["primal"], k["gradient"])) for k in json.load(open(sys.argv[1]))["kernels"]))
-' "$out/ctime/profiles/$profile/run/plan.json")
+' "$out/ctime/run/fork-1.plan.json")
 cp "$lib" "$out/kernels.so"   # ctime rebuilds its copy each round; the in-crate loop times this one
 "$out/inproc/ctime/inproc-bench" "$out/kernels.so" 42 1 20 "$kernels" $sizes > "$out/inproc-1.txt"
 for r in $(seq 2 "$rounds"); do

@@ -10,6 +10,8 @@ report.profiles.each { p ->
     assert k('aborts').status == 'failed' && k('aborts').reason.contains('SIGABRT') : k('aborts').reason
     assert k('panics').status == 'failed' && k('panics').reason.contains('the kernel saw n = 64 and gave up') : k('panics').reason
     assert k('spins').status == 'failed' && k('spins').reason.contains('5 s') : k('spins').reason
+    // A primal returning NaN fails even without a gradient, and the message blames the primal.
+    assert k('nan').status == 'failed' && k('nan').reason.contains('the primal nan returned NaN') : k('nan').reason
     ['segfault', 'aborts', 'panics', 'spins'].each { assert k(it).reason.contains(it) : "the reason names the kernel: ${k(it).reason}" }
 }
 // The crash log a reason points at exists.

@@ -88,6 +88,11 @@ killed(p2, 'KILL')
 nothingLeft('SIGKILL during a build')
 assert report().interrupted.startsWith('not finished') : 'a report left by a killed run does not pass for finished'
 
+// 2b. A build timeout kills the hanging build with its detached daemon; the run goes on and says why.
+def out2b = finish('timeout-build', ['-Dctime.buildTimeoutSeconds=5'])
+nothingLeft('a build timeout')
+assert report().profiles.every { it.status == 'failed' && it.reason.contains('did not finish within 5 s') } : report().profiles*.reason
+
 // 3. The hang removed, -Dctime.resume finishes the run (nothing was finished to reuse).
 flag.delete()
 def out3 = finish('resume-after-build', ['-Dctime.resume'])
