@@ -95,6 +95,8 @@ public final class MeasureRun {
             try {
                 return measure();
             } finally {
+                // The guard lives in this run's output folder: later commands in this JVM must not depend on it.
+                Exec.guard(null);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
