@@ -19,6 +19,9 @@ def charts = 4 + (phased ? 1 : 0)
 assert (html =~ /<svg /).count == charts
 assert phased || html.contains('No phase split was measured: -Ztime-passes needs a nightly toolchain')
 assert html.contains('class="ctime-chart pareto"')
+// Tables keep the skin's styling classes beside ctime's own.
+assert html.contains('<table class="table table-striped break-even">') : 'the site skin styles tables by its classes'
+
 assert (html =~ /class="point/).count == 3
 assert html.contains('class="ctime-chart lines"')
 // User strings are escaped: the label with <, > and quotes appears only escaped.

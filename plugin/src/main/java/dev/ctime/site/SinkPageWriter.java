@@ -67,7 +67,8 @@ public final class SinkPageWriter implements PageWriter {
     @Override
     public void table(String cssClass, List<String> headers, List<List<String>> rows) {
         SinkEventAttributeSet attrs = new SinkEventAttributeSet();
-        attrs.addAttribute(SinkEventAttributeSet.CLASS, cssClass);
+        // The skin styles tables by the classes the site's own reports get; ours alone would replace them.
+        attrs.addAttribute(SinkEventAttributeSet.CLASS, "table table-striped " + cssClass);
         sink.table(attrs);
         sink.tableRows();
         sink.tableRow();
