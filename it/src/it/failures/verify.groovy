@@ -23,6 +23,10 @@ assert wrong.gradientCheck.ok == false
 assert Math.abs(wrong.gradientCheck.maxRelError - 1.0 / 3) < 1e-3
 assert wrong.gradientCheck.worstIndex == 16
 assert wrong.primalNs.median > 0
+def missing = builds.kernels.find { it.name == 'missing' }
+assert missing.status == 'failed'
+assert missing.reason.contains("'not_exported' is not exported")
+assert builds.warnings.any { it.contains("the primal symbol 'not_exported' is not exported") }
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('profile broken failed')

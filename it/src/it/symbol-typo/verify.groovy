@@ -1,6 +1,19 @@
+import groovy.json.JsonSlurper
+
 def log = new File(basedir, 'build.log').text
-assert log.contains("kernel 'sumsq': the gradient symbol 'sumsq_grd' is not exported by libit_basic.so (did you mean 'sumsq_grad'?)")
-assert log.contains("kernel 'chain': the primal symbol 'chian' is not exported by libit_basic.so (did you mean 'chain'?)")
-// Found right after the first build: no timed build ran.
-assert !log.contains('repetition 1/')
+def grd = "kernel 'sumsq': the gradient symbol 'sumsq_grd' is not exported by libit_basic.so (did you mean 'sumsq_grad'?)"
+def chian = "kernel 'chain': the primal symbol 'chian' is not exported by libit_basic.so (did you mean 'chain'?)"
+assert log.contains(grd) && log.contains(chian)
+// Found right after the first build, before any timed one.
+assert log.indexOf(grd) < log.indexOf('repetition 1/')
+
+def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
+def p = report.profiles[0]
+assert p.warnings.any { it.startsWith(grd) } && p.warnings.any { it.startsWith(chian) }
+def sumsq = p.kernels.find { it.name == 'sumsq' }
+// The misspelt gradient costs the gradient only: the primal is timed.
+assert sumsq.status == 'failed' && sumsq.reason.contains('sumsq_grd') && sumsq.primalNs.median > 0 && sumsq.gradientNs == null
+def chain = p.kernels.find { it.name == 'chain' }
+assert chain.status == 'failed' && chain.reason.contains('chian')
+assert p.compile.full.cpuMs.median > 0 : 'the builds were measured all the same'
 return true
