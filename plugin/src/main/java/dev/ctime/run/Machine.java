@@ -39,8 +39,18 @@ public final class Machine {
         return null;
     }
 
-    /** "available", or why not: ctime relies on wall and CPU time where counters cannot be read. */
-    public static String hardwareCounters() {
+    private static String counters;
+
+    /**
+     * "available", or why not: ctime relies on wall and CPU time where counters cannot be read.
+     * Asked once per JVM: the report is written many times in a run, and the answer does not change.
+     */
+    public static synchronized String hardwareCounters() {
+        if (counters == null) counters = probeCounters();
+        return counters;
+    }
+
+    private static String probeCounters() {
         try {
             Process p = new ProcessBuilder(List.of("perf", "stat", "-x", ",", "-e", "instructions:u", "true"))
                     .redirectErrorStream(true).start();
