@@ -26,5 +26,9 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                      List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
                      List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
                      List<String> warnings, String interrupted) {
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; every
+     * change so far only added fields, so older reports still load.
+     */
+    public static final int SCHEMA_VERSION = 3;
 }

@@ -30,8 +30,14 @@ public final class ReportWriter {
         atomically(file, mapper().writeValueAsString(r));
     }
 
+    /** Reads a report of this version or an older one; a newer one is refused with the fix. */
     public static Report readJson(Path file) throws IOException {
-        return mapper().readValue(file.toFile(), Report.class);
+        Report r = mapper().readValue(file.toFile(), Report.class);
+        if (r.schemaVersion() > Report.SCHEMA_VERSION) {
+            throw new IOException(file + " has report schema " + r.schemaVersion() + ", newer than this ctime's "
+                    + Report.SCHEMA_VERSION + ": read it with the ctime that wrote it (" + r.tool() + ") or a later one");
+        }
+        return r;
     }
 
     /** One row per profile, scenario and kernel size: the flat view for spreadsheets. */

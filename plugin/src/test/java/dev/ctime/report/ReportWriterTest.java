@@ -35,4 +35,23 @@ class ReportWriterTest {
                 () -> ReportWriter.atomically(blocked, "{}"));
         assertTrue(e.getMessage().startsWith("cannot write " + blocked), e.getMessage());
     }
+
+    @Test
+    void anOlderReportAndOneWithAFieldMoreLoadButANewerSchemaIsRefused(@TempDir Path dir) throws Exception {
+        // The shape a schema-2 report had: no instruction counts, no autodiff, no interrupted; and a field this version lacks.
+        String old = "{\"schemaVersion\":2,\"tool\":\"ctime 0.1.0\",\"createdAt\":\"2026-11-20T22:43:47Z\","
+                + "\"fieldFromTheFuture\":{\"x\":1},\"profiles\":[{\"name\":\"release\",\"status\":\"ok\","
+                + "\"settings\":{},\"compile\":{\"full\":{\"cpuMs\":{\"median\":100.0,\"min\":90.0,\"max\":110.0,\"runs\":3,"
+                + "\"ciLow\":90.0,\"ciHigh\":110.0}}},\"kernels\":[{\"name\":\"k\",\"n\":64,\"status\":\"ok\","
+                + "\"primalNs\":{\"median\":5.0,\"min\":4.0,\"max\":6.0,\"runs\":2,\"ciLow\":4.0,\"ciHigh\":6.0},"
+                + "\"primalBatch\":1,\"gradientBatch\":0,\"warmupMs\":1}]}]}";
+        Path f = Files.writeString(dir.resolve("old.json"), old);
+        Report r = ReportWriter.readJson(f);
+        assertEquals(2, r.schemaVersion());
+        assertEquals(100.0, r.profiles().get(0).compile().get("full").cpuMs().median());
+        assertEquals(null, r.profiles().get(0).kernels().get(0).primalInstructions());
+        Path newer = Files.writeString(dir.resolve("newer.json"), old.replace("\"schemaVersion\":2", "\"schemaVersion\":99"));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ReportWriter.readJson(newer));
+        assertTrue(e.getMessage().contains("report schema 99, newer than this ctime's " + Report.SCHEMA_VERSION), e.getMessage());
+    }
 }
