@@ -1,5 +1,8 @@
 package dev.ctime.site;
 
+import dev.ctime.cargo.CargoCommand;
+import dev.ctime.profile.ProfileException;
+import dev.ctime.profile.ProfileParser;
 import dev.ctime.report.ProfileResult;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,15 @@ import java.util.Map;
 /** What to paste to use a profile in one's own crate; the decision itself is {@link dev.ctime.verdict.Decider}'s. */
 public final class TradeOff {
     private TradeOff() {
+    }
+
+    /** The report's settings back in the POM's text form, for the parser that checked them then. */
+    private static Map<String, String> raw(String name, Map<String, Object> settings) {
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        raw.put("name", name);
+        settings.forEach((k, v) -> raw.put(k, v instanceof List<?> l
+                ? String.join(k.equals("rustflags") ? " " : ",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        return raw;
     }
 
     /**
@@ -17,35 +29,19 @@ public final class TradeOff {
         Map<String, Object> s = p.settings();
         String inherits = String.valueOf(s.getOrDefault("inherits", "release"));
         StringBuilder sb = new StringBuilder("# Cargo.toml\n[profile.").append(inherits).append("]\n");
-        int keys = 0;
-        if (s.containsKey("optLevel")) {
-            String o = String.valueOf(s.get("optLevel"));
-            sb.append("opt-level = ").append(o.matches("\\d") ? o : "\"" + o + "\"").append('\n');
-            keys++;
+        // The keys come from the one mapping the measured builds used (CargoCommand.profileKeys).
+        Map<String, String> cargo;
+        try {
+            cargo = new java.util.LinkedHashMap<>(CargoCommand.profileKeys(ProfileParser.parse(raw(p.name(), s))));
+        } catch (ProfileException e) {
+            return sb.append("# the profile's settings cannot be read back: ").append(e.getMessage().replace('\n', ' ')).append('\n')
+                    .toString();
         }
-        boolean autodiff = s.containsKey("autodiff");
-        Object lto = autodiff ? "fat" : s.get("lto");
-        if (lto != null) {
-            sb.append("lto = ").append("thin-local".equals(lto) ? "false" : "\"" + lto + "\"").append('\n');
-            keys++;
-        }
-        if (s.containsKey("codegenUnits")) {
-            sb.append("codegen-units = ").append(s.get("codegenUnits")).append('\n');
-            keys++;
-        }
-        if (s.containsKey("debug")) {
-            Object d = s.get("debug");
-            sb.append("debug = \"").append("line-tables".equals(d) ? "line-tables-only" : d).append("\"\n");
-            keys++;
-        }
-        if (s.containsKey("panic")) {
-            sb.append("panic = \"").append(s.get("panic")).append("\"\n");
-            keys++;
-        }
-        if (s.containsKey("incremental")) {
-            sb.append("incremental = ").append(s.get("incremental")).append('\n');
-            keys++;
-        }
+        cargo.remove("inherits");
+        // incremental is a profile setting that ctime applies per scenario, not through the Cargo profile.
+        if (s.containsKey("incremental")) cargo.put("incremental", String.valueOf(s.get("incremental")));
+        cargo.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        int keys = cargo.size();
         if (keys == 0) sb.append("# nothing to change: your ").append(inherits).append(" profile as it is\n");
         Object flags = p.applied() == null ? null : p.applied().get("rustflagsAdded");
         if (flags instanceof List<?> l && !l.isEmpty()) {
