@@ -73,6 +73,13 @@ public final class CargoCommand {
         return List.copyOf(s);
     }
 
+    /** The profile as cargo arguments: {@code --config profile.ctime.KEY=VALUE} for each of {@link #profileKeys}. */
+    public static List<String> profileConfig(Profile p) {
+        List<String> a = new ArrayList<>();
+        profileKeys(p).forEach((k, v) -> a.addAll(List.of("--config", "profile." + CARGO_PROFILE + "." + k + "=" + v)));
+        return a;
+    }
+
     /** The Cargo profile keys, as {@code --config profile.ctime.KEY=VALUE} entries (TOML values). */
     public static Map<String, String> profileKeys(Profile p) {
         Map<String, String> k = new LinkedHashMap<>();
@@ -101,7 +108,7 @@ public final class CargoCommand {
         List<String> a = new ArrayList<>(List.of("cargo", "build", "--lib", "--manifest-path", manifest.toString(),
                 "--target-dir", targetDir.toString(), "--profile", CARGO_PROFILE, "--message-format",
                 "json-render-diagnostics"));
-        profileKeys(p).forEach((k, v) -> a.addAll(List.of("--config", "profile." + CARGO_PROFILE + "." + k + "=" + v)));
+        a.addAll(profileConfig(p));
         if (!features.isEmpty()) a.addAll(List.of("--features", String.join(",", features)));
         Map<String, String> env = new LinkedHashMap<>();
         if (p.toolchain() != null) env.put("RUSTUP_TOOLCHAIN", p.toolchain());

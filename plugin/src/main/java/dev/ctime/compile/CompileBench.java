@@ -436,8 +436,7 @@ public final class CompileBench {
     private void cleanLeaf(ProfileBuild b, boolean incremental, String tag) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("cargo", "clean", "-p", crate.packageName(), "--manifest-path",
                 b.manifest.toString(), "--target-dir", b.targetDir().toString(), "--profile", CargoCommand.CARGO_PROFILE));
-        CargoCommand.profileKeys(b.profile).forEach((k, v) -> args.addAll(List.of("--config",
-                "profile." + CargoCommand.CARGO_PROFILE + "." + k + "=" + v)));
+        args.addAll(CargoCommand.profileConfig(b.profile));
         Exec.Result r = Exec.run(args, crate.dir(), env(command(b, incremental), null), buildTimeout, b.logs(), "clean-" + tag);
         if (!r.ok()) throw new IOException("`cargo clean -p " + crate.packageName() + "` failed: " + r.stderr().strip());
         Path inc = b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("incremental");

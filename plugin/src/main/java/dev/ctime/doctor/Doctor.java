@@ -44,9 +44,9 @@ public final class Doctor {
                 out.add("  to fix: " + e.howToFix());
             }
         }
-        for (String[] l : new String[][] {{"lld", "ld.lld", "lld"}, {"mold", "mold", "mold"}, {"bfd", "ld.bfd", "binutils"}}) {
-            Path p = which(l[1]);
-            out.add("linker " + l[0] + ": " + (p != null ? "found at " + p : "not found; to fix: apt-get install " + l[2]));
+        for (dev.ctime.profile.Linker l : dev.ctime.profile.Linker.ALL) {
+            Path p = which(l.executable());
+            out.add("linker " + l.name() + ": " + (p != null ? "found at " + p : "not found; to fix: apt-get install " + l.debianPackage()));
         }
         String hc = Machine.hardwareCounters();
         out.add("hardware counters: " + hc + (hc.equals("available") ? ""

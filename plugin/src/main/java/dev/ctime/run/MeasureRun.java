@@ -402,17 +402,11 @@ public final class MeasureRun {
                     + "' feature, which " + crate.packageName() + " does not declare: add it to [features] (gating the"
                     + " #[autodiff_reverse] code), or name yours with ctime.autodiffFeature");
         }
-        if (p.linker() != null && !p.linker().equals("default")) {
-            String exe = switch (p.linker()) {
-                case "lld" -> "ld.lld";
-                case "mold" -> "mold";
-                default -> "ld.bfd";
-            };
-            if (Doctor.which(exe) == null) {
-                throw new ProfileException(where + ": linker " + p.linker() + " needs `" + exe + "` on the PATH, and there is"
-                        + " none: install it (Debian: apt-get install " + (p.linker().equals("bfd") ? "binutils" : p.linker())
-                        + ") or drop <linker>");
-            }
+        java.util.Optional<dev.ctime.profile.Linker> linker = p.linker() == null ? java.util.Optional.empty()
+                : dev.ctime.profile.Linker.named(p.linker());
+        if (linker.isPresent() && Doctor.which(linker.get().executable()) == null) {
+            throw new ProfileException(where + ": linker " + p.linker() + " needs `" + linker.get().executable() + "` on the PATH,"
+                    + " and there is none: install it (Debian: apt-get install " + linker.get().debianPackage() + ") or drop <linker>");
         }
     }
 
