@@ -95,14 +95,25 @@ public final class ReportPage {
 
         if (r.comparisons() != null && !r.comparisons().isEmpty()) {
             w.section("Against " + r.reference());
-            w.paragraph("Every figure of every profile as a ratio to " + r.reference() + "'s (below 1 is better), with its 95%"
-                    + " interval. A difference counts only when it is significant and at least the practical threshold.");
+            w.paragraph("The figures of each profile that differ from " + r.reference() + "'s, as ratios (below 1 is better)"
+                    + " with their 95% intervals: a difference counts only when it is significant and at least the practical"
+                    + " threshold. Every other figure cannot be told apart; all " + r.comparisons().size() + " comparisons are in"
+                    + " report.json.");
             List<List<String>> rows = new ArrayList<>();
+            java.util.Set<String> differing = new java.util.LinkedHashSet<>();
+            java.util.Set<String> compared = new java.util.LinkedHashSet<>();
             for (Comparison c : r.comparisons()) {
-                rows.add(List.of(c.profile(), c.figure(), c.describe(), c.verdict(), Integer.toString(c.runs()) + " / "
-                        + c.referenceRuns()));
+                compared.add(c.profile());
+                if (!c.significant()) continue;
+                differing.add(c.profile());
+                rows.add(List.of(c.profile(), dev.ctime.report.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict(),
+                        Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
-            w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
+            compared.removeAll(differing);
+            if (!compared.isEmpty()) {
+                w.paragraph("Indistinguishable from " + r.reference() + " on every figure: " + String.join(", ", compared) + ".");
+            }
+            if (!rows.isEmpty()) w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
             w.endSection();
         }
 

@@ -169,4 +169,22 @@ class SitePartsTest {
         assertEquals("11-19 10:00", Svg.timeLabel(java.time.Instant.parse("2026-11-19T10:00:00Z").getEpochSecond()));
         assertEquals("release", HistoryLog.find(runs, "2026-11-20T00:00:00Z").measured().profiles().keySet().iterator().next());
     }
+
+    @Test
+    void thePageListsTheFiguresThatDifferAndNamesTheProfilesThatDoNot() {
+        List<ProfileResult> ps = List.of(profile("release", "ok", 200, 1000, Map.of()), profile("twin", "ok", 200, 1000, Map.of()),
+                profile("fat", "ok", 2200, 800, Map.of()));
+        List<dev.ctime.verdict.Comparison> cs = dev.ctime.verdict.Comparisons.all(ps, "release", Thresholds.DEFAULT);
+        Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, Map.of("package", "demo"), Map.of(), Map.of(),
+                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22"), List.of(), ps, "release", cs, null, null, List.of(), null);
+        HtmlPageWriter w = new HtmlPageWriter();
+        ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, 1e6));
+        String html = w.document();
+        assertTrue(html.contains("Indistinguishable from release on every figure: twin."), "the twin is named once");
+        int at = html.indexOf("<table class=\"comparisons\">");
+        String table = html.substring(at, html.indexOf("</table>", at));
+        assertTrue(table.contains("<td>full build cpu</td>") && table.contains("<td>fat</td>"), "figures read as words: " + table);
+        assertFalse(table.contains("<td>twin</td>"), "no row for a figure that cannot be told apart");
+        assertTrue(html.contains("all " + cs.size() + " comparisons are in report.json"));
+    }
 }
