@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public record EnzymeVerdict(String function, String verdict, List<String> detail, String advice) {
     private static final Pattern ERROR_LINE = Pattern.compile("in function (\\S+)[^:]*?: Enzyme: ?(.*)$");
     private static final Pattern BARE = Pattern.compile("^(?:error: )?Enzyme: (.+)$");
+    private static final Pattern DEFINE = Pattern.compile("define [^@]*@\"?([^\"(\\s]+)");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
     /** Where a rustc that crashed inside Enzyme shows it. */
     private static final Pattern CRASH = Pattern.compile("(?i)(LLVM ERROR|Assertion .* failed|rustc interrupted by SIG|"
@@ -99,7 +100,7 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
     /** Enzyme sometimes prints its verdict on a line of its own; the function is then in a "define" just above. */
     private static String nearbyFunction(String[] lines, int at) {
         for (int j = at; j >= Math.max(0, at - 60); j--) {
-            Matcher d = Pattern.compile("define [^@]*@\"?([^\"(\\s]+)").matcher(lines[j]);
+            Matcher d = DEFINE.matcher(lines[j]);
             if (d.find()) return function(d.group(1));
             int p = lines[j].indexOf("preprocess_");
             if (p >= 0) return function(lines[j].substring(p).split("[\\s(,]")[0]);

@@ -7,7 +7,6 @@ import dev.ctime.report.ConsoleTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The check's result in the formats people and CI tools read: a console table, JUnit XML (one
@@ -21,7 +20,12 @@ public final class GateFormats {
     }
 
     static String name(GateRow r) {
-        return r.figure().equals("*") ? "(all figures)" : r.figure().equals("artifactBytes") ? "library size" : ConsoleTable.figureName(r.figure());
+        return name(r.figure());
+    }
+
+    /** A figure as a person reads it: "full build cpu", "heat@4096 gradient", "library size". */
+    static String name(String figure) {
+        return figure.equals("*") ? "(all figures)" : figure.equals("artifactBytes") ? "library size" : ConsoleTable.figureName(figure);
     }
 
     static String value(Double v, String unit) {
@@ -34,8 +38,7 @@ public final class GateFormats {
     }
 
     private static String decided(GateRow r) {
-        return r.decidedBy().equals(r.figure()) ? "itself" : name(new GateRow(r.profile(), r.decidedBy(), r.kind(), r.unit(), null, null,
-                null, null, null, r.verdict(), 0, false, r.decidedBy(), null));
+        return r.decidedBy().equals(r.figure()) ? "itself" : name(r.decidedBy());
     }
 
     public static List<String> console(Gate.Result res, String baselineName) {
@@ -114,20 +117,27 @@ public final class GateFormats {
         return sb.append("\nSave a new baseline (`ctime:baseline`), or set `ctime.check.onMismatch=warn`.\n").toString();
     }
 
+    private interface FigureVisitor {
+        void visit(String profile, String figure, Figure f);
+    }
+
+    /** Every figure of every profile that measured to the end: what the benchmark formats publish. */
+    private static void eachFigure(Measured m, FigureVisitor v) {
+        m.profiles().forEach((p, prof) -> {
+            if ("ok".equals(prof.status())) prof.figures().forEach((figure, f) -> v.visit(p, figure, f));
+        });
+    }
+
     /** Bencher Metric Format: benchmark name to measure to value with its interval. */
     public static String bencher(Measured current) throws com.fasterxml.jackson.core.JsonProcessingException {
         ObjectNode root = JSON.createObjectNode();
-        current.profiles().forEach((p, prof) -> {
-            if (!"ok".equals(prof.status())) return;
-            for (Map.Entry<String, Figure> e : prof.figures().entrySet()) {
-                Figure f = e.getValue();
-                String bench = p + "::" + benchmark(e.getKey());
-                ObjectNode b = root.has(bench) ? (ObjectNode) root.get(bench) : root.putObject(bench);
-                ObjectNode m = b.putObject(measure(e.getKey(), f));
-                m.put("value", f.median());
-                m.put("lower_value", f.ciLow());
-                m.put("upper_value", f.ciHigh());
-            }
+        eachFigure(current, (p, figure, f) -> {
+            String bench = p + "::" + benchmark(figure);
+            ObjectNode b = root.has(bench) ? (ObjectNode) root.get(bench) : root.putObject(bench);
+            ObjectNode m = b.putObject(measure(figure, f));
+            m.put("value", f.median());
+            m.put("lower_value", f.ciLow());
+            m.put("upper_value", f.ciHigh());
         });
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
@@ -135,17 +145,12 @@ public final class GateFormats {
     /** github-action-benchmark's customSmallerIsBetter: name, unit, value and a range. */
     public static String customSmallerIsBetter(Measured current) throws com.fasterxml.jackson.core.JsonProcessingException {
         ArrayNode arr = JSON.createArrayNode();
-        current.profiles().forEach((p, prof) -> {
-            if (!"ok".equals(prof.status())) return;
-            for (Map.Entry<String, Figure> e : prof.figures().entrySet()) {
-                Figure f = e.getValue();
-                ObjectNode o = arr.addObject();
-                o.put("name", p + " " + name(new GateRow(p, e.getKey(), f.kind(), f.unit(), null, null, null, null, null, "", 0, false,
-                        e.getKey(), null)));
-                o.put("unit", f.unit());
-                o.put("value", f.median());
-                if (f.ciHigh() > f.ciLow()) o.put("range", String.format(Locale.ROOT, "%.6g to %.6g (95%%)", f.ciLow(), f.ciHigh()));
-            }
+        eachFigure(current, (p, figure, f) -> {
+            ObjectNode o = arr.addObject();
+            o.put("name", p + " " + name(figure));
+            o.put("unit", f.unit());
+            o.put("value", f.median());
+            if (f.ciHigh() > f.ciLow()) o.put("range", String.format(Locale.ROOT, "%.6g to %.6g (95%%)", f.ciLow(), f.ciHigh()));
         });
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr);
     }
