@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class CargoCommand {
     public static final String CARGO_PROFILE = "ctime";
+    public static final String BOLT_RELOCATIONS = "-Clink-arg=-Wl,-q";
 
     /** Where rustflags go so that cargo adds them to, rather than replaces, the user's. */
     public enum FlagsRoute {
@@ -60,6 +61,8 @@ public final class CargoCommand {
         if (p.linker() != null && !p.linker().equals("default")) f.add("-Clink-arg=-fuse-ld=" + p.linker());
         if (p.targetCpu() != null) f.add("-Ctarget-cpu=" + p.targetCpu());
         if (p.frontendThreads() != null) f.add("-Zthreads=" + p.frontendThreads());
+        // BOLT rewrites the linked library and needs its relocations kept (--emit-relocs).
+        if (p.usesBolt()) f.add(BOLT_RELOCATIONS);
         if (p.isAutodiff()) f.add("-Zautodiff=" + String.join(",", autodiffSettings(p)));
         f.addAll(p.rustflags());
         return f;
@@ -101,10 +104,11 @@ public final class CargoCommand {
     /**
      * @param features    the profile's features plus, for autodiff profiles, the autodiff feature
      * @param incremental the scenario's choice; null leaves the profile's (or Cargo's) default
+     * @param stageFlags  rustflags of a training pipeline's stage (-Cprofile-generate/-use), after the profile's
      * @param userEnv     the environment cargo would otherwise see (for RUSTFLAGS detection)
      */
     public static CargoCommand build(Profile p, List<String> features, Path manifest, Path targetDir, Boolean incremental,
-                                     FlagsRoute route, String hostTriple, Map<String, String> userEnv) {
+                                     List<String> stageFlags, FlagsRoute route, String hostTriple, Map<String, String> userEnv) {
         List<String> a = new ArrayList<>(List.of("cargo", "build", "--lib", "--manifest-path", manifest.toString(),
                 "--target-dir", targetDir.toString(), "--profile", CARGO_PROFILE, "--message-format",
                 "json-render-diagnostics"));
@@ -114,7 +118,8 @@ public final class CargoCommand {
         if (p.toolchain() != null) env.put("RUSTUP_TOOLCHAIN", p.toolchain());
         Boolean inc = incremental != null ? incremental : p.incremental();
         if (inc != null) env.put("CARGO_INCREMENTAL", inc ? "1" : "0");
-        List<String> flags = rustflagsFor(p);
+        List<String> flags = new ArrayList<>(rustflagsFor(p));
+        flags.addAll(stageFlags);
         if (!flags.isEmpty()) {
             switch (route) {
                 case BUILD_CONFIG -> a.addAll(List.of("--config", "build.rustflags=" + tomlArray(flags)));
@@ -128,7 +133,7 @@ public final class CargoCommand {
                 }
             }
         }
-        return new CargoCommand(List.copyOf(a), env, flags);
+        return new CargoCommand(List.copyOf(a), env, List.copyOf(flags));
     }
 
     /** The route for this environment and these config files' contents. */

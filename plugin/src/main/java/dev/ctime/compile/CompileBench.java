@@ -62,48 +62,117 @@ public final class CompileBench {
         this.valgrind = valgrind;
     }
 
-    /** Copies the crate, builds everything once (untimed) and keeps the cdylib; failures mark the profile. */
+    private TrainingPipeline pipeline;
+
+    /** PGO and BOLT profiles train with this; without it they fail with the reason. */
+    public void trainWith(dev.ctime.pgo.Trainer trainer) {
+        this.pipeline = new TrainingPipeline(this, trainer);
+    }
+
+    /**
+     * Copies the crate, builds everything once (untimed) and keeps the cdylib; failures mark the
+     * profile. A PGO profile first runs its instrumented build, training and merge, so that this
+     * build (and every timed one) is the optimised build; a BOLT profile's library is then
+     * instrumented, trained and rewritten, and the rewritten one is what the harness times.
+     */
     public void prepare(ProfileBuild b) throws IOException, InterruptedException {
         // b.dir is <output>/profiles/<name>: the whole output folder stays out of the copy.
         b.manifest = SourceCopy.create(crate, b.dir.resolve("src"), b.dir.getParent().getParent());
         b.crateRoot = b.manifest.getParent().resolve(crate.libSource().toString());
+        if (b.profile.trained() && pipeline == null) {
+            b.fail("PGO and BOLT train on the configured kernels, and none are configured: add <kernels> or drop <pgo>/<bolt>");
+            return;
+        }
+        b.stages.clear();
+        if (b.profile.usesPgo()) {
+            pipeline.pgo(b);
+            if (!b.ok()) return;
+        }
         CargoCommand cmd = command(b, false);
         b.applied.put("cargoArgs", cmd.args().subList(1, cmd.args().size()));
         b.applied.put("env", cmd.env());
         b.applied.put("rustflagsAdded", cmd.rustflags());
         b.applied.put("rustflagsRoute", b.route.name());
         b.applied.put("features", b.features);
-        List<String> args = new ArrayList<>(cmd.args());
-        args.add("-v");
-        Exec.Result r = Exec.run(args, crate.dir(), env(cmd, null), buildTimeout, b.logs(), "build-initial");
-        if (r.timedOut()) {
-            b.fail("the build did not finish within " + buildTimeout.toSeconds() + " s and was killed (whole process tree);"
-                    + " raise ctime.buildTimeoutSeconds if it is just slow (a mismatched Enzyme can hang rustc)");
-            return;
-        }
-        if (r.exitCode() != 0) {
-            b.fail("the build failed: " + FailureReason.fromCompilerOutput(r.stderr()) + "\n(full output: "
-                    + b.logs().resolve("build-initial.stderr") + ")");
-            return;
-        }
-        if (b.profile.autodiff().contains("PrintPerf")) b.analysis.put("enzymePerfRemarks", PerfRemarks.parse(r.stderr()));
-        String rustc = leafRustcCommand(r.stderr(), crate.crateName());
-        if (rustc != null) {
-            b.applied.put("rustcCommand", rustc);
-            checkApplied(b, cmd, rustc);
-            if (!b.ok()) return;
-        }
-        Path so = cdylib(r.stdout(), crate.crateName());
-        if (so == null) {
-            b.fail("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
-                    + crate.manifest());
-            return;
-        }
+        Path so = buildOnce(b, "build-initial", true);
+        if (so == null) return;
         Files.createDirectories(b.dir.resolve("lib"));
         b.artifact = b.dir.resolve("lib").resolve(so.getFileName());
         Files.copy(so, b.artifact, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         b.artifactBytes = Files.size(b.artifact);
         b.incrementalBaseline = false;
+        if (b.profile.usesBolt()) pipeline.bolt(b);
+    }
+
+    /**
+     * One untimed build of everything (dependencies and the crate), cargo -v; returns the cdylib
+     * cargo wrote, or null with the profile marked failed.
+     */
+    Path buildOnce(ProfileBuild b, String label, boolean main) throws IOException, InterruptedException {
+        CargoCommand cmd = command(b, false);
+        List<String> args = new ArrayList<>(cmd.args());
+        args.add("-v");
+        Exec.Result r = Exec.run(args, crate.dir(), env(cmd, null), buildTimeout, b.logs(), label);
+        if (r.timedOut()) {
+            b.fail("the build did not finish within " + buildTimeout.toSeconds() + " s and was killed (whole process tree);"
+                    + " raise ctime.buildTimeoutSeconds if it is just slow (a mismatched Enzyme can hang rustc)");
+            return null;
+        }
+        if (r.exitCode() != 0) {
+            b.fail("the " + (main ? "" : label + " ") + "build failed: " + FailureReason.fromCompilerOutput(r.stderr())
+                    + "\n(full output: " + b.logs().resolve(label + ".stderr") + ")");
+            return null;
+        }
+        if (main && b.profile.autodiff().contains("PrintPerf")) b.analysis.put("enzymePerfRemarks", PerfRemarks.parse(r.stderr()));
+        String rustc = leafRustcCommand(r.stderr(), crate.crateName());
+        if (rustc != null) {
+            if (main) b.applied.put("rustcCommand", rustc);
+            checkApplied(b, cmd, rustc);
+            if (!b.ok()) return null;
+        }
+        Path so = cdylib(r.stdout(), crate.crateName());
+        if (so == null) {
+            b.fail("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
+                    + crate.manifest());
+        }
+        return so;
+    }
+
+    /**
+     * One command measured by wait4 in its own process (wall and CPU time of its whole tree), as
+     * a pipeline stage; a failure throws with the command's last words.
+     */
+    dev.ctime.report.PipelineStage measuredStage(ProfileBuild b, String stage, List<String> command, Map<String, String> env,
+                                                 String label, String detail) throws IOException, InterruptedException {
+        Path out = b.logs().resolve(label + ".rusage.json");
+        Files.deleteIfExists(out);
+        List<String> args = new ArrayList<>(List.of(rusage.toString(), "--out", out.toString(), "--"));
+        args.addAll(command);
+        Exec.Result r = Exec.run(args, crate.dir(), env, buildTimeout, b.logs(), label);
+        if (!r.ok() || !Files.exists(out)) {
+            String said = r.stderr().strip();
+            said = said.length() > 600 ? "…" + said.substring(said.length() - 600) : said;
+            throw new IOException(stage + " failed" + (r.timedOut() ? " (killed after " + buildTimeout.toSeconds() + " s)"
+                    : " (exit code " + r.exitCode() + ")") + ": " + said + " (see " + b.logs().resolve(label + ".stderr") + ")");
+        }
+        return stageFrom(stage, Files.readString(out), detail);
+    }
+
+    /** A stage from ctime-rusage's figures. */
+    public static dev.ctime.report.PipelineStage stageFrom(String stage, String rusageJson, String detail) throws IOException {
+        JsonNode n = JSON.readTree(rusageJson);
+        return new dev.ctime.report.PipelineStage(stage, n.get("wallNs").asDouble() / 1e6,
+                (n.get("userUs").asDouble() + n.get("sysUs").asDouble()) / 1e3, detail);
+    }
+
+    /** The leaf crate's build, timed as the scenarios' full builds are (dependencies already built). */
+    BuildMeasurement timedLeafBuild(ProfileBuild b, String tag) throws IOException, InterruptedException {
+        cleanLeaf(b, false, tag);
+        return timedBuild(b, Scenario.FULL, tag);
+    }
+
+    Path rusage() {
+        return rusage;
     }
 
     /** The flags ctime asked for must be on the leaf rustc's command line, or the figures would lie. */
@@ -448,7 +517,7 @@ public final class CompileBench {
     }
 
     private CargoCommand command(ProfileBuild b, boolean incremental) {
-        return CargoCommand.build(b.profile, b.features, b.manifest, b.targetDir(), incremental, b.route,
+        return CargoCommand.build(b.profile, b.features, b.manifest, b.targetDir(), incremental, b.stageFlags, b.route,
                 b.toolchain.host(), userEnv);
     }
 

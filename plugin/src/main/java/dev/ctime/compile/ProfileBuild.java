@@ -35,6 +35,17 @@ public final class ProfileBuild {
     /** The earlier run's result, reused as it is by -Dctime.resume; null when this run measures the profile. */
     public dev.ctime.report.ProfileResult reused;
 
+    /** rustflags of the pipeline stage now building (-Cprofile-generate, then -Cprofile-use); empty otherwise. */
+    List<String> stageFlags = List.of();
+    /** The instrumented build's own target folder, while it builds; null for the profile's. */
+    Path stageTarget;
+    /** The training pipeline's stages so far (PGO, BOLT); empty for other profiles. */
+    public final List<dev.ctime.report.PipelineStage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public long trainingSeed;
+    /** The LLVM tools the pipeline uses, matched to the toolchain; null for a profile without one. */
+    public dev.ctime.pgo.PipelineTools.Set tools;
+    public String trainedOn;
+
     /** True while the incremental cache matches the unmodified sources. */
     boolean incrementalBaseline;
 
@@ -65,6 +76,11 @@ public final class ProfileBuild {
     }
 
     public Path targetDir() {
-        return dir.resolve("target");
+        return stageTarget != null ? stageTarget : dir.resolve("target");
+    }
+
+    /** The pipeline as measured so far; null for a profile without one. */
+    public dev.ctime.report.Pipeline pipeline() {
+        return profile.trained() && !stages.isEmpty() ? new dev.ctime.report.Pipeline(stages, trainingSeed, trainedOn) : null;
     }
 }

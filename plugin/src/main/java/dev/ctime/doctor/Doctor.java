@@ -43,6 +43,13 @@ public final class Doctor {
                         + (e.rustcSays() == null ? "" : "; rustc -Zautodiff=Enable says: " + e.rustcSays()));
                 out.add("  to fix: " + e.howToFix());
             }
+            // PGO and BOLT profiles: tools of this toolchain's LLVM major (raw profiles change format between majors).
+            dev.ctime.pgo.PipelineTools.Set t = dev.ctime.pgo.PipelineTools.forProfile(true, true, tc, Doctor::which);
+            out.add("  PGO: " + (t.profdata().ok() ? "llvm-profdata at " + t.profdata().path() + " (" + t.profdata().version() + ")"
+                    : "unavailable: " + t.profdata().problem()));
+            out.add("  BOLT: " + (t.bolt().ok() && t.mergeFdata() != null && t.mergeFdata().ok() ? "llvm-bolt at " + t.bolt().path()
+                    + " and merge-fdata at " + t.mergeFdata().path() : "unavailable: " + String.join("; ",
+                    t.problems().stream().filter(x -> !x.contains("llvm-profdata")).toList())));
         }
         for (dev.ctime.profile.Linker l : dev.ctime.profile.Linker.ALL) {
             Path p = which(l.executable());

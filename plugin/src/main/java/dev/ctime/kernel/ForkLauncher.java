@@ -78,6 +78,15 @@ public final class ForkLauncher {
     }
 
     public Attempt run(ForkPlan plan, Path dir, String label) throws IOException, InterruptedException {
+        return run(plan, dir, label, java.util.Map.of(), List.of());
+    }
+
+    /**
+     * @param env     variables added to the fork's environment
+     * @param wrapper a command the fork runs under (ctime-rusage --out FILE --), or empty
+     */
+    public Attempt run(ForkPlan plan, Path dir, String label, java.util.Map<String, String> env, List<String> wrapper)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         ObjectMapper json = new ObjectMapper();
         Path planFile = dir.resolve(label + ".plan.json");
@@ -87,13 +96,15 @@ public final class ForkLauncher {
         Files.deleteIfExists(Path.of(plan.resultsFile()));
         Path out = dir.resolve(label + ".stdout");
         Path err = dir.resolve(label + ".stderr");
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(javaExecutable.toString());
         cmd.addAll(jvmArgs);
         cmd.add("-XX:ErrorFile=" + dir.resolve(label + "-hs_err_pid%p.log"));
         cmd.addAll(List.of("-cp", classpath(), KernelRunner.class.getName(), planFile.toString()));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         long start = System.nanoTime();
         long lastSize = -1;
         long lastChange = start;

@@ -10,11 +10,13 @@ import java.util.Map;
  *
  * @param inherits   the Cargo profile the settings are layered on: release (default) or dev
  * @param autodiff   the -Zautodiff= settings; non-empty means an Enzyme profile (Enable implied)
+ * @param pgo        profile-guided optimisation, trained by ctime's harness on the configured kernels
+ * @param bolt       the cdylib rewritten by BOLT after training the same way
  */
 public record Profile(String name, String inherits, String optLevel, String lto, Integer codegenUnits,
                       Boolean incremental, String debug, String panic, String linker, String targetCpu,
                       Integer frontendThreads, String toolchain, List<String> features, List<String> rustflags,
-                      List<String> autodiff) {
+                      List<String> autodiff, Boolean pgo, Boolean bolt) {
 
     public Profile {
         features = List.copyOf(features);
@@ -24,6 +26,19 @@ public record Profile(String name, String inherits, String optLevel, String lto,
 
     public boolean isAutodiff() {
         return !autodiff.isEmpty();
+    }
+
+    public boolean usesPgo() {
+        return Boolean.TRUE.equals(pgo);
+    }
+
+    public boolean usesBolt() {
+        return Boolean.TRUE.equals(bolt);
+    }
+
+    /** Whether the library the harness times comes out of a training pipeline (PGO, BOLT or both). */
+    public boolean trained() {
+        return usesPgo() || usesBolt();
     }
 
     public String inheritsOrDefault() {
@@ -47,6 +62,8 @@ public record Profile(String name, String inherits, String optLevel, String lto,
         if (!features.isEmpty()) m.put("features", features);
         if (!rustflags.isEmpty()) m.put("rustflags", rustflags);
         if (!autodiff.isEmpty()) m.put("autodiff", autodiff);
+        put(m, "pgo", pgo);
+        put(m, "bolt", bolt);
         return m;
     }
 

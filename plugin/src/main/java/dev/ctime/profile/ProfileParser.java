@@ -47,7 +47,9 @@ public final class ProfileParser {
                 text(raw, Setting.TOOLCHAIN),
                 list(raw, Setting.FEATURES),
                 rustflags(raw.get(Setting.RUSTFLAGS.key)),
-                java.util.Objects.requireNonNullElse(collect(problems, () -> autodiff(raw, where)), List.<String>of()));
+                java.util.Objects.requireNonNullElse(collect(problems, () -> autodiff(raw, where)), List.<String>of()),
+                collect(problems, () -> bool(raw, Setting.PGO, where)),
+                collect(problems, () -> bool(raw, Setting.BOLT, where)));
         if (!problems.isEmpty()) throw new ProfileException(String.join("\n", problems));
         if (p.isAutodiff() && p.lto() != null && !p.lto().equals("fat")) {
             throw new ProfileException(where + ": autodiff needs fat LTO (rustc refuses #[autodiff] otherwise: Enzyme must"

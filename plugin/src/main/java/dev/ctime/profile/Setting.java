@@ -21,7 +21,9 @@ public enum Setting {
     FEATURES("features", null),
     RUSTFLAGS("rustflags", null),
     AUTODIFF("autodiff", List.of("Enable", "NoPostopt", "NoTT", "Inline", "LooseTypes", "PrintTA", "PrintAA",
-            "PrintPerf", "PrintSteps", "PrintModBefore", "PrintModAfter", "PrintModFinal", "PrintPasses", "PrintTAFn"));
+            "PrintPerf", "PrintSteps", "PrintModBefore", "PrintModAfter", "PrintModFinal", "PrintPasses", "PrintTAFn")),
+    PGO("pgo", List.of("true", "false")),
+    BOLT("bolt", List.of("true", "false"));
 
     public final String key;
     /** Accepted values, or null where any value of the right type goes. */

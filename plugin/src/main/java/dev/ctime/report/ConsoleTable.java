@@ -59,6 +59,7 @@ public final class ConsoleTable {
         out.addAll(instructions(r));
         out.addAll(differences(r));
         out.addAll(autodiff(r.autodiff()));
+        out.addAll(training(r.training()));
         out.add("");
         out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
                 + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
@@ -130,6 +131,37 @@ public final class ConsoleTable {
         }
         out.add("  " + a.anchor());
         return out;
+    }
+
+    /** PGO and BOLT: each pipeline's cost, and what the trained library buys against the same profile untrained. */
+    static List<String> training(dev.ctime.pgo.TrainingEffect t) {
+        List<String> out = new ArrayList<>();
+        if (t == null) return out;
+        out.add("");
+        out.add("PGO/BOLT against the same profiles without them, 95% intervals (each pipeline stage measured once):");
+        for (dev.ctime.pgo.TrainingEffect.Build b : t.builds()) {
+            StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(b.trained()).append("] against ")
+                    .append(b.against() == null ? "nothing measured" : clean(b.against()) + (b.twin() ? "" : " (no untrained twin"
+                            + " in this run: the reference)")).append(": pipeline ").append(Units.ms(b.pipeline().cpuMs()))
+                    .append(" CPU, ").append(Units.ms(b.pipeline().wallMs())).append(" wall (");
+            sb.append(String.join(", ", b.pipeline().stages().stream().map(s -> s.stage() + " " + Units.ms(s.cpuMs())).toList()))
+                    .append(')');
+            if (b.buildCpu() != null) sb.append("; final build ").append(b.buildCpu().describe());
+            if (b.withPipeline() != null) sb.append(", with the pipeline ").append(b.withPipeline().describe());
+            wrap(sb.toString(), 116, "  ").forEach(l -> out.add("  " + l));
+            for (dev.ctime.pgo.TrainingEffect.Row row : t.rows()) {
+                if (!row.profile().equals(b.profile())) continue;
+                StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
+                k.append("primal ").append(row.primal() == null ? "?" : row.primal().describe() + mark(row.primal()));
+                if (row.gradient() != null) k.append(", gradient ").append(row.gradient().describe()).append(mark(row.gradient()));
+                wrap(k.toString(), 114, "  ").forEach(l -> out.add("    " + l));
+            }
+        }
+        return out;
+    }
+
+    private static String mark(Comparison c) {
+        return c.significant() ? "" : " =";
     }
 
     /** "compile.full.cpuMs" as "full build cpu", "kernel:heat:4096:gradientNs" as "heat@4096 gradient". */

@@ -14,10 +14,11 @@ import java.util.Map;
  *                 route, the leaf rustc command line
  * @param compile  scenario id to figures
  * @param analysis from untimed builds: phase split, codegen units used, top LLVM IR producers
+ * @param pipeline for PGO and BOLT profiles, the training pipeline's stages (absent otherwise)
  */
 public record ProfileResult(String name, String status, String reason, Map<String, Object> settings,
                             Map<String, Object> applied, String toolchain, Map<String, ScenarioFigures> compile,
                             Map<String, Object> analysis,
                             Long artifactBytes, Summary harnessOverheadNs, Boolean pinned, List<KernelTiming> kernels,
-                            List<String> warnings) {
+                            List<String> warnings, Pipeline pipeline) {
 }

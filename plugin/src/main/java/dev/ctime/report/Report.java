@@ -16,6 +16,7 @@ import java.util.Map;
  * @param comparisons every figure of every profile against the reference's, as a ratio with its interval
  * @param decision    the recommendation, how sure it is, and the profiles tied with it
  * @param autodiff    what Enzyme costs and buys per profile and kernel, where Enzyme profiles built
+ * @param training    what PGO and BOLT cost (their pipelines) and buy, against the same profiles without them
  * @param warnings    what makes figures of this run less reliable (interference, caps), one sentence each
  * @param interrupted how the run was cut short (signal, stage, time), absent for a run that finished; the
  *                    profiles it had not finished are marked {@code incomplete}, never {@code ok}
@@ -25,7 +26,7 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                      Map<String, Object> machine, Map<String, Object> settings, Map<String, Object> toolchain,
                      List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
                      List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
-                     List<String> warnings, String interrupted) {
+                     dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted) {
     /**
      * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; every
      * change so far only added fields, so older reports still load.

@@ -17,6 +17,9 @@ import dev.ctime.harness.RusageTool;
 import dev.ctime.kernel.ExportedSymbols;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
+import dev.ctime.kernel.HarnessTrainer;
+import dev.ctime.pgo.PipelineCommands;
+import dev.ctime.pgo.PipelineTools;
 import dev.ctime.kernel.Inputs;
 import dev.ctime.kernel.InstructionCounter;
 import dev.ctime.kernel.Kernel;
@@ -214,12 +217,24 @@ public final class MeasureRun {
             else log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install valgrind): builds"
                     + " are not counted");
         }
+        ForkLauncher launcher = null;
+        ForkPlan template = null;
+        if (!cfg.kernels().isEmpty()) {
+            long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
+            launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout(), cfg.precision().kernelTimeout(), largestN);
+            template = new ForkPlan(List.of(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6), cfg.samples(),
+                    cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance(), cfg.precision().deschedThreshold(), List.of(),
+                    List.of(), "", "");
+            bench.trainWith(new HarnessTrainer(launcher, template, rusage));
+        }
         for (ProfileBuild b : toMeasure) {
             if (!b.ok()) {
                 log.accept("profile " + b.profile.name() + ": " + b.status + ", " + b.reason);
                 continue;
             }
-            log.accept("profile " + b.profile.name() + ": building dependencies and the crate once (untimed)");
+            log.accept("profile " + b.profile.name() + ": " + (b.profile.usesPgo() ? "PGO: instrumented build, training on the"
+                    + " kernels, merge; then " : "") + "building dependencies and the crate once (untimed)"
+                    + (b.profile.usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
             try {
                 bench.prepare(b);
             } catch (IOException e) {
@@ -248,12 +263,8 @@ public final class MeasureRun {
         for (ProfileBuild b : toMeasure) {
             if (b.artifact != null && b.status.equals("ok")) libs.add(new ForkPlan.Library(b.profile.name(), b.artifact.toString()));
         }
-        if (!libs.isEmpty() && !cfg.kernels().isEmpty()) {
-            long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
-            ForkLauncher launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout(), cfg.precision().kernelTimeout(), largestN);
+        if (!libs.isEmpty() && launcher != null) {
             MeasureConfig.Precision pr = cfg.precision();
-            ForkPlan template = new ForkPlan(List.of(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6), cfg.samples(),
-                    cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance(), pr.deschedThreshold(), List.of(), List.of(), "", "");
             KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.forks(),
                     Math.max(cfg.forks(), pr.maxForks()), pr.kernelBudget(), pr.target()), log);
             log.accept("timing kernels of " + libs.size() + " profiles side by side (batches alternate across profiles)");
@@ -402,6 +413,11 @@ public final class MeasureRun {
                     + "' feature, which " + crate.packageName() + " does not declare: add it to [features] (gating the"
                     + " #[autodiff_reverse] code), or name yours with ctime.autodiffFeature");
         }
+        if (p.trained() && cfg.kernels().isEmpty()) {
+            throw new ProfileException(where + ": " + (p.usesPgo() ? "<pgo>" : "<bolt>") + " trains on the configured kernels,"
+                    + " and none are configured: add <kernels> (the training runs them with other inputs than the timed runs)"
+                    + " or drop it");
+        }
         java.util.Optional<dev.ctime.profile.Linker> linker = p.linker() == null ? java.util.Optional.empty()
                 : dev.ctime.profile.Linker.named(p.linker());
         if (linker.isPresent() && Doctor.which(linker.get().executable()) == null) {
@@ -415,6 +431,13 @@ public final class MeasureRun {
         List<String> features = new ArrayList<>(p.features());
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
         ProfileBuild b = new ProfileBuild(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route);
+        if (tc != null && p.trained()) {
+            b.tools = PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Doctor::which);
+            if (!b.tools.problems().isEmpty()) {
+                b.skip(String.join("; ", b.tools.problems()));
+                return b;
+            }
+        }
         if (tc == null) {
             b.skip(toolchainProblems.get(p.toolchain()));
         } else if (p.isAutodiff()) {
@@ -481,7 +504,7 @@ public final class MeasureRun {
                     b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile,
                     b.analysis.isEmpty() ? null : b.analysis, b.artifactBytes,
                     kt == null ? null : ko.overheadNs(), kt == null ? null : ko.pinned(),
-                    kt == null || kt.isEmpty() ? null : kt, b.warnings.isEmpty() ? null : b.warnings));
+                    kt == null || kt.isEmpty() ? null : kt, b.warnings.isEmpty() ? null : b.warnings, b.pipeline()));
         }
         Map<String, Object> crateInfo = new LinkedHashMap<>();
         crateInfo.put("package", crate.packageName());
@@ -498,6 +521,7 @@ public final class MeasureRun {
         settings.put("minSampleMs", cfg.minSampleMs());
         settings.put("warmupMaxMs", cfg.warmupMaxMs());
         settings.put("seed", cfg.seed());
+        if (builds.stream().anyMatch(b -> b.profile.trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.seed()));
         settings.put("inputGenerator", Inputs.GENERATOR);
         settings.put("inputRange", List.of(-1.0, 1.0));
         settings.put("gradientTolerance", cfg.gradientTolerance());
@@ -542,7 +566,8 @@ public final class MeasureRun {
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
                 Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
-                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()), warnings(results), cut());
+                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()),
+                dev.ctime.pgo.TrainingEffect.of(results, subject.scenario(), reference, j.thresholds()), warnings(results), cut());
     }
 
     /**

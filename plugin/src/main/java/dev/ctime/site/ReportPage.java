@@ -118,6 +118,7 @@ public final class ReportPage {
         }
 
         autodiff(w, r.autodiff());
+        training(w, r.training());
 
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
@@ -259,6 +260,34 @@ public final class ReportPage {
         }
         w.table("autodiff-kernels", List.of("profile", "kernel", "n", "gradient vs hand-written", "primal vs hand-written",
                 "gradient/primal (Enzyme)", "gradient/primal (hand-written)"), rows);
+        w.endSection();
+    }
+
+    /** What PGO and BOLT cost (each pipeline stage) and buy, against the same profiles without them. */
+    static void training(PageWriter w, dev.ctime.pgo.TrainingEffect t) {
+        if (t == null) return;
+        w.section("What PGO and BOLT cost and buy");
+        w.paragraph("Each trained profile against the same profile without PGO and BOLT, as ratios with their 95% intervals"
+                + " (= marks ratios that cannot be told apart). Its timed builds are the final, optimised build; the"
+                + " pipeline before or after it (instrumented build, training on the configured kernels with other inputs than"
+                + " the timed runs, merge, BOLT's rewrite) ran once and is added to the build cost wherever profiles are"
+                + " ranked, since every build that ships the trained library pays it again.");
+        List<List<String>> builds = new ArrayList<>();
+        for (dev.ctime.pgo.TrainingEffect.Build b : t.builds()) {
+            builds.add(List.of(b.profile(), b.trained(), b.against() == null ? "" : b.against() + (b.twin() ? "" : " (reference)"),
+                    String.join("; ", b.pipeline().stages().stream().map(s -> s.stage() + " " + ms(s.cpuMs())).toList()),
+                    ms(b.pipeline().cpuMs()), desc(b.buildCpu()), desc(b.withPipeline())));
+        }
+        w.table("training-builds", List.of("profile", "trained", "against", "pipeline stages (CPU)", "pipeline CPU",
+                "final build CPU", "build CPU with the pipeline"), builds);
+        List<List<String>> rows = new ArrayList<>();
+        for (dev.ctime.pgo.TrainingEffect.Row row : t.rows()) {
+            rows.add(List.of(row.profile(), row.kernel(), Integer.toString(row.n()), desc(row.primal()), desc(row.gradient())));
+        }
+        w.table("training-kernels", List.of("profile", "kernel", "n", "primal", "gradient"), rows);
+        if (!t.builds().isEmpty() && t.builds().get(0).pipeline().trainedOn() != null) {
+            w.paragraph("Trained on " + t.builds().get(0).pipeline().trainedOn() + ".");
+        }
         w.endSection();
     }
 

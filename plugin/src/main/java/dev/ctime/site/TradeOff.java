@@ -43,11 +43,23 @@ public final class TradeOff {
         cargo.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         int keys = cargo.size();
         if (keys == 0) sb.append("# nothing to change: your ").append(inherits).append(" profile as it is\n");
-        Object flags = p.applied() == null ? null : p.applied().get("rustflagsAdded");
-        if (flags instanceof List<?> l && !l.isEmpty()) {
+        Object added = p.applied() == null ? null : p.applied().get("rustflagsAdded");
+        // The profile ctime trained lives in its own output folder: the pipeline, not the path, is what to reproduce.
+        List<?> flags = added instanceof List<?> all ? all.stream().filter(f -> !String.valueOf(f).startsWith("-Cprofile-use=")
+                && !String.valueOf(f).equals("-Cllvm-args=-pgo-warn-missing-function")).toList() : null;
+        if (flags != null && !flags.isEmpty()) {
+            List<?> l = flags;
             sb.append("\n# .cargo/config.toml\n[build]\nrustflags = [");
             for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : ", ").append('"').append(l.get(i)).append('"');
             sb.append("]\n");
+        }
+        if (Boolean.TRUE.equals(s.get("pgo"))) {
+            sb.append("\n# PGO: build with -Cprofile-generate=DIR, run a representative workload, merge with\n"
+                    + "# llvm-profdata merge -o merged.profdata DIR/*.profraw, then build with -Cprofile-use=merged.profdata\n");
+        }
+        if (Boolean.TRUE.equals(s.get("bolt"))) {
+            sb.append("\n# BOLT: llvm-bolt LIB -instrument -o LIB.inst, run the workload on it, merge-fdata, then\n# llvm-bolt LIB -o LIB.bolt -data=merged.fdata ")
+                    .append(String.join(" ", dev.ctime.pgo.PipelineCommands.BOLT_OPTIONS)).append('\n');
         }
         if (s.containsKey("toolchain")) {
             sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = \"").append(s.get("toolchain")).append("\"\n");

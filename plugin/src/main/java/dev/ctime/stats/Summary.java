@@ -36,6 +36,16 @@ public record Summary(double median, double min, double max, int runs, double ci
                 samples, groups);
     }
 
+    /**
+     * Every run plus a fixed cost measured once (a training pipeline's): the interval moves with
+     * the median and keeps its width, since the added cost carries no spread of its own here.
+     */
+    public Summary plus(double fixed) {
+        return new Summary(median + fixed, min + fixed, max + fixed, runs, ciLow + fixed, ciHigh + fixed, ciLevel,
+                median + fixed == 0 ? precision : precision * median / (median + fixed), capped, interference, outliers, noisy,
+                samples == null ? null : samples.stream().map(v -> v + fixed).toList(), groups);
+    }
+
     public Summary withInterference(int n) {
         return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, capped, n, outliers, noisy,
                 samples, groups);

@@ -25,7 +25,7 @@ class CargoCommandTest {
     }
 
     static CargoCommand cmd(Profile p) {
-        return CargoCommand.build(p, p.features(), MANIFEST, TARGET, null, CargoCommand.FlagsRoute.BUILD_CONFIG, HOST, Map.of());
+        return CargoCommand.build(p, p.features(), MANIFEST, TARGET, null, List.of(), CargoCommand.FlagsRoute.BUILD_CONFIG, HOST, Map.of());
     }
 
     static String joined(CargoCommand c) {
@@ -67,9 +67,22 @@ class CargoCommandTest {
         assertEquals("1", c.env().get("CARGO_INCREMENTAL"));
         assertEquals("nightly-2026-05-19", c.env().get("RUSTUP_TOOLCHAIN"));
         assertTrue(joined(c).contains("--features simd,fast"));
-        CargoCommand scenario = CargoCommand.build(p, p.features(), MANIFEST, TARGET, false,
+        CargoCommand scenario = CargoCommand.build(p, p.features(), MANIFEST, TARGET, false, List.of(),
                 CargoCommand.FlagsRoute.BUILD_CONFIG, HOST, Map.of());
         assertEquals("0", scenario.env().get("CARGO_INCREMENTAL"), "the scenario decides over the profile");
+    }
+
+    @Test
+    void boltKeepsRelocationsAndPipelineStageFlagsFollowTheProfiles() throws Exception {
+        Profile p = profile("bolt", "true", "pgo", "true", "targetCpu", "native");
+        assertEquals(List.of("-Ctarget-cpu=native", "-Clink-arg=-Wl,-q"), CargoCommand.rustflagsFor(p));
+        assertEquals(List.of(), CargoCommand.rustflagsFor(profile("pgo", "true")), "PGO's flags belong to the pipeline's stages");
+        CargoCommand c = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, List.of("-Cprofile-use=/w/m.profdata"),
+                CargoCommand.FlagsRoute.BUILD_CONFIG, HOST, Map.of());
+        assertEquals(List.of("-Ctarget-cpu=native", "-Clink-arg=-Wl,-q", "-Cprofile-use=/w/m.profdata"), c.rustflags(),
+                "the stage's flags are checked on the leaf rustc like the profile's");
+        assertTrue(joined(c).contains("build.rustflags=[\"-Ctarget-cpu=native\", \"-Clink-arg=-Wl,-q\", \"-Cprofile-use=/w/m.profdata\"]"),
+                joined(c));
     }
 
     @Test
@@ -103,15 +116,15 @@ class CargoCommandTest {
     @Test
     void flagsAreAddedToTheUsersWhereverTheyLive() throws Exception {
         Profile p = profile("targetCpu", "native");
-        CargoCommand target = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, CargoCommand.FlagsRoute.TARGET_CONFIG,
+        CargoCommand target = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, List.of(), CargoCommand.FlagsRoute.TARGET_CONFIG,
                 HOST, Map.of());
         assertTrue(joined(target).contains("target.x86_64-unknown-linux-gnu.rustflags=[\"-Ctarget-cpu=native\"]"));
         Map<String, String> env = Map.of("RUSTFLAGS", "-Cdebug-assertions=yes ");
-        CargoCommand viaEnv = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, CargoCommand.FlagsRoute.RUSTFLAGS_ENV,
+        CargoCommand viaEnv = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, List.of(), CargoCommand.FlagsRoute.RUSTFLAGS_ENV,
                 HOST, env);
         assertEquals("-Cdebug-assertions=yes -Ctarget-cpu=native", viaEnv.env().get("RUSTFLAGS"));
         assertFalse(joined(viaEnv).contains("rustflags="));
-        CargoCommand encoded = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, CargoCommand.FlagsRoute.ENCODED_ENV,
+        CargoCommand encoded = CargoCommand.build(p, List.of(), MANIFEST, TARGET, null, List.of(), CargoCommand.FlagsRoute.ENCODED_ENV,
                 HOST, Map.of("CARGO_ENCODED_RUSTFLAGS", "-Ca"));
         assertEquals("-Ca\u001f-Ctarget-cpu=native", encoded.env().get("CARGO_ENCODED_RUSTFLAGS"));
     }

@@ -17,6 +17,17 @@ class ProfileParserTest {
     }
 
     @Test
+    void pgoAndBoltAreSwitches() throws Exception {
+        Profile p = ProfileParser.parse(raw("name", "r-pgo", "pgo", "true", "bolt", "false"));
+        assertTrue(p.usesPgo());
+        assertTrue(p.trained());
+        assertEquals(Boolean.FALSE, p.settings().get("bolt"));
+        ProfileException e = assertThrows(ProfileException.class, () -> ProfileParser.parse(raw("name", "x", "pgo", "yes", "bolt", "1")));
+        assertTrue(e.getMessage().contains("<pgo> is 'yes'; use one of true, false"), e.getMessage());
+        assertTrue(e.getMessage().contains("<bolt> is '1'"), e.getMessage());
+    }
+
+    @Test
     void readsEverySetting() throws Exception {
         Profile p = ProfileParser.parse(raw("name", "all", "inherits", "release", "optLevel", "s", "lto", "fat",
                 "codegenUnits", "4", "incremental", "true", "debug", "line-tables", "panic", "abort", "linker", "mold",

@@ -28,13 +28,13 @@ class ConsoleTableTest {
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
                 instructions == null ? null : 2 * instructions);
         return new ProfileResult(name, "ok", null, Map.of(), Map.of(), "default", Map.of("full", f), null, 1000L, null, false,
-                List.of(k), null);
+                List.of(k), null, null);
     }
 
     static Report report(List<ProfileResult> ps) {
         List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
         return new Report(2, "ctime", "2026-11-21T00:00:00Z", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), ps,
-                "release", cs, null, null, List.of(), null);
+                "release", cs, null, null, null, List.of(), null);
     }
 
     @Test

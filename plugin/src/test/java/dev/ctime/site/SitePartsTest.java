@@ -40,14 +40,14 @@ class SitePartsTest {
         applied.put("rustflagsAdded", List.of("-Ctarget-cpu=native"));
         applied.put("features", List.of());
         return new ProfileResult(name, status, status.equals("ok") ? null : "broken <b>", settings, applied, "default",
-                Map.of("full", f), null, 1000L, s(3), false, List.of(small, big), null);
+                Map.of("full", f), null, 1000L, s(3), false, List.of(small, big), null, null);
     }
 
     static Report report(List<ProfileResult> ps) {
         return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", Map.of("package", "demo"),
                 Map.of("cpus", 2, "cpuModel", "x", "hardwareCounters", "unavailable"), Map.of(),
                 Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps, "release", List.of(), null,
-                null, List.of(), null);
+                null, null, List.of(), null);
     }
 
     @Test
@@ -176,7 +176,7 @@ class SitePartsTest {
                 profile("fat", "ok", 2200, 800, Map.of()));
         List<dev.ctime.verdict.Comparison> cs = dev.ctime.verdict.Comparisons.all(ps, "release", Thresholds.DEFAULT);
         Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, Map.of("package", "demo"), Map.of(), Map.of(),
-                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22"), List.of(), ps, "release", cs, null, null, List.of(), null);
+                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22"), List.of(), ps, "release", cs, null, null, null, List.of(), null);
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, 1e6));
         String html = w.document();

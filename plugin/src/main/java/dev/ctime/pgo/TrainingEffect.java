@@ -1,0 +1,109 @@
+package dev.ctime.pgo;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.Pipeline;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Thresholds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What PGO and BOLT buy and cost, per trained profile, against the same profile without them
+ * (its settings minus pgo and bolt): the pipeline's cost measured once, the final build against
+ * the untrained build, the two together, and each kernel's primal and gradient, as ratios with
+ * their 95% intervals by the rule every other comparison uses.
+ *
+ * @param builds one per trained profile that built
+ * @param rows   one per trained profile, kernel and size measured on both sides
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows) {
+
+    /**
+     * @param against         the untrained twin, or the reference where the run has no twin
+     * @param twin            whether {@code against} is the same profile without pgo and bolt
+     * @param buildCpu        the final (timed) build's CPU time against the untrained build's
+     * @param withPipeline    the final build plus the pipeline, against the untrained build: what each shipped build costs
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Build(String profile, String trained, String against, boolean twin, Pipeline pipeline, Comparison buildCpu,
+                        Comparison withPipeline) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Row(String profile, String against, String kernel, int n, Comparison primal, Comparison gradient) {
+    }
+
+    /** Null where the run has no trained profile that built. */
+    public static TrainingEffect of(List<ProfileResult> profiles, String scenario, String reference, Thresholds t) {
+        List<ProfileResult> trained = profiles.stream().filter(p -> p.pipeline() != null && "ok".equals(p.status())
+                && p.compile() != null).toList();
+        if (trained.isEmpty()) return null;
+        String sc = scenario != null ? scenario : trained.get(0).compile().keySet().stream().findFirst().orElse("full");
+        List<Build> builds = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (ProfileResult p : trained) {
+            ProfileResult twin = twinOf(p, profiles);
+            ProfileResult base = twin != null ? twin : profiles.stream().filter(q -> q.name().equals(reference) && measured(q))
+                    .findFirst().orElse(null);
+            Summary mine = cpu(p, sc);
+            Summary theirs = base == null ? null : cpu(base, sc);
+            Comparison build = mine == null || theirs == null ? null
+                    : Comparison.of("compile." + sc + ".cpuMs", p.name(), mine, base.name(), theirs, t.compile());
+            Comparison with = mine == null || theirs == null ? null : Comparison.of("compile." + sc + ".cpuMs+pipeline", p.name(),
+                    mine.plus(p.pipeline().cpuMs()), base.name(), theirs, t.compile());
+            builds.add(new Build(p.name(), kind(p), base == null ? null : base.name(), twin != null, p.pipeline(), build, with));
+            if (base == null || p.kernels() == null || base.kernels() == null) continue;
+            for (KernelTiming k : p.kernels()) {
+                KernelTiming b = base.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
+                        .orElse(null);
+                if (b == null || !"ok".equals(k.status()) || !"ok".equals(b.status())) continue;
+                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
+                rows.add(new Row(p.name(), base.name(), k.name(), k.n(),
+                        compare(fig + "primalNs", p.name(), k.primalNs(), base.name(), b.primalNs(), t.runtime()),
+                        compare(fig + "gradientNs", p.name(), k.gradientNs(), base.name(), b.gradientNs(), t.runtime())));
+            }
+        }
+        return new TrainingEffect(sc, builds, rows);
+    }
+
+    /** "PGO", "BOLT" or "PGO+BOLT". */
+    static String kind(ProfileResult p) {
+        boolean pgo = Boolean.TRUE.equals(p.settings().get("pgo"));
+        boolean bolt = Boolean.TRUE.equals(p.settings().get("bolt"));
+        return pgo && bolt ? "PGO+BOLT" : pgo ? "PGO" : "BOLT";
+    }
+
+    /** The measured profile whose settings are this one's without pgo and bolt. */
+    static ProfileResult twinOf(ProfileResult p, List<ProfileResult> all) {
+        Map<String, Object> want = untrained(p.settings());
+        return all.stream().filter(q -> q != p && q.pipeline() == null && measured(q) && untrained(q.settings()).equals(want))
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> untrained(Map<String, Object> settings) {
+        Map<String, Object> m = new TreeMap<>(settings == null ? Map.of() : settings);
+        m.remove("pgo");
+        m.remove("bolt");
+        return m;
+    }
+
+    private static boolean measured(ProfileResult p) {
+        return "ok".equals(p.status()) && p.compile() != null;
+    }
+
+    private static Summary cpu(ProfileResult p, String sc) {
+        ScenarioFigures f = p.compile() == null ? null : p.compile().get(sc);
+        return f == null ? null : f.cpuMs();
+    }
+
+    private static Comparison compare(String fig, String p, Summary a, String r, Summary b, double threshold) {
+        return a == null || b == null ? null : Comparison.of(fig, p, a, r, b, threshold);
+    }
+}

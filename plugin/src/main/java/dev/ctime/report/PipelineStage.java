@@ -1,0 +1,14 @@
+package dev.ctime.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One stage of a profile's training pipeline, measured once (wall time and the CPU time of its
+ * whole process tree, by wait4).
+ *
+ * @param stage  what ran: instrumented build, training, merge, BOLT instrumentation, rewrite
+ * @param detail what exactly: the command, the files, the inputs
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PipelineStage(String stage, double wallMs, double cpuMs, String detail) {
+}

@@ -1,0 +1,113 @@
+package dev.ctime.pgo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ConsoleTable;
+import dev.ctime.report.Pipeline;
+import dev.ctime.report.PipelineStage;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Thresholds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainingEffectTest {
+    private final Random rnd = new Random(11);
+
+    Summary runs(double median) {
+        double[] v = new double[8];
+        for (int i = 0; i < v.length; i++) v[i] = median * (1 + 0.01 * rnd.nextGaussian());
+        return Statistics.summarize(v);
+    }
+
+    ProfileResult profile(String name, Map<String, Object> settings, double buildMs, double primalNs, Pipeline pipeline) {
+        KernelTiming k = new KernelTiming("heat", 4096, "ok", null, runs(primalNs), null, runs(2 * primalNs), null, null,
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
+        return new ProfileResult(name, "ok", null, settings, Map.of(), "default",
+                Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
+                null, 1L, null, false, List.of(k), null, pipeline);
+    }
+
+    static Map<String, Object> settings(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("inherits", "release");
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    static Pipeline pipeline(double... cpuMs) {
+        List<PipelineStage> s = new java.util.ArrayList<>();
+        for (int i = 0; i < cpuMs.length; i++) s.add(new PipelineStage("stage " + i, cpuMs[i], cpuMs[i], null));
+        return new Pipeline(s, 7, "heat n = [4096]");
+    }
+
+    @Test
+    void comparesEachTrainedProfileWithItsUntrainedTwin() {
+        List<ProfileResult> ps = List.of(
+                profile("release", settings(), 1000, 100, null),
+                profile("fat", settings("lto", "fat"), 3000, 100, null),
+                profile("fat-pgo", settings("lto", "fat", "pgo", true), 3000, 80, pipeline(3000, 900, 20)),
+                profile("release-bolt", settings("bolt", true), 1000, 100, pipeline(200, 900, 5, 30)));
+        TrainingEffect t = TrainingEffect.of(ps, "full", "release", Thresholds.DEFAULT);
+        assertEquals(List.of("fat-pgo", "release-bolt"), t.builds().stream().map(TrainingEffect.Build::profile).toList());
+        TrainingEffect.Build pgo = t.builds().get(0);
+        assertEquals("fat", pgo.against(), "the twin is the same settings without pgo, not the reference");
+        assertTrue(pgo.twin());
+        assertEquals("PGO", pgo.trained());
+        assertEquals(Comparison.INDISTINGUISHABLE, pgo.buildCpu().verdict(), "the final build costs what the untrained one does");
+        // 3000 ms of builds plus 3920 ms of pipeline against 3000 ms: about 2.3x.
+        assertEquals(6920.0 / 3000, pgo.withPipeline().ratio(), 0.05);
+        assertEquals(Comparison.WORSE, pgo.withPipeline().verdict());
+        TrainingEffect.Row row = t.rows().stream().filter(r -> r.profile().equals("fat-pgo")).findFirst().orElseThrow();
+        assertEquals(Comparison.BETTER, row.primal().verdict());
+        assertEquals(0.8, row.primal().ratio(), 0.03);
+        assertEquals("release", t.builds().get(1).against());
+        assertEquals("BOLT", t.builds().get(1).trained());
+    }
+
+    @Test
+    void withoutATwinTheReferenceStandsInAndSaysSo() {
+        List<ProfileResult> ps = List.of(profile("release", settings(), 1000, 100, null),
+                profile("thin-pgo", settings("lto", "thin", "pgo", true, "bolt", true), 1500, 90, pipeline(1500, 800)));
+        TrainingEffect t = TrainingEffect.of(ps, "full", "release", Thresholds.DEFAULT);
+        assertEquals("release", t.builds().get(0).against());
+        assertFalse(t.builds().get(0).twin());
+        assertEquals("PGO+BOLT", t.builds().get(0).trained());
+        String console = String.join("\n", ConsoleTable.render(new Report(3, "ctime", "t", null, Map.of(), Map.of(), Map.of(),
+                Map.of(), List.of(), ps, "release", List.of(), null, null, t, List.of(), null)));
+        assertTrue(console.contains("thin-pgo [PGO+BOLT] against release (no untrained twin"), console);
+        assertTrue(console.contains("pipeline 2.30 s CPU"), console);
+    }
+
+    @Test
+    void noTrainedProfileNoSection() {
+        assertNull(TrainingEffect.of(List.of(profile("release", settings(), 1000, 100, null)), "full", "release",
+                Thresholds.DEFAULT));
+    }
+
+    @Test
+    void theRankingChargesThePipelineToTheBuild() {
+        ProfileResult release = profile("release", settings(), 1000, 100, null);
+        ProfileResult pgo = profile("release-pgo", settings("pgo", true), 1000, 80, pipeline(1000, 1000));
+        Decider.Subject s = new Decider.Subject("full", "heat", 4096, "primal");
+        List<Decider.Point> pts = Decider.points(List.of(release, pgo), s);
+        Decider.Point p = pts.stream().filter(x -> x.profile().equals("release-pgo")).findFirst().orElseThrow();
+        assertEquals(3000, p.compileMs(), 60, "1 s of build and 2 s of pipeline");
+        // Saving 20 ns per call for 2 s of extra build: break-even near 100 million calls.
+        assertTrue(Decider.decide(List.of(release, pgo), s, 1e6, "release", Thresholds.DEFAULT).recommended().equals("release"));
+        assertEquals("release-pgo", Decider.decide(List.of(release, pgo), s, 1e10, "release", Thresholds.DEFAULT).recommended());
+    }
+}
