@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def dir = new File(basedir, 'target/ctime')
 def report = new JsonSlurper().parse(new File(dir, 'report.json'))
-assert report.schemaVersion == 3
+assert report.schemaVersion == 4
 assert report.toolchain.rustcVersion.startsWith('rustc ')
 assert report.toolchain.llvmVersion ==~ /\d+\.\d+.*/
 assert report.settings.seed == 42

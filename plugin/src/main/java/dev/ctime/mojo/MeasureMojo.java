@@ -204,6 +204,17 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * Measure one slice of the profiles, I/N (e.g. 2/3), for a CI job matrix; {@code ctime:merge}
+     * joins the shards' reports. Every shard also measures the anchor.
+     */
+    @Parameter(property = "ctime.shard")
+    String shard;
+
+    /** The profile every shard measures, through which shards on different runners are compared. */
+    @Parameter(property = "ctime.anchor", defaultValue = "release")
+    String anchor;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -241,7 +252,9 @@ public class MeasureMojo extends AbstractMojo {
             if (!p.status().equals("ok")) getLog().warn("ctime: profile " + p.name() + " " + p.status() + ": " + p.reason());
         }
         try {
-            HistoryLog.append(historyFile.toPath(), report);
+            // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
+            // matrix reads the same history to balance its slice.
+            if (report.shard() == null) HistoryLog.append(historyFile.toPath(), report);
             Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath()),
                     new ReportPage.Options(chartScenario, chartKernel, expectedCalls), run.reportJson().resolveSibling("report.html"));
             getLog().info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
@@ -337,6 +350,14 @@ public class MeasureMojo extends AbstractMojo {
         if (patchFile != null && !patchFile.isFile()) {
             problems.add("ctime.patchFile " + patchFile + " does not exist: give a unified diff against the crate's folder");
         }
+        dev.ctime.shard.Shard slice = null;
+        if (shard != null && !shard.isBlank()) {
+            try {
+                slice = dev.ctime.shard.Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
         }
@@ -350,7 +371,28 @@ public class MeasureMojo extends AbstractMojo {
                 new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
                         Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold),
                 new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                        chartScenario, chartKernel), instructions, resume);
+                        chartScenario, chartKernel), instructions, resume,
+                new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()));
+    }
+
+    /** Each profile's build CPU time (all scenarios) in the last history run: what balances the shards best. */
+    private Map<String, Double> knownCosts() {
+        Map<String, Double> out = new java.util.HashMap<>();
+        try {
+            List<HistoryLog.Run> runs = HistoryLog.read(historyFile.toPath());
+            if (runs.isEmpty()) return out;
+            runs.get(runs.size() - 1).profiles().forEach((name, m) -> {
+                if (m.get("compile") instanceof Map<?, ?> c) {
+                    double sum = 0;
+                    for (Object f : c.values()) if (f instanceof Map<?, ?> fm && fm.get("cpuMs") instanceof Number n) sum += n.doubleValue();
+                    if (sum > 0) out.put(name, sum);
+                }
+            });
+        } catch (IOException e) {
+            getLog().warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced by"
+                    + " a cost model of the settings");
+        }
+        return out;
     }
 
     Path manifest() {

@@ -60,6 +60,7 @@ public final class ConsoleTable {
         out.addAll(differences(r));
         out.addAll(autodiff(r.autodiff()));
         out.addAll(training(r.training()));
+        out.addAll(shards(r));
         out.add("");
         out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
                 + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
@@ -155,6 +156,29 @@ public final class ConsoleTable {
                 k.append("primal ").append(row.primal() == null ? "?" : row.primal().describe() + mark(row.primal()));
                 if (row.gradient() != null) k.append(", gradient ").append(row.gradient().describe()).append(mark(row.gradient()));
                 wrap(k.toString(), 114, "  ").forEach(l -> out.add("    " + l));
+            }
+        }
+        return out;
+    }
+
+    /** Which slice a shard run measured; where a merged report's parts came from, and how their anchors agree. */
+    static List<String> shards(Report r) {
+        List<String> out = new ArrayList<>();
+        if (r.shard() != null) {
+            out.add("");
+            out.addAll(wrap("shard " + r.shard().index() + "/" + r.shard().count() + ": measured " + String.join(", ",
+                    r.shard().measured().stream().map(ConsoleTable::clean).toList()) + " of the " + r.shard().profiles().size()
+                    + " profiles (" + clean(r.shard().anchor()) + " is the anchor every shard measures; balanced by "
+                    + r.shard().costBasis() + "); join the shards' reports with ctime:merge", 118, "  "));
+        }
+        if (r.merge() != null) {
+            out.add("");
+            out.add("merged from " + r.merge().shards().size() + " shards, each compared through its own " + clean(r.merge().anchor())
+                    + ":");
+            for (MergeInfo.Source s : r.merge().shards()) {
+                wrap("shard " + s.index() + "/" + s.count() + ": " + String.join(", ", s.profiles().stream().map(ConsoleTable::clean)
+                        .toList()) + (s.anchorDrift() == null ? "" : "; its anchor against the others' " + s.anchorDrift().describe()
+                        + mark(s.anchorDrift())), 116, "  ").forEach(l -> out.add("  " + l));
             }
         }
         return out;

@@ -20,16 +20,19 @@ import java.util.Map;
  * @param warnings    what makes figures of this run less reliable (interference, caps), one sentence each
  * @param interrupted how the run was cut short (signal, stage, time), absent for a run that finished; the
  *                    profiles it had not finished are marked {@code incomplete}, never {@code ok}
+ * @param shard       for a shard run (ctime.shard), which slice of the matrix it measured
+ * @param merge       for a report merged from shards (ctime:merge), where each part came from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, Map<String, Object> crate,
                      Map<String, Object> machine, Map<String, Object> settings, Map<String, Object> toolchain,
                      List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
                      List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
-                     dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted) {
+                     dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard,
+                     MergeInfo merge) {
     /**
-     * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; every
-     * change so far only added fields, so older reports still load.
+     * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; 4 PGO/BOLT
+     * pipelines, shards and merges. Every change so far only added fields, so older reports still load.
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 }

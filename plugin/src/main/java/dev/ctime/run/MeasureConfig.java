@@ -20,13 +20,21 @@ import java.util.Map;
  *                        measuring settings are unchanged
  * @param instructions    "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "all":
  *                        the leaf build's rustc too; "off"
+ * @param sharding        the slice of the matrix this run measures (ctime.shard), or null for all of it
  */
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                             List<Scenario> scenarios, int repeat, int forks, double minSampleMs, int samples,
                             long warmupMaxMs, int pinCpu, long seed, double gradientTolerance, Duration buildTimeout,
                             Duration runTimeout, String autodiffFeature, String label, Map<String, String> userEnv, Path patchFile,
                             Precision precision, Judging judging, String instructions,
-                            boolean resume) {
+                            boolean resume, Sharding sharding) {
+    /**
+     * @param anchor     the profile every shard measures, so shards on different runners compare
+     * @param knownCosts an earlier run's build CPU time per profile, to balance the shards (may be empty)
+     */
+    public record Sharding(dev.ctime.shard.Shard shard, String anchor, Map<String, Double> knownCosts) {
+    }
+
     /**
      * How long to keep measuring: runs continue, interleaved, only for the figures whose median's
      * 95% interval is still wider than {@code target} (a half-width relative to the median).

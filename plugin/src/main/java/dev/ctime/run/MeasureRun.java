@@ -36,6 +36,8 @@ import dev.ctime.report.ProfileResult;
 import dev.ctime.report.Report;
 import dev.ctime.report.ReportWriter;
 import dev.ctime.report.ScenarioFigures;
+import dev.ctime.report.ShardInfo;
+import dev.ctime.shard.ShardPlan;
 import dev.ctime.report.Warnings;
 import dev.ctime.stats.Statistics;
 import java.io.IOException;
@@ -73,6 +75,7 @@ public final class MeasureRun {
     private String resumedFrom;
     private String instructionCounts = "not run: no kernel was timed";
     private Map<String, Object> commit;
+    private ShardInfo shardInfo;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
         this.cfg = cfg;
@@ -392,6 +395,21 @@ public final class MeasureRun {
             seen.add(p.name());
             validate(p);
         }
+        MeasureConfig.Sharding sh = cfg.sharding();
+        if (sh != null && sh.shard() != null) {
+            ShardPlan plan;
+            try {
+                plan = ShardPlan.of(all, sh.shard().count(), sh.anchor(), sh.knownCosts());
+            } catch (IllegalArgumentException e) {
+                throw new ProfileException(e.getMessage());
+            }
+            List<String> keep = plan.measured(sh.shard());
+            shardInfo = new ShardInfo(sh.shard().index(), sh.shard().count(), sh.anchor(), seen, keep, plan.costBasis(), plan.costs());
+            log.accept("shard " + sh.shard() + ": measuring " + sh.anchor() + " (the anchor, measured by every shard)"
+                    + (keep.size() > 1 ? " and " + String.join(", ", keep.subList(1, keep.size())) : " only (no profile fell to"
+                    + " this shard)") + " of " + all.size() + " profiles, balanced by " + plan.costBasis());
+            all.removeIf(p -> !keep.contains(p.name()));
+        }
         return all;
     }
 
@@ -567,7 +585,7 @@ public final class MeasureRun {
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
                 Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()),
-                dev.ctime.pgo.TrainingEffect.of(results, subject.scenario(), reference, j.thresholds()), warnings(results), cut());
+                dev.ctime.pgo.TrainingEffect.of(results, subject.scenario(), reference, j.thresholds()), warnings(results), cut(), shardInfo, null);
     }
 
     /**

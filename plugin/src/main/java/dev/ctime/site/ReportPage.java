@@ -119,6 +119,7 @@ public final class ReportPage {
 
         autodiff(w, r.autodiff());
         training(w, r.training());
+        shards(w, r);
 
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
@@ -288,6 +289,27 @@ public final class ReportPage {
         if (!t.builds().isEmpty() && t.builds().get(0).pipeline().trainedOn() != null) {
             w.paragraph("Trained on " + t.builds().get(0).pipeline().trainedOn() + ".");
         }
+        w.endSection();
+    }
+
+    /** A merged report: where each part was measured, and whether the runners' anchors agree. */
+    static void shards(PageWriter w, Report r) {
+        if (r.merge() == null) return;
+        w.section("Shards");
+        w.paragraph("Measured in " + r.merge().shards().size() + " shards, each on its own runner, each with the anchor "
+                + r.merge().anchor() + ". Every profile is compared through its own shard's anchor, so a faster or slower runner"
+                + " does not bias the ratios; the absolute figures of later shards are rescaled to the first shard's anchor."
+                + " The anchor column compares each shard's anchor build CPU with the other shards' (= marks no significant"
+                + " difference).");
+        List<List<String>> rows = new ArrayList<>();
+        for (dev.ctime.report.MergeInfo.Source s : r.merge().shards()) {
+            Object cpu = s.machine() == null ? null : s.machine().get("cpuModel");
+            rows.add(List.of(s.index() + "/" + s.count(), String.join(", ", s.profiles()), cpu == null ? "" : String.valueOf(cpu),
+                    s.createdAt() == null ? "" : s.createdAt().replaceAll(":\\d\\d(\\.\\d+)?Z$", "Z").replace('T', ' '),
+                    desc(s.anchorDrift())));
+        }
+        w.table("shards", List.of("shard", "profiles", "CPU", "measured", "anchor against the others"), rows);
+        for (String f : r.merge().findings()) w.paragraph(f);
         w.endSection();
     }
 

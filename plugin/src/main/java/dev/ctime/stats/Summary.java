@@ -46,6 +46,12 @@ public record Summary(double median, double min, double max, int runs, double ci
                 samples == null ? null : samples.stream().map(v -> v + fixed).toList(), groups);
     }
 
+    /** Every value times a factor (a figure rescaled to another runner's anchor); relative precision is unchanged. */
+    public Summary times(double f) {
+        return new Summary(median * f, min * f, max * f, runs, ciLow * f, ciHigh * f, ciLevel, precision, capped, interference,
+                outliers, noisy, samples == null ? null : samples.stream().map(v -> v * f).toList(), groups);
+    }
+
     public Summary withInterference(int n) {
         return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, capped, n, outliers, noisy,
                 samples, groups);

@@ -47,7 +47,7 @@ class SitePartsTest {
         return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", Map.of("package", "demo"),
                 Map.of("cpus", 2, "cpuModel", "x", "hardwareCounters", "unavailable"), Map.of(),
                 Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps, "release", List.of(), null,
-                null, null, List.of(), null);
+                null, null, List.of(), null, null, null);
     }
 
     @Test
@@ -176,7 +176,7 @@ class SitePartsTest {
                 profile("fat", "ok", 2200, 800, Map.of()));
         List<dev.ctime.verdict.Comparison> cs = dev.ctime.verdict.Comparisons.all(ps, "release", Thresholds.DEFAULT);
         Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, Map.of("package", "demo"), Map.of(), Map.of(),
-                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22"), List.of(), ps, "release", cs, null, null, null, List.of(), null);
+                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22"), List.of(), ps, "release", cs, null, null, null, List.of(), null, null, null);
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, 1e6));
         String html = w.document();

@@ -1,0 +1,134 @@
+package dev.ctime.mojo;
+
+import dev.ctime.report.ConsoleTable;
+import dev.ctime.report.Report;
+import dev.ctime.report.ReportWriter;
+import dev.ctime.shard.ShardMerge;
+import dev.ctime.site.HistoryLog;
+import dev.ctime.site.ReportPage;
+import dev.ctime.verdict.Thresholds;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Joins the reports of a matrix measured in shards ({@code ctime:measure -Dctime.shard=I/N} on
+ * each CI runner) into one report, CSV, page and history entry in the output folder, which
+ * {@code ctime:check} and the site page then read like any other.
+ */
+@Mojo(name = "merge", threadSafe = true)
+public class MergeMojo extends AbstractMojo {
+    /**
+     * Each shard's report.json, comma-separated, relative to the project folder; an item may be a
+     * glob ({@code shards/*}{@code /report.json}), as artifact downloads lay out one folder per shard.
+     */
+    @Parameter(property = "ctime.mergeReports", required = true)
+    String mergeReports;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
+    File outputDirectory;
+
+    @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
+    File historyFile;
+
+    /** The profile the others are compared with; the shards' anchor by default. */
+    @Parameter(property = "ctime.reference")
+    String reference;
+
+    @Parameter(property = "ctime.runtimeThreshold", defaultValue = "0.01")
+    double runtimeThreshold;
+
+    @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
+    double compileThreshold;
+
+    @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
+    double expectedCalls;
+
+    @Parameter(property = "ctime.chartScenario")
+    String chartScenario;
+
+    @Parameter(property = "ctime.chartKernel")
+    String chartKernel;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        List<ShardMerge.Part> parts = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : expand(basedir.toPath(), mergeReports, problems)) {
+            if (!Files.isRegularFile(file)) {
+                problems.add(file + " does not exist: give each shard's report.json (download the shards' artifacts first)");
+                continue;
+            }
+            try {
+                parts.add(new ShardMerge.Part(file.toString(), ReportWriter.readJson(file)));
+            } catch (IOException e) {
+                problems.add(file + " cannot be read as a ctime report: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
+        }
+        Report merged;
+        try {
+            merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
+                    chartScenario, chartKernel, "ctime " + version());
+        } catch (ShardMerge.Refused e) {
+            throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));
+        }
+        Path out = outputDirectory.toPath();
+        Path json = out.resolve("report.json");
+        try {
+            Files.createDirectories(out);
+            ReportWriter.writeJson(merged, json);
+            ReportWriter.writeCsv(merged, out.resolve("report.csv"));
+            HistoryLog.append(historyFile.toPath(), merged);
+            ReportMojo.writeStandalone(merged, HistoryLog.read(historyFile.toPath()),
+                    new ReportPage.Options(chartScenario, chartKernel, expectedCalls), out.resolve("report.html"));
+        } catch (IOException e) {
+            throw new MojoExecutionException("ctime: cannot write the merged report to " + out + ": " + e.getMessage(), e);
+        }
+        getLog().info("");
+        ConsoleTable.render(merged).forEach(l -> getLog().info(l));
+        getLog().info("");
+        for (String f : merged.merge().findings()) getLog().warn("ctime: " + f);
+        getLog().info("ctime: merged " + parts.size() + " shard reports into " + json + ", report.csv and report.html");
+    }
+
+    /** The items in order, each glob expanded in name order; a glob that matches nothing is a problem. */
+    static List<Path> expand(Path base, String items, List<String> problems) {
+        List<Path> out = new ArrayList<>();
+        for (String raw : items.split(",")) {
+            String item = raw.strip();
+            if (item.isEmpty()) continue;
+            if (!item.matches(".*[*?\\[{].*")) {
+                out.add(base.resolve(item).normalize());
+                continue;
+            }
+            java.nio.file.PathMatcher m = base.getFileSystem().getPathMatcher("glob:" + item);
+            List<Path> hits = new ArrayList<>();
+            try (java.util.stream.Stream<Path> files = Files.walk(base, 8)) {
+                files.filter(Files::isRegularFile).filter(f -> m.matches(base.relativize(f))).sorted().forEach(hits::add);
+            } catch (IOException e) {
+                problems.add("cannot search " + base + " for " + item + ": " + e.getMessage());
+            }
+            if (hits.isEmpty()) problems.add(item + " matches no file under " + base + ": give each shard's report.json");
+            out.addAll(hits);
+        }
+        return out;
+    }
+
+    private static String version() {
+        String v = MergeMojo.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

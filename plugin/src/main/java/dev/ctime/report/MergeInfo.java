@@ -1,0 +1,28 @@
+package dev.ctime.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ctime.verdict.Comparison;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a report was merged from shards. Figures of different runners are never mixed as they are:
+ * each profile is compared with its own shard's anchor, and comparisons across shards go through
+ * the anchors, their intervals widened by both anchors' uncertainty. The absolute figures shown
+ * for profiles of later shards are rescaled to the first shard's anchor (said so on the page).
+ *
+ * @param anchorRatios every measured profile's figures against its own shard's anchor, with 95% intervals
+ * @param findings     what differs between the shards: machines, a slow runner, profiles no shard measured
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MergeInfo(String anchor, List<Source> shards, List<Comparison> anchorRatios, List<String> findings) {
+
+    /**
+     * @param anchorDrift the shard's anchor against the other shards' anchors, on the anchor's main
+     *                    build figure; significant means a faster or slower runner
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(int index, int count, String report, String createdAt, Map<String, Object> machine,
+                         List<String> profiles, Comparison anchorDrift) {
+    }
+}
