@@ -8,6 +8,9 @@ assert log.contains('hardware counters: ')
 assert log =~ /load: \d+\.\d\d over the last minute on \d+ CPUs/
 assert log.contains('CPU frequency governor: ')
 assert log =~ /instruction counts: (Valgrind found at|Valgrind not found; to fix: apt-get install valgrind)/
+// PGO and BOLT tools, matched to each toolchain's LLVM major, or how to get them.
+assert log =~ /  PGO: (llvm-profdata at \S+ \(.*LLVM version \d+|unavailable: no llvm-profdata for LLVM \d+)/
+assert log =~ /  BOLT: (llvm-bolt at \S+ and merge-fdata at |unavailable: )/
 // Whatever the machine has, doctor says it: present, or missing with where and how.
 def nightly = ['rustup', 'run', 'nightly', 'rustc', '-vV'].execute()
 nightly.waitFor()

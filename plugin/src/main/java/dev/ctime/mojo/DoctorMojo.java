@@ -19,6 +19,7 @@ public class DoctorMojo extends AbstractMojo {
     @Parameter(property = "ctime.toolchains", defaultValue = "default,nightly")
     String toolchains;
 
+    /** Where the probes' logs go (rustc -vV, the Enzyme probe build). */
     @Parameter(defaultValue = "${project.build.directory}/ctime/doctor")
     File workDirectory;
 

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,7 +34,7 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * target/ctime/report.json, report.csv and a console table.
  */
 @Mojo(name = "measure", threadSafe = false, requiresProject = true)
-public class MeasureMojo extends AbstractMojo {
+public class MeasureMojo extends JudgingParameters {
     /** The crate's Cargo.toml; by default ${project.basedir}/Cargo.toml, else src/main/rust/Cargo.toml. */
     @Parameter(property = "ctime.manifestPath")
     File manifestPath;
@@ -43,9 +42,6 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
-    /** Where reports, logs and each profile's build go. */
-    @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
-    File outputDirectory;
 
     /** Build profiles: {@code <profile><name/><optLevel/><lto/>…</profile>}; ctime's presets when none. */
     @Parameter
@@ -59,9 +55,12 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter
     PlexusConfiguration kernels;
 
-    /** Comma-separated profile names to run (default: all). */
+    /**
+     * Comma-separated names of the profiles to run, among those configured (or the presets); all by
+     * default. Named apart from {@code profiles}, the list of profile definitions.
+     */
     @Parameter(property = "ctime.profiles")
-    String only;
+    String selectProfiles;
 
     /** Comma-separated scenarios: full, incr-full, incr-unchanged, incr-patched. */
     @Parameter(property = "ctime.scenarios", defaultValue = "full")
@@ -110,13 +109,6 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.reference", defaultValue = "release")
     String reference;
 
-    /** Run-time differences smaller than this share are indistinguishable, however significant. */
-    @Parameter(property = "ctime.runtimeThreshold", defaultValue = "0.01")
-    double runtimeThreshold;
-
-    /** Build time and memory differences smaller than this share are indistinguishable, however significant. */
-    @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
-    double compileThreshold;
 
     /** Timed batches per kernel, size and fork (at least 10). */
     @Parameter(property = "ctime.samples", defaultValue = "10")
@@ -161,21 +153,6 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.patchFile")
     File patchFile;
 
-    /** One line per run is appended here; may live outside target/ to survive cleans. */
-    @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
-    File historyFile;
-
-    /** The scenario whose build time report.html's trade-off chart uses (default: the first measured). */
-    @Parameter(property = "ctime.chartScenario")
-    String chartScenario;
-
-    /** The kernel whose run time report.html's trade-off chart uses (default: the first). */
-    @Parameter(property = "ctime.chartKernel")
-    String chartKernel;
-
-    /** Kernel calls expected per build, for the recommendation. */
-    @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
-    double expectedCalls;
 
     /** A name for this run, kept in the report. */
     @Parameter(property = "ctime.label")
@@ -201,6 +178,7 @@ public class MeasureMojo extends AbstractMojo {
     @Parameter(property = "ctime.resume", defaultValue = "false")
     boolean resume;
 
+    /** Skip measuring altogether (e.g. -Dctime.skip on a quick local build). */
     @Parameter(property = "ctime.skip", defaultValue = "false")
     boolean skip;
 
@@ -362,8 +340,8 @@ public class MeasureMojo extends AbstractMojo {
             throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
         }
         if (ks.isEmpty()) getLog().warn("ctime: no <kernels> configured: compile times are measured, run times are not");
-        List<String> selected = only == null ? List.of()
-                : Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> selected = selectProfiles == null ? List.of()
+                : Arrays.stream(selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new MeasureConfig(manifest(), outputDirectory.toPath(), ps, selected, ks, sc, repeat, forks, minSampleMs, samples,
                 warmupMaxMs, pinCpu, seed, gradientTolerance, Duration.ofSeconds(buildTimeoutSeconds),
                 Duration.ofSeconds(runTimeoutSeconds), autodiffFeature, label, System.getenv(),

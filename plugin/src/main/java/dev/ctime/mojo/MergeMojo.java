@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code ctime:check} and the site page then read like any other.
  */
 @Mojo(name = "merge", threadSafe = true)
-public class MergeMojo extends AbstractMojo {
+public class MergeMojo extends JudgingParameters {
     /**
      * Each shard's report.json, comma-separated, relative to the project folder; an item may be a
      * glob ({@code shards/*}{@code /report.json}), as artifact downloads lay out one folder per shard.
@@ -35,30 +34,9 @@ public class MergeMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
-    @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
-    File outputDirectory;
-
-    @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
-    File historyFile;
-
     /** The profile the others are compared with; the shards' anchor by default. */
     @Parameter(property = "ctime.reference")
     String reference;
-
-    @Parameter(property = "ctime.runtimeThreshold", defaultValue = "0.01")
-    double runtimeThreshold;
-
-    @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
-    double compileThreshold;
-
-    @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
-    double expectedCalls;
-
-    @Parameter(property = "ctime.chartScenario")
-    String chartScenario;
-
-    @Parameter(property = "ctime.chartKernel")
-    String chartKernel;
 
     @Override
     public void execute() throws MojoExecutionException {

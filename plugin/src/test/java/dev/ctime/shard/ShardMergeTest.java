@@ -1,0 +1,136 @@
+package dev.ctime.shard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.report.ShardInfo;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Thresholds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ShardMergeTest {
+    private final Random rnd = new Random(5);
+    static final List<String> ALL = List.of("release", "a", "b", "c");
+
+    Summary runs(double median) {
+        double[] v = new double[8];
+        for (int i = 0; i < v.length; i++) v[i] = median * (1 + 0.01 * rnd.nextGaussian());
+        return Statistics.summarize(v);
+    }
+
+    ProfileResult profile(String name, double buildMs, double primalNs) {
+        KernelTiming k = new KernelTiming("heat", 64, "ok", null, runs(primalNs), null, null, null, null,
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
+        return new ProfileResult(name, "ok", null, Map.of("inherits", "release"), Map.of(), "default",
+                Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)), null, 1L,
+                null, false, List.of(k), null, null);
+    }
+
+    /** A shard on a runner {@code speed} times as slow, with its profiles at the given true ratios to release. */
+    Report shard(int index, int count, String rustc, String cpu, double speed, Object... nameRatio) {
+        List<ProfileResult> ps = new ArrayList<>(List.of(profile("release", 1000 * speed, 100 * speed)));
+        List<String> measured = new ArrayList<>(List.of("release"));
+        for (int i = 0; i < nameRatio.length; i += 2) {
+            double r = (Double) nameRatio[i + 1];
+            ps.add(profile((String) nameRatio[i], 1000 * speed * r, 100 * speed * r));
+            measured.add((String) nameRatio[i]);
+        }
+        return new Report(4, "ctime", "2026-11-21T00:00:0" + index + "Z", null, Map.of("package", "k"),
+                Map.of("cpuModel", cpu, "cpus", 2), Map.of(), Map.of("rustcVersion", rustc),
+                List.of(Map.of("name", "default", "rustcVersion", rustc)), ps, "release", List.of(), null, null, null, List.of(),
+                null, new ShardInfo(index, count, "release", ALL, measured, "cost model", Map.of()), null);
+    }
+
+    Report merge(Report... shards) throws ShardMerge.Refused {
+        List<ShardMerge.Part> parts = new ArrayList<>();
+        for (Report r : shards) parts.add(new ShardMerge.Part("shard-" + r.shard().index() + ".json", r));
+        return ShardMerge.merge(parts, null, Thresholds.DEFAULT, 1e6, null, null, "ctime test");
+    }
+
+    @Test
+    void ratiosGoThroughEachShardsAnchorSoASlowRunnerDoesNotBiasThem() throws Exception {
+        // Shard 2 runs on a machine 1.5x as slow; b is truly 0.8x release there.
+        Report m = merge(shard(1, 2, "rustc 1.95.0", "x", 1.0, "a", 1.2), shard(2, 2, "rustc 1.95.0", "x", 1.5, "b", 0.8, "c", 1.0));
+        assertEquals(List.of("release", "a", "b", "c"), m.profiles().stream().map(ProfileResult::name).toList());
+        Comparison b = m.comparisons().stream().filter(c -> c.profile().equals("b") && c.figure().equals("compile.full.cpuMs"))
+                .findFirst().orElseThrow();
+        assertEquals(0.8, b.ratio(), 0.02);
+        assertEquals("release", b.reference());
+        assertEquals(Comparison.BETTER, b.verdict());
+        // The absolute figure shown for b is rescaled to shard 1's anchor: about 800 ms, not 1200.
+        ProfileResult pb = m.profiles().get(2);
+        assertEquals(800, pb.compile().get("full").cpuMs().median(), 20);
+        assertEquals(2, m.merge().shards().size());
+        assertTrue(m.merge().shards().get(1).anchorDrift().significant(), "the slow runner is flagged");
+        assertTrue(m.merge().findings().stream().anyMatch(f -> f.startsWith("shard 2's runner is slower")), m.merge().findings().toString());
+        assertTrue(m.merge().anchorRatios().stream().anyMatch(c -> c.profile().equals("b") && c.reference().equals("release@2")));
+    }
+
+    @Test
+    void aReferenceOnAnotherShardChainsBothAnchorsAndWidensTheInterval() throws Exception {
+        List<ShardMerge.Part> parts = List.of(new ShardMerge.Part("1", shard(1, 2, "r", "x", 1.0, "a", 1.2)),
+                new ShardMerge.Part("2", shard(2, 2, "r", "x", 1.0, "b", 0.6, "c", 1.0)));
+        Report m = ShardMerge.merge(parts, "a", Thresholds.DEFAULT, 1e6, null, null, "t");
+        assertEquals("a", m.reference());
+        Comparison b = m.comparisons().stream().filter(c -> c.profile().equals("b") && c.figure().equals("compile.full.cpuMs"))
+                .findFirst().orElseThrow();
+        assertEquals(0.5, b.ratio(), 0.02);
+        Comparison direct = m.merge().anchorRatios().stream().filter(c -> c.profile().equals("b") && c.figure().equals(b.figure()))
+                .findFirst().orElseThrow();
+        assertTrue(Math.log(b.ciHigh() / b.ciLow()) > Math.log(direct.ciHigh() / direct.ciLow()),
+                "both anchors' uncertainty is in the chained interval");
+        assertTrue(b.ciLow() < 0.5 && b.ciHigh() > 0.5);
+        Comparison anchor = m.comparisons().stream().filter(c -> c.profile().equals("release") && c.figure().equals(b.figure()))
+                .findFirst().orElseThrow();
+        assertEquals(1 / 1.2, anchor.ratio(), 0.02);
+    }
+
+    @Test
+    void refusesWhatCannotBeComparedAllAtOnce() {
+        Report one = shard(1, 3, "rustc 1.95.0", "x", 1, "a", 1.0);
+        Report twoOtherRustc = shard(2, 3, "rustc 1.96.0", "x", 1, "a", 1.0);
+        Report otherSplit = shard(3, 2, "rustc 1.95.0", "x", 1, "c", 1.0);
+        ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class, () -> merge(one, twoOtherRustc, otherSplit));
+        String m = e.getMessage();
+        assertTrue(m.contains("toolchain default differs between shards: rustc 1.95.0 (shard 1, shard 3) against rustc 1.96.0 (shard 2)"), m);
+        assertTrue(m.contains("profile a was measured by shard 1 (shard-1.json) and by shard 2 (shard-2.json)"), m);
+        assertTrue(m.contains("split the matrix differently (into [2, 3] shards)"), m);
+        assertEquals(3, m.split("\n").length, m);
+    }
+
+    @Test
+    void refusesAReportThatWasNoShard() {
+        Report plain = new Report(4, "ctime", "t", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
+                List.of(profile("release", 1000, 100)), "release", List.of(), null, null, null, List.of(), null, null, null);
+        ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class,
+                () -> ShardMerge.merge(List.of(new ShardMerge.Part("plain.json", plain)), null, Thresholds.DEFAULT, 1e6, null, null, "t"));
+        assertTrue(e.getMessage().contains("plain.json is not a shard's report"), e.getMessage());
+        assertTrue(assertThrows(ShardMerge.Refused.class, () -> ShardMerge.merge(List.of(), null, Thresholds.DEFAULT, 1e6, null,
+                null, "t")).getMessage().contains("no reports to merge"));
+    }
+
+    @Test
+    void namesOtherMachinesAndProfilesNoShardMeasured() throws Exception {
+        Report m = merge(shard(1, 3, "r", "EPYC 7763", 1.0, "a", 1.0), shard(2, 3, "r", "Xeon 8370C", 1.0, "b", 1.0));
+        List<String> f = m.merge().findings();
+        assertTrue(f.stream().anyMatch(s -> s.contains("different machines: cpuModel EPYC 7763 (shard 1) against Xeon 8370C (shard 2)")),
+                f.toString());
+        assertTrue(f.stream().anyMatch(s -> s.startsWith("no shard measured c")), f.toString());
+        assertFalse(m.merge().shards().get(0).anchorDrift().significant(), "same speed: no drift");
+        assertNull(m.shard());
+    }
+}
