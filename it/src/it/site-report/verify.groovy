@@ -10,6 +10,11 @@ assert history.size() == 2 : 'one history line per measuring run'
 def page = new File(basedir, 'target/site/ctime.html')
 assert page.isFile()
 def html = page.text
+// The data behind the page and the report's published JSON Schema, beside it.
+def schema = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/site/ctime/report.schema.json'))
+assert schema.'$schema' == 'https://json-schema.org/draft/2020-12/schema'
+assert schema.title.startsWith('ctime report, schema ')
+assert new File(basedir, 'target/site/ctime/report.json').length() > 0
 assert html.contains('ctime: build profiles of it-basic')
 assert html.contains('Recommendation')
 assert html.contains('[profile.release]')

@@ -1,5 +1,6 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.report.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
@@ -51,7 +52,7 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
 
     /** Null where the run has no Enzyme profile that built. */
     public static AutodiffBreakdown of(List<ProfileResult> profiles, String scenario, Thresholds t) {
-        List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && "ok".equals(p.status()) && p.compile() != null)
+        List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && p.status() == Status.OK && p.compile() != null)
                 .toList();
         if (enzyme.isEmpty()) return null;
         String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse("full");
@@ -69,14 +70,15 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
             builds.add(new Build(e.name(), autodiffOf(e), cpu == null ? null : cpu.median(), vsRelease,
                     hand == null ? null : compare("compile." + sc + ".cpuMs", hand, cpu(hand, sc), release, cpu(release, sc), t.compile()),
                     compare("compile." + sc + ".cpuMs", e, cpu, hand, cpu(hand, sc), t.compile()),
-                    number(e, "enzymePassMs"), number(e, "postDifferentiationOptMs"),
+                    e.analysis() == null ? null : e.analysis().enzymePassMs(),
+                    e.analysis() == null ? null : e.analysis().postDifferentiationOptMs(),
                     changesSettings ? plain.name() : null,
                     changesSettings ? compare("compile." + sc + ".cpuMs", e, cpu, plain, cpu(plain, sc), t.compile()) : null));
             if (e.kernels() == null) continue;
             for (KernelTiming k : e.kernels()) {
-                if (!"ok".equals(k.status())) continue;
+                if (k.status() != Status.OK) continue;
                 KernelTiming h = hand == null || hand.kernels() == null ? null : hand.kernels().stream()
-                        .filter(x -> x.name().equals(k.name()) && x.n() == k.n() && "ok".equals(x.status())).findFirst().orElse(null);
+                        .filter(x -> x.name().equals(k.name()) && x.n() == k.n() && x.status() == Status.OK).findFirst().orElse(null);
                 String f = "kernel:" + k.name() + ":" + k.n() + ":";
                 rows.add(new Row(e.name(), k.name(), k.n(),
                         h == null ? null : compare(f + "gradientNs", e, k.gradientNs(), hand, h.gradientNs(), t.runtime()),
@@ -99,7 +101,7 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
     }
 
     private static boolean measured(ProfileResult p) {
-        return p != null && "ok".equals(p.status()) && p.compile() != null;
+        return p != null && p.status() == Status.OK && p.compile() != null;
     }
 
     static boolean isAutodiff(ProfileResult p) {
@@ -116,10 +118,6 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
         if (p == null || p.compile() == null) return null;
         ScenarioFigures f = p.compile().get(scenario);
         return f == null ? null : f.cpuMs();
-    }
-
-    private static Double number(ProfileResult p, String key) {
-        return p.analysis() != null && p.analysis().get(key) instanceof Number n ? n.doubleValue() : null;
     }
 
     private static Comparison compare(String figure, ProfileResult p, Summary a, ProfileResult r, Summary b, double threshold) {

@@ -44,7 +44,7 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
     }
 
     static CrateInfo parse(Path manifest, String json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+        JsonNode root = dev.ctime.report.Json.MAPPER.readTree(json);
         Path wanted = manifest.toAbsolutePath().normalize();
         for (JsonNode pkg : root.path("packages")) {
             Path mp = Path.of(pkg.path("manifest_path").asText()).toAbsolutePath().normalize();

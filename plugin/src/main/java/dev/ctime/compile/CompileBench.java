@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * repeated with the profiles interleaved (A B C A B C ...) so that drift hits all alike.
  */
 public final class CompileBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
     private final CrateInfo crate;
     private final Path rusage;
     private final Path perf;
@@ -89,11 +89,11 @@ public final class CompileBench {
             if (!b.ok()) return;
         }
         CargoCommand cmd = command(b, false);
-        b.applied.put("cargoArgs", cmd.args().subList(1, cmd.args().size()));
-        b.applied.put("env", cmd.env());
-        b.applied.put("rustflagsAdded", cmd.rustflags());
-        b.applied.put("rustflagsRoute", b.route.name());
-        b.applied.put("features", b.features);
+        b.applied.cargoArgs = List.copyOf(cmd.args().subList(1, cmd.args().size()));
+        b.applied.env = cmd.env();
+        b.applied.rustflagsAdded = cmd.rustflags();
+        b.applied.rustflagsRoute = b.route.name();
+        b.applied.features = b.features;
         Path so = buildOnce(b, "build-initial", true);
         if (so == null) return;
         Files.createDirectories(b.dir.resolve("lib"));
@@ -123,10 +123,10 @@ public final class CompileBench {
                     + "\n(full output: " + b.logs().resolve(label + ".stderr") + ")");
             return null;
         }
-        if (main && b.profile.autodiff().contains("PrintPerf")) b.analysis.put("enzymePerfRemarks", PerfRemarks.parse(r.stderr()));
+        if (main && b.profile.autodiff().contains("PrintPerf")) b.analysis.enzymePerfRemarks = PerfRemarks.parse(r.stderr());
         String rustc = leafRustcCommand(r.stderr(), crate.crateName());
         if (rustc != null) {
-            if (main) b.applied.put("rustcCommand", rustc);
+            if (main) b.applied.rustcCommand = rustc;
             checkApplied(b, cmd, rustc);
             if (!b.ok()) return null;
         }
@@ -210,13 +210,17 @@ public final class CompileBench {
                 "analysis-phases");
         if (r.ok()) {
             Map<String, Double> phases = PhaseSplit.parse(r.stderr());
-            b.analysis.put("phases", phases.isEmpty() ? Map.of("unavailable", "-Ztime-passes needs a nightly toolchain;"
-                    + " this profile uses " + b.toolchain.displayName() + " (" + b.toolchain.channel() + ")") : phases);
+            if (phases.isEmpty()) {
+                b.analysis.phasesUnavailable = "-Ztime-passes needs a nightly toolchain; this profile uses "
+                        + b.toolchain.displayName() + " (" + b.toolchain.channel() + ")";
+            } else {
+                b.analysis.phases = phases;
+            }
             if (b.profile.isAutodiff() && !phases.isEmpty() && !phases.containsKey("autodiff")) {
-                b.analysis.put("phasesNote", "this rustc names no autodiff pass: Enzyme's differentiation runs inside the"
+                b.analysis.phasesNote = ("this rustc names no autodiff pass: Enzyme's differentiation runs inside the"
                         + " LTO phase; its cost is this profile's lto against a hand-written profile's with fat LTO");
             }
-            b.analysis.put("codegenUnitsUsed", countCodegenUnits(b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps")));
+            b.analysis.codegenUnitsUsed = countCodegenUnits(b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps"));
             if (trace) enzymeTrace(b);
         } else {
             b.warnings.add("the phase-split build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
@@ -226,13 +230,13 @@ public final class CompileBench {
         // LTO, so its count covers what fat LTO merged in (the IR Enzyme and LLVM work through).
         List<String> irFlags = new ArrayList<>(List.of("--emit=llvm-ir", "-Cno-prepopulate-passes", "-Cpasses=name-anon-globals"));
         if (!b.profile.isAutodiff()) irFlags.addAll(List.of("-Ccodegen-units=1", "-Clto=off"));
-        b.analysis.put("llvmLinesScope", b.profile.isAutodiff() ? "the whole program after fat LTO (autodiff builds need it)"
+        b.analysis.llvmLinesScope = (b.profile.isAutodiff() ? "the whole program after fat LTO (autodiff builds need it)"
                 : "the crate alone, unoptimised, one codegen unit, LTO off");
         Exec.Result ir = Exec.run(rustcCommand(b, irFlags), crate.dir(), env(command(b, false), null), buildTimeout,
                 b.logs(), "analysis-llvm-lines");
         Path ll = b.targetDir().resolve(CargoCommand.CARGO_PROFILE).resolve("deps").resolve(crate.crateName() + ".ll");
         if (ir.ok() && Files.exists(ll)) {
-            b.analysis.put("llvmLines", LlvmLines.top(Files.readString(ll), 15));
+            b.analysis.llvmLines = LlvmLines.top(Files.readString(ll), 15);
         } else {
             b.warnings.add("the llvm-lines build failed: " + FailureReason.fromCompilerOutput(ir.stderr()));
         }
@@ -265,7 +269,7 @@ public final class CompileBench {
             b.warnings.add("Cachegrind wrote an unreadable count in " + out + ": " + e.getMessage());
             return;
         }
-        b.analysis.put("rustcInstructions", total);
+        b.analysis.rustcInstructions = total;
     }
 
     /**
@@ -303,11 +307,11 @@ public final class CompileBench {
         if (t.enzymePassMs() == null) {
             b.warnings.add("the LLVM time trace (" + file + ") has no EnzymeNewPM event: Enzyme did not run in this build");
         } else {
-            b.analysis.put("enzymePassMs", t.enzymePassMs());
+            b.analysis.enzymePassMs = t.enzymePassMs();
         }
-        if (t.postDifferentiationOptMs() != null) b.analysis.put("postDifferentiationOptMs", t.postDifferentiationOptMs());
-        if (!t.perFunctionMs().isEmpty()) b.analysis.put("enzymePerFunctionMs", t.perFunctionMs());
-        if (!t.differentiated().isEmpty()) b.analysis.put("differentiated", t.differentiated());
+        b.analysis.postDifferentiationOptMs = t.postDifferentiationOptMs();
+        if (!t.perFunctionMs().isEmpty()) b.analysis.enzymePerFunctionMs = t.perFunctionMs();
+        if (!t.differentiated().isEmpty()) b.analysis.differentiated = t.differentiated();
         Files.copy(file, b.logs().resolve("llvm_timings.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

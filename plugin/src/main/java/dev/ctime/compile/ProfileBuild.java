@@ -20,10 +20,10 @@ public final class ProfileBuild {
     public final CargoCommand.FlagsRoute route;
     public final Map<Scenario, List<BuildMeasurement>> samples = new EnumMap<>(Scenario.class);
     public final List<String> warnings = new ArrayList<>();
-    public final Map<String, Object> applied = new LinkedHashMap<>();
-    /** From the untimed analysis builds: phases, codegenUnitsUsed, llvmLines. */
-    public final Map<String, Object> analysis = new LinkedHashMap<>();
-    public String status = "ok";
+    public final dev.ctime.report.Applied.Builder applied = new dev.ctime.report.Applied.Builder();
+    /** From the untimed analysis builds: phases, codegen units used, LLVM lines, Enzyme's figures. */
+    public final dev.ctime.report.Analysis.Builder analysis = new dev.ctime.report.Analysis.Builder();
+    public dev.ctime.report.Status status = dev.ctime.report.Status.OK;
     public String reason;
     Path manifest;
     Path crateRoot;
@@ -58,16 +58,16 @@ public final class ProfileBuild {
     }
 
     public boolean ok() {
-        return status.equals("ok");
+        return status == dev.ctime.report.Status.OK;
     }
 
     public void fail(String why) {
-        status = "failed";
+        status = dev.ctime.report.Status.FAILED;
         reason = why;
     }
 
     public void skip(String why) {
-        status = "skipped";
+        status = dev.ctime.report.Status.SKIPPED;
         reason = why;
     }
 

@@ -72,7 +72,7 @@ final class TrainingPipeline {
             b.stageTarget = null;
         }
         b.stageFlags = PipelineCommands.useFlags(merged);
-        b.applied.put("pgoProfile", merged.toString());
+        b.applied.pgoProfile = merged.toString();
     }
 
     /**
@@ -116,7 +116,7 @@ final class TrainingPipeline {
         }
         Files.copy(optimised, b.artifact, StandardCopyOption.REPLACE_EXISTING);
         b.artifactBytes = Files.size(b.artifact);
-        b.applied.put("libraryBeforeBolt", before.toString());
+        b.applied.libraryBeforeBolt = before.toString();
     }
 
     private static Path fresh(Path dir) throws IOException {

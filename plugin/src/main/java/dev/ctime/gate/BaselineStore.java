@@ -1,7 +1,6 @@
 package dev.ctime.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ctime.report.Report;
 import dev.ctime.report.ReportWriter;
@@ -35,8 +34,7 @@ public final class BaselineStore {
     /** Copies the report, adding {@code baseline: {name, savedAt}}; returns the file written. */
     public static Path save(Path report, Path dir, String name) throws IOException {
         if (!Files.exists(report)) throw new NoSuchFileException(report.toString());
-        ObjectMapper m = ReportWriter.mapper();
-        JsonNode tree = m.readTree(report.toFile());
+        JsonNode tree = dev.ctime.report.Json.MAPPER.readTree(report.toFile());
         if (!(tree instanceof ObjectNode o)) throw new IOException(report + " is not a ctime report");
         ObjectNode b = o.putObject("baseline");
         b.put("name", name);
@@ -44,7 +42,7 @@ public final class BaselineStore {
         Path target = file(dir, name);
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, name, ".tmp");
-        Files.writeString(tmp, m.writeValueAsString(o) + "\n");
+        Files.writeString(tmp, dev.ctime.report.Json.pretty().writeValueAsString(o) + "\n");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;

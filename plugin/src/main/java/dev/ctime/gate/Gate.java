@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.report.Status;
 import dev.ctime.stats.Statistics;
 import dev.ctime.verdict.Comparison;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class Gate {
                 rows.add(notComparable(p, "*", b == null ? "not in the baseline" : "not measured now"));
                 continue;
             }
-            if (!"ok".equals(b.status()) || !"ok".equals(c.status())) {
+            if (b.status() != Status.OK || c.status() != Status.OK) {
                 rows.add(notComparable(p, "*", "status: baseline " + b.status() + ", now " + c.status()));
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.report.Status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * current figures as Bencher Metric Format and github-action-benchmark's customSmallerIsBetter.
  */
 public final class GateFormats {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
 
     private GateFormats() {
     }
@@ -124,7 +125,7 @@ public final class GateFormats {
     /** Every figure of every profile that measured to the end: what the benchmark formats publish. */
     private static void eachFigure(Measured m, FigureVisitor v) {
         m.profiles().forEach((p, prof) -> {
-            if ("ok".equals(prof.status())) prof.figures().forEach((figure, f) -> v.visit(p, figure, f));
+            if (prof.status() == Status.OK) prof.figures().forEach((figure, f) -> v.visit(p, figure, f));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.report.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
@@ -28,7 +29,7 @@ public record Measured(String createdAt, String label, String commit, Map<String
 
     /** @param settingsHash a short hash of the settings, to spot a changed profile at a glance */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Profile(String status, String toolchain, Map<String, Object> settings, String settingsHash,
+    public record Profile(Status status, String toolchain, Map<String, Object> settings, String settingsHash,
                           Map<String, Figure> figures) {
     }
 
@@ -64,13 +65,13 @@ public record Measured(String createdAt, String label, String commit, Map<String
             }
         }
         if (p.artifactBytes() != null) f.put("artifactBytes", Figure.exact(FigureKind.SIZE, "bytes", p.artifactBytes()));
-        if (p.analysis() != null && p.analysis().get("rustcInstructions") instanceof Number n) {
+        if (p.analysis() != null && p.analysis().rustcInstructions() != null) {
             // The leaf rustc counted under Cachegrind (ctime.instructions=all): exact, like the kernels' counts.
-            f.put("compile.rustc.instructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", n.doubleValue()));
+            f.put("compile.rustc.instructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", p.analysis().rustcInstructions().doubleValue()));
         }
         if (p.kernels() != null) {
             for (KernelTiming k : p.kernels()) {
-                if (!"ok".equals(k.status())) continue;
+                if (k.status() != Status.OK) continue;
                 String base = "kernel:" + k.name() + ":" + k.n() + ":";
                 put(f, base + "primalNs", FigureKind.RUNTIME, "ns", k.primalNs());
                 put(f, base + "gradientNs", FigureKind.RUNTIME, "ns", k.gradientNs());

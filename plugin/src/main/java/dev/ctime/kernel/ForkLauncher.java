@@ -26,8 +26,11 @@ public final class ForkLauncher {
     private final List<String> jvmArgs;
     private final Duration forkTimeout;
     private final Duration kernelTimeout;
+    private final String classpath;
 
-    public ForkLauncher(Path javaExecutable, List<String> jvmArgs, Duration forkTimeout, Duration kernelTimeout) {
+    /** @param classpath the fork's classpath: the plugin's own artifacts, or null for where this code was loaded from */
+    public ForkLauncher(Path javaExecutable, List<String> jvmArgs, Duration forkTimeout, Duration kernelTimeout, String classpath) {
+        this.classpath = classpath == null || classpath.isBlank() ? classpath() : classpath;
         this.javaExecutable = javaExecutable;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.forkTimeout = forkTimeout;
@@ -38,10 +41,10 @@ public final class ForkLauncher {
      * A small serial-GC heap keeps GC threads out of the way of the measuring thread; it is sized
      * from the largest kernel size, since the fork holds a few arrays of n doubles on the heap.
      */
-    public static ForkLauncher ofCurrentJvm(Duration forkTimeout, Duration kernelTimeout, long largestN) {
+    public static ForkLauncher ofCurrentJvm(Duration forkTimeout, Duration kernelTimeout, long largestN, String classpath) {
         return new ForkLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
                 List.of("-XX:+UseSerialGC", "-Xmx" + heapMb(largestN) + "m", "-Xshare:auto", "-XX:-CreateCoredumpOnCrash"),
-                forkTimeout, kernelTimeout);
+                forkTimeout, kernelTimeout, classpath);
     }
 
     /** Heap for the inputs, the finite-difference copies and the gradient read back: 4 arrays of n doubles, and room. */
@@ -49,7 +52,10 @@ public final class ForkLauncher {
         return Math.max(256, 128 + (4 * 8 * largestN) / (1024 * 1024));
     }
 
-    /** The fork's classpath: wherever this plugin, the harness binding, JNA and Jackson were loaded from. */
+    /**
+     * Outside Maven (tests, tools), the fork's classpath: wherever this code, the harness binding,
+     * JNA, Jackson and the statistics library were loaded from.
+     */
     static String classpath() {
         LinkedHashSet<String> cp = new LinkedHashSet<>();
         for (Class<?> c : List.of(KernelRunner.class, KernelLibrary.class, Native.class, ObjectMapper.class,
@@ -88,7 +94,7 @@ public final class ForkLauncher {
     public Attempt run(ForkPlan plan, Path dir, String label, java.util.Map<String, String> env, List<String> wrapper)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = dev.ctime.report.Json.MAPPER;
         Path planFile = dir.resolve(label + ".plan.json");
         json.writeValue(planFile.toFile(), plan);
         Path progress = Path.of(plan.progressFile());
@@ -100,7 +106,7 @@ public final class ForkLauncher {
         cmd.add(javaExecutable.toString());
         cmd.addAll(jvmArgs);
         cmd.add("-XX:ErrorFile=" + dir.resolve(label + "-hs_err_pid%p.log"));
-        cmd.addAll(List.of("-cp", classpath(), KernelRunner.class.getName(), planFile.toString()));
+        cmd.addAll(List.of("-cp", classpath, KernelRunner.class.getName(), planFile.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(env);

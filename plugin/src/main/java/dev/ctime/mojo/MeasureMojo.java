@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.report.Status;
 import dev.ctime.compile.Scenario;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelParser;
@@ -178,6 +179,10 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.resume", defaultValue = "false")
     boolean resume;
 
+    /** This plugin as Maven resolved it: its jar and runtime dependencies are the kernel forks' classpath. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
+
     /** Skip measuring altogether (e.g. -Dctime.skip on a quick local build). */
     @Parameter(property = "ctime.skip", defaultValue = "false")
     boolean skip;
@@ -227,7 +232,7 @@ public class MeasureMojo extends JudgingParameters {
         getLog().info("");
         for (ProfileResult p : report.profiles()) {
             if (p.warnings() != null) p.warnings().forEach(w -> getLog().warn("ctime: profile " + p.name() + ": " + w));
-            if (!p.status().equals("ok")) getLog().warn("ctime: profile " + p.name() + " " + p.status() + ": " + p.reason());
+            if (p.status() != Status.OK) getLog().warn("ctime: profile " + p.name() + " " + p.status() + ": " + p.reason());
         }
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
@@ -240,7 +245,7 @@ public class MeasureMojo extends JudgingParameters {
             throw new MojoExecutionException("ctime: the measurements are in " + run.reportJson() + ", but writing the history"
                     + " or report.html failed: " + e.getMessage(), e);
         }
-        List<String> failed = report.profiles().stream().filter(p -> p.status().equals("failed")).map(ProfileResult::name).toList();
+        List<String> failed = report.profiles().stream().filter(p -> p.status() == Status.FAILED).map(ProfileResult::name).toList();
         if (failOnFailedProfile && !failed.isEmpty()) {
             throw new MojoFailureException("ctime: profiles failed: " + String.join(", ", failed) + " (see " + run.reportJson() + ")");
         }
@@ -350,7 +355,18 @@ public class MeasureMojo extends JudgingParameters {
                         Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold),
                 new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
                         chartScenario, chartKernel), instructions, resume,
-                new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()));
+                new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()), forkClasspath());
+    }
+
+    /** The plugin's runtime artifacts (this plugin, the harness binding, JNA, Jackson, …), as a classpath. */
+    private String forkClasspath() {
+        if (plugin == null || plugin.getPluginArtifact() == null || plugin.getPluginArtifact().getFile() == null) return null;
+        List<org.apache.maven.artifact.Artifact> all = new ArrayList<>();
+        all.add(plugin.getPluginArtifact());
+        all.addAll(plugin.getArtifacts());
+        return all.stream().filter(a -> a.getFile() != null && ("jar".equals(a.getType()) || "maven-plugin".equals(a.getType())))
+                .filter(a -> !"provided".equals(a.getScope()) && !"test".equals(a.getScope()))
+                .map(a -> a.getFile().getAbsolutePath()).distinct().collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Each profile's build CPU time (all scenarios) in the last history run: what balances the shards best. */

@@ -42,6 +42,9 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
     double expectedCalls;
 
+    /** The report's JSON Schema, in the jar (generated from the model and checked by ReportSchemaTest). */
+    static final String SCHEMA = "/dev/ctime/report.schema.json";
+
     @Override
     public String getOutputPath() {
         return "ctime";
@@ -82,6 +85,14 @@ public class ReportMojo extends AbstractMavenReport {
             w.finish();
             Path html = writeStandalone(r, history, o, reportFile.toPath().resolveSibling("report.html"));
             getLog().info("ctime: standalone page written to " + html);
+            // The data behind the page, and its published schema, beside it in the site.
+            Path data = getReportOutputDirectory().toPath().resolve(getOutputPath());
+            Files.createDirectories(data);
+            Files.copy(reportFile.toPath(), data.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.io.InputStream schema = ReportMojo.class.getResourceAsStream(SCHEMA)) {
+                if (schema != null) Files.copy(schema, data.resolve("report.schema.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            getLog().info("ctime: the page's data and its JSON Schema are in " + data);
         } catch (IOException e) {
             throw new MavenReportException("ctime: cannot render " + reportFile + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.ctime.pgo;
 
+import dev.ctime.report.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.Pipeline;
@@ -42,7 +43,7 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
 
     /** Null where the run has no trained profile that built. */
     public static TrainingEffect of(List<ProfileResult> profiles, String scenario, String reference, Thresholds t) {
-        List<ProfileResult> trained = profiles.stream().filter(p -> p.pipeline() != null && "ok".equals(p.status())
+        List<ProfileResult> trained = profiles.stream().filter(p -> p.pipeline() != null && p.status() == Status.OK
                 && p.compile() != null).toList();
         if (trained.isEmpty()) return null;
         String sc = scenario != null ? scenario : trained.get(0).compile().keySet().stream().findFirst().orElse("full");
@@ -63,7 +64,7 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
             for (KernelTiming k : p.kernels()) {
                 KernelTiming b = base.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
                         .orElse(null);
-                if (b == null || !"ok".equals(k.status()) || !"ok".equals(b.status())) continue;
+                if (b == null || k.status() != Status.OK || b.status() != Status.OK) continue;
                 String fig = "kernel:" + k.name() + ":" + k.n() + ":";
                 rows.add(new Row(p.name(), base.name(), k.name(), k.n(),
                         compare(fig + "primalNs", p.name(), k.primalNs(), base.name(), b.primalNs(), t.runtime()),
@@ -95,7 +96,7 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
     }
 
     private static boolean measured(ProfileResult p) {
-        return "ok".equals(p.status()) && p.compile() != null;
+        return p.status() == Status.OK && p.compile() != null;
     }
 
     private static Summary cpu(ProfileResult p, String sc) {

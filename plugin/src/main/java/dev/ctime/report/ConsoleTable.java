@@ -29,7 +29,7 @@ public final class ConsoleTable {
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
             String[] head = blank();
             head[0] = clip(clean(p.name()), 24);
-            head[1] = p.status();
+            head[1] = p.status().id();
             head[2] = f == null ? "" : ms(f.cpuMs());
             head[3] = f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs");
             List<KernelTiming> ks = p.kernels() == null ? List.of() : p.kernels();
@@ -44,7 +44,7 @@ public final class ConsoleTable {
                 row[7] = k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs");
                 row[8] = ns(k.gradientNs());
                 row[9] = k.gradientNs() == null ? "" : ratio(r, p.name(), fig + "gradientNs");
-                row[10] = k.gradientCheck() == null ? (k.status().equals("ok") ? "" : "FAILED")
+                row[10] = k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
                         : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
                         : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError());
                 rows.add(row);

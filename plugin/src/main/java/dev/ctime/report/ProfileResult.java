@@ -16,9 +16,9 @@ import java.util.Map;
  * @param analysis from untimed builds: phase split, codegen units used, top LLVM IR producers
  * @param pipeline for PGO and BOLT profiles, the training pipeline's stages (absent otherwise)
  */
-public record ProfileResult(String name, String status, String reason, Map<String, Object> settings,
-                            Map<String, Object> applied, String toolchain, Map<String, ScenarioFigures> compile,
-                            Map<String, Object> analysis,
+public record ProfileResult(String name, Status status, String reason, Map<String, Object> settings,
+                            Applied applied, String toolchain, Map<String, ScenarioFigures> compile,
+                            Analysis analysis,
                             Long artifactBytes, Summary harnessOverheadNs, Boolean pinned, List<KernelTiming> kernels,
                             List<String> warnings, Pipeline pipeline) {
 }

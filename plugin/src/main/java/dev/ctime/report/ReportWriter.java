@@ -1,8 +1,5 @@
 package dev.ctime.report;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.stats.Summary;
 import java.io.IOException;
@@ -18,21 +15,14 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    public static ObjectMapper mapper() {
-        // Reports are read back by later versions and carry fields older ones did not know (a
-        // baseline adds its own): unknown fields are tolerated, never fatal.
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    }
 
     public static void writeJson(Report r, Path file) throws IOException {
-        atomically(file, mapper().writeValueAsString(r));
+        atomically(file, Json.pretty().writeValueAsString(r));
     }
 
     /** Reads a report of this version or an older one; a newer one is refused with the fix. */
     public static Report readJson(Path file) throws IOException {
-        Report r = mapper().readValue(file.toFile(), Report.class);
+        Report r = Json.MAPPER.readValue(file.toFile(), Report.class);
         if (r.schemaVersion() > Report.SCHEMA_VERSION) {
             throw new IOException(file + " has report schema " + r.schemaVersion() + ", newer than this ctime's "
                     + Report.SCHEMA_VERSION + ": read it with the ctime that wrote it (" + r.tool() + ") or a later one");
@@ -54,7 +44,7 @@ public final class ReportWriter {
             for (String s : scenarios) {
                 ScenarioFigures f = s.isEmpty() ? null : p.compile().get(s);
                 for (KernelTiming k : ks) {
-                    List<String> row = new ArrayList<>(List.of(p.name(), p.status(), s,
+                    List<String> row = new ArrayList<>(List.of(p.name(), p.status().id(), s,
                             med(f == null ? null : f.wallMs()), med(f == null ? null : f.cpuMs()),
                             med(f == null ? null : f.maxRssKb()), p.artifactBytes() == null ? "" : p.artifactBytes().toString()));
                     if (k == null) {

@@ -21,13 +21,14 @@ import java.util.Map;
  * @param instructions    "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "all":
  *                        the leaf build's rustc too; "off"
  * @param sharding        the slice of the matrix this run measures (ctime.shard), or null for all of it
+ * @param forkClasspath   the kernel forks' classpath (the plugin's runtime artifacts), or null for this code's own
  */
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                             List<Scenario> scenarios, int repeat, int forks, double minSampleMs, int samples,
                             long warmupMaxMs, int pinCpu, long seed, double gradientTolerance, Duration buildTimeout,
                             Duration runTimeout, String autodiffFeature, String label, Map<String, String> userEnv, Path patchFile,
                             Precision precision, Judging judging, String instructions,
-                            boolean resume, Sharding sharding) {
+                            boolean resume, Sharding sharding, String forkClasspath) {
     /**
      * @param anchor     the profile every shard measures, so shards on different runners compare
      * @param knownCosts an earlier run's build CPU time per profile, to balance the shards (may be empty)

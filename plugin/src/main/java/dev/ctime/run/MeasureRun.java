@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.report.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
@@ -133,8 +134,8 @@ public final class MeasureRun {
         for (ProfileBuild b : builds) {
             if (!b.ok()) continue;
             ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.profile.name())).findFirst().orElse(null);
-            boolean same = old != null && old.applied() != null && b.fingerprint.equals(old.applied().get("fingerprint"));
-            if (same && "ok".equals(old.status())) {
+            boolean same = old != null && old.applied() != null && b.fingerprint.equals(old.applied().fingerprint());
+            if (same && old.status() == Status.OK) {
                 b.reused = old;
                 reused.add(b.profile.name());
             } else {
@@ -224,7 +225,7 @@ public final class MeasureRun {
         ForkPlan template = null;
         if (!cfg.kernels().isEmpty()) {
             long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
-            launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout(), cfg.precision().kernelTimeout(), largestN);
+            launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
             template = new ForkPlan(List.of(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6), cfg.samples(),
                     cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance(), cfg.precision().deschedThreshold(), List.of(),
                     List.of(), "", "");
@@ -264,7 +265,7 @@ public final class MeasureRun {
 
         List<ForkPlan.Library> libs = new ArrayList<>();
         for (ProfileBuild b : toMeasure) {
-            if (b.artifact != null && b.status.equals("ok")) libs.add(new ForkPlan.Library(b.profile.name(), b.artifact.toString()));
+            if (b.artifact != null && b.ok()) libs.add(new ForkPlan.Library(b.profile.name(), b.artifact.toString()));
         }
         if (!libs.isEmpty() && launcher != null) {
             MeasureConfig.Precision pr = cfg.precision();
@@ -327,7 +328,7 @@ public final class MeasureRun {
         List<InstructionCounter.Job> jobs = new ArrayList<>();
         for (ForkPlan.Library l : libs) {
             for (KernelTiming t : ko.timings().getOrDefault(l.profile(), List.of())) {
-                if (!t.status().equals("ok") || t.primalNs() == null) continue;
+                if (t.status() != Status.OK || t.primalNs() == null) continue;
                 Kernel k = cfg.kernels().stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow();
                 jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "primal", k.primal(), t.primalNs().median()));
                 if (k.gradient() != null && t.gradientNs() != null) {
@@ -504,23 +505,23 @@ public final class MeasureRun {
                 results.add(b.reused);
                 continue;
             }
-            b.applied.put("fingerprint", b.fingerprint);
+            b.applied.fingerprint = b.fingerprint;
             Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
             b.samples.forEach((s, ms) -> compile.put(s.id, figures(ms, cappedBuilds.contains(b.profile.name() + "/" + s.id))));
             List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile.name());
-            String status = b.status;
+            Status status = b.status;
             String reason = b.reason;
-            if (cut() != null && status.equals("ok") && !finished(b, kt)) {
-                status = "incomplete";
+            if (cut() != null && status == Status.OK && !finished(b, kt)) {
+                status = Status.INCOMPLETE;
                 reason = cut();
-            } else if (kt != null && status.equals("ok") && kt.stream().anyMatch(k -> !k.status().equals("ok"))) {
-                status = "failed";
-                reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> !k.status().equals("ok"))
+            } else if (kt != null && status == Status.OK && kt.stream().anyMatch(k -> k.status() != Status.OK)) {
+                status = Status.FAILED;
+                reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> k.status() != Status.OK)
                         .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
             }
-            results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied,
+            results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied.build(),
                     b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile,
-                    b.analysis.isEmpty() ? null : b.analysis, b.artifactBytes,
+                    b.analysis.build().isEmpty() ? null : b.analysis.build(), b.artifactBytes,
                     kt == null ? null : ko.overheadNs(), kt == null ? null : ko.pinned(),
                     kt == null || kt.isEmpty() ? null : kt, b.warnings.isEmpty() ? null : b.warnings, b.pipeline()));
         }

@@ -1,5 +1,6 @@
 package dev.ctime.shard;
 
+import dev.ctime.report.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.pgo.TrainingEffect;
@@ -66,7 +67,7 @@ public final class ShardMerge {
             ProfileResult a = profile(part.report(), anchor);
             anchors.put(index, a);
             List<ProfileResult> own = part.report().profiles();
-            if (a != null && "ok".equals(a.status())) {
+            if (a != null && a.status() == Status.OK) {
                 for (Comparison c : Comparisons.all(own, anchor, t)) anchorRatios.add(relabel(c, anchor + "@" + index));
             }
             for (ProfileResult p : own) {
@@ -269,7 +270,7 @@ public final class ShardMerge {
         List<Comparison> out = new ArrayList<>();
         int refShard = shardOf.getOrDefault(reference, 0);
         for (ProfileResult p : merged) {
-            if (p.name().equals(reference) || !"ok".equals(p.status())) continue;
+            if (p.name().equals(reference) || p.status() != Status.OK) continue;
             if (p.name().equals(anchor)) {
                 // The anchor against a reference elsewhere: the reference's own ratio to its anchor, turned over.
                 for (Comparison r : anchorRatios) {
@@ -378,7 +379,7 @@ public final class ShardMerge {
 
     private static KernelTiming kernel(ProfileResult p, KernelTiming k) {
         if (p.kernels() == null) return null;
-        return p.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n() && "ok".equals(x.status())).findFirst()
+        return p.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n() && x.status() == Status.OK).findFirst()
                 .orElse(null);
     }
 

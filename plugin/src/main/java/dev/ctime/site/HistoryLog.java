@@ -21,9 +21,7 @@ import java.util.Map;
  * rewritten, so it can live outside target/ and survive clean builds.
  */
 public final class HistoryLog {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
 
     private HistoryLog() {
     }

@@ -123,13 +123,7 @@ public final class ReportPage {
 
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
-            if (p.analysis() != null && p.analysis().get("phases") instanceof Map<?, ?> m && m.containsKey("total")) {
-                Map<String, Double> ph = new LinkedHashMap<>();
-                m.forEach((k, v) -> {
-                    if (v instanceof Number n) ph.put(String.valueOf(k), n.doubleValue());
-                });
-                phases.put(p.name(), ph);
-            }
+            if (p.analysis() != null && p.analysis().hasPhases()) phases.put(p.name(), p.analysis().phases());
         }
         w.section("Where the build time goes");
         if (phases.isEmpty()) {
@@ -189,7 +183,7 @@ public final class ReportPage {
         for (ProfileResult p : r.profiles()) {
             String settings = p.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
-            rows.add(List.of(p.name(), p.status(), p.toolchain() == null ? "" : p.toolchain(), settings,
+            rows.add(List.of(p.name(), p.status().id(), p.toolchain() == null ? "" : p.toolchain(), settings,
                     p.artifactBytes() == null ? "" : String.format(Locale.ROOT, "%.0f KiB", p.artifactBytes() / 1024.0),
                     p.reason() == null ? "" : p.reason()));
         }

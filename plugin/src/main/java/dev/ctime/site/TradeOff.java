@@ -43,9 +43,9 @@ public final class TradeOff {
         cargo.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         int keys = cargo.size();
         if (keys == 0) sb.append("# nothing to change: your ").append(inherits).append(" profile as it is\n");
-        Object added = p.applied() == null ? null : p.applied().get("rustflagsAdded");
+        List<String> added = p.applied() == null ? null : p.applied().rustflagsAdded();
         // The profile ctime trained lives in its own output folder: the pipeline, not the path, is what to reproduce.
-        List<?> flags = added instanceof List<?> all ? all.stream().filter(f -> !String.valueOf(f).startsWith("-Cprofile-use=")
+        List<?> flags = added != null ? added.stream().filter(f -> !String.valueOf(f).startsWith("-Cprofile-use=")
                 && !String.valueOf(f).equals("-Cllvm-args=-pgo-warn-missing-function")).toList() : null;
         if (flags != null && !flags.isEmpty()) {
             List<?> l = flags;
@@ -64,9 +64,9 @@ public final class TradeOff {
         if (s.containsKey("toolchain")) {
             sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = \"").append(s.get("toolchain")).append("\"\n");
         }
-        Object features = p.applied() == null ? null : p.applied().get("features");
-        if (features instanceof List<?> l && !l.isEmpty()) {
-            List<String> f = l.stream().map(String::valueOf).toList();
+        List<String> features = p.applied() == null ? null : p.applied().features();
+        if (features != null && !features.isEmpty()) {
+            List<String> f = features;
             sb.append("\n# build with: cargo build --profile ").append(inherits).append(" --features ")
                     .append(String.join(",", f)).append('\n');
         }

@@ -1,5 +1,6 @@
 package dev.ctime.verdict;
 
+import dev.ctime.report.Status;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
 import dev.ctime.report.ScenarioFigures;
@@ -20,7 +21,7 @@ public final class Comparisons {
 
     /** The reference: the named profile where it was measured, else the first profile that was. */
     public static String reference(List<ProfileResult> profiles, String wanted) {
-        List<ProfileResult> measured = profiles.stream().filter(p -> "ok".equals(p.status()) && p.compile() != null).toList();
+        List<ProfileResult> measured = profiles.stream().filter(p -> p.status() == Status.OK && p.compile() != null).toList();
         if (measured.stream().anyMatch(p -> p.name().equals(wanted))) return wanted;
         return measured.isEmpty() ? null : measured.get(0).name();
     }
@@ -30,7 +31,7 @@ public final class Comparisons {
         ProfileResult ref = profiles.stream().filter(p -> p.name().equals(reference)).findFirst().orElse(null);
         if (ref == null) return out;
         for (ProfileResult p : profiles) {
-            if (p == ref || !"ok".equals(p.status())) continue;
+            if (p == ref || p.status() != Status.OK) continue;
             List<Comparison> family = new ArrayList<>();
             if (p.compile() != null && ref.compile() != null) {
                 for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
@@ -46,7 +47,7 @@ public final class Comparisons {
                 for (KernelTiming k : p.kernels()) {
                     KernelTiming r = ref.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
                             .orElse(null);
-                    if (r == null || !"ok".equals(k.status()) || !"ok".equals(r.status())) continue;
+                    if (r == null || k.status() != Status.OK || r.status() != Status.OK) continue;
                     String f = "kernel:" + k.name() + ":" + k.n() + ":";
                     add(family, f + "primalNs", p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
                     add(family, f + "gradientNs", p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());

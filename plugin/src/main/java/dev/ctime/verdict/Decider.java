@@ -1,5 +1,6 @@
 package dev.ctime.verdict;
 
+import dev.ctime.report.Status;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.report.ProfileResult;
 import dev.ctime.report.ScenarioFigures;
@@ -65,10 +66,10 @@ public final class Decider {
     public static List<Point> points(List<ProfileResult> profiles, Subject s) {
         List<Point> out = new ArrayList<>();
         for (ProfileResult p : profiles) {
-            if (!"ok".equals(p.status()) || p.compile() == null || p.kernels() == null) continue;
+            if (p.status() != Status.OK || p.compile() == null || p.kernels() == null) continue;
             ScenarioFigures f = p.compile().get(s.scenario());
             KernelTiming t = p.kernels().stream().filter(k -> k.name().equals(s.kernel()) && k.n() == s.n()).findFirst().orElse(null);
-            if (f == null || t == null || !"ok".equals(t.status())) continue;
+            if (f == null || t == null || t.status() != Status.OK) continue;
             Summary run = s.function().equals("gradient") ? t.gradientNs() : t.primalNs();
             if (run == null) continue;
             // A PGO or BOLT profile pays its pipeline (instrumented build, training, merge, rewrite) with every build it ships.

@@ -24,10 +24,10 @@ class ConsoleTableTest {
 
     static ProfileResult profile(String name, double buildMs, double runNs, Double instructions) {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
-        KernelTiming k = new KernelTiming("heat\nwave", 4096, "ok", null, s(runNs), null, s(2 * runNs), null, 2.0,
+        KernelTiming k = new KernelTiming("heat\nwave", 4096, dev.ctime.report.Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
                 instructions == null ? null : 2 * instructions);
-        return new ProfileResult(name, "ok", null, Map.of(), Map.of(), "default", Map.of("full", f), null, 1000L, null, false,
+        return new ProfileResult(name, dev.ctime.report.Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
                 List.of(k), null, null);
     }
 

@@ -37,6 +37,35 @@ class ReportWriterTest {
     }
 
     @Test
+    void aSchema3ProfileWithTheReasonAmongThePhasesLoadsTyped(@TempDir Path dir) throws Exception {
+        // Schema 3 kept the analysis and the applied settings as free maps: the reason sat among the phases.
+        String v3 = "{\"schemaVersion\":3,\"tool\":\"ctime 0.1.0\",\"createdAt\":\"2026-11-21T00:00:00Z\",\"profiles\":["
+                + "{\"name\":\"a\",\"status\":\"ok\",\"settings\":{},\"applied\":{\"fingerprint\":\"f0\",\"rustcCommand\":\"rustc x\","
+                + "\"env\":{\"CARGO_INCREMENTAL\":\"0\",\"RUSTC_WRAPPER\":null},\"somethingOlder\":1},"
+                + "\"analysis\":{\"phases\":{\"unavailable\":\"-Ztime-passes needs a nightly toolchain\"},\"codegenUnitsUsed\":16,"
+                + "\"llvmLines\":[{\"function\":\"f\",\"lines\":10,\"copies\":1,\"share\":0.5}]}},"
+                + "{\"name\":\"b\",\"status\":\"ok\",\"settings\":{},\"analysis\":{\"phases\":{\"frontend\":1.5,\"total\":3.0},"
+                + "\"enzymePassMs\":103.7,\"rustcInstructions\":301301799}}]}";
+        Report r = ReportWriter.readJson(Files.writeString(dir.resolve("v3.json"), v3));
+        ProfileResult a = r.profiles().get(0);
+        assertEquals("f0", a.applied().fingerprint());
+        assertEquals("rustc x", a.applied().rustcCommand());
+        assertTrue(a.applied().env().containsKey("RUSTC_WRAPPER"));
+        assertEquals(null, a.analysis().phases(), "a reason is no phase");
+        assertEquals(16, a.analysis().codegenUnitsUsed());
+        assertEquals(10, a.analysis().llvmLines().get(0).lines());
+        ProfileResult b = r.profiles().get(1);
+        assertTrue(b.analysis().hasPhases());
+        assertEquals(3.0, b.analysis().phases().get("total"));
+        assertEquals(103.7, b.analysis().enzymePassMs());
+        assertEquals(301301799L, b.analysis().rustcInstructions());
+        // Written again and read back: the same typed values.
+        Path again = dir.resolve("again.json");
+        ReportWriter.writeJson(r, again);
+        assertEquals(r.profiles(), ReportWriter.readJson(again).profiles());
+    }
+
+    @Test
     void anOlderReportAndOneWithAFieldMoreLoadButANewerSchemaIsRefused(@TempDir Path dir) throws Exception {
         // The shape a schema-2 report had: no instruction counts, no autodiff, no interrupted; and a field this version lacks.
         String old = "{\"schemaVersion\":2,\"tool\":\"ctime 0.1.0\",\"createdAt\":\"2026-11-20T22:43:47Z\","

@@ -114,8 +114,8 @@ class VerdictTest {
 
     private static ProfileResult profile(String name, Summary build, Summary run) {
         ScenarioFigures f = new ScenarioFigures(build, build, build, build, null, null);
-        KernelTiming k = new KernelTiming("k", 1000, "ok", null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, "ok", null, Map.of(), Map.of(), "stable", Map.of("full", f), null, null, null, null,
+        KernelTiming k = new KernelTiming("k", 1000, dev.ctime.report.Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null);
+        return new ProfileResult(name, dev.ctime.report.Status.OK, null, Map.of(), null, "stable", Map.of("full", f), null, null, null, null,
                 List.of(k), null, null);
     }
 

@@ -1,0 +1,43 @@
+package dev.ctime.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What ctime actually ran for a profile, so a reader can reproduce it and check it.
+ *
+ * @param fingerprint       settings, toolchain, sources and measuring settings hashed: equal means reusable (ctime.resume)
+ * @param cargoArgs         cargo's arguments after {@code cargo}
+ * @param env               variables set for cargo (null: removed, and kept as null in the report)
+ * @param rustflagsAdded    the rustflags ctime added, the pipeline stage's included
+ * @param rustflagsRoute    where they went (build config, target config, RUSTFLAGS, CARGO_ENCODED_RUSTFLAGS)
+ * @param rustcCommand      the leaf rustc's command line, as cargo -v printed it
+ * @param pgoProfile        the merged profile the optimised build used
+ * @param libraryBeforeBolt the library as built, before BOLT rewrote it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Applied(String fingerprint, List<String> cargoArgs,
+                      @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) Map<String, String> env,
+                      List<String> rustflagsAdded,
+                      String rustflagsRoute, List<String> features, String rustcCommand, String pgoProfile,
+                      String libraryBeforeBolt) {
+
+    /** Filled while the profile is built. */
+    public static final class Builder {
+        public String fingerprint;
+        public List<String> cargoArgs;
+        public Map<String, String> env;
+        public List<String> rustflagsAdded;
+        public String rustflagsRoute;
+        public List<String> features;
+        public String rustcCommand;
+        public String pgoProfile;
+        public String libraryBeforeBolt;
+
+        public Applied build() {
+            return new Applied(fingerprint, cargoArgs, env, rustflagsAdded, rustflagsRoute, features, rustcCommand, pgoProfile,
+                    libraryBeforeBolt);
+        }
+    }
+}

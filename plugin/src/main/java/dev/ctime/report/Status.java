@@ -1,0 +1,32 @@
+package dev.ctime.report;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** How a profile, or one kernel size of it, ended; written in lower case ("ok", "failed", …). */
+public enum Status {
+    /** Measured to the end and every check passed. */
+    OK,
+    /** A build, a check or a kernel failed; the reason says which. */
+    FAILED,
+    /** Not attempted: something it needs is missing (a toolchain, Enzyme, a tool); the reason says how to get it. */
+    SKIPPED,
+    /** Cut short by an interruption or a killed run; what was measured is kept. */
+    INCOMPLETE;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Status of(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ctime.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.ValidationMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published schema (in the jar, and so in the site) is the model's: generated from the
+ * records, compared with the committed file, and real reports written by ctime validate against it.
+ */
+class ReportSchemaTest {
+    static final Path SCHEMA = Path.of("src/main/resources/dev/ctime/report.schema.json");
+
+    static JsonNode generate() {
+        SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE, JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+                .with(Option.DEFINITIONS_FOR_ALL_OBJECTS, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
+        // What every report carries: primitives, and the names and statuses; everything else may be absent.
+        java.util.function.Predicate<com.github.victools.jsonschema.generator.FieldScope> required = f ->
+                f.getType().getErasedType().isPrimitive() || (f.getDeclaredName().equals("profiles")
+                        && f.getDeclaringType().getErasedType() == Report.class) || (List.of("name", "status")
+                        .contains(f.getDeclaredName()) && List.of(ProfileResult.class, dev.ctime.kernel.KernelTiming.class)
+                        .contains(f.getDeclaringType().getErasedType()));
+        b.forFields().withRequiredCheck(required::test).withNullableCheck(f -> !required.test(f));
+        b.forTypesInGeneral().withTitleResolver(scope -> scope.getType().getErasedType() == Report.class
+                ? "ctime report, schema " + Report.SCHEMA_VERSION : null);
+        return new SchemaGenerator(b.build()).generateSchema(Report.class);
+    }
+
+    @Test
+    void thePublishedSchemaIsTheModels() throws Exception {
+        String generated = Json.pretty().writeValueAsString(generate()) + "\n";
+        if (Boolean.getBoolean("ctime.schema.update")) Files.writeString(SCHEMA, generated);
+        assertEquals(generated, Files.readString(SCHEMA), "the report model changed: regenerate " + SCHEMA
+                + " with mvn test -pl plugin -Dtest=ReportSchemaTest -Dctime.schema.update=true, and raise Report.SCHEMA_VERSION"
+                + " if a field changed meaning");
+        JsonNode s = Json.MAPPER.readTree(generated);
+        assertTrue(s.toString().contains("\"enzymePassMs\""), "the autodiff contract's field is in the schema");
+        assertTrue(s.toString().contains("\"ok\",\"failed\",\"skipped\",\"incomplete\""), "statuses as written");
+    }
+
+    @Test
+    void realReportsValidate() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(SCHEMA));
+        List<Path> reports = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/reports"))) {
+            s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(reports::add);
+        }
+        assertFalse(reports.isEmpty());
+        for (Path r : reports) {
+            Set<ValidationMessage> errors = schema.validate(Json.MAPPER.readTree(r.toFile()));
+            assertEquals(Set.of(), errors, r.toString());
+            ReportWriter.readJson(r);
+        }
+        // And a report that breaks the contract does not.
+        JsonNode bad = Json.MAPPER.readTree(reports.get(0).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("profiles").get(0)).put("status", "fine");
+        assertFalse(schema.validate(bad).isEmpty(), "an unknown status is caught");
+        JsonNode noVersion = Json.MAPPER.readTree(reports.get(0).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) noVersion).remove("schemaVersion");
+        assertFalse(schema.validate(noVersion).isEmpty(), "a report without its schema version is caught");
+    }
+}
