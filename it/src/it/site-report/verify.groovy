@@ -15,6 +15,8 @@ def schema = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/site/
 assert schema.'$schema' == 'https://json-schema.org/draft/2020-12/schema'
 assert schema.title.startsWith('ctime report, schema ')
 assert new File(basedir, 'target/site/ctime/report.json').length() > 0
+// What the compiler produced: codegen units and the top LLVM IR producers, measured and shown.
+assert html.contains('codegen units used') && html.contains('most LLVM IR')
 assert html.contains('ctime: build profiles of it-basic')
 assert html.contains('Recommendation')
 assert html.contains('[profile.release]')

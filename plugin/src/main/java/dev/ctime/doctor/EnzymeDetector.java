@@ -39,14 +39,20 @@ public final class EnzymeDetector {
                     + " and LLVM version, so ctime cannot tell where Enzyme would be");
         }
         List<Path> expected = expectedFiles(tc.sysroot(), tc.host(), tc.llvmMajor());
-        List<String> found = new ArrayList<>();
-        for (Path p : expected) if (Files.isRegularFile(p)) found.add(p.toString());
+        List<String> found = present(expected);
         Files.createDirectories(work);
         Path src = work.resolve("ctime_enzyme_probe.rs");
         Files.writeString(src, "");
         Exec.Result r = Exec.run(List.of("rustc", "-Zautodiff=Enable", "--out-dir", work.toString(), src.toString()), work,
                 Toolchain.env(tc.name()), Duration.ofMinutes(2), work, "enzyme-probe-" + tc.displayName());
         return classify(tc, expected.stream().map(Path::toString).toList(), found, r.stderr());
+    }
+
+    /** The expected files that are there, as regular files. */
+    static List<String> present(List<Path> expected) {
+        List<String> found = new ArrayList<>();
+        for (Path p : expected) if (Files.isRegularFile(p)) found.add(p.toString());
+        return found;
     }
 
     static EnzymeStatus classify(Toolchain tc, List<String> expected, List<String> found, String rustcStderr) {

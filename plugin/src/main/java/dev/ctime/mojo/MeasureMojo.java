@@ -14,6 +14,7 @@ import dev.ctime.report.Report;
 import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
 import dev.ctime.site.HistoryLog;
+import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
 import dev.ctime.verdict.Thresholds;
 import java.io.File;
@@ -183,6 +184,12 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    org.apache.maven.project.MavenProject project;
+
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    String mavenVersion;
+
     /** Skip measuring altogether (e.g. -Dctime.skip on a quick local build). */
     @Parameter(property = "ctime.skip", defaultValue = "false")
     boolean skip;
@@ -205,6 +212,7 @@ public class MeasureMojo extends JudgingParameters {
             return;
         }
         MeasureConfig cfg = config();
+        sitePluginProblem().ifPresent(p -> getLog().warn("ctime: " + p));
         MeasureRun run = new MeasureRun(cfg, m -> getLog().info("ctime: " + m));
         // Interrupted (Ctrl-C, SIGTERM): report.html is written from the same state as report.json.
         run.onInterrupt(r -> {
@@ -356,6 +364,19 @@ public class MeasureMojo extends JudgingParameters {
                 new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
                         chartScenario, chartKernel), instructions, resume,
                 new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()), forkClasspath());
+    }
+
+    /** Where this project puts ctime in its reporting: whether its site plugin can render the page. */
+    private java.util.Optional<String> sitePluginProblem() {
+        if (project == null || project.getModel().getReporting() == null) return java.util.Optional.empty();
+        boolean ctime = project.getModel().getReporting().getPlugins().stream()
+                .anyMatch(p -> "ctime-maven-plugin".equals(p.getArtifactId()));
+        String key = "org.apache.maven.plugins:maven-site-plugin";
+        org.apache.maven.model.Plugin site = project.getPlugin(key);
+        if ((site == null || site.getVersion() == null) && project.getPluginManagement() != null) {
+            site = project.getPluginManagement().getPluginsAsMap().get(key);
+        }
+        return SitePluginCheck.problem(site == null ? null : site.getVersion(), mavenVersion, ctime);
     }
 
     /** The plugin's runtime artifacts (this plugin, the harness binding, JNA, Jackson, …), as a classpath. */

@@ -132,6 +132,24 @@ public final class ReportPage {
             List<String> present = PHASES.stream().filter(k -> phases.values().stream().anyMatch(m -> m.getOrDefault(k, 0.0) > 0))
                     .toList();
             w.raw(Svg.phases("Leaf crate phases per profile", phases, present));
+            w.paragraph("The phases come from one extra, untimed build with -Ztime-passes. Passes that run in parallel (LLVM's"
+                    + " work on each codegen unit) are added up, so the phases of a profile can exceed its measured build time.");
+        }
+        List<List<String>> produced = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            if (p.analysis() == null || (p.analysis().codegenUnitsUsed() == null && p.analysis().llvmLines() == null)) continue;
+            var a = p.analysis();
+            String top = a.llvmLines() == null ? "" : String.join("; ", a.llvmLines().stream().limit(3)
+                    .map(e -> e.function() + " (" + e.lines() + " lines" + (e.copies() > 1 ? ", " + e.copies() + " copies" : "") + ")")
+                    .toList());
+            produced.add(List.of(p.name(), a.codegenUnitsUsed() == null ? "" : Integer.toString(a.codegenUnitsUsed()), top,
+                    a.llvmLinesScope() == null ? "" : a.llvmLinesScope()));
+        }
+        if (!produced.isEmpty()) {
+            w.paragraph("What each profile made the compiler produce: the codegen units rustc really partitioned the crate into,"
+                    + " and the functions that produce the most LLVM IR (as cargo-llvm-lines counts them), the usual suspects for"
+                    + " build time.");
+            w.table("produced", List.of("profile", "codegen units used", "most LLVM IR", "counted over"), produced);
         }
         w.endSection();
 

@@ -121,8 +121,9 @@ class CargoFilesTest {
     @Test
     void execKillsTheWholeTreeOnTimeout() throws Exception {
         Path pidFile = dir.resolve("pid");
+        // The limit is long enough for the shell to start its child on a loaded machine; the child sleeps far longer.
         Exec.Result r = Exec.run(List.of("sh", "-c", "sleep 300 & echo $! > " + pidFile + "; wait"), dir, Map.of(),
-                java.time.Duration.ofMillis(500), dir, "sleepy");
+                java.time.Duration.ofSeconds(3), dir, "sleepy");
         assertTrue(r.timedOut());
         long child = Long.parseLong(Files.readString(pidFile).strip());
         for (int i = 0; i < 50 && ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(100);

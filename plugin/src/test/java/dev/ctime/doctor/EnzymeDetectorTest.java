@@ -32,8 +32,10 @@ class EnzymeDetectorTest {
 
     @Test
     void sysrootWithoutTheLibraryIsMissingWithTheFix() throws Exception {
-        List<String> expected = EnzymeDetector.expectedFiles(sysroot, HOST, "22").stream().map(Path::toString).toList();
-        List<String> found = expected.stream().filter(f -> Files.exists(Path.of(f))).toList();
+        List<Path> files = EnzymeDetector.expectedFiles(sysroot, HOST, "22");
+        List<String> expected = files.stream().map(Path::toString).toList();
+        List<String> found = EnzymeDetector.present(files);
+        assertEquals(List.of(), found, "an empty sysroot has no backend");
         EnzymeStatus s = EnzymeDetector.classify(nightly(), expected, found, NOT_FOUND);
         assertEquals("missing", s.state());
         assertTrue(s.foundFiles().isEmpty());
@@ -47,8 +49,11 @@ class EnzymeDetectorTest {
         Path lib = EnzymeDetector.expectedFiles(sysroot, HOST, "22").get(0);
         Files.createDirectories(lib.getParent());
         Files.writeString(lib, "not really ELF");
-        List<String> expected = EnzymeDetector.expectedFiles(sysroot, HOST, "22").stream().map(Path::toString).toList();
-        List<String> found = expected.stream().filter(f -> Files.exists(Path.of(f))).toList();
+        List<Path> files = EnzymeDetector.expectedFiles(sysroot, HOST, "22");
+        List<String> expected = files.stream().map(Path::toString).toList();
+        // A folder where the library should be is not the library.
+        Files.createDirectories(files.get(1));
+        List<String> found = EnzymeDetector.present(files);
         assertEquals(List.of(lib.toString()), found);
         assertTrue(EnzymeDetector.classify(nightly(), expected, found, LOADED).present());
         // The file alone proves nothing: when rustc cannot load it, it is "broken", not present.
