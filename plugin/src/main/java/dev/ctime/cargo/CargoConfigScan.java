@@ -35,7 +35,7 @@ public final class CargoConfigScan {
         List<Path> build = new ArrayList<>();
         List<Path> target = new ArrayList<>();
         for (Path f : files) {
-            String where = rustflagsTable(Files.readString(f));
+            String where = CargoToml.rustflagsTables(Files.readString(f), f);
             if (where.contains("build")) build.add(f);
             if (where.contains("target")) target.add(f);
         }
@@ -50,26 +50,5 @@ public final class CargoConfigScan {
                 return;
             }
         }
-    }
-
-    /** "build", "target", both or "": which tables of this TOML text set rustflags. */
-    static String rustflagsTable(String toml) {
-        String table = "";
-        StringBuilder found = new StringBuilder();
-        for (String raw : toml.split("\\R")) {
-            String line = raw.strip();
-            if (line.startsWith("#") || line.isEmpty()) continue;
-            if (line.startsWith("[")) {
-                table = line.replaceAll("[\\[\\]\\s]", "");
-                continue;
-            }
-            String key = line.split("=", 2)[0].strip();
-            String full = table.isEmpty() ? key : table + "." + key;
-            if (full.endsWith("rustflags") && !full.contains("host.")) {
-                if (full.startsWith("build.")) found.append("build ");
-                else if (full.startsWith("target.")) found.append("target ");
-            }
-        }
-        return found.toString();
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * made absolute, and the copy is its own workspace root.
  */
 public final class SourceCopy {
-    private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\[?([^\\]]+)\\]\\]?\\s*(#.*)?$");
     private static final Pattern PATH_VALUE = Pattern.compile("(\\bpath\\s*=\\s*\")([^\"]+)(\")");
 
     private SourceCopy() {
@@ -85,7 +84,7 @@ public final class SourceCopy {
         return manifest;
     }
 
-    static String rewriteManifest(String toml, Path originalDir) {
+    static String rewriteManifest(String toml, Path originalDir) throws IOException {
         return rewriteManifest(toml, originalDir, null);
     }
 
@@ -93,35 +92,25 @@ public final class SourceCopy {
      * Makes relative path dependencies absolute (pointing at the originals), except those inside
      * {@code workspaceRoot} when the whole workspace is copied; a lone crate becomes its own workspace.
      */
-    static String rewriteManifest(String toml, Path originalDir, Path workspaceRoot) {
-        StringBuilder out = new StringBuilder();
-        boolean depSection = false;
-        boolean hasWorkspace = false;
-        for (String line : toml.split("\\R", -1)) {
-            Matcher s = SECTION.matcher(line);
-            if (s.matches()) {
-                String name = s.group(1).strip();
-                depSection = name.contains("dependencies") || name.startsWith("patch") || name.startsWith("replace");
-                if (name.equals("workspace") || name.startsWith("workspace.")) hasWorkspace = true;
-            }
-            if (depSection) {
-                Matcher m = PATH_VALUE.matcher(line);
-                StringBuilder sb = new StringBuilder();
-                while (m.find()) {
-                    Path p = Path.of(m.group(2));
-                    Path resolved = originalDir.resolve(p).normalize();
-                    boolean inside = workspaceRoot != null && resolved.startsWith(workspaceRoot);
-                    String abs = p.isAbsolute() || inside ? m.group(2) : resolved.toString();
-                    m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + abs + m.group(3)));
-                }
-                m.appendTail(sb);
-                line = sb.toString();
-            }
-            out.append(line).append('\n');
+    static String rewriteManifest(String toml, Path originalDir, Path workspaceRoot) throws IOException {
+        // The TOML parser says which dependency paths are relative; only those values are edited, in place, so the
+        // user's formatting and comments stay.
+        Path where = originalDir.resolve("Cargo.toml");
+        java.util.Set<String> relative = CargoToml.relativeDependencyPaths(toml, where);
+        StringBuilder sb = new StringBuilder();
+        Matcher m = PATH_VALUE.matcher(toml);
+        while (m.find()) {
+            String value = m.group(2);
+            Path resolved = originalDir.resolve(value).normalize();
+            boolean keep = !relative.contains(value) || (workspaceRoot != null && resolved.startsWith(workspaceRoot));
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + (keep ? value : resolved.toString()) + m.group(3)));
         }
-        if (out.length() > 0) out.setLength(out.length() - 1);
-        if (!hasWorkspace && workspaceRoot == null) out.append("\n\n# added by ctime: this copy is its own workspace\n[workspace]\n");
-        return out.toString();
+        m.appendTail(sb);
+        String out = sb.toString();
+        if (workspaceRoot == null && !CargoToml.hasWorkspace(toml, where)) {
+            out += "\n\n# added by ctime: this copy is its own workspace\n[workspace]\n";
+        }
+        return out;
     }
 
     /**

@@ -19,11 +19,19 @@ class CargoFilesTest {
 
     @Test
     void configScanFindsWhereRustflagsAreSet() throws IOException {
-        assertEquals("build ", CargoConfigScan.rustflagsTable("[build]\nrustflags = [\"-Ca\"]\n"));
-        assertEquals("target ", CargoConfigScan.rustflagsTable("[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Ca\"]\n"));
-        assertEquals("target ", CargoConfigScan.rustflagsTable("[target.'cfg(unix)']\nlinker = \"cc\"\nrustflags = []\n"));
-        assertEquals("build ", CargoConfigScan.rustflagsTable("build.rustflags = [\"-Ca\"]\n"));
-        assertEquals("", CargoConfigScan.rustflagsTable("[build]\n# rustflags = []\njobs = 2\n"));
+        Path f = Path.of("config.toml");
+        assertEquals("build ", CargoToml.rustflagsTables("[build]\nrustflags = [\"-Ca\"]\n", f));
+        assertEquals("target ", CargoToml.rustflagsTables("[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Ca\"]\n", f));
+        assertEquals("target ", CargoToml.rustflagsTables("[target.'cfg(unix)']\nlinker = \"cc\"\nrustflags = []\n", f));
+        assertEquals("build ", CargoToml.rustflagsTables("build.rustflags = [\"-Ca\"]\n", f));
+        assertEquals("", CargoToml.rustflagsTables("[build]\n# rustflags = []\njobs = 2\n", f));
+        // What a line scanner gets wrong: inline tables, multi-line arrays, a rustflags key of another table.
+        assertEquals("build target ", CargoToml.rustflagsTables("build = { rustflags = [\"-Ca\"] }\n"
+                + "target = { x86_64-unknown-linux-gnu = { rustflags = [\"-Cb\"] } }\n", f));
+        assertEquals("build ", CargoToml.rustflagsTables("[build]\nrustflags = [\n  \"-Ca\",\n  \"-Cb\",\n]\n", f));
+        assertEquals("", CargoToml.rustflagsTables("[env]\nrustflags = \"not cargo's\"\n[host]\nrustflags = []\n", f));
+        IOException bad = assertThrows(IOException.class, () -> CargoToml.rustflagsTables("[build\nrustflags = 1\n", f));
+        assertTrue(bad.getMessage().startsWith("config.toml is not valid TOML"), bad.getMessage());
         Path crate = Files.createDirectories(dir.resolve("ws/crate"));
         Files.createDirectories(dir.resolve("ws/.cargo"));
         Files.writeString(dir.resolve("ws/.cargo/config.toml"), "[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Cx\"]\n");
@@ -33,7 +41,7 @@ class CargoFilesTest {
     }
 
     @Test
-    void manifestRewriteMakesDependencyPathsAbsoluteAndAddsAWorkspace() {
+    void manifestRewriteMakesDependencyPathsAbsoluteAndAddsAWorkspace() throws IOException {
         String toml = "[package]\nname = \"k\"\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\nutil = { path = \"../util\" }\n"
                 + "abs = { path = \"/opt/abs\" }\n\n[dependencies.other]\npath = \"../other\"\n";
         String out = SourceCopy.rewriteManifest(toml, Path.of("/home/u/proj/crate"));
@@ -43,6 +51,13 @@ class CargoFilesTest {
         assertTrue(out.contains("path = \"/home/u/proj/other\""));
         assertTrue(out.contains("\n[workspace]\n"));
         assertFalse(SourceCopy.rewriteManifest("[package]\n[workspace]\nmembers = []\n", Path.of("/x")).contains("added by ctime"));
+        // Dotted keys and target-specific dependencies are dependencies too; a [lib] path is not.
+        String dotted = SourceCopy.rewriteManifest("[package]\nname = \"k\"\n[lib]\npath = \"../shared/lib.rs\"\n"
+                + "[target.'cfg(unix)'.dependencies]\nposix = { path = \"../posix\" }\n[dependencies]\nsib.path = \"../sib\"\n",
+                Path.of("/p/k"));
+        assertTrue(dotted.contains("posix = { path = \"/p/posix\" }"), dotted);
+        assertTrue(dotted.contains("sib.path = \"/p/sib\""), dotted);
+        assertTrue(dotted.contains("path = \"../shared/lib.rs\""), "the crate's own lib path stays as written: " + dotted);
     }
 
     @Test
@@ -131,7 +146,7 @@ class CargoFilesTest {
     }
 
     @Test
-    void aWorkspaceMembersPathsStayInsideTheCopiedWorkspaceAndOnlyEscapingOnesPointAtTheOriginals() {
+    void aWorkspaceMembersPathsStayInsideTheCopiedWorkspaceAndOnlyEscapingOnesPointAtTheOriginals() throws IOException {
         String toml = "[package]\nname = \"k\"\nedition.workspace = true\n\n[dependencies]\n"
                 + "sib = { path = \"../helper\" }\nfar = { path = \"../../vendor/far\" }\n";
         String out = SourceCopy.rewriteManifest(toml, Path.of("/ws/kernels"), Path.of("/ws"));

@@ -1,0 +1,75 @@
+package dev.ctime.cargo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cargo's TOML files read by a TOML parser: dotted keys, inline tables, quoted keys and multi-line
+ * arrays mean what they mean to cargo. Pure functions over the text.
+ */
+public final class CargoToml {
+    private static final TomlMapper TOML = new TomlMapper();
+
+    private CargoToml() {
+    }
+
+    static JsonNode parse(String toml, Path where) throws IOException {
+        try {
+            return TOML.readTree(toml);
+        } catch (IOException e) {
+            throw new IOException(where + " is not valid TOML (cargo would refuse it too): " + e.getMessage().lines().findFirst()
+                    .orElse(""), e);
+        }
+    }
+
+    /** "build", "target", both ("build target ") or "": which tables of a Cargo config set rustflags. */
+    public static String rustflagsTables(String configToml, Path where) throws IOException {
+        JsonNode t = parse(configToml, where);
+        StringBuilder found = new StringBuilder();
+        if (t.path("build").has("rustflags")) found.append("build ");
+        for (Iterator<JsonNode> it = t.path("target").elements(); it.hasNext(); ) {
+            if (it.next().has("rustflags")) {
+                found.append("target ");
+                break;
+            }
+        }
+        return found.toString();
+    }
+
+    /** Whether a manifest declares a [workspace] (a workspace root, or a crate that is its own). */
+    public static boolean hasWorkspace(String manifestToml, Path where) throws IOException {
+        return parse(manifestToml, where).has("workspace");
+    }
+
+    /**
+     * Every relative {@code path} of a dependency: [dependencies], [dev-dependencies],
+     * [build-dependencies], their [target.*.…] forms, [workspace.dependencies], [patch.*] and [replace].
+     */
+    public static Set<String> relativeDependencyPaths(String manifestToml, Path where) throws IOException {
+        JsonNode t = parse(manifestToml, where);
+        Set<String> out = new LinkedHashSet<>();
+        List<JsonNode> tables = new ArrayList<>();
+        for (String k : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+            tables.add(t.path(k));
+            tables.add(t.path("workspace").path(k));
+            t.path("target").elements().forEachRemaining(target -> tables.add(target.path(k)));
+        }
+        t.path("patch").elements().forEachRemaining(tables::add);
+        tables.add(t.path("replace"));
+        for (JsonNode table : tables) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
+                JsonNode p = it.next().getValue().path("path");
+                if (p.isTextual() && !Path.of(p.asText()).isAbsolute()) out.add(p.asText());
+            }
+        }
+        return out;
+    }
+}
