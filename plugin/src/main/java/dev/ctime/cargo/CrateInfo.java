@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.exec.Exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

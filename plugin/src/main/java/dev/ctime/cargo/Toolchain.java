@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.exec.Exec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,9 @@
 package dev.ctime.compile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ctime.cargo.CargoCommand;
+import dev.ctime.cargo.CargoOutput;
 import dev.ctime.cargo.CrateInfo;
-import dev.ctime.cargo.Exec;
+import dev.ctime.exec.Exec;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.autodiff.EnzymeTrace;
 import dev.ctime.autodiff.PerfRemarks;
@@ -26,7 +25,6 @@ import java.util.function.Consumer;
  * repeated with the profiles interleaved (A B C A B C ...) so that drift hits all alike.
  */
 public final class CompileBench {
-    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
     private final CrateInfo crate;
     private final Path rusage;
     private final Path perf;
@@ -124,13 +122,13 @@ public final class CompileBench {
             return null;
         }
         if (main && b.profile.autodiff().contains("PrintPerf")) b.analysis.enzymePerfRemarks = PerfRemarks.parse(r.stderr());
-        String rustc = leafRustcCommand(r.stderr(), crate.crateName());
+        String rustc = CargoOutput.leafRustcCommand(r.stderr(), crate.crateName());
         if (rustc != null) {
             if (main) b.applied.rustcCommand = rustc;
             checkApplied(b, cmd, rustc);
             if (!b.ok()) return null;
         }
-        Path so = cdylib(r.stdout(), crate.crateName());
+        Path so = CargoOutput.cdylib(r.stdout(), crate.crateName());
         if (so == null) {
             b.fail("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
                     + crate.manifest());
@@ -160,9 +158,8 @@ public final class CompileBench {
 
     /** A stage from ctime-rusage's figures. */
     public static dev.ctime.report.PipelineStage stageFrom(String stage, String rusageJson, String detail) throws IOException {
-        JsonNode n = JSON.readTree(rusageJson);
-        return new dev.ctime.report.PipelineStage(stage, n.get("wallNs").asDouble() / 1e6,
-                (n.get("userUs").asDouble() + n.get("sysUs").asDouble()) / 1e3, detail);
+        CargoOutput.Rusage n = CargoOutput.rusage(rusageJson);
+        return new dev.ctime.report.PipelineStage(stage, n.wallMs(), n.cpuMs(), detail);
     }
 
     /** The leaf crate's build, timed as the scenarios' full builds are (dependencies already built). */
@@ -484,26 +481,14 @@ public final class CompileBench {
                     + lines.size() + " (see " + b.logs().resolve("build-" + tag + ".stderr") + ")");
             return null;
         }
-        JsonNode leaf = JSON.readTree(lines.get(0));
-        JsonNode whole = JSON.readTree(Files.readString(cargoOut));
+        CargoOutput.Rusage leaf = CargoOutput.rusage(lines.get(0));
+        CargoOutput.Rusage whole = CargoOutput.rusage(Files.readString(cargoOut));
         Path perfOut = Path.of(rustcLog + ".perf");
-        Double instructions = Files.exists(perfOut) ? instructions(Files.readString(perfOut)) : null;
-        double cargoWallMs = whole.get("wallNs").asDouble() / 1e6;
-        double cargoCpuMs = (whole.get("userUs").asDouble() + whole.get("sysUs").asDouble()) / 1e3;
-        return new BuildMeasurement(leaf.get("wallNs").asDouble() / 1e6,
-                (leaf.get("userUs").asDouble() + leaf.get("sysUs").asDouble()) / 1e3, leaf.get("maxRssKb").asDouble(),
-                cargoWallMs, instructions, CpuLoad.between(before, after, cargoWallMs, cargoCpuMs,
-                        Runtime.getRuntime().availableProcessors()));
+        Double instructions = Files.exists(perfOut) ? CargoOutput.perfInstructions(Files.readString(perfOut)) : null;
+        return new BuildMeasurement(leaf.wallMs(), leaf.cpuMs(), leaf.maxRssKb(), whole.wallMs(), instructions,
+                CpuLoad.between(before, after, whole.wallMs(), whole.cpuMs(), Runtime.getRuntime().availableProcessors()));
     }
 
-    /** The instructions:u count from perf stat's CSV output (-x,), or null when it was not counted. */
-    static Double instructions(String perfCsv) {
-        for (String l : perfCsv.split("\\R")) {
-            String[] f = l.split(",");
-            if (f.length >= 3 && f[2].startsWith("instructions") && f[0].matches("\\d+")) return Double.valueOf(f[0]);
-        }
-        return null;
-    }
 
     /** Removes the leaf crate's artifacts and incremental cache; dependencies stay built. */
     private void cleanLeaf(ProfileBuild b, boolean incremental, String tag) throws IOException, InterruptedException {
@@ -541,30 +526,7 @@ public final class CompileBench {
         Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 1000));
     }
 
-    /** The "Running `...`" line cargo -v prints for the leaf crate. */
-    static String leafRustcCommand(String stderr, String crateName) {
-        for (String l : stderr.split("\\R")) {
-            String t = l.strip();
-            if (t.startsWith("Running `") && t.contains("--crate-name " + crateName + " ")) {
-                return t.substring("Running `".length(), t.length() - (t.endsWith("`") ? 1 : 0));
-            }
-        }
-        return null;
-    }
 
-    /** The cdylib among cargo's compiler-artifact messages for the leaf crate. */
-    static Path cdylib(String stdout, String crateName) throws IOException {
-        for (String l : stdout.split("\\R")) {
-            if (!l.startsWith("{") || !l.contains("compiler-artifact")) continue;
-            JsonNode m = JSON.readTree(l);
-            if (!crateName.equals(m.path("target").path("name").asText().replace('-', '_'))) continue;
-            for (JsonNode f : m.path("filenames")) {
-                String s = f.asText();
-                if (s.endsWith(".so") || s.endsWith(".dylib") || s.endsWith(".dll")) return Path.of(s);
-            }
-        }
-        return null;
-    }
 
     static String duration(long seconds) {
         return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";

@@ -1,7 +1,8 @@
 package dev.ctime.doctor;
 
+import dev.ctime.exec.Exec;
 import dev.ctime.cargo.Toolchain;
-import dev.ctime.run.Machine;
+import dev.ctime.exec.Machine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class Doctor {
                 out.add("  to fix: " + e.howToFix());
             }
             // PGO and BOLT profiles: tools of this toolchain's LLVM major (raw profiles change format between majors).
-            dev.ctime.pgo.PipelineTools.Set t = dev.ctime.pgo.PipelineTools.forProfile(true, true, tc, Doctor::which);
+            dev.ctime.pgo.PipelineTools.Set t = dev.ctime.pgo.PipelineTools.forProfile(true, true, tc, Exec::which);
             out.add("  PGO: " + (t.profdata().ok() ? "llvm-profdata at " + t.profdata().path() + " (" + t.profdata().version() + ")"
                     : "unavailable: " + t.profdata().problem()));
             out.add("  BOLT: " + (t.bolt().ok() && t.mergeFdata() != null && t.mergeFdata().ok() ? "llvm-bolt at " + t.bolt().path()
@@ -52,14 +53,14 @@ public final class Doctor {
                     t.problems().stream().filter(x -> !x.contains("llvm-profdata")).toList())));
         }
         for (dev.ctime.profile.Linker l : dev.ctime.profile.Linker.ALL) {
-            Path p = which(l.executable());
+            Path p = Exec.which(l.executable());
             out.add("linker " + l.name() + ": " + (p != null ? "found at " + p : "not found; to fix: apt-get install " + l.debianPackage()));
         }
         String hc = Machine.hardwareCounters();
         out.add("hardware counters: " + hc + (hc.equals("available") ? ""
                 : "; ctime relies on wall and CPU time from getrusage and on repetition instead"));
         out.addAll(conditions(read(Path.of("/proc/loadavg")), Runtime.getRuntime().availableProcessors(),
-                read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), which("valgrind")));
+                read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), Exec.which("valgrind")));
         return new Findings(out, tcs, enz);
     }
 
@@ -94,16 +95,5 @@ public final class Doctor {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    /** The executable's path on the PATH, or null. */
-    public static Path which(String exe) {
-        String path = System.getenv("PATH");
-        if (path == null) return null;
-        for (String d : path.split(File.pathSeparator)) {
-            Path p = Path.of(d, exe);
-            if (Files.isExecutable(p)) return p;
-        }
-        return null;
     }
 }

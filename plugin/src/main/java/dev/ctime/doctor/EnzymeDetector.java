@@ -1,6 +1,6 @@
 package dev.ctime.doctor;
 
-import dev.ctime.cargo.Exec;
+import dev.ctime.exec.Exec;
 import dev.ctime.cargo.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;

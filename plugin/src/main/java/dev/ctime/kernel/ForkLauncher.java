@@ -2,7 +2,7 @@ package dev.ctime.kernel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Native;
-import dev.ctime.cargo.Exec;
+import dev.ctime.exec.Exec;
 import dev.ctime.harness.KernelLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.ctime.kernel;
 
-import dev.ctime.cargo.Exec;
+import dev.ctime.exec.Exec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
 package dev.ctime.run;
 
+import dev.ctime.exec.Machine;
 import dev.ctime.report.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
-import dev.ctime.cargo.Exec;
+import dev.ctime.exec.Exec;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.CompileBench;
 import dev.ctime.compile.ProfileBuild;
-import dev.ctime.doctor.Doctor;
 import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
@@ -213,10 +213,10 @@ public final class MeasureRun {
         persist(report(builds));
 
         String counters = Machine.hardwareCounters();
-        Path perf = counters.equals("available") ? Doctor.which("perf") : null;
+        Path perf = counters.equals("available") ? Exec.which("perf") : null;
         CompileBench bench = new CompileBench(crate, rusage, perf, cfg.patchFile(), cfg.buildTimeout(), cfg.userEnv(), log);
         if (cfg.instructions().equals("all")) {
-            Path valgrind = Doctor.which("valgrind");
+            Path valgrind = Exec.which("valgrind");
             if (valgrind != null) bench.countBuildInstructions(valgrind);
             else log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install valgrind): builds"
                     + " are not counted");
@@ -319,7 +319,7 @@ public final class MeasureRun {
             instructionCounts = "off (ctime.instructions=off)";
             return ko;
         }
-        Path valgrind = Doctor.which("valgrind");
+        Path valgrind = Exec.which("valgrind");
         if (valgrind == null) {
             instructionCounts = "unavailable: Valgrind is not installed (Debian: apt-get install valgrind); kernel figures rest"
                     + " on time alone";
@@ -439,7 +439,7 @@ public final class MeasureRun {
         }
         java.util.Optional<dev.ctime.profile.Linker> linker = p.linker() == null ? java.util.Optional.empty()
                 : dev.ctime.profile.Linker.named(p.linker());
-        if (linker.isPresent() && Doctor.which(linker.get().executable()) == null) {
+        if (linker.isPresent() && Exec.which(linker.get().executable()) == null) {
             throw new ProfileException(where + ": linker " + p.linker() + " needs `" + linker.get().executable() + "` on the PATH,"
                     + " and there is none: install it (Debian: apt-get install " + linker.get().debianPackage() + ") or drop <linker>");
         }
@@ -451,7 +451,7 @@ public final class MeasureRun {
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
         ProfileBuild b = new ProfileBuild(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route);
         if (tc != null && p.trained()) {
-            b.tools = PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Doctor::which);
+            b.tools = PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which);
             if (!b.tools.problems().isEmpty()) {
                 b.skip(String.join("; ", b.tools.problems()));
                 return b;

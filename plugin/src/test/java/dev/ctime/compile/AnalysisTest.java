@@ -75,8 +75,15 @@ class AnalysisTest {
 
     @Test
     void perfCsvAndCodegenUnits(@TempDir Path deps) throws Exception {
-        assertEquals(123456789.0, CompileBench.instructions("# started on ...\n\n123456789,,instructions:u,1000,100.00,,\n"));
-        assertNull(CompileBench.instructions("<not supported>,,instructions:u,0,100.00,,\n"));
+        assertEquals(123456789.0, dev.ctime.cargo.CargoOutput.perfInstructions("# started on ...\n\n123456789,,instructions:u,1000,100.00,,\n"));
+        assertNull(dev.ctime.cargo.CargoOutput.perfInstructions("<not supported>,,instructions:u,0,100.00,,\n"));
+        // ctime-rusage's line: wall in ns, CPU in µs, peak RSS in KiB; a line without figures is an error, not zeros.
+        dev.ctime.cargo.CargoOutput.Rusage r = dev.ctime.cargo.CargoOutput.rusage(
+                "{\"label\":\"x\",\"wallNs\":2500000,\"userUs\":1500,\"sysUs\":500,\"maxRssKb\":4096}");
+        assertEquals(2.5, r.wallMs(), 1e-9);
+        assertEquals(2.0, r.cpuMs(), 1e-9);
+        assertEquals(4096, r.maxRssKb(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> dev.ctime.cargo.CargoOutput.rusage("{}"));
         for (String f : List.of("k.k.abc-cgu.0.rcgu.o", "k.k.abc-cgu.1.rcgu.o", "k.k.abc-cgu.1.rcgu.bc", "k.allocator.rcgu.o")) {
             Files.writeString(deps.resolve(f), "");
         }

@@ -48,12 +48,12 @@ class FailureReasonTest {
         String stderr = "   Compiling dep v1\n     Running `/bin/wrap /bin/rustc --crate-name dep --edition=2021`\n"
                 + "     Running `/bin/wrap /bin/rustc --crate-name demo_kernels --edition=2021 src/lib.rs -C lto=fat`\n";
         assertEquals("/bin/wrap /bin/rustc --crate-name demo_kernels --edition=2021 src/lib.rs -C lto=fat",
-                CompileBench.leafRustcCommand(stderr, "demo_kernels"));
+                dev.ctime.cargo.CargoOutput.leafRustcCommand(stderr, "demo_kernels"));
         String stdout = "{\"reason\":\"compiler-artifact\",\"target\":{\"name\":\"dep\"},\"filenames\":[\"/t/libdep.rlib\"]}\n"
                 + "{\"reason\":\"compiler-artifact\",\"target\":{\"name\":\"demo-kernels\"},\"filenames\":[\"/t/ctime/libdemo_kernels.so\"]}\n"
                 + "{\"reason\":\"build-finished\",\"success\":true}\n";
-        assertEquals(Path.of("/t/ctime/libdemo_kernels.so"), CompileBench.cdylib(stdout, "demo_kernels"));
-        assertEquals(null, CompileBench.cdylib(stdout, "other"));
+        assertEquals(Path.of("/t/ctime/libdemo_kernels.so"), dev.ctime.cargo.CargoOutput.cdylib(stdout, "demo_kernels"));
+        assertEquals(null, dev.ctime.cargo.CargoOutput.cdylib(stdout, "other"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ctime.kernel;
 
+import dev.ctime.exec.Exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,7 +47,7 @@ class InstructionCounterTest {
     /** A real count: a loop of n iterations costs about twice as many instructions at 2n, and the count repeats exactly. */
     @Test
     void countsARealKernelUnderCachegrindDeterministically() throws Exception {
-        Path valgrind = Doctor.which("valgrind");
+        Path valgrind = Exec.which("valgrind");
         assumeTrue(valgrind != null, "Valgrind is not installed");
         Path src = dir.resolve("k.c");
         Files.writeString(src, "#include <stddef.h>\n"

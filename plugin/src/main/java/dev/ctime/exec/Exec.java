@@ -1,4 +1,4 @@
-package dev.ctime.cargo;
+package dev.ctime.exec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,13 +81,18 @@ public final class Exec {
     }
 
     private static boolean onPath(String exe) {
-        if (exe.contains("/")) return Files.isExecutable(Path.of(exe));
+        return exe.contains("/") ? Files.isExecutable(Path.of(exe)) : which(exe) != null;
+    }
+
+    /** The executable's path on the PATH, or null. */
+    public static Path which(String exe) {
         String path = System.getenv("PATH");
-        if (path == null) return false;
+        if (path == null) return null;
         for (String d : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, exe))) return true;
+            Path p = Path.of(d, exe);
+            if (Files.isExecutable(p)) return p;
         }
-        return false;
+        return null;
     }
 
     /** Kills descendants first: once the parent dies they are re-parented and out of reach. */

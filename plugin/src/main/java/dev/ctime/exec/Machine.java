@@ -1,4 +1,4 @@
-package dev.ctime.run;
+package dev.ctime.exec;
 
 import java.io.IOException;
 import java.nio.file.Files;
