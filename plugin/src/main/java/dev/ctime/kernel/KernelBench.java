@@ -31,9 +31,10 @@ public final class KernelBench {
      * @param timings per profile, its kernels
      * @param forks   how many forks ran
      * @param capped  whether a cap (maxForks, budget) stopped forks that were still wanted
+     * @param clockResolutionNs the timing clock's resolution as the harness read it (clock_getres), null before any fork
      */
     public record Outcome(Map<String, List<KernelTiming>> timings, Summary overheadNs, boolean pinned, int forks,
-                          boolean capped) {
+                          boolean capped, Long clockResolutionNs) {
     }
 
     private final ForkLauncher launcher;
@@ -108,7 +109,8 @@ public final class KernelBench {
             timings.put(l.profile(), ts);
         }
         boolean pinned = !forks.isEmpty() && forks.stream().flatMap(List::stream).allMatch(ForkResult::pinned);
-        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped);
+        Long resolution = forks.stream().flatMap(List::stream).map(ForkResult::clockResolutionNs).max(Long::compare).orElse(null);
+        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped, resolution);
     }
 
     private static KernelTiming markCapped(KernelTiming k, double target) {

@@ -356,7 +356,7 @@ public final class MeasureRun {
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
                 find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));
-        return new KernelBench.Outcome(timings, ko.overheadNs(), ko.pinned(), ko.forks(), ko.capped());
+        return new KernelBench.Outcome(timings, ko.overheadNs(), ko.pinned(), ko.forks(), ko.capped(), ko.clockResolutionNs());
     }
 
     private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function) {
@@ -578,6 +578,7 @@ public final class MeasureRun {
         settings.put("maxRepeat", Math.max(cfg.repeat(), cfg.precision().maxRepeat()));
         settings.put("maxForks", Math.max(cfg.forks(), cfg.precision().maxForks()));
         settings.put("forksRun", ko == null ? 0 : ko.forks());
+        if (ko != null && ko.clockResolutionNs() != null) settings.put("clockResolutionNs", ko.clockResolutionNs());
         settings.put("thresholds", j.thresholds());
         settings.put("deschedThreshold", cfg.precision().deschedThreshold());
         settings.put("statistics", "medians with distribution-free sign-test intervals (95%; fewer than 6 runs cannot reach it and"
