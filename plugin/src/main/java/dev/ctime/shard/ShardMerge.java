@@ -172,9 +172,14 @@ public final class ShardMerge {
         if (anchors.size() > 1) problems.add("the shards used different anchors " + anchors + ": measure every shard with the"
                 + " same ctime.anchor, or their figures cannot be related");
         for (Part p : shards) {
-            if (!p.report().shard().measured().contains(p.report().shard().anchor()) || profile(p.report(),
-                    p.report().shard().anchor()) == null) {
-                problems.add(p.source() + " has no figures of the anchor " + p.report().shard().anchor());
+            String anchor = p.report().shard().anchor();
+            ProfileResult a = profile(p.report(), anchor);
+            if (a == null) {
+                problems.add(p.source() + " has no figures of the anchor " + anchor);
+            } else if (a.status() != Status.OK) {
+                problems.add("shard " + p.report().shard().index() + "'s anchor " + anchor + " is " + a.status() + " ("
+                        + a.reason() + "): without it that shard's profiles cannot be related to the others; measure the shard"
+                        + " again (-Dctime.shard=" + p.report().shard().index() + "/" + p.report().shard().count() + ")");
             }
         }
         // The same toolchain everywhere: rustc's version per toolchain name.

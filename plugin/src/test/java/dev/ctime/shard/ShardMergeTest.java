@@ -113,6 +113,22 @@ class ShardMergeTest {
     }
 
     @Test
+    void aShardWhoseAnchorFailedCannotBeRelated() {
+        Report two = shard(2, 2, "r", "x", 1, "b", 1.0);
+        List<ProfileResult> ps = new ArrayList<>(two.profiles());
+        ProfileResult a = ps.get(0);
+        ps.set(0, new ProfileResult(a.name(), dev.ctime.report.Status.FAILED, "the full build failed: linker not found",
+                a.settings(), a.applied(), a.toolchain(), a.compile(), a.analysis(), a.artifactBytes(), a.harnessOverheadNs(),
+                a.pinned(), a.kernels(), a.warnings(), a.pipeline()));
+        Report broken = new Report(4, "ctime", two.createdAt(), null, two.crate(), two.machine(), two.settings(), two.toolchain(),
+                two.toolchains(), ps, "release", List.of(), null, null, null, List.of(), null, two.shard(), null);
+        ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class, () -> merge(shard(1, 2, "r", "x", 1, "a", 1.0), broken));
+        assertTrue(e.getMessage().contains("shard 2's anchor release is failed (the full build failed: linker not found)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("-Dctime.shard=2/2"), e.getMessage());
+    }
+
+    @Test
     void refusesAReportThatWasNoShard() {
         Report plain = new Report(4, "ctime", "t", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
                 List.of(profile("release", 1000, 100)), "release", List.of(), null, null, null, List.of(), null, null, null);
