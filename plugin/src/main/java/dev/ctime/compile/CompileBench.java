@@ -54,7 +54,7 @@ public final class CompileBench {
     /**
      * With Valgrind given, the analysis also counts the leaf rustc's instructions under Cachegrind
      * (and its children's, the linker's): a deterministic build figure where hardware counters are
-     * missing, at about 45 times the build's time, so only when asked for.
+     * missing, at many times the build's time, so only when asked for.
      */
     public void countBuildInstructions(Path valgrind) {
         this.valgrind = valgrind;

@@ -167,7 +167,7 @@ public class MeasureMojo extends JudgingParameters {
     /**
      * Count each kernel's instructions per call under Valgrind's Cachegrind, beside its time:
      * {@code auto} (where Valgrind is installed), {@code all} (the leaf build's rustc too, in an
-     * extra untimed build about 45 times slower) or {@code off}. The count does not move with the
+     * extra untimed build under Valgrind, many times a build's time) or {@code off}. The count does not move with the
      * machine's load, so it settles what noisy times cannot.
      */
     @Parameter(property = "ctime.instructions", defaultValue = "auto")
@@ -336,7 +336,7 @@ public class MeasureMojo extends JudgingParameters {
         if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
         if (!List.of("auto", "all", "off").contains(instructions)) {
             problems.add("ctime.instructions is '" + instructions + "': use auto (count kernels under Cachegrind where Valgrind"
-                    + " is installed), all (builds too: about 45 times a build's time) or off");
+                    + " is installed), all (builds too: an extra build under Valgrind, many times a build's time) or off");
         }
         if (patchFile != null && !patchFile.isFile()) {
             problems.add("ctime.patchFile " + patchFile + " does not exist: give a unified diff against the crate's folder");
