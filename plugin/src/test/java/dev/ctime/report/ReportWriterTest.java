@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,25 @@ class ReportWriterTest {
         assertEquals("-1.5e-3", ReportWriter.cell("-1.5e-3"));
         assertEquals("\"a,b\"", ReportWriter.cell("a,b"));
         assertEquals("\"two\nlines\"", ReportWriter.cell("two\nlines"));
+    }
+
+    @Test
+    void theCsvHasARowPerProfileScenarioAndKernelSizeWithTheReportsMedians() throws Exception {
+        Report r = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        List<String> lines = ReportWriter.csv(r).lines().toList();
+        int rows = r.profiles().stream().mapToInt(p -> p.compile().size() * p.kernels().size()).sum();
+        assertEquals(1 + rows, lines.size());
+        List<String> header = List.of(lines.get(0).split(","));
+        ProfileResult p = r.profiles().get(0);
+        dev.ctime.kernel.KernelTiming k = p.kernels().get(0);
+        String[] first = lines.get(1).split(",", -1);
+        assertEquals(p.name(), first[header.indexOf("profile")]);
+        assertEquals(k.name(), first[header.indexOf("kernel")]);
+        // Six significant digits: the CSV is for reading, report.json keeps every digit.
+        assertEquals(1, Double.parseDouble(first[header.indexOf("primal_ns_median")]) / k.primalNs().median(), 1e-5);
+        assertEquals(1, Double.parseDouble(first[header.indexOf("compile_cpu_ms_median")]) / p.compile().get("full").cpuMs().median(),
+                1e-5);
+        assertEquals(1, Double.parseDouble(first[header.indexOf("primal_instructions")]) / k.primalInstructions(), 1e-5);
     }
 
     @Test

@@ -1,0 +1,89 @@
+package dev.ctime.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.compile.Scenario;
+import dev.ctime.exec.Exec;
+import dev.ctime.kernel.Kernel;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.profile.ProfileParser;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ReportWriter;
+import dev.ctime.report.Status;
+import dev.ctime.verdict.Thresholds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole measuring job on a real crate with real cargo, outside Maven: the stages run in order,
+ * each profile's figures and the report come out whole, and what went in is recorded.
+ */
+class MeasureRunTest {
+    static final Path CRATE = Path.of("../it/src/it/crates/basic/Cargo.toml").toAbsolutePath().normalize();
+
+    @TempDir
+    Path out;
+
+    static MeasureConfig config(Path manifest, Path out, List<dev.ctime.profile.Profile> profiles, String profileList) {
+        return new MeasureConfig(manifest, out, profiles, profileList == null ? List.of() : List.of(profileList.split(",")),
+                List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16))), List.of(Scenario.FULL), 2, 1, 0.2, 10, 50, -1,
+                42, 1e-4, Duration.ofMinutes(10), Duration.ofMinutes(5), "autodiff", "unit", System.getenv(), null,
+                new MeasureConfig.Precision(0.02, 2, 1, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05),
+                new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null), "off", false, null, null);
+    }
+
+    @Test
+    void aRunMeasuresEveryProfileAndWritesTheReport() throws Exception {
+        Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
+        List<dev.ctime.profile.Profile> profiles = new ArrayList<>();
+        profiles.add(ProfileParser.parse(Map.of("name", "release")));
+        profiles.add(ProfileParser.parse(Map.of("name", "o1", "optLevel", "1")));
+        List<String> log = new ArrayList<>();
+        Report r = new MeasureRun(config(CRATE, out, profiles, null), log::add).run();
+
+        assertEquals(List.of("release", "o1"), r.profiles().stream().map(ProfileResult::name).toList());
+        for (ProfileResult p : r.profiles()) {
+            assertEquals(Status.OK, p.status(), p.reason());
+            assertEquals(2, p.compile().get("full").cpuMs().runs(), "two timed builds");
+            assertTrue(p.compile().get("full").cpuMs().median() > 0);
+            assertTrue(p.applied().rustcCommand().contains("--crate-name it_basic"), p.applied().rustcCommand());
+            assertNotNull(p.applied().fingerprint());
+            KernelTiming k = p.kernels().get(0);
+            assertEquals(Status.OK, k.status(), k.reason());
+            assertTrue(k.gradientCheck().ok());
+            assertEquals(1, k.primalNs().runs(), "one fork, one run");
+            assertTrue(k.primalNs().median() > 0);
+            assertTrue(p.artifactBytes() > 0);
+        }
+        assertTrue(r.profiles().get(1).applied().cargoArgs().contains("profile.ctime.opt-level=1"),
+                r.profiles().get(1).applied().cargoArgs().toString());
+        assertEquals("release", r.reference());
+        assertNull(r.interrupted(), "a finished run says nothing about being cut short");
+        assertEquals(1, r.settings().get("forksRun"));
+        // The report on disk is the one returned, and the CSV beside it has a row per profile.
+        assertEquals(r.profiles(), ReportWriter.readJson(out.resolve("report.json")).profiles());
+        assertEquals(3, Files.readAllLines(out.resolve("report.csv")).size());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("profile o1: building dependencies")), log.toString());
+    }
+
+    @Test
+    void aNameInCtimeProfilesThatIsNoProfileStopsTheRunBeforeAnyBuild() throws Exception {
+        Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
+        List<dev.ctime.profile.Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")));
+        dev.ctime.profile.ProfileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.ctime.profile.ProfileException.class, () -> new MeasureRun(config(CRATE, out, profiles, "relase"), l -> { }).run());
+        assertTrue(e.getMessage().contains("ctime.profiles names 'relase'") && e.getMessage().contains("release"), e.getMessage());
+        assertTrue(!Files.exists(out.resolve("profiles")), "nothing was built");
+    }
+}
