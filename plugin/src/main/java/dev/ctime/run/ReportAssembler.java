@@ -1,0 +1,184 @@
+package dev.ctime.run;
+
+import dev.ctime.exec.Machine;
+import dev.ctime.report.Status;
+import dev.ctime.autodiff.AutodiffBreakdown;
+import dev.ctime.cargo.CrateInfo;
+import dev.ctime.cargo.Toolchain;
+import dev.ctime.compile.BuildMeasurement;
+import dev.ctime.compile.ProfileBuild;
+import dev.ctime.doctor.EnzymeStatus;
+import dev.ctime.pgo.PipelineCommands;
+import dev.ctime.kernel.Inputs;
+import dev.ctime.kernel.KernelBench;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.verdict.Comparison;
+import dev.ctime.verdict.Comparisons;
+import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
+import dev.ctime.report.ProfileResult;
+import dev.ctime.report.Report;
+import dev.ctime.report.ScenarioFigures;
+import dev.ctime.report.ShardInfo;
+import dev.ctime.report.Warnings;
+import dev.ctime.stats.Statistics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns what the run's stages produced so far into the report: every profile's figures and
+ * status, the comparisons, the decision, the autodiff and training breakdowns, the settings and
+ * the toolchains. Called after every stage (and by an interruption), so it only reads.
+ */
+final class ReportAssembler {
+    /**
+     * The run's facts as they stand.
+     *
+     * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
+     */
+    record State(CrateInfo crate, Map<String, Object> commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
+                 Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<ProfileBuild> builds,
+                 KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
+                 String cut, ShardInfo shard) {
+    }
+
+    private final MeasureConfig cfg;
+
+    ReportAssembler(MeasureConfig cfg) {
+        this.cfg = cfg;
+    }
+
+    Report assemble(State s) {
+        List<ProfileBuild> builds = s.builds();
+        KernelBench.Outcome ko = s.kernels();
+        List<ProfileResult> results = new ArrayList<>();
+        for (ProfileBuild b : builds) {
+            if (b.reused != null) {
+                results.add(b.reused);
+                continue;
+            }
+            Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
+            b.samples.forEach((sc, ms) -> compile.put(sc.id, figures(ms, s.cappedBuilds().contains(b.profile.name() + "/" + sc.id))));
+            List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile.name());
+            Status status = b.status;
+            String reason = b.reason;
+            if (s.cut() != null && status == Status.OK && !finished(b, kt)) {
+                status = Status.INCOMPLETE;
+                reason = s.cut();
+            } else if (kt != null && status == Status.OK && kt.stream().anyMatch(k -> k.status() != Status.OK)) {
+                status = Status.FAILED;
+                reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> k.status() != Status.OK)
+                        .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
+            }
+            results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied.build(),
+                    b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile,
+                    b.analysis.build().isEmpty() ? null : b.analysis.build(), b.artifactBytes,
+                    kt == null ? null : ko.overheadNs(), kt == null ? null : ko.pinned(),
+                    kt == null || kt.isEmpty() ? null : kt, b.warnings.isEmpty() ? null : b.warnings, b.pipeline()));
+        }
+        Map<String, Object> crateInfo = new LinkedHashMap<>();
+        crateInfo.put("package", s.crate().packageName());
+        crateInfo.put("version", s.crate().version());
+        crateInfo.put("crateName", s.crate().crateName());
+        crateInfo.put("manifest", s.crate().manifest().toString());
+        s.commit().forEach(crateInfo::put);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("repeat", cfg.repeat());
+        settings.put("scenarios", cfg.scenarios().stream().map(sc -> sc.id).toList());
+        settings.put("forks", cfg.forks());
+        settings.put("samples", cfg.samples());
+        settings.put("minSampleMs", cfg.minSampleMs());
+        settings.put("warmupMaxMs", cfg.warmupMaxMs());
+        settings.put("seed", cfg.seed());
+        if (builds.stream().anyMatch(b -> b.profile.trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.seed()));
+        settings.put("inputGenerator", Inputs.GENERATOR);
+        settings.put("inputRange", List.of(-1.0, 1.0));
+        settings.put("gradientTolerance", cfg.gradientTolerance());
+        settings.put("hardwareCounters", Machine.hardwareCounters());
+        settings.put("instructionCounts", s.instructionCounts());
+        settings.put("incrPatchedEdit", cfg.patchFile() == null ? "a harmless function appended to the crate root"
+                : "the patch " + cfg.patchFile());
+        settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
+                + " measured with wait4 in its own process; dependencies built beforehand");
+        Map<String, Object> tcDefault = new LinkedHashMap<>();
+        tcDefault.put("rustcVersion", s.defaultToolchain().rustcVersion());
+        tcDefault.put("llvmVersion", s.defaultToolchain().llvmVersion());
+        tcDefault.put("host", s.defaultToolchain().host());
+        tcDefault.put("channel", s.defaultToolchain().channel());
+        List<Map<String, Object>> tcs = new ArrayList<>();
+        s.toolchains().forEach((k, t) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", k);
+            m.put("rustcVersion", t.rustcVersion());
+            m.put("llvmVersion", t.llvmVersion());
+            m.put("channel", t.channel());
+            m.put("sysroot", t.sysroot() == null ? null : t.sysroot().toString());
+            EnzymeStatus e = s.enzyme().get(t.displayName());
+            if (e != null) m.put("enzyme", e);
+            tcs.add(m);
+        });
+        s.toolchainProblems().forEach((k, why) -> tcs.add(Map.of("name", k, "problem", why)));
+        MeasureConfig.Judging j = cfg.judging();
+        String reference = Comparisons.reference(results, j.reference());
+        List<Comparison> comparisons = reference == null ? List.of() : Comparisons.all(results, reference, j.thresholds());
+        Decider.Subject subject = Decider.subject(results, j.scenario(), j.kernel());
+        Decision decision = subject.kernel() == null ? null : Decider.decide(results, subject, j.expectedCalls(), j.reference(),
+                j.thresholds());
+        settings.put("targetPrecision", cfg.precision().target());
+        settings.put("maxRepeat", Math.max(cfg.repeat(), cfg.precision().maxRepeat()));
+        settings.put("maxForks", Math.max(cfg.forks(), cfg.precision().maxForks()));
+        settings.put("forksRun", ko == null ? 0 : ko.forks());
+        if (ko != null && ko.clockResolutionNs() != null) settings.put("clockResolutionNs", ko.clockResolutionNs());
+        settings.put("thresholds", j.thresholds());
+        settings.put("deschedThreshold", cfg.precision().deschedThreshold());
+        settings.put("statistics", "medians with distribution-free sign-test intervals (95%; fewer than 6 runs cannot reach it and"
+                + " report their real level); comparisons as the Hodges-Lehmann ratio with the interval inverting the exact"
+                + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
+        return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
+                Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
+                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()),
+                dev.ctime.pgo.TrainingEffect.of(results, subject.scenario(), reference, j.thresholds()), warnings(results, s), s.cut(), s.shard(), null);
+    }
+
+    /** Every scenario timed and, where kernels are configured, every kernel size measured. */
+    private boolean finished(ProfileBuild b, List<KernelTiming> kt) {
+        if (cfg.scenarios().stream().anyMatch(sc -> b.samples.get(sc) == null || b.samples.get(sc).size() < cfg.repeat())) return false;
+        int wanted = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
+        return wanted == 0 || (kt != null && kt.size() >= wanted);
+    }
+
+    private List<String> warnings(List<ProfileResult> results, State s) {
+        List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
+        if (s.instructionCounts().startsWith("unavailable")) w.add("no instruction counts: " + s.instructionCounts().substring(13));
+        if (s.resumedFrom() != null) {
+            w.add("resumed: " + s.builds().stream().filter(b -> b.reused != null).map(b -> b.profile.name()).toList() + " were measured in"
+                    + " the run of " + s.resumedFrom() + " and reused; comparisons between them and the profiles measured now span two"
+                    + " sessions, and this machine drifts between sessions");
+        }
+        return w;
+    }
+
+    static ScenarioFigures figures(List<BuildMeasurement> ms, boolean capped) {
+        boolean counted = ms.stream().allMatch(m -> m.instructions() != null);
+        int disturbed = (int) ms.stream().filter(BuildMeasurement::disturbed).count();
+        return new ScenarioFigures(summary(ms, BuildMeasurement::wallMs, capped, disturbed),
+                summary(ms, BuildMeasurement::cpuMs, capped, disturbed), summary(ms, BuildMeasurement::maxRssKb, capped, disturbed),
+                summary(ms, BuildMeasurement::cargoWallMs, capped, disturbed),
+                counted ? summary(ms, BuildMeasurement::instructions, capped, disturbed) : null,
+                ms.stream().map(BuildMeasurement::interference).toList());
+    }
+
+    private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f, boolean capped,
+                                                   int disturbed) {
+        return Statistics.summarize(ms.stream().mapToDouble(f).toArray()).withCapped(capped).withInterference(disturbed);
+    }
+
+    static String version() {
+        String v = ReportAssembler.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
