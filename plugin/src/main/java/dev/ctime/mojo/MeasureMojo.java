@@ -45,7 +45,15 @@ public class MeasureMojo extends JudgingParameters {
     File basedir;
 
 
-    /** Build profiles: {@code <profile><name/><optLevel/><lto/>…</profile>}; ctime's presets when none. */
+    /**
+     * Build profiles, {@code <profile><name>fat</name><lto>fat</lto></profile>}, each with a unique name and any of:
+     * inherits (release, dev), optLevel (0, 1, 2, 3, s, z), lto (off, thin-local, thin, fat), codegenUnits, incremental
+     * (true, false), debug (none, line-tables, limited, full), panic (unwind, abort), linker (default, lld, mold, bfd),
+     * targetCpu, frontendThreads, toolchain, features, rustflags, autodiff (Enable, NoPostopt, NoTT, LooseTypes, Print…),
+     * pgo and bolt (true, false: trained by ctime on the kernels). With none, ctime's presets: dev, release, release-thin-lto,
+     * release-fat-lto-cgu1, and with an autodiff feature and a nightly toolchain hand-fat-lto, enzyme,
+     * enzyme-nopostopt, enzyme-nott, enzyme-loosetypes.
+     */
     @Parameter
     PlexusConfiguration profiles;
 

@@ -220,23 +220,37 @@ public final class ShardMerge {
         return problems;
     }
 
-    /** Different machines (named per fact), said once. */
+    /** The measuring settings that make two shards' figures comparable in kind (the seed decides the inputs). */
+    static final List<String> SETTING_KEYS = List.of("repeat", "forks", "samples", "minSampleMs", "seed", "scenarios",
+            "gradientTolerance", "instructionCounts");
+
+    /** Different machines and different measuring settings (named per fact), said once. */
     static List<String> findings(List<Part> parts) {
         List<String> out = new ArrayList<>();
+        for (String key : SETTING_KEYS) {
+            String d = differing(parts, key, Report::settings);
+            if (d != null) out.add("the shards measured with different settings: " + key + " " + d + "; run every shard from the"
+                    + " same POM and properties");
+        }
         for (String key : MACHINE_KEYS) {
-            Map<String, List<Integer>> values = new LinkedHashMap<>();
-            for (Part p : parts) {
-                Object v = p.report().machine() == null ? null : p.report().machine().get(key);
-                values.computeIfAbsent(String.valueOf(v), k -> new ArrayList<>()).add(p.report().shard().index());
-            }
-            if (values.size() > 1) {
-                List<String> each = new ArrayList<>();
-                values.forEach((v, idx) -> each.add(v + " (shard" + (idx.size() > 1 ? "s " : " ") + idx.stream()
-                        .map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ")"));
-                out.add("the shards ran on different machines: " + key + " " + String.join(" against ", each));
-            }
+            String d = differing(parts, key, Report::machine);
+            if (d != null) out.add("the shards ran on different machines: " + key + " " + d);
         }
         return out;
+    }
+
+    /** "A (shard 1) against B (shards 2, 3)" where the shards' values of a fact differ, else null. */
+    private static String differing(List<Part> parts, String key, java.util.function.Function<Report, Map<String, Object>> facts) {
+        Map<String, List<Integer>> values = new LinkedHashMap<>();
+        for (Part p : parts) {
+            Map<String, Object> m = facts.apply(p.report());
+            values.computeIfAbsent(String.valueOf(m == null ? null : m.get(key)), k -> new ArrayList<>()).add(p.report().shard().index());
+        }
+        if (values.size() < 2) return null;
+        List<String> each = new ArrayList<>();
+        values.forEach((v, idx) -> each.add(v + " (shard" + (idx.size() > 1 ? "s " : " ") + String.join(", ",
+                idx.stream().map(String::valueOf).toList()) + ")"));
+        return String.join(" against ", each);
     }
 
     /** The shard's anchor against the pooled anchors of every other shard, on the anchor's build CPU time. */

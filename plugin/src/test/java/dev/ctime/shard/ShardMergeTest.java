@@ -146,6 +146,18 @@ class ShardMergeTest {
         assertTrue(f.stream().anyMatch(s -> s.contains("different machines: cpuModel EPYC 7763 (shard 1) against Xeon 8370C (shard 2)")),
                 f.toString());
         assertTrue(f.stream().anyMatch(s -> s.startsWith("no shard measured c")), f.toString());
+        // Another seed on one runner: other inputs, said.
+        Report seeded = shard(2, 2, "r", "x", 1.0, "b", 1.0);
+        Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), Map.of("seed", 7),
+                seeded.toolchain(), seeded.toolchains(), seeded.profiles(), "release", List.of(), null, null, null, List.of(), null,
+                seeded.shard(), null);
+        Report withSeed = shard(1, 2, "r", "x", 1.0, "a", 1.0);
+        withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), Map.of("seed", 42),
+                withSeed.toolchain(), withSeed.toolchains(), withSeed.profiles(), "release", List.of(), null, null, null, List.of(),
+                null, withSeed.shard(), null);
+        List<String> g = merge(withSeed, other).merge().findings();
+        assertTrue(g.contains("the shards measured with different settings: seed 42 (shard 1) against 7 (shard 2); run every"
+                + " shard from the same POM and properties"), g.toString());
         assertFalse(m.merge().shards().get(0).anchorDrift().significant(), "same speed: no drift");
         assertNull(m.shard());
     }
