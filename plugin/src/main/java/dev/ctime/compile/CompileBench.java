@@ -117,8 +117,14 @@ public final class CompileBench {
             return null;
         }
         if (r.exitCode() != 0) {
-            b.fail("the " + (main ? "" : label + " ") + "build failed: " + FailureReason.fromCompilerOutput(r.stderr())
-                    + "\n(full output: " + b.logs().resolve(label + ".stderr") + ")");
+            String why = FailureReason.fromCompilerOutput(r.stderr());
+            if (b.profile.usesBolt() && why.contains("linking with")) {
+                why += "\n(BOLT needs the library linked with its relocations kept, " + CargoCommand.BOLT_RELOCATIONS + ", and the"
+                        + " link failed with it" + (b.profile.linker() == null ? "" : ": try another <linker> than "
+                        + b.profile.linker()) + ")";
+            }
+            b.fail("the " + (main ? "" : label + " ") + "build failed: " + why + "\n(full output: " + b.logs().resolve(label + ".stderr")
+                    + ")");
             return null;
         }
         if (main && b.profile.autodiff().contains("PrintPerf")) b.analysis.enzymePerfRemarks = PerfRemarks.parse(r.stderr());

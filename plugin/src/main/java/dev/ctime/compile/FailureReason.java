@@ -11,6 +11,8 @@ import dev.ctime.autodiff.EnzymeVerdict;
  */
 public final class FailureReason {
     private static final int MAX_CHARS = 1500;
+    private static final java.util.regex.Pattern LINKER_SAYS = java.util.regex.Pattern.compile(
+            "error|fatal|undefined|cannot find|signal|unknown option|unrecognized", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private FailureReason() {
     }
@@ -26,6 +28,13 @@ public final class FailureReason {
             if (l.startsWith("error") && !l.startsWith("error: could not compile")) {
                 add(picked, l);
                 if (i + 1 < lines.length && lines[i + 1].strip().startsWith("-->")) add(picked, "  " + lines[i + 1].strip());
+                // A failed link says why only in the linker's own notes (the command line before them is noise).
+                if (l.startsWith("error: linking with")) {
+                    for (int j = i + 1; j < lines.length && j < i + 40; j++) {
+                        String n = lines[j].strip();
+                        if (n.startsWith("= note:") && LINKER_SAYS.matcher(n).find()) add(picked, "  " + n);
+                    }
+                }
             }
         }
         if (picked.isEmpty()) {

@@ -321,7 +321,7 @@ public final class ReportPage {
                     desc(s.anchorDrift())));
         }
         w.table("shards", List.of("shard", "profiles", "CPU", "measured", "anchor against the others"), rows);
-        for (String f : r.merge().findings()) w.paragraph(f);
+        for (String f : r.merge().findings()) w.paragraph(Character.toUpperCase(f.charAt(0)) + f.substring(1) + (f.endsWith(".") ? "" : "."));
         w.endSection();
     }
 

@@ -9,6 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class FailureReasonTest {
     @Test
+    void aFailedLinkIsExplainedByTheLinkersOwnNoteNotItsCommandLine() {
+        String stderr = "   Compiling k v0.1.0\n"
+                + "error: linking with `cc` failed: exit status: 1\n"
+                + "  |\n"
+                + "  = note:  \"cc\" \"-m64\" \"/t/symbols.o\" \"-fuse-ld=mold\" \"-Wl,-q\"\n"
+                + "  = note: some arguments are omitted. use `--verbose` to show all linker arguments\n"
+                + "  = note: collect2: fatal error: ld terminated with signal 11 [Segmentation fault]\n"
+                + "error: could not compile `k` (build script) due to 1 previous error\n";
+        String r = FailureReason.fromCompilerOutput(stderr);
+        assertTrue(r.startsWith("error: linking with `cc` failed: exit status: 1"), r);
+        assertTrue(r.contains("ld terminated with signal 11"), r);
+        assertTrue(!r.contains("-m64") && !r.contains("some arguments are omitted"), r);
+    }
+
+    @Test
     void keepsRustcErrorsAndWhereTheyPoint() {
         String err = "   Compiling k v0.1.0\nwarning: unused\nerror[E0425]: cannot find value `y` in this scope\n"
                 + " --> src/lib.rs:3:5\n  |\n3 |     y\n\nerror: could not compile `k` (lib) due to 1 previous error\n";
