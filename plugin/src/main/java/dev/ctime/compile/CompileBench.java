@@ -373,11 +373,11 @@ public final class CompileBench {
                         rep <= minRepeat ? "/" + minRepeat : " (for precision)", b.profile.name(), s.id);
                 try {
                     BuildMeasurement m = measure(b, s, rep);
-                    if (m != null) b.samples.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
+                    if (m != null) b.record(s, m);
                     done++;
                     long elapsed = System.nanoTime() - start;
                     long left = elapsed / done * Math.max(0, expected - done) / 1_000_000_000L;
-                    log.accept(m == null ? what + ": failed, " + b.reason : String.format(
+                    log.accept(m == null ? what + ": failed, " + b.reason() : String.format(
                             "%s: leaf rustc %.0f ms wall, %.0f ms cpu%s (%s)", what, m.wallMs(),
                             m.cpuMs(), m.disturbed() ? String.format(", other processes used %.0f%% of the CPUs",
                                     100 * m.interference().otherCpuShare()) : "", rep <= minRepeat ? "about " + duration(left)

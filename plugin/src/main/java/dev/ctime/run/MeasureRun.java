@@ -121,13 +121,13 @@ public final class MeasureRun {
         List<String> again = new ArrayList<>();
         for (ProfileBuild b : builds) {
             if (!b.ok()) continue;
-            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.profile.name())).findFirst().orElse(null);
-            boolean same = old != null && old.applied() != null && b.fingerprint.equals(old.applied().fingerprint());
+            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.profile().name())).findFirst().orElse(null);
+            boolean same = old != null && old.applied() != null && b.fingerprint().equals(old.applied().fingerprint());
             if (same && old.status() == Status.OK) {
-                b.reused = old;
-                reused.add(b.profile.name());
+                b.reuse(old);
+                reused.add(b.profile().name());
             } else {
-                again.add(b.profile.name() + (old == null ? " (new)" : !same ? " (changed)" : " (" + old.status() + ")"));
+                again.add(b.profile().name() + (old == null ? " (new)" : !same ? " (changed)" : " (" + old.status() + ")"));
             }
         }
         resumedFrom = reused.isEmpty() ? null : last.createdAt();
@@ -138,7 +138,7 @@ public final class MeasureRun {
 
     /** Settings, toolchain, sources and what the measurement itself depends on, hashed: equal means reusable. */
     private String fingerprint(ProfileBuild b, String sources) {
-        String s = new java.util.TreeMap<>(b.profile.settings()) + "|" + (b.toolchain == null ? "" : b.toolchain.rustcVersion()) + "|"
+        String s = new java.util.TreeMap<>(b.profile().settings()) + "|" + (b.toolchain() == null ? "" : b.toolchain().rustcVersion()) + "|"
                 + sources + "|" + cfg.scenarios() + "|" + cfg.kernels() + "|" + cfg.seed() + "|" + cfg.repeat() + "|" + cfg.forks()
                 + "|" + cfg.samples() + "|" + cfg.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
         return SourceCopy.sha256(s);
@@ -194,11 +194,10 @@ public final class MeasureRun {
         for (Profile p : profiles) builds.add(plan(p, route, logs));
         String sources = SourceCopy.fingerprint(crate.sourceRoot(), cfg.workDir());
         for (ProfileBuild b : builds) {
-            b.fingerprint = fingerprint(b, sources);
-            b.applied.fingerprint = b.fingerprint;
+            b.fingerprint(fingerprint(b, sources));
         }
         if (cfg.resume()) resume(builds);
-        List<ProfileBuild> toMeasure = builds.stream().filter(b -> b.reused == null).toList();
+        List<ProfileBuild> toMeasure = builds.stream().filter(b -> !b.isReused()).toList();
         this.builds = builds;
         stage = "building the profiles once";
         persist(report(builds));
@@ -224,18 +223,18 @@ public final class MeasureRun {
         }
         for (ProfileBuild b : toMeasure) {
             if (!b.ok()) {
-                log.accept("profile " + b.profile.name() + ": " + b.status + ", " + b.reason);
+                log.accept("profile " + b.profile().name() + ": " + b.status() + ", " + b.reason());
                 continue;
             }
-            log.accept("profile " + b.profile.name() + ": " + (b.profile.usesPgo() ? "PGO: instrumented build, training on the"
+            log.accept("profile " + b.profile().name() + ": " + (b.profile().usesPgo() ? "PGO: instrumented build, training on the"
                     + " kernels, merge; then " : "") + "building dependencies and the crate once (untimed)"
-                    + (b.profile.usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
+                    + (b.profile().usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
             try {
                 bench.prepare(b);
             } catch (IOException e) {
                 b.fail(e.getMessage());
             }
-            if (!b.ok()) log.accept("profile " + b.profile.name() + ": failed, " + b.reason);
+            if (!b.ok()) log.accept("profile " + b.profile().name() + ": failed, " + b.reason());
         }
         checkKernelSymbols(toMeasure);
         stage = "timing builds";
@@ -245,18 +244,18 @@ public final class MeasureRun {
         stage = "running the analysis builds";
         for (ProfileBuild b : toMeasure) {
             if (!b.ok()) continue;
-            log.accept("profile " + b.profile.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
+            log.accept("profile " + b.profile().name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
             try {
                 bench.analyse(b);
             } catch (IOException e) {
-                b.warnings.add("analysis failed: " + e.getMessage());
+                b.warn("analysis failed: " + e.getMessage());
             }
         }
         persist(report(builds));
 
         List<ForkPlan.Library> libs = new ArrayList<>();
         for (ProfileBuild b : toMeasure) {
-            if (b.artifact != null && b.ok()) libs.add(new ForkPlan.Library(b.profile.name(), b.artifact.toString()));
+            if (b.artifact() != null && b.ok()) libs.add(new ForkPlan.Library(b.profile().name(), b.artifact().toString()));
         }
         if (!libs.isEmpty() && launcher != null) {
             MeasureConfig.Precision pr = cfg.precision();
@@ -293,12 +292,12 @@ public final class MeasureRun {
      */
     private void checkKernelSymbols(List<ProfileBuild> builds) throws InterruptedException {
         for (ProfileBuild b : builds) {
-            if (b.artifact == null || !b.ok()) continue;
-            java.util.Set<String> exported = ExportedSymbols.of(b.artifact);
+            if (b.artifact() == null || !b.ok()) continue;
+            java.util.Set<String> exported = ExportedSymbols.of(b.artifact());
             if (exported == null) return; // no nm here: the harness names a missing symbol when it loads the library
-            for (String m : ExportedSymbols.missing(cfg.kernels(), exported, b.artifact.getFileName().toString())) {
-                log.accept("profile " + b.profile.name() + ": " + m);
-                b.warnings.add(m);
+            for (String m : ExportedSymbols.missing(cfg.kernels(), exported, b.artifact().getFileName().toString())) {
+                log.accept("profile " + b.profile().name() + ": " + m);
+                b.warn(m);
             }
         }
     }
@@ -442,9 +441,10 @@ public final class MeasureRun {
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
         ProfileBuild b = new ProfileBuild(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route);
         if (tc != null && p.trained()) {
-            b.tools = PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which);
-            if (!b.tools.problems().isEmpty()) {
-                b.skip(String.join("; ", b.tools.problems()));
+            PipelineTools.Set tools = PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which);
+            b.tools(tools);
+            if (!tools.problems().isEmpty()) {
+                b.skip(String.join("; ", tools.problems()));
                 return b;
             }
         }
@@ -492,7 +492,7 @@ public final class MeasureRun {
     private Report report(List<ProfileBuild> builds, KernelBench.Outcome ko) {
         if (commit == null) commit = SourceRevision.of(crate.dir());
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains,
-                toolchainProblems, enzyme, builds, ko, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
+                toolchainProblems, enzyme, builds.stream().map(ProfileBuild::outcome).toList(), ko, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;
-import dev.ctime.compile.ProfileBuild;
+import dev.ctime.compile.BuildOutcome;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.kernel.Inputs;
@@ -41,7 +41,7 @@ final class ReportAssembler {
      * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
      */
     record State(CrateInfo crate, Map<String, Object> commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
-                 Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<ProfileBuild> builds,
+                 Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
                  String cut, ShardInfo shard) {
     }
@@ -53,19 +53,19 @@ final class ReportAssembler {
     }
 
     Report assemble(State s) {
-        List<ProfileBuild> builds = s.builds();
+        List<BuildOutcome> builds = s.builds();
         KernelBench.Outcome ko = s.kernels();
         List<ProfileResult> results = new ArrayList<>();
-        for (ProfileBuild b : builds) {
-            if (b.reused != null) {
-                results.add(b.reused);
+        for (BuildOutcome b : builds) {
+            if (b.reused() != null) {
+                results.add(b.reused());
                 continue;
             }
             Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
-            b.samples.forEach((sc, ms) -> compile.put(sc.id, figures(ms, s.cappedBuilds().contains(b.profile.name() + "/" + sc.id))));
-            List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile.name());
-            Status status = b.status;
-            String reason = b.reason;
+            b.samples().forEach((sc, ms) -> compile.put(sc.id, figures(ms, s.cappedBuilds().contains(b.profile().name() + "/" + sc.id))));
+            List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile().name());
+            Status status = b.status();
+            String reason = b.reason();
             if (s.cut() != null && status == Status.OK && !finished(b, kt)) {
                 status = Status.INCOMPLETE;
                 reason = s.cut();
@@ -74,11 +74,10 @@ final class ReportAssembler {
                 reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> k.status() != Status.OK)
                         .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
             }
-            results.add(new ProfileResult(b.profile.name(), status, reason, b.profile.settings(), b.applied.build(),
-                    b.toolchain == null ? b.profile.toolchain() : b.toolchain.displayName(), compile,
-                    b.analysis.build().isEmpty() ? null : b.analysis.build(), b.artifactBytes,
+            results.add(new ProfileResult(b.profile().name(), status, reason, b.profile().settings(), b.applied(), b.toolchain(),
+                    compile, b.analysis(), b.artifactBytes(),
                     kt == null ? null : ko.overheadNs(), kt == null ? null : ko.pinned(),
-                    kt == null || kt.isEmpty() ? null : kt, b.warnings.isEmpty() ? null : b.warnings, b.pipeline()));
+                    kt == null || kt.isEmpty() ? null : kt, b.warnings().isEmpty() ? null : b.warnings(), b.pipeline()));
         }
         Map<String, Object> crateInfo = new LinkedHashMap<>();
         crateInfo.put("package", s.crate().packageName());
@@ -94,7 +93,7 @@ final class ReportAssembler {
         settings.put("minSampleMs", cfg.minSampleMs());
         settings.put("warmupMaxMs", cfg.warmupMaxMs());
         settings.put("seed", cfg.seed());
-        if (builds.stream().anyMatch(b -> b.profile.trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.seed()));
+        if (builds.stream().anyMatch(b -> b.profile().trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.seed()));
         settings.put("inputGenerator", Inputs.GENERATOR);
         settings.put("inputRange", List.of(-1.0, 1.0));
         settings.put("gradientTolerance", cfg.gradientTolerance());
@@ -145,8 +144,8 @@ final class ReportAssembler {
     }
 
     /** Every scenario timed and, where kernels are configured, every kernel size measured. */
-    private boolean finished(ProfileBuild b, List<KernelTiming> kt) {
-        if (cfg.scenarios().stream().anyMatch(sc -> b.samples.get(sc) == null || b.samples.get(sc).size() < cfg.repeat())) return false;
+    private boolean finished(BuildOutcome b, List<KernelTiming> kt) {
+        if (cfg.scenarios().stream().anyMatch(sc -> b.samples().get(sc) == null || b.samples().get(sc).size() < cfg.repeat())) return false;
         int wanted = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
         return wanted == 0 || (kt != null && kt.size() >= wanted);
     }
@@ -155,7 +154,7 @@ final class ReportAssembler {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
         if (s.instructionCounts().startsWith("unavailable")) w.add("no instruction counts: " + s.instructionCounts().substring(13));
         if (s.resumedFrom() != null) {
-            w.add("resumed: " + s.builds().stream().filter(b -> b.reused != null).map(b -> b.profile.name()).toList() + " were measured in"
+            w.add("resumed: " + s.builds().stream().filter(b -> b.reused() != null).map(b -> b.profile().name()).toList() + " were measured in"
                     + " the run of " + s.resumedFrom() + " and reused; comparisons between them and the profiles measured now span two"
                     + " sessions, and this machine drifts between sessions");
         }
