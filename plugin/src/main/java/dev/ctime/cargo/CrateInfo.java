@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
 
     public static CrateInfo read(Path manifest, Path logs) throws IOException, InterruptedException {
         if (!Files.isRegularFile(manifest)) {
-            throw new IOException("no Cargo.toml at " + manifest + ": set <manifestPath> in the ctime plugin's configuration"
+            throw new EnvironmentException("no Cargo.toml at " + manifest + ": set <manifestPath> in the ctime plugin's configuration"
                     + " (or -Dctime.manifestPath) to your crate's Cargo.toml, or put the crate in src/main/rust/");
         }
         Exec.Result r;
@@ -35,11 +36,11 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
                     Duration.ofMinutes(5), logs, "cargo-metadata");
         } catch (IOException e) {
             if (!Exec.couldNotStart(e)) throw e;
-            throw new IOException("cargo is not on the PATH: install Rust with rustup (https://rustup.rs), "
+            throw new EnvironmentException("cargo is not on the PATH: install Rust with rustup (https://rustup.rs), "
                     + "or put cargo on the PATH that Maven runs with", e);
         }
         if (!r.ok()) {
-            throw new IOException("`cargo metadata` failed for " + manifest + ": " + r.stderr().strip());
+            throw new EnvironmentException("`cargo metadata` failed for " + manifest + ": " + r.stderr().strip());
         }
         return parse(manifest, r.stdout());
     }
@@ -62,10 +63,10 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
                             wanted.getParent().relativize(Path.of(t.path("src_path").asText()).toAbsolutePath().normalize()));
                 }
             }
-            throw new IOException("package " + pkg.path("name").asText() + " has no library target: ctime loads kernels"
+            throw new EnvironmentException("package " + pkg.path("name").asText() + " has no library target: ctime loads kernels"
                     + " from a cdylib; add [lib] crate-type = [\"cdylib\"] to " + manifest);
         }
-        throw new IOException("cargo metadata lists no package for " + manifest);
+        throw new EnvironmentException("cargo metadata lists no package for " + manifest);
     }
 
     /** The folder whose sources are measured: the workspace root for a workspace member, else the crate's own. */

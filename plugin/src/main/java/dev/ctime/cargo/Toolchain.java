@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Exec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,16 +47,16 @@ public record Toolchain(String name, String rustcVersion, String release, String
             vv = Exec.run(List.of("rustc", "-vV"), cwd, env(toolchainName), Duration.ofMinutes(2), logs, label + "-vV");
         } catch (IOException e) {
             if (!Exec.couldNotStart(e)) throw e;
-            throw new IOException("rustc is not on the PATH: install Rust with rustup (https://rustup.rs), "
+            throw new EnvironmentException("rustc is not on the PATH: install Rust with rustup (https://rustup.rs), "
                     + "or put rustc and cargo on the PATH that Maven runs with", e);
         }
         if (!vv.ok()) {
             String why = vv.stderr().strip();
             if (toolchainName != null && (why.contains("not installed") || why.contains("toolchain"))) {
-                throw new IOException("toolchain '" + toolchainName + "' is not installed: run `rustup toolchain install "
+                throw new EnvironmentException("toolchain '" + toolchainName + "' is not installed: run `rustup toolchain install "
                         + toolchainName + "` (rustc said: " + firstLine(why) + ")");
             }
-            throw new IOException("`rustc -vV` failed: " + firstLine(why));
+            throw new EnvironmentException("`rustc -vV` failed: " + firstLine(why));
         }
         Exec.Result sr = Exec.run(List.of("rustc", "--print", "sysroot"), cwd, env(toolchainName), Duration.ofMinutes(2),
                 logs, label + "-sysroot");

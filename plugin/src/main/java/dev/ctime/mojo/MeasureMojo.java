@@ -234,10 +234,11 @@ public class MeasureMojo extends JudgingParameters {
         Report report;
         try {
             report = run.run();
-        } catch (ProfileException e) {
+        } catch (ProfileException | dev.ctime.exec.EnvironmentException e) {
+            // The configuration or the environment as it is: the message names the problem and its fix.
             throw new MojoExecutionException("ctime: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("ctime: " + e.getMessage()
+            throw new MojoExecutionException("ctime: an I/O failure while measuring: " + e.getMessage()
                     + (java.nio.file.Files.exists(run.reportJson()) ? " (what was measured is in " + run.reportJson() + ")" : ""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Machine;
 import dev.ctime.report.Status;
 import dev.ctime.cargo.CargoCommand;
@@ -179,7 +180,7 @@ public final class MeasureRun {
         Path logs = cfg.workDir().resolve("logs");
         crate = CrateInfo.read(cfg.manifest(), logs);
         if (!crate.cdylib()) {
-            throw new IOException("the crate " + crate.packageName() + " builds no cdylib, which the harness needs to load"
+            throw new EnvironmentException("the crate " + crate.packageName() + " builds no cdylib, which the harness needs to load"
                     + " its kernels: add crate-type = [\"cdylib\"] to [lib] in " + crate.manifest());
         }
         defaultToolchain = Toolchain.probe(null, crate.dir(), logs);

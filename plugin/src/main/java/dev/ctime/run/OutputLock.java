@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.exec.EnvironmentException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -38,10 +39,10 @@ public final class OutputLock implements AutoCloseable {
             Files.createDirectories(dir);
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (AccessDeniedException e) {
-            throw new IOException("the output folder " + dir + " is not writable (" + e.getFile() + "): make it writable, or"
+            throw new EnvironmentException("the output folder " + dir + " is not writable (" + e.getFile() + "): make it writable, or"
                     + " measure into another folder with ctime.outputDirectory", e);
         } catch (FileSystemException e) {
-            throw new IOException("cannot create the output folder " + dir + ": " + e.getReason() + " (" + e.getFile()
+            throw new EnvironmentException("cannot create the output folder " + dir + ": " + e.getReason() + " (" + e.getFile()
                     + "); choose another with ctime.outputDirectory", e);
         }
         FileLock l;
@@ -53,7 +54,7 @@ public final class OutputLock implements AutoCloseable {
         if (l == null) {
             String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
             ch.close();
-            throw new IOException("another ctime run is measuring into " + dir + (holder.isEmpty() ? "" : " (" + holder + ")")
+            throw new EnvironmentException("another ctime run is measuring into " + dir + (holder.isEmpty() ? "" : " (" + holder + ")")
                     + ": two runs at once would disturb each other's timings and overwrite each other's report; wait for it to"
                     + " finish, or measure into another folder with ctime.outputDirectory");
         }

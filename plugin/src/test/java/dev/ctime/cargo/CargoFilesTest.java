@@ -129,7 +129,8 @@ class CargoFilesTest {
 
     @Test
     void missingManifestSaysWhereToPointCtime() {
-        IOException e = assertThrows(IOException.class, () -> CrateInfo.read(dir.resolve("nope/Cargo.toml"), dir));
+        // A project problem, told apart from an I/O failure.
+        IOException e = assertThrows(dev.ctime.exec.EnvironmentException.class, () -> CrateInfo.read(dir.resolve("nope/Cargo.toml"), dir));
         assertTrue(e.getMessage().contains("no Cargo.toml at"));
         assertTrue(e.getMessage().contains("<manifestPath>"));
     }
