@@ -364,15 +364,19 @@ public class MeasureMojo extends JudgingParameters {
         if (ks.isEmpty()) getLog().warn("ctime: no <kernels> configured: compile times are measured, run times are not");
         List<String> selected = selectProfiles == null ? List.of()
                 : Arrays.stream(selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new MeasureConfig(manifest(), outputDirectory.toPath(), ps, selected, ks, sc, repeat, forks, minSampleMs, samples,
-                warmupMaxMs, pinCpu, seed, gradientTolerance, Duration.ofSeconds(buildTimeoutSeconds),
-                Duration.ofSeconds(runTimeoutSeconds), autodiffFeature, label, System.getenv(),
-                patchFile == null ? null : patchFile.toPath().toAbsolutePath(),
-                new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
-                        Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold),
-                new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                        chartScenario, chartKernel), instructions, resume,
-                new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()), forkClasspath());
+        return MeasureConfig.builder().manifest(manifest()).workDir(outputDirectory.toPath()).profiles(ps).only(selected).kernels(ks)
+                .scenarios(sc).repeat(repeat).forks(forks).minSampleMs(minSampleMs).samples(samples).warmupMaxMs(warmupMaxMs)
+                .pinCpu(pinCpu).seed(seed).gradientTolerance(gradientTolerance)
+                .buildTimeout(Duration.ofSeconds(buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(runTimeoutSeconds))
+                .autodiffFeature(autodiffFeature).label(label).userEnv(System.getenv())
+                .patchFile(patchFile == null ? null : patchFile.toPath().toAbsolutePath())
+                .precision(new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
+                        Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold))
+                .judging(new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
+                        chartScenario, chartKernel))
+                .instructions(instructions).resume(resume)
+                .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()))
+                .forkClasspath(forkClasspath()).build();
     }
 
     /** Where this project puts ctime in its reporting: whether its site plugin can render the page. */

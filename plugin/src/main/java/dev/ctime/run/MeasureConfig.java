@@ -59,4 +59,183 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
     public record Judging(String reference, dev.ctime.verdict.Thresholds thresholds, double expectedCalls, String scenario,
                           String kernel) {
     }
+
+    /**
+     * The job by name rather than by position: the mojo (and tests) set what they read; lists default
+     * to empty, scenarios to full, instructions to auto.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Path manifest;
+        private Path workDir;
+        private List<Profile> profiles = List.of();
+        private List<String> only = List.of();
+        private List<Kernel> kernels = List.of();
+        private List<Scenario> scenarios = List.of(Scenario.FULL);
+        private int repeat;
+        private int forks;
+        private double minSampleMs;
+        private int samples;
+        private long warmupMaxMs;
+        private int pinCpu;
+        private long seed;
+        private double gradientTolerance;
+        private Duration buildTimeout;
+        private Duration runTimeout;
+        private String autodiffFeature = "autodiff";
+        private String label;
+        private Map<String, String> userEnv = Map.of();
+        private Path patchFile;
+        private Precision precision;
+        private Judging judging;
+        private String instructions = "auto";
+        private boolean resume;
+        private Sharding sharding;
+        private String forkClasspath;
+
+        public Builder manifest(Path v) {
+            this.manifest = v;
+            return this;
+        }
+
+        public Builder workDir(Path v) {
+            this.workDir = v;
+            return this;
+        }
+
+        public Builder profiles(List<Profile> v) {
+            this.profiles = v;
+            return this;
+        }
+
+        public Builder only(List<String> v) {
+            this.only = v;
+            return this;
+        }
+
+        public Builder kernels(List<Kernel> v) {
+            this.kernels = v;
+            return this;
+        }
+
+        public Builder scenarios(List<Scenario> v) {
+            this.scenarios = v;
+            return this;
+        }
+
+        public Builder repeat(int v) {
+            this.repeat = v;
+            return this;
+        }
+
+        public Builder forks(int v) {
+            this.forks = v;
+            return this;
+        }
+
+        public Builder minSampleMs(double v) {
+            this.minSampleMs = v;
+            return this;
+        }
+
+        public Builder samples(int v) {
+            this.samples = v;
+            return this;
+        }
+
+        public Builder warmupMaxMs(long v) {
+            this.warmupMaxMs = v;
+            return this;
+        }
+
+        public Builder pinCpu(int v) {
+            this.pinCpu = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            this.seed = v;
+            return this;
+        }
+
+        public Builder gradientTolerance(double v) {
+            this.gradientTolerance = v;
+            return this;
+        }
+
+        public Builder buildTimeout(Duration v) {
+            this.buildTimeout = v;
+            return this;
+        }
+
+        public Builder runTimeout(Duration v) {
+            this.runTimeout = v;
+            return this;
+        }
+
+        public Builder autodiffFeature(String v) {
+            this.autodiffFeature = v;
+            return this;
+        }
+
+        public Builder label(String v) {
+            this.label = v;
+            return this;
+        }
+
+        public Builder userEnv(Map<String, String> v) {
+            this.userEnv = v;
+            return this;
+        }
+
+        public Builder patchFile(Path v) {
+            this.patchFile = v;
+            return this;
+        }
+
+        public Builder precision(Precision v) {
+            this.precision = v;
+            return this;
+        }
+
+        public Builder judging(Judging v) {
+            this.judging = v;
+            return this;
+        }
+
+        public Builder instructions(String v) {
+            this.instructions = v;
+            return this;
+        }
+
+        public Builder resume(boolean v) {
+            this.resume = v;
+            return this;
+        }
+
+        public Builder sharding(Sharding v) {
+            this.sharding = v;
+            return this;
+        }
+
+        public Builder forkClasspath(String v) {
+            this.forkClasspath = v;
+            return this;
+        }
+
+        public MeasureConfig build() {
+            java.util.Objects.requireNonNull(manifest, "manifest");
+            java.util.Objects.requireNonNull(workDir, "workDir");
+            java.util.Objects.requireNonNull(precision, "precision");
+            java.util.Objects.requireNonNull(judging, "judging");
+            java.util.Objects.requireNonNull(buildTimeout, "buildTimeout");
+            java.util.Objects.requireNonNull(runTimeout, "runTimeout");
+            return new MeasureConfig(manifest, workDir, profiles, only, kernels, scenarios, repeat, forks, minSampleMs, samples,
+                    warmupMaxMs, pinCpu, seed, gradientTolerance, buildTimeout, runTimeout, autodiffFeature, label, userEnv,
+                    patchFile, precision, judging, instructions, resume, sharding, forkClasspath);
+        }
+    }
 }

@@ -36,11 +36,13 @@ class MeasureRunTest {
     Path out;
 
     static MeasureConfig config(Path manifest, Path out, List<dev.ctime.profile.Profile> profiles, String profileList) {
-        return new MeasureConfig(manifest, out, profiles, profileList == null ? List.of() : List.of(profileList.split(",")),
-                List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16))), List.of(Scenario.FULL), 2, 1, 0.2, 10, 50, -1,
-                42, 1e-4, Duration.ofMinutes(10), Duration.ofMinutes(5), "autodiff", "unit", System.getenv(), null,
-                new MeasureConfig.Precision(0.02, 2, 1, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05),
-                new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null), "off", false, null, null);
+        return MeasureConfig.builder().manifest(manifest).workDir(out).profiles(profiles)
+                .only(profileList == null ? List.of() : List.of(profileList.split(",")))
+                .kernels(List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16)))).scenarios(List.of(Scenario.FULL))
+                .repeat(2).forks(1).minSampleMs(0.2).samples(10).warmupMaxMs(50).pinCpu(-1).seed(42).gradientTolerance(1e-4)
+                .buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv())
+                .precision(new MeasureConfig.Precision(0.02, 2, 1, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05))
+                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions("off").build();
     }
 
     @Test
