@@ -79,7 +79,9 @@ public final class ReportPage {
         w.paragraph("Each dot is a profile that passed every check, with its 95% interval as whiskers on both axes; the dashed"
                 + " line joins the Pareto front (no other profile is significantly better on one axis without being significantly"
                 + " worse on the other). Hollow dots run as fast as the recommended profile: the difference is below "
-                + String.format(Locale.ROOT, "%.0f%%", 100 * th.runtime()) + " or not significant. " + capitalize(subject.describe()) + ".");
+                + String.format(Locale.ROOT, "%.0f%%", 100 * th.runtime()) + " or not significant. " + capitalize(subject.describe()) + "."
+                + (r.profiles().stream().anyMatch(p -> p.pipeline() != null) ? " The build cost of a PGO or BOLT profile includes its"
+                + " training pipeline, which every build that ships it pays again." : ""));
         w.raw(Svg.pareto("Pareto front: " + subject.describe(), points, front, d == null ? null : d.recommended(),
                 d == null ? List.of() : d.indistinguishable(), "build CPU time (ms)", "ns per call"));
         List<List<String>> be = new ArrayList<>();
