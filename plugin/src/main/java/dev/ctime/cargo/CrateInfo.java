@@ -3,7 +3,6 @@ package dev.ctime.cargo;
 import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Exec;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.ctime.doctor;
 import dev.ctime.exec.Exec;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.exec.Machine;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ctime.doctor.Doctor;
 import dev.ctime.harness.RusageTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
