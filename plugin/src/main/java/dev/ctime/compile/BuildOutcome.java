@@ -21,7 +21,8 @@ public record BuildOutcome(Profile profile, String toolchain, Status status, Str
                            Long artifactBytes, Map<Scenario, List<BuildMeasurement>> samples, List<String> warnings,
                            Pipeline pipeline, ProfileResult reused) {
     public BuildOutcome {
-        samples = Map.copyOf(samples);
+        // Scenario order (full, incr-full, …) is the report's order: an EnumMap keeps it.
+        samples = samples.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(samples));
         warnings = List.copyOf(warnings);
     }
 }

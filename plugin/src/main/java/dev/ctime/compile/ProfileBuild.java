@@ -13,7 +13,6 @@ import dev.ctime.report.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -151,7 +150,7 @@ public final class ProfileBuild {
 
     /** What the stages produced so far, as values: the report is assembled from these, never from this working state. */
     public synchronized BuildOutcome outcome() {
-        Map<Scenario, List<BuildMeasurement>> copy = new LinkedHashMap<>();
+        Map<Scenario, List<BuildMeasurement>> copy = new EnumMap<>(Scenario.class);
         samples.forEach((s, ms) -> copy.put(s, List.copyOf(ms)));
         Analysis a = analysis.build();
         return new BuildOutcome(profile, toolchain == null ? profile.toolchain() : toolchain.displayName(), status, reason,
