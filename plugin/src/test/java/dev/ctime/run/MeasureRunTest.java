@@ -80,6 +80,31 @@ class MeasureRunTest {
     }
 
     @Test
+    void aPgoAndBoltProfileTrainsOnTheKernelsAndTimesTheRewrittenLibrary() throws Exception {
+        Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
+        dev.ctime.cargo.Toolchain tc = dev.ctime.cargo.Toolchain.probe(null, CRATE.getParent(), out.resolve("probe"));
+        dev.ctime.pgo.PipelineTools.Set tools = dev.ctime.pgo.PipelineTools.forProfile(true, true, tc, Exec::which);
+        Assumptions.assumeTrue(tools.problems().isEmpty(), "no PGO/BOLT tools here: " + tools.problems());
+        List<dev.ctime.profile.Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")),
+                ProfileParser.parse(Map.of("name", "trained", "pgo", "true", "bolt", "true")));
+        Report r = new MeasureRun(config(CRATE, out, profiles, null), l -> { }).run();
+        ProfileResult p = r.profiles().get(1);
+        assertEquals(Status.OK, p.status(), p.reason());
+        assertEquals(List.of("instrumented build", "PGO training", "profile merge", "BOLT instrumentation", "BOLT training",
+                "BOLT profile merge", "BOLT rewrite"), p.pipeline().stages().stream().map(dev.ctime.report.PipelineStage::stage).toList());
+        assertTrue(p.pipeline().stages().stream().allMatch(st -> st.cpuMs() > 0 && st.wallMs() > 0));
+        assertTrue(p.applied().rustflagsAdded().contains("-Clink-arg=-Wl,-q"));
+        assertTrue(p.applied().rustflagsAdded().stream().anyMatch(f -> f.startsWith("-Cprofile-use=")));
+        Path timed = out.resolve("profiles/trained/lib").resolve(Path.of(p.applied().libraryBeforeBolt()).getFileName().toString()
+                .replaceFirst("^before-bolt-", ""));
+        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(timed), Files.readAllBytes(Path.of(p.applied().libraryBeforeBolt()))),
+                "the harness times the rewritten library");
+        assertEquals(Status.OK, p.kernels().get(0).status(), p.kernels().get(0).reason());
+        assertEquals("release", r.training().builds().get(0).against());
+        assertTrue(r.training().builds().get(0).withPipeline().ratio() > r.training().builds().get(0).buildCpu().ratio());
+    }
+
+    @Test
     void aNameInCtimeProfilesThatIsNoProfileStopsTheRunBeforeAnyBuild() throws Exception {
         Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
         List<dev.ctime.profile.Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")));
