@@ -163,7 +163,6 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.patchFile")
     File patchFile;
 
-
     /** A name for this run, kept in the report. */
     @Parameter(property = "ctime.label")
     String label;
