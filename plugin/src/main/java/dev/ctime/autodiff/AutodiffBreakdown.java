@@ -1,10 +1,10 @@
 package dev.ctime.autodiff;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Thresholds;

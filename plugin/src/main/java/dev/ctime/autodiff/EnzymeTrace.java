@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public record EnzymeTrace(Double enzymePassMs, Double postDifferentiationOptMs, Map<String, Double> perFunctionMs,
                           List<String> differentiated) {
-    private static final ObjectMapper MAPPER = dev.ctime.report.Json.MAPPER;
+    private static final ObjectMapper MAPPER = dev.ctime.model.Json.MAPPER;
     private static final String AUTODIFF_PREFIX = "__enzyme_autodiff";
 
     /** Reads the trace event by event (real traces hold hundreds of thousands of events). */

@@ -45,7 +45,7 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
     }
 
     static CrateInfo parse(Path manifest, String json) throws IOException {
-        JsonNode root = dev.ctime.report.Json.MAPPER.readTree(json);
+        JsonNode root = dev.ctime.model.Json.MAPPER.readTree(json);
         Path wanted = manifest.toAbsolutePath().normalize();
         for (JsonNode pkg : root.path("packages")) {
             Path mp = Path.of(pkg.path("manifest_path").asText()).toAbsolutePath().normalize();

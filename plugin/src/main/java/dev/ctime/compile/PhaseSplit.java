@@ -17,7 +17,7 @@ import java.util.Map;
  * names after autodiff or Enzyme; under fat LTO Enzyme runs inside LTO when rustc does not).
  */
 public final class PhaseSplit {
-    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
+    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
 
     private PhaseSplit() {
     }

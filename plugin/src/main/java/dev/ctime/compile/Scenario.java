@@ -1,5 +1,6 @@
 package dev.ctime.compile;
 
+import dev.ctime.profile.Profile;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -25,6 +26,14 @@ public enum Scenario {
     /** Scenarios that rebuild on top of an incremental cache left by a previous build. */
     public boolean needsIncrementalBaseline() {
         return this == INCR_UNCHANGED || this == INCR_PATCHED;
+    }
+
+    /**
+     * Whether this scenario's build is incremental: the incr-* scenarios always are; full is a clean
+     * build with the profile's own incremental setting, off unless the profile turns it on.
+     */
+    public boolean incrementalFor(Profile p) {
+        return this == FULL ? Boolean.TRUE.equals(p.incremental()) : incremental;
     }
 
     public static Optional<Scenario> byId(String id) {

@@ -2,8 +2,8 @@ package dev.ctime.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ctime.report.Report;
-import dev.ctime.report.ReportWriter;
+import dev.ctime.model.Report;
+import dev.ctime.render.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +34,7 @@ public final class BaselineStore {
     /** Copies the report, adding {@code baseline: {name, savedAt}}; returns the file written. */
     public static Path save(Path report, Path dir, String name) throws IOException {
         if (!Files.exists(report)) throw new NoSuchFileException(report.toString());
-        JsonNode tree = dev.ctime.report.Json.MAPPER.readTree(report.toFile());
+        JsonNode tree = dev.ctime.model.Json.MAPPER.readTree(report.toFile());
         if (!(tree instanceof ObjectNode o)) throw new IOException(report + " is not a ctime report");
         ObjectNode b = o.putObject("baseline");
         b.put("name", name);
@@ -42,7 +42,7 @@ public final class BaselineStore {
         Path target = file(dir, name);
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, name, ".tmp");
-        Files.writeString(tmp, dev.ctime.report.Json.pretty().writeValueAsString(o) + "\n");
+        Files.writeString(tmp, dev.ctime.model.Json.pretty().writeValueAsString(o) + "\n");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;

@@ -1,6 +1,6 @@
 package dev.ctime.gate;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.stats.Statistics;
 import dev.ctime.verdict.Comparison;
 import java.util.ArrayList;

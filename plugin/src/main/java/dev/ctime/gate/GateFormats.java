@@ -1,10 +1,10 @@
 package dev.ctime.gate;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ctime.report.ConsoleTable;
+import dev.ctime.render.ConsoleTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * current figures as Bencher Metric Format and github-action-benchmark's customSmallerIsBetter.
  */
 public final class GateFormats {
-    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
+    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
 
     private GateFormats() {
     }
@@ -32,8 +32,8 @@ public final class GateFormats {
     static String value(Double v, String unit) {
         if (v == null) return "";
         return switch (unit) {
-            case "ms" -> dev.ctime.report.Units.ms(v);
-            case "ns" -> dev.ctime.report.Units.ns(v);
+            case "ms" -> dev.ctime.render.Units.ms(v);
+            case "ns" -> dev.ctime.render.Units.ns(v);
             default -> String.format(Locale.ROOT, "%,.0f %s", v, unit);
         };
     }

@@ -1,11 +1,11 @@
 package dev.ctime.gate;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import java.util.Arrays;

@@ -94,7 +94,7 @@ public final class ForkLauncher {
     public Attempt run(ForkPlan plan, Path dir, String label, java.util.Map<String, String> env, List<String> wrapper)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        ObjectMapper json = dev.ctime.report.Json.MAPPER;
+        ObjectMapper json = dev.ctime.model.Json.MAPPER;
         Path planFile = dir.resolve(label + ".plan.json");
         json.writeValue(planFile.toFile(), plan);
         Path progress = Path.of(plan.progressFile());

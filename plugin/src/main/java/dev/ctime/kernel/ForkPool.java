@@ -81,7 +81,7 @@ public final class ForkPool {
         }
         Summary ps = Statistics.summarizeGroups(p).withInterference(pDesched);
         Summary gs = g.isEmpty() ? null : Statistics.summarizeGroups(g).withInterference(gDesched);
-        dev.ctime.report.Status status = worst == null || worst.ok() ? dev.ctime.report.Status.OK : dev.ctime.report.Status.FAILED;
+        dev.ctime.model.Status status = worst == null || worst.ok() ? dev.ctime.model.Status.OK : dev.ctime.model.Status.FAILED;
         String reason = worst == null || worst.ok() ? null : worst.problem() != null ? worst.problem()
                 : String.format("gradient differs from finite differences: max relative error %.3g at coordinate %d (tolerance %.1g)",
                 worst.maxRelError(), worst.worstIndex(), worst.tolerance());

@@ -2,7 +2,7 @@ package dev.ctime.kernel;
 
 import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.pgo.Trainer;
-import dev.ctime.report.PipelineStage;
+import dev.ctime.model.PipelineStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +52,7 @@ public final class HarnessTrainer implements Trainer {
         ForkLauncher.Attempt a = launcher.run(plan, dir, "training", env, List.of(rusage.toString(), "--out", out.toString(), "--"));
         if (!a.finished()) throw new IOException("the training run did not finish: " + a.problem());
         if (!Files.exists(out)) throw new IOException("the training run left no figures in " + out);
-        return dev.ctime.compile.CompileBench.stageFrom(stage, Files.readString(out), workload());
+        dev.ctime.cargo.CargoOutput.Rusage r = dev.ctime.cargo.CargoOutput.rusage(Files.readString(out));
+        return new PipelineStage(stage, r.wallMs(), r.cpuMs(), workload());
     }
 }

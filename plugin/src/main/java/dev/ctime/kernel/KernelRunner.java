@@ -36,7 +36,7 @@ public final class KernelRunner {
     /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
     static final int MIN_UNDISTURBED = 3;
     private static final long MAX_BATCH = 1L << 40;
-    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
+    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
 
     private final ForkPlan plan;
     private final OutputStream progress;

@@ -15,13 +15,13 @@ import dev.ctime.stats.Summary;
  * @param gradientInstructions likewise for the gradient
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KernelTiming(String name, int n, dev.ctime.report.Status status, String reason, Summary primalNs,
+public record KernelTiming(String name, int n, dev.ctime.model.Status status, String reason, Summary primalNs,
                            Double primalNsPerElement, Summary gradientNs, Double gradientNsPerElement,
                            Double gradientToPrimal, GradientCheck gradientCheck, long primalBatch, long gradientBatch,
                            Double primalValue, long warmupMs, Double primalInstructions,
                            Double gradientInstructions) {
     public static KernelTiming failed(String name, int n, String reason) {
-        return new KernelTiming(name, n, dev.ctime.report.Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
+        return new KernelTiming(name, n, dev.ctime.model.Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
     }
 
     public KernelTiming withInstructions(Double primal, Double gradient) {

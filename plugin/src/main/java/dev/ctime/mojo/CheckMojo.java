@@ -5,12 +5,11 @@ import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
-import dev.ctime.report.Report;
-import dev.ctime.report.ReportWriter;
+import dev.ctime.model.Report;
+import dev.ctime.render.ReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,10 +119,10 @@ public class CheckMojo extends BaselineParameters {
     }
 
     static Report read(Path p, String what, String fix) throws MojoExecutionException {
+        // Checked up front: the reader's own "not found" comes as one of several exception types.
+        if (!Files.isRegularFile(p)) throw new MojoExecutionException("ctime: " + what + " is missing: no " + p + "; " + fix);
         try {
             return ReportWriter.readJson(p);
-        } catch (NoSuchFileException e) {
-            throw new MojoExecutionException("ctime: " + what + " is missing: no " + p + "; " + fix);
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be read: " + e.getMessage(), e);
         }

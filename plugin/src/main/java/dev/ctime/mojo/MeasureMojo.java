@@ -1,6 +1,6 @@
 package dev.ctime.mojo;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.compile.Scenario;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelParser;
@@ -8,9 +8,9 @@ import dev.ctime.profile.Matrix;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.ProfileParser;
-import dev.ctime.report.ConsoleTable;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
+import dev.ctime.render.ConsoleTable;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
 import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
 import dev.ctime.site.HistoryLog;

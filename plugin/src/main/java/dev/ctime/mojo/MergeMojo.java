@@ -1,8 +1,8 @@
 package dev.ctime.mojo;
 
-import dev.ctime.report.ConsoleTable;
-import dev.ctime.report.Report;
-import dev.ctime.report.ReportWriter;
+import dev.ctime.render.ConsoleTable;
+import dev.ctime.model.Report;
+import dev.ctime.render.ReportWriter;
 import dev.ctime.shard.ShardMerge;
 import dev.ctime.site.HistoryLog;
 import dev.ctime.site.ReportPage;

@@ -1,7 +1,7 @@
 package dev.ctime.mojo;
 
-import dev.ctime.report.Report;
-import dev.ctime.report.ReportWriter;
+import dev.ctime.model.Report;
+import dev.ctime.render.ReportWriter;
 import dev.ctime.site.HistoryLog;
 import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.site.ReportPage;

@@ -1,6 +1,6 @@
 package dev.ctime.pgo;
 
-import dev.ctime.report.PipelineStage;
+import dev.ctime.model.PipelineStage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

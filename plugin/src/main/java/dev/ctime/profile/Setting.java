@@ -14,7 +14,7 @@ public enum Setting {
     INCREMENTAL("incremental", List.of("true", "false")),
     DEBUG("debug", List.of("none", "line-tables", "limited", "full")),
     PANIC("panic", List.of("unwind", "abort")),
-    LINKER("linker", List.of("default", "lld", "mold", "bfd")),
+    LINKER("linker", Linker.names()),
     TARGET_CPU("targetCpu", null),
     FRONTEND_THREADS("frontendThreads", null),
     TOOLCHAIN("toolchain", null),

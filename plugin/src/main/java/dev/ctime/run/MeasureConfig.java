@@ -11,24 +11,49 @@ import java.util.Map;
 /**
  * A validated measuring job: everything the mojo read, checked, with defaults applied.
  *
- * @param profiles        explicit profiles, or empty for ctime's presets
- * @param only            profile names selected with ctime.profiles, or empty for all
- * @param workDir         target/ctime
- * @param userEnv         the environment cargo would see (RUSTFLAGS and friends are respected)
- * @param patchFile       the incr-patched edit as a unified diff against the crate folder, or null
- * @param resume          reuse the finished profiles of the last report whose settings, toolchain, sources and
- *                        measuring settings are unchanged
- * @param instructions    "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "all":
- *                        the leaf build's rustc too; "off"
- * @param sharding        the slice of the matrix this run measures (ctime.shard), or null for all of it
- * @param forkClasspath   the kernel forks' classpath (the plugin's runtime artifacts), or null for this code's own
+ * @param profiles      explicit profiles, or empty for ctime's presets
+ * @param only          profile names selected with ctime.profiles, or empty for all
+ * @param workDir       target/ctime
+ * @param userEnv       the environment cargo would see (RUSTFLAGS and friends are respected)
+ * @param builds        how the builds are timed
+ * @param timing        how the kernels are timed
+ * @param resume        reuse the finished profiles of the last report whose settings, toolchain, sources and
+ *                      measuring settings are unchanged
+ * @param instructions  "auto": count kernels' instructions under Cachegrind where Valgrind is installed; "all":
+ *                      the leaf build's rustc too; "off"
+ * @param sharding      the slice of the matrix this run measures (ctime.shard), or null for all of it
+ * @param forkClasspath the kernel forks' classpath (the plugin's runtime artifacts), or null for this code's own
  */
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
-                            List<Scenario> scenarios, int repeat, int forks, double minSampleMs, int samples,
-                            long warmupMaxMs, int pinCpu, long seed, double gradientTolerance, Duration buildTimeout,
-                            Duration runTimeout, String autodiffFeature, String label, Map<String, String> userEnv, Path patchFile,
-                            Precision precision, Judging judging, String instructions,
-                            boolean resume, Sharding sharding, String forkClasspath) {
+                            String autodiffFeature, String label, Map<String, String> userEnv, Builds builds, Timing timing,
+                            Precision precision, Judging judging, String instructions, boolean resume, Sharding sharding,
+                            String forkClasspath) {
+    /**
+     * How the builds are timed.
+     *
+     * @param repeat    builds per profile and scenario at least
+     * @param timeout   a build that runs longer is killed with its whole process tree
+     * @param patchFile the incr-patched edit as a unified diff against the crate folder, or null for ctime's own
+     */
+    public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile) {
+    }
+
+    /**
+     * How the kernels are timed, in forked JVMs.
+     *
+     * @param forks             forks per profile at least
+     * @param minSampleMs       a batch of calls lasts at least this long
+     * @param samples           batches per fork
+     * @param warmupMaxMs       warm-up of a fork at most
+     * @param pinCpu            the CPU the forks are pinned to, or -1
+     * @param seed              the inputs' seed
+     * @param gradientTolerance how far a gradient may stray from central differences
+     * @param runTimeout        a fork that runs longer is killed
+     */
+    public record Timing(int forks, double minSampleMs, int samples, long warmupMaxMs, int pinCpu, long seed,
+                         double gradientTolerance, Duration runTimeout) {
+    }
+
     /**
      * @param anchor     the profile every shard measures, so shards on different runners compare
      * @param knownCosts an earlier run's build CPU time per profile, to balance the shards (may be empty)
@@ -233,9 +258,10 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(judging, "judging");
             java.util.Objects.requireNonNull(buildTimeout, "buildTimeout");
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
-            return new MeasureConfig(manifest, workDir, profiles, only, kernels, scenarios, repeat, forks, minSampleMs, samples,
-                    warmupMaxMs, pinCpu, seed, gradientTolerance, buildTimeout, runTimeout, autodiffFeature, label, userEnv,
-                    patchFile, precision, judging, instructions, resume, sharding, forkClasspath);
+            return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
+                    new Builds(scenarios, repeat, buildTimeout, patchFile),
+                    new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout),
+                    precision, judging, instructions, resume, sharding, forkClasspath);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.ctime.run;
 
 import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Machine;
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
@@ -10,7 +10,9 @@ import dev.ctime.exec.Exec;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.CompileBench;
-import dev.ctime.compile.ProfileBuild;
+import dev.ctime.compile.BuildOutcome;
+import dev.ctime.compile.BuildPlan;
+import dev.ctime.compile.PreparedBuild;
 import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
@@ -26,10 +28,10 @@ import dev.ctime.kernel.KernelTiming;
 import dev.ctime.profile.Presets;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ReportWriter;
-import dev.ctime.report.ShardInfo;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.render.ReportWriter;
+import dev.ctime.model.ShardInfo;
 import dev.ctime.shard.ShardPlan;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +58,10 @@ public final class MeasureRun {
     private Toolchain defaultToolchain;
     private java.util.Set<String> cappedBuilds = java.util.Set.of();
     private volatile KernelBench.Outcome kernels;
-    private volatile List<ProfileBuild> builds;
+    /** Every profile's latest outcome, in the profiles' order; guarded by itself. */
+    private final Map<String, BuildOutcome> outcomes = new LinkedHashMap<>();
+    /** Set once every profile has an outcome: from then on an interruption writes a report. */
+    private volatile boolean started;
     private volatile String stage = "checking the configuration";
     private volatile String interrupted;
     /** Set before the final report: every report written before it says the run was not finished. */
@@ -106,7 +111,7 @@ public final class MeasureRun {
      * The profiles the last report finished, unchanged since: reused as they are, and said so.
      * Profiles that failed, were skipped or were cut short are measured again.
      */
-    private void resume(List<ProfileBuild> builds) {
+    private void resume() {
         Report last;
         try {
             last = java.nio.file.Files.exists(reportJson()) ? ReportWriter.readJson(reportJson()) : null;
@@ -120,15 +125,15 @@ public final class MeasureRun {
         }
         List<String> reused = new ArrayList<>();
         List<String> again = new ArrayList<>();
-        for (ProfileBuild b : builds) {
+        for (BuildOutcome b : snapshot()) {
             if (!b.ok()) continue;
-            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.profile().name())).findFirst().orElse(null);
-            boolean same = old != null && old.applied() != null && b.fingerprint().equals(old.applied().fingerprint());
+            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.name())).findFirst().orElse(null);
+            boolean same = old != null && old.applied() != null && b.applied().fingerprint().equals(old.applied().fingerprint());
             if (same && old.status() == Status.OK) {
-                b.reuse(old);
-                reused.add(b.profile().name());
+                record(b.reusing(old));
+                reused.add(b.name());
             } else {
-                again.add(b.profile().name() + (old == null ? " (new)" : !same ? " (changed)" : " (" + old.status() + ")"));
+                again.add(b.name() + (old == null ? " (new)" : !same ? " (changed)" : " (" + old.status() + ")"));
             }
         }
         resumedFrom = reused.isEmpty() ? null : last.createdAt();
@@ -138,10 +143,10 @@ public final class MeasureRun {
     }
 
     /** Settings, toolchain, sources and what the measurement itself depends on, hashed: equal means reusable. */
-    private String fingerprint(ProfileBuild b, String sources) {
-        String s = new java.util.TreeMap<>(b.profile().settings()) + "|" + (b.toolchain() == null ? "" : b.toolchain().rustcVersion()) + "|"
-                + sources + "|" + cfg.scenarios() + "|" + cfg.kernels() + "|" + cfg.seed() + "|" + cfg.repeat() + "|" + cfg.forks()
-                + "|" + cfg.samples() + "|" + cfg.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
+    private String fingerprint(Profile p, Toolchain tc, String sources) {
+        String s = new java.util.TreeMap<>(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
+                + sources + "|" + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + cfg.timing().seed() + "|" + cfg.builds().repeat() + "|" + cfg.timing().forks()
+                + "|" + cfg.timing().samples() + "|" + cfg.timing().minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
         return SourceCopy.sha256(s);
     }
 
@@ -158,7 +163,7 @@ public final class MeasureRun {
      */
     private void interrupted() {
         interrupted = "interrupted while " + stage + " at " + Instant.now() + "; what was measured before is kept";
-        Report r = builds == null ? null : report(builds, kernels);
+        Report r = started ? report() : null;
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         if (r == null) return;
         try {
@@ -191,96 +196,106 @@ public final class MeasureRun {
         CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
         CargoCommand.FlagsRoute route = CargoCommand.route(cfg.userEnv(), scan.hasTargetRustflags());
 
-        List<ProfileBuild> builds = new ArrayList<>();
-        for (Profile p : profiles) builds.add(plan(p, route, logs));
         String sources = SourceCopy.fingerprint(crate.sourceRoot(), cfg.workDir());
-        for (ProfileBuild b : builds) {
-            b.fingerprint(fingerprint(b, sources));
+        List<BuildPlan> plans = new ArrayList<>();
+        for (Profile p : profiles) {
+            BuildPlan plan = plan(p, route, sources);
+            plans.add(plan);
+            String skip = skipReason(plan, logs);
+            record(skip == null ? BuildOutcome.planned(plan) : BuildOutcome.planned(plan).skipped(skip));
         }
-        if (cfg.resume()) resume(builds);
-        List<ProfileBuild> toMeasure = builds.stream().filter(b -> !b.isReused()).toList();
-        this.builds = builds;
+        if (cfg.resume()) resume();
+        List<BuildPlan> toMeasure = plans.stream().filter(p -> outcome(p.name()).reused() == null).toList();
+        started = true;
         stage = "building the profiles once";
-        persist(report(builds));
+        persist(report());
 
         String counters = Machine.hardwareCounters();
         Path perf = counters.equals("available") ? Exec.which("perf") : null;
-        CompileBench bench = new CompileBench(crate, rusage, perf, cfg.patchFile(), cfg.buildTimeout(), cfg.userEnv(), log);
+        Path valgrind = null;
         if (cfg.instructions().equals("all")) {
-            Path valgrind = Exec.which("valgrind");
-            if (valgrind != null) bench.countBuildInstructions(valgrind);
-            else log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install valgrind): builds"
-                    + " are not counted");
+            valgrind = Exec.which("valgrind");
+            if (valgrind == null) log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install"
+                    + " valgrind): builds are not counted");
         }
         ForkLauncher launcher = null;
         ForkPlan template = null;
+        HarnessTrainer trainer = null;
         if (!cfg.kernels().isEmpty()) {
             long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
-            launcher = ForkLauncher.ofCurrentJvm(cfg.runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
-            template = new ForkPlan(List.of(), cfg.kernels(), cfg.seed(), Math.round(cfg.minSampleMs() * 1e6), cfg.samples(),
-                    cfg.warmupMaxMs(), cfg.pinCpu(), cfg.gradientTolerance(), cfg.precision().deschedThreshold(), List.of(),
+            launcher = ForkLauncher.ofCurrentJvm(cfg.timing().runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
+            template = new ForkPlan(List.of(), cfg.kernels(), cfg.timing().seed(), Math.round(cfg.timing().minSampleMs() * 1e6), cfg.timing().samples(),
+                    cfg.timing().warmupMaxMs(), cfg.timing().pinCpu(), cfg.timing().gradientTolerance(), cfg.precision().deschedThreshold(), List.of(),
                     List.of(), "", "");
-            bench.trainWith(new HarnessTrainer(launcher, template, rusage));
+            trainer = new HarnessTrainer(launcher, template, rusage);
         }
-        for (ProfileBuild b : toMeasure) {
-            if (!b.ok()) {
-                log.accept("profile " + b.profile().name() + ": " + b.status() + ", " + b.reason());
+        CompileBench bench = new CompileBench(crate, rusage, perf, cfg.builds().patchFile(), cfg.builds().timeout(), cfg.userEnv(), valgrind,
+                trainer, log);
+        List<PreparedBuild> prepared = new ArrayList<>();
+        for (BuildPlan plan : toMeasure) {
+            BuildOutcome o = outcome(plan.name());
+            if (!o.ok()) {
+                log.accept("profile " + plan.name() + ": " + o.status() + ", " + o.reason());
                 continue;
             }
-            log.accept("profile " + b.profile().name() + ": " + (b.profile().usesPgo() ? "PGO: instrumented build, training on the"
+            log.accept("profile " + plan.name() + ": " + (plan.profile().usesPgo() ? "PGO: instrumented build, training on the"
                     + " kernels, merge; then " : "") + "building dependencies and the crate once (untimed)"
-                    + (b.profile().usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
+                    + (plan.profile().usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
             try {
-                bench.prepare(b);
+                CompileBench.Prepared r = bench.prepare(plan, o, this::record);
+                record(r.outcome());
+                if (r.build() != null) prepared.add(r.build());
             } catch (IOException e) {
-                b.fail(e.getMessage());
+                record(outcome(plan.name()).failed(e.getMessage()));
             }
-            if (!b.ok()) log.accept("profile " + b.profile().name() + ": failed, " + b.reason());
+            if (!outcome(plan.name()).ok()) log.accept("profile " + plan.name() + ": failed, " + outcome(plan.name()).reason());
         }
-        checkKernelSymbols(toMeasure);
+        checkKernelSymbols(prepared);
         stage = "timing builds";
-        cappedBuilds = bench.run(toMeasure, cfg.scenarios(), cfg.repeat(), Math.max(cfg.repeat(), cfg.precision().maxRepeat()),
-                cfg.precision().target());
-        persist(report(builds));
+        CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), cfg.builds().repeat(),
+                Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()), cfg.precision().target(), this::record);
+        timed.outcomes().values().forEach(this::record);
+        cappedBuilds = timed.capped();
+        persist(report());
         stage = "running the analysis builds";
-        for (ProfileBuild b : toMeasure) {
-            if (!b.ok()) continue;
-            log.accept("profile " + b.profile().name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
+        for (PreparedBuild p : prepared) {
+            if (!outcome(p.name()).ok()) continue;
+            log.accept("profile " + p.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
             try {
-                bench.analyse(b);
+                record(bench.analyse(p, outcome(p.name())));
             } catch (IOException e) {
-                b.warn("analysis failed: " + e.getMessage());
+                record(outcome(p.name()).warned("analysis failed: " + e.getMessage()));
             }
         }
-        persist(report(builds));
+        persist(report());
 
         List<ForkPlan.Library> libs = new ArrayList<>();
-        for (ProfileBuild b : toMeasure) {
-            if (b.artifact() != null && b.ok()) libs.add(new ForkPlan.Library(b.profile().name(), b.artifact().toString()));
+        for (PreparedBuild p : prepared) {
+            if (outcome(p.name()).ok()) libs.add(new ForkPlan.Library(p.name(), p.artifact().toString()));
         }
         if (!libs.isEmpty() && launcher != null) {
             MeasureConfig.Precision pr = cfg.precision();
-            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.forks(),
-                    Math.max(cfg.forks(), pr.maxForks()), pr.kernelBudget(), pr.target()), log);
+            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.timing().forks(),
+                    Math.max(cfg.timing().forks(), pr.maxForks()), pr.kernelBudget(), pr.target()), log);
             log.accept("timing kernels of " + libs.size() + " profiles side by side (batches alternate across profiles)");
             stage = "timing kernels";
             kernels = kb.run(libs, cfg.workDir().resolve("run"), o -> {
                 kernels = o;
                 try {
-                    persist(report(builds, o));
+                    persist(report());
                 } catch (IOException e) {
                     log.accept("could not write " + reportJson() + ": " + e.getMessage());
                 }
             });
         }
         if (kernels != null) {
-            persist(report(builds, kernels));
+            persist(report());
             stage = "counting instructions";
             kernels = countInstructions(libs, kernels);
         }
         stage = "writing the report";
         done = true;
-        Report report = report(builds, kernels);
+        Report report = report();
         persist(report);
         if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
         return report;
@@ -291,15 +306,39 @@ public final class MeasureRun {
      * export, all at once, with the closest exported name, on the console and in the profile's
      * warnings. The run goes on: that kernel (or only its gradient) fails, its neighbours do not.
      */
-    private void checkKernelSymbols(List<ProfileBuild> builds) throws InterruptedException {
-        for (ProfileBuild b : builds) {
-            if (b.artifact() == null || !b.ok()) continue;
-            java.util.Set<String> exported = ExportedSymbols.of(b.artifact());
+    private void checkKernelSymbols(List<PreparedBuild> prepared) throws InterruptedException {
+        for (PreparedBuild p : prepared) {
+            java.util.Set<String> exported = ExportedSymbols.of(p.artifact());
             if (exported == null) return; // no nm here: the harness names a missing symbol when it loads the library
-            for (String m : ExportedSymbols.missing(cfg.kernels(), exported, b.artifact().getFileName().toString())) {
-                log.accept("profile " + b.profile().name() + ": " + m);
-                b.warn(m);
-            }
+            List<String> missing = ExportedSymbols.missing(cfg.kernels(), exported, p.artifact().getFileName().toString());
+            missing.forEach(m -> log.accept("profile " + p.name() + ": " + m));
+            record(outcome(p.name()).warned(missing));
+        }
+    }
+
+    /** The latest outcome of every profile: immutable values, replaced as each stage returns or measures. */
+    private void record(BuildOutcome o) {
+        synchronized (outcomes) {
+            outcomes.put(o.name(), o);
+        }
+    }
+
+    private BuildOutcome outcome(String profile) {
+        synchronized (outcomes) {
+            return outcomes.get(profile);
+        }
+    }
+
+    private Map<String, BuildOutcome> outcomes(List<PreparedBuild> prepared) {
+        Map<String, BuildOutcome> m = new LinkedHashMap<>();
+        for (PreparedBuild p : prepared) m.put(p.name(), outcome(p.name()));
+        return m;
+    }
+
+    /** Every profile's latest outcome, in the profiles' order. */
+    private List<BuildOutcome> snapshot() {
+        synchronized (outcomes) {
+            return List.copyOf(outcomes.values());
         }
     }
 
@@ -332,7 +371,7 @@ public final class MeasureRun {
         log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
                 + " both cores are used)");
         Path counter = RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.COUNT);
-        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.seed(), cfg.workDir().resolve("logs").resolve("count"),
+        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), cfg.workDir().resolve("logs").resolve("count"),
                 cfg.precision().kernelTimeout().multipliedBy(10));
         List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors());
         List<String> failed = counts.stream().filter(c -> c.perCall() == null)
@@ -436,30 +475,27 @@ public final class MeasureRun {
         }
     }
 
-    private ProfileBuild plan(Profile p, CargoCommand.FlagsRoute route, Path logs) throws IOException, InterruptedException {
+    private BuildPlan plan(Profile p, CargoCommand.FlagsRoute route, String sources) throws IOException, InterruptedException {
         Toolchain tc = toolchain(p.toolchain());
         List<String> features = new ArrayList<>(p.features());
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
-        ProfileBuild b = new ProfileBuild(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route);
-        if (tc != null && p.trained()) {
-            PipelineTools.Set tools = PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which);
-            b.tools(tools);
-            if (!tools.problems().isEmpty()) {
-                b.skip(String.join("; ", tools.problems()));
-                return b;
-            }
-        }
-        if (tc == null) {
-            b.skip(toolchainProblems.get(p.toolchain()));
-        } else if (p.isAutodiff()) {
-            EnzymeStatus e = enzymeOf(tc, logs);
-            if (!e.present()) {
-                b.skip("no Enzyme backend in toolchain " + tc.displayName() + " (" + tc.rustcVersion() + "): "
-                        + (e.expectedFiles().isEmpty() ? "" : "expected " + e.expectedFiles().get(0) + "; ")
-                        + (e.rustcSays() == null ? "" : "rustc says: " + e.rustcSays() + "; ") + "to fix: " + e.howToFix());
-            }
-        }
-        return b;
+        PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which)
+                : null;
+        return new BuildPlan(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route, tools,
+                fingerprint(p, tc, sources));
+    }
+
+    /** Why a planned profile cannot be built here (a missing tool, toolchain or Enzyme backend); null when it can. */
+    private String skipReason(BuildPlan plan, Path logs) throws IOException, InterruptedException {
+        Toolchain tc = plan.toolchain();
+        if (plan.tools() != null && !plan.tools().problems().isEmpty()) return String.join("; ", plan.tools().problems());
+        if (tc == null) return toolchainProblems.get(plan.profile().toolchain());
+        if (!plan.profile().isAutodiff()) return null;
+        EnzymeStatus e = enzymeOf(tc, logs);
+        if (e.present()) return null;
+        return "no Enzyme backend in toolchain " + tc.displayName() + " (" + tc.rustcVersion() + "): "
+                + (e.expectedFiles().isEmpty() ? "" : "expected " + e.expectedFiles().get(0) + "; ")
+                + (e.rustcSays() == null ? "" : "rustc says: " + e.rustcSays() + "; ") + "to fix: " + e.howToFix();
     }
 
     public EnzymeStatus enzymeOf(Toolchain tc, Path logs) throws IOException, InterruptedException {
@@ -486,14 +522,10 @@ public final class MeasureRun {
         }
     }
 
-    private Report report(List<ProfileBuild> builds) {
-        return report(builds, kernels);
-    }
-
-    private Report report(List<ProfileBuild> builds, KernelBench.Outcome ko) {
+    private Report report() {
         if (commit == null) commit = SourceRevision.of(crate.dir());
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains,
-                toolchainProblems, enzyme, builds.stream().map(ProfileBuild::outcome).toList(), ko, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
+                toolchainProblems, enzyme, snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
     }
 
     /**

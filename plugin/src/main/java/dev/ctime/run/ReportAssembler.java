@@ -1,7 +1,7 @@
 package dev.ctime.run;
 
 import dev.ctime.exec.Machine;
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
@@ -16,11 +16,11 @@ import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.verdict.Decider;
 import dev.ctime.verdict.Decision;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
-import dev.ctime.report.ShardInfo;
-import dev.ctime.report.Warnings;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.ShardInfo;
+import dev.ctime.render.Warnings;
 import dev.ctime.stats.Statistics;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,21 +86,21 @@ final class ReportAssembler {
         crateInfo.put("manifest", s.crate().manifest().toString());
         s.commit().forEach(crateInfo::put);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("repeat", cfg.repeat());
-        settings.put("scenarios", cfg.scenarios().stream().map(sc -> sc.id).toList());
-        settings.put("forks", cfg.forks());
-        settings.put("samples", cfg.samples());
-        settings.put("minSampleMs", cfg.minSampleMs());
-        settings.put("warmupMaxMs", cfg.warmupMaxMs());
-        settings.put("seed", cfg.seed());
-        if (builds.stream().anyMatch(b -> b.profile().trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.seed()));
+        settings.put("repeat", cfg.builds().repeat());
+        settings.put("scenarios", cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
+        settings.put("forks", cfg.timing().forks());
+        settings.put("samples", cfg.timing().samples());
+        settings.put("minSampleMs", cfg.timing().minSampleMs());
+        settings.put("warmupMaxMs", cfg.timing().warmupMaxMs());
+        settings.put("seed", cfg.timing().seed());
+        if (builds.stream().anyMatch(b -> b.profile().trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.timing().seed()));
         settings.put("inputGenerator", Inputs.GENERATOR);
         settings.put("inputRange", List.of(-1.0, 1.0));
-        settings.put("gradientTolerance", cfg.gradientTolerance());
+        settings.put("gradientTolerance", cfg.timing().gradientTolerance());
         settings.put("hardwareCounters", Machine.hardwareCounters());
         settings.put("instructionCounts", s.instructionCounts());
-        settings.put("incrPatchedEdit", cfg.patchFile() == null ? "a harmless function appended to the crate root"
-                : "the patch " + cfg.patchFile());
+        settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
+                : "the patch " + cfg.builds().patchFile());
         settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
                 + " measured with wait4 in its own process; dependencies built beforehand");
         Map<String, Object> tcDefault = new LinkedHashMap<>();
@@ -128,8 +128,8 @@ final class ReportAssembler {
         Decision decision = subject.kernel() == null ? null : Decider.decide(results, subject, j.expectedCalls(), j.reference(),
                 j.thresholds());
         settings.put("targetPrecision", cfg.precision().target());
-        settings.put("maxRepeat", Math.max(cfg.repeat(), cfg.precision().maxRepeat()));
-        settings.put("maxForks", Math.max(cfg.forks(), cfg.precision().maxForks()));
+        settings.put("maxRepeat", Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()));
+        settings.put("maxForks", Math.max(cfg.timing().forks(), cfg.precision().maxForks()));
         settings.put("forksRun", ko == null ? 0 : ko.forks());
         if (ko != null && ko.clockResolutionNs() != null) settings.put("clockResolutionNs", ko.clockResolutionNs());
         settings.put("thresholds", j.thresholds());
@@ -145,7 +145,7 @@ final class ReportAssembler {
 
     /** Every scenario timed and, where kernels are configured, every kernel size measured. */
     private boolean finished(BuildOutcome b, List<KernelTiming> kt) {
-        if (cfg.scenarios().stream().anyMatch(sc -> b.samples().get(sc) == null || b.samples().get(sc).size() < cfg.repeat())) return false;
+        if (cfg.builds().scenarios().stream().anyMatch(sc -> b.samples().get(sc) == null || b.samples().get(sc).size() < cfg.builds().repeat())) return false;
         int wanted = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
         return wanted == 0 || (kt != null && kt.size() >= wanted);
     }

@@ -1,13 +1,13 @@
 package dev.ctime.shard;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.pgo.TrainingEffect;
-import dev.ctime.report.MergeInfo;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.MergeInfo;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;

@@ -3,9 +3,9 @@ package dev.ctime.site;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ctime.gate.Measured;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.Map;
  * rewritten, so it can live outside target/ and survive clean builds.
  */
 public final class HistoryLog {
-    private static final ObjectMapper JSON = dev.ctime.report.Json.MAPPER;
+    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
 
     private HistoryLog() {
     }

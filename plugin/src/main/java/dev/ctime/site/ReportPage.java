@@ -3,9 +3,9 @@ package dev.ctime.site;
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.BreakEven;
 import dev.ctime.verdict.Comparison;
@@ -108,7 +108,7 @@ public final class ReportPage {
                 compared.add(c.profile());
                 if (!c.significant()) continue;
                 differing.add(c.profile());
-                rows.add(List.of(c.profile(), dev.ctime.report.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict(),
+                rows.add(List.of(c.profile(), dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict(),
                         Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
             compared.removeAll(differing);
@@ -316,7 +316,7 @@ public final class ReportPage {
                 + " The anchor column compares each shard's anchor build CPU with the other shards' (= marks no significant"
                 + " difference).");
         List<List<String>> rows = new ArrayList<>();
-        for (dev.ctime.report.MergeInfo.Source s : r.merge().shards()) {
+        for (dev.ctime.model.MergeInfo.Source s : r.merge().shards()) {
             Object cpu = s.machine() == null ? null : s.machine().get("cpuModel");
             rows.add(List.of(s.index() + "/" + s.count(), String.join(", ", s.profiles()), cpu == null ? "" : String.valueOf(cpu),
                     s.createdAt() == null ? "" : s.createdAt().replaceAll(":\\d\\d(\\.\\d+)?Z$", "Z").replace('T', ' '),
@@ -410,11 +410,11 @@ public final class ReportPage {
     }
 
     static String ms(double v) {
-        return dev.ctime.report.Units.ms(v);
+        return dev.ctime.render.Units.ms(v);
     }
 
     static String ns(double v) {
-        return dev.ctime.report.Units.ns(v);
+        return dev.ctime.render.Units.ns(v);
     }
 
     static String count(double v) {

@@ -3,7 +3,7 @@ package dev.ctime.site;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.ProfileParser;
-import dev.ctime.report.ProfileResult;
+import dev.ctime.model.ProfileResult;
 import java.util.List;
 import java.util.Map;
 

@@ -72,6 +72,10 @@ public record Comparison(String figure, String profile, String reference, double
         if (ciHigh != null && ciLow == ciHigh && runs == 1 && referenceRuns == 1) {
             return String.format(java.util.Locale.ROOT, "%.2fx (counted, exact)", ratio);
         }
+        if (ciHigh == null && !(ciLow > 0)) {
+            // Too few runs for the interval to bound anything: say so rather than print (0.00–?).
+            return String.format(java.util.Locale.ROOT, "%.2fx (no interval: %d and %d runs are too few)", ratio, runs, referenceRuns);
+        }
         return String.format(java.util.Locale.ROOT, "%.2fx (%.2f–%s)", ratio, ciLow,
                 ciHigh == null ? "?" : String.format(java.util.Locale.ROOT, "%.2f", ciHigh));
     }

@@ -1,9 +1,9 @@
 package dev.ctime.verdict;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;

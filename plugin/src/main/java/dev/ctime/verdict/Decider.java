@@ -1,9 +1,9 @@
 package dev.ctime.verdict;
 
-import dev.ctime.report.Status;
+import dev.ctime.model.Status;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
@@ -202,7 +202,7 @@ public final class Decider {
     }
 
     static String ms(double v) {
-        return dev.ctime.report.Units.ms(v);
+        return dev.ctime.render.Units.ms(v);
     }
 
     private static String pct(double v) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ConsoleTable;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.render.ConsoleTable;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Thresholds;
@@ -29,10 +29,10 @@ class AutodiffBreakdownTest {
     }
 
     ProfileResult profile(String name, String toolchain, Map<String, Object> settings, double buildMs, double primalNs,
-                          double gradientNs, dev.ctime.report.Analysis analysis) {
-        KernelTiming k = new KernelTiming("heat", 4096, dev.ctime.report.Status.OK, null, runs(primalNs), null, runs(gradientNs), null, null,
+                          double gradientNs, dev.ctime.model.Analysis analysis) {
+        KernelTiming k = new KernelTiming("heat", 4096, dev.ctime.model.Status.OK, null, runs(primalNs), null, runs(gradientNs), null, null,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.report.Status.OK, null, settings, null, toolchain,
+        return new ProfileResult(name, dev.ctime.model.Status.OK, null, settings, null, toolchain,
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
                 analysis, 1L, null, false, List.of(k), null, null);
     }
@@ -40,10 +40,10 @@ class AutodiffBreakdownTest {
     @Test
     void buildCostSplitsIntoForcedLtoAndEnzymeAndKernelsCompareWithTheHandWrittenOnes() {
         Map<String, Object> enable = new LinkedHashMap<>(Map.of("toolchain", "nightly", "autodiff", List.of("Enable")));
-        dev.ctime.report.Analysis.Builder ab = new dev.ctime.report.Analysis.Builder();
+        dev.ctime.model.Analysis.Builder ab = new dev.ctime.model.Analysis.Builder();
         ab.enzymePassMs = 104.0;
         ab.postDifferentiationOptMs = 2045.0;
-        dev.ctime.report.Analysis analysis = ab.build();
+        dev.ctime.model.Analysis analysis = ab.build();
         List<ProfileResult> ps = List.of(
                 profile("release", "default", Map.of(), 100, 30_000, 40_000, null),
                 profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 2200, 30_000, 40_000, null),

@@ -87,7 +87,7 @@ class AnalysisTest {
         for (String f : List.of("k.k.abc-cgu.0.rcgu.o", "k.k.abc-cgu.1.rcgu.o", "k.k.abc-cgu.1.rcgu.bc", "k.allocator.rcgu.o")) {
             Files.writeString(deps.resolve(f), "");
         }
-        assertEquals(2, CompileBench.countCodegenUnits(deps));
-        assertEquals(0, CompileBench.countCodegenUnits(deps.resolve("absent")));
+        assertEquals(2, AnalysisRunner.countCodegenUnits(deps));
+        assertEquals(0, AnalysisRunner.countCodegenUnits(deps.resolve("absent")));
     }
 }

@@ -24,7 +24,7 @@ class GateTest {
 
     static Measured run(String rustc, Map<String, Object> settings, Map<String, Figure> figures) {
         return new Measured("t", null, null, Map.of("default", rustc), Map.of("cpuModel", "x", "cpus", "2"),
-                Map.of("release", new Measured.Profile(dev.ctime.report.Status.OK, "default", settings, "h", figures)));
+                Map.of("release", new Measured.Profile(dev.ctime.model.Status.OK, "default", settings, "h", figures)));
     }
 
     static Map<String, Figure> figures(Random rnd, double buildMs, double kernelNs, double noise, Double instructions) {

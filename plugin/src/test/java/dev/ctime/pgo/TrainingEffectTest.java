@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ConsoleTable;
-import dev.ctime.report.Pipeline;
-import dev.ctime.report.PipelineStage;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.render.ConsoleTable;
+import dev.ctime.model.Pipeline;
+import dev.ctime.model.PipelineStage;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;
@@ -34,9 +34,9 @@ class TrainingEffectTest {
     }
 
     ProfileResult profile(String name, Map<String, Object> settings, double buildMs, double primalNs, Pipeline pipeline) {
-        KernelTiming k = new KernelTiming("heat", 4096, dev.ctime.report.Status.OK, null, runs(primalNs), null, runs(2 * primalNs), null, null,
+        KernelTiming k = new KernelTiming("heat", 4096, dev.ctime.model.Status.OK, null, runs(primalNs), null, runs(2 * primalNs), null, null,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.report.Status.OK, null, settings, null, "default",
+        return new ProfileResult(name, dev.ctime.model.Status.OK, null, settings, null, "default",
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
                 null, 1L, null, false, List.of(k), null, pipeline);
     }

@@ -10,10 +10,10 @@ import dev.ctime.exec.Exec;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.profile.ProfileParser;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ReportWriter;
-import dev.ctime.report.Status;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.render.ReportWriter;
+import dev.ctime.model.Status;
 import dev.ctime.verdict.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class MeasureRunTest {
         ProfileResult p = r.profiles().get(1);
         assertEquals(Status.OK, p.status(), p.reason());
         assertEquals(List.of("instrumented build", "PGO training", "profile merge", "BOLT instrumentation", "BOLT training",
-                "BOLT profile merge", "BOLT rewrite"), p.pipeline().stages().stream().map(dev.ctime.report.PipelineStage::stage).toList());
+                "BOLT profile merge", "BOLT rewrite"), p.pipeline().stages().stream().map(dev.ctime.model.PipelineStage::stage).toList());
         assertTrue(p.pipeline().stages().stream().allMatch(st -> st.cpuMs() > 0 && st.wallMs() > 0));
         assertTrue(p.applied().rustflagsAdded().contains("-Clink-arg=-Wl,-q"));
         assertTrue(p.applied().rustflagsAdded().stream().anyMatch(f -> f.startsWith("-Cprofile-use=")));

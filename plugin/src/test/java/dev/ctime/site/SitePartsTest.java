@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.Report;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.BreakEven;
@@ -32,15 +32,15 @@ class SitePartsTest {
 
     static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
         ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null, null);
-        KernelTiming big = new KernelTiming("k<1>", 1000, dev.ctime.report.Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
+        KernelTiming big = new KernelTiming("k<1>", 1000, dev.ctime.model.Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        KernelTiming small = new KernelTiming("k<1>", 10, dev.ctime.report.Status.OK, null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
+        KernelTiming small = new KernelTiming("k<1>", 10, dev.ctime.model.Status.OK, null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
                 new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        dev.ctime.report.Applied.Builder ab = new dev.ctime.report.Applied.Builder();
+        dev.ctime.model.Applied.Builder ab = new dev.ctime.model.Applied.Builder();
         ab.rustflagsAdded = List.of("-Ctarget-cpu=native");
         ab.features = List.of();
-        dev.ctime.report.Applied applied = ab.build();
-        return new ProfileResult(name, dev.ctime.report.Status.of(status), status.equals("ok") ? null : "broken <b>", settings, applied, "default",
+        dev.ctime.model.Applied applied = ab.build();
+        return new ProfileResult(name, dev.ctime.model.Status.of(status), status.equals("ok") ? null : "broken <b>", settings, applied, "default",
                 Map.of("full", f), null, 1000L, s(3), false, List.of(small, big), null, null);
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.report.ProfileResult;
-import dev.ctime.report.ScenarioFigures;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
@@ -24,6 +24,16 @@ class VerdictTest {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = centre * (1 + noise * gaussian(rnd));
         return x;
+    }
+
+    @Test
+    void aComparisonReadsAsARatioWithItsIntervalOrSaysWhyItHasNone() {
+        assertEquals("1.21x (1.15–1.27)", new Comparison("f", "p", "r", 1.21, 1.15, 1.27, true, Comparison.WORSE, 0.01, 0.001, 8, 8)
+                .describe());
+        assertEquals("0.97x (no interval: 2 and 2 runs are too few)",
+                new Comparison("f", "p", "r", 0.97, 0.0, null, false, Comparison.INDISTINGUISHABLE, 0.01, 1, 2, 2).describe());
+        assertEquals("1.50x (1.20–?)", new Comparison("f", "p", "r", 1.5, 1.2, null, true, Comparison.WORSE, 0.01, 0.01, 6, 6)
+                .describe());
     }
 
     @Test
@@ -114,8 +124,8 @@ class VerdictTest {
 
     private static ProfileResult profile(String name, Summary build, Summary run) {
         ScenarioFigures f = new ScenarioFigures(build, build, build, build, null, null);
-        KernelTiming k = new KernelTiming("k", 1000, dev.ctime.report.Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.report.Status.OK, null, Map.of(), null, "stable", Map.of("full", f), null, null, null, null,
+        KernelTiming k = new KernelTiming("k", 1000, dev.ctime.model.Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null);
+        return new ProfileResult(name, dev.ctime.model.Status.OK, null, Map.of(), null, "stable", Map.of("full", f), null, null, null, null,
                 List.of(k), null, null);
     }
 

@@ -1,4 +1,7 @@
-package dev.ctime.report;
+package dev.ctime.render;
+
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,6 @@
-package dev.ctime.report;
+package dev.ctime.model;
+
+import dev.ctime.render.ReportWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

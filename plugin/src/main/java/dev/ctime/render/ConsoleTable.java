@@ -1,4 +1,10 @@
-package dev.ctime.report;
+package dev.ctime.render;
+
+import dev.ctime.model.MergeInfo;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
 
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;

@@ -1,4 +1,4 @@
-package dev.ctime.report;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,6 +71,25 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
         public Map<String, Double> enzymePerFunctionMs;
         public List<String> differentiated;
         public PerfRemarks enzymePerfRemarks;
+
+        /** A builder holding what an earlier stage found (null: nothing yet). */
+        public static Builder from(Analysis a) {
+            Builder b = new Builder();
+            if (a == null) return b;
+            b.phases = a.phases;
+            b.phasesUnavailable = a.phasesUnavailable;
+            b.phasesNote = a.phasesNote;
+            b.codegenUnitsUsed = a.codegenUnitsUsed;
+            b.llvmLinesScope = a.llvmLinesScope;
+            b.llvmLines = a.llvmLines;
+            b.rustcInstructions = a.rustcInstructions;
+            b.enzymePassMs = a.enzymePassMs;
+            b.postDifferentiationOptMs = a.postDifferentiationOptMs;
+            b.enzymePerFunctionMs = a.enzymePerFunctionMs;
+            b.differentiated = a.differentiated;
+            b.enzymePerfRemarks = a.enzymePerfRemarks;
+            return b;
+        }
 
         public Analysis build() {
             return new Analysis(phases, phasesUnavailable, phasesNote, codegenUnitsUsed, llvmLinesScope, llvmLines,

@@ -1,4 +1,9 @@
-package dev.ctime.report;
+package dev.ctime.render;
+
+import dev.ctime.model.Json;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
 
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.stats.Summary;
@@ -22,7 +27,11 @@ public final class ReportWriter {
 
     /** Reads a report of this version or an older one; a newer one is refused with the fix. */
     public static Report readJson(Path file) throws IOException {
-        Report r = Json.MAPPER.readValue(file.toFile(), Report.class);
+        Report r;
+        // Through NIO, so a missing report is a NoSuchFileException as everywhere else.
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            r = Json.MAPPER.readValue(in, Report.class);
+        }
         if (r.schemaVersion() > Report.SCHEMA_VERSION) {
             throw new IOException(file + " has report schema " + r.schemaVersion() + ", newer than this ctime's "
                     + Report.SCHEMA_VERSION + ": read it with the ctime that wrote it (" + r.tool() + ") or a later one");

@@ -1,4 +1,4 @@
-package dev.ctime.report;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

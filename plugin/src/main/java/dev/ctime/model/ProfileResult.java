@@ -1,4 +1,4 @@
-package dev.ctime.report;
+package dev.ctime.model;
 
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.stats.Summary;

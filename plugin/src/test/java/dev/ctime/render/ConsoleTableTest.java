@@ -1,4 +1,9 @@
-package dev.ctime.report;
+package dev.ctime.render;
+
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,10 +29,10 @@ class ConsoleTableTest {
 
     static ProfileResult profile(String name, double buildMs, double runNs, Double instructions) {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
-        KernelTiming k = new KernelTiming("heat\nwave", 4096, dev.ctime.report.Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
+        KernelTiming k = new KernelTiming("heat\nwave", 4096, dev.ctime.model.Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
                 instructions == null ? null : 2 * instructions);
-        return new ProfileResult(name, dev.ctime.report.Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
+        return new ProfileResult(name, dev.ctime.model.Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
                 List.of(k), null, null);
     }
 

@@ -1,4 +1,8 @@
-package dev.ctime.report;
+package dev.ctime.render;
+
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.ctime.report;
+package dev.ctime.render;
 
 import java.util.Locale;
 

@@ -1,4 +1,6 @@
-package dev.ctime.report;
+package dev.ctime.render;
+
+import dev.ctime.model.ProfileResult;
 
 import dev.ctime.compile.CpuLoad;
 import dev.ctime.kernel.KernelTiming;

@@ -1,4 +1,4 @@
-package dev.ctime.report;
+package dev.ctime.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

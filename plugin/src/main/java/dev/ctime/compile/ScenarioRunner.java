@@ -1,0 +1,165 @@
+package dev.ctime.compile;
+
+import dev.ctime.exec.Exec;
+import dev.ctime.stats.Statistics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Times the scenarios as rustc-perf does: each build of the leaf crate measured in its own
+ * process, repeated with the profiles interleaved (A B C A B C ...) so that drift hits all alike,
+ * and more rounds only for the figures short of the target precision. Holds the scenarios' state
+ * machine: which profile's incremental cache matches its unmodified sources.
+ */
+final class ScenarioRunner {
+    private final CrateBuilds builds;
+    private final Path patchFile;
+    private final Consumer<String> log;
+    /** Profiles whose incremental cache matches their unmodified sources. */
+    private final Set<String> baselines = new HashSet<>();
+    private int patchCounter;
+
+    /** @param patchFile the incr-patched edit as a unified diff, or null for ctime's default edit */
+    ScenarioRunner(CrateBuilds builds, Path patchFile, Consumer<String> log) {
+        this.builds = builds;
+        this.patchFile = patchFile;
+        this.log = log;
+    }
+
+    /**
+     * Runs at least {@code minRepeat} rounds of every scenario over every profile, interleaved, then
+     * more rounds only for the figures whose build CPU time has not reached the target precision,
+     * up to {@code maxRepeat}. A profile whose build fails stops there; the others go on.
+     *
+     * @param progress hears every profile's outcome after each of its builds
+     */
+    CompileBench.Timed run(List<PreparedBuild> prepared, Map<String, BuildOutcome> start, List<Scenario> scenarios, int minRepeat,
+               int maxRepeat, double targetPrecision, Consumer<BuildOutcome> progress) throws InterruptedException {
+        Map<String, BuildOutcome> now = new LinkedHashMap<>(start);
+        int done = 0;
+        long t0 = System.nanoTime();
+        for (int rep = 1; rep <= maxRepeat; rep++) {
+            List<Map.Entry<PreparedBuild, Scenario>> round = new ArrayList<>();
+            for (PreparedBuild p : prepared) {
+                for (Scenario s : scenarios) {
+                    BuildOutcome o = now.get(p.name());
+                    if (!o.ok() || rep > minRepeat && precise(o.samples().getOrDefault(s, List.of()), targetPrecision)) continue;
+                    round.add(Map.entry(p, s));
+                }
+            }
+            if (round.isEmpty()) break;
+            int expected = done + round.size() * (rep <= minRepeat ? minRepeat - rep + 1 : 1);
+            for (Map.Entry<PreparedBuild, Scenario> ps : round) {
+                PreparedBuild p = ps.getKey();
+                Scenario s = ps.getValue();
+                if (!now.get(p.name()).ok()) continue;
+                String what = String.format("repetition %d%s, profile %s, scenario %s", rep,
+                        rep <= minRepeat ? "/" + minRepeat : " (for precision)", p.name(), s.id);
+                BuildOutcome o = now.get(p.name());
+                try {
+                    BuildMeasurement m = measure(p, s, rep);
+                    o = o.withSample(s, m);
+                    done++;
+                    long left = (System.nanoTime() - t0) / done * Math.max(0, expected - done) / 1_000_000_000L;
+                    log.accept(String.format("%s: leaf rustc %.0f ms wall, %.0f ms cpu%s (%s)", what, m.wallMs(), m.cpuMs(),
+                            m.disturbed() ? String.format(", other processes used %.0f%% of the CPUs",
+                                    100 * m.interference().otherCpuShare()) : "", rep <= minRepeat ? "about " + duration(left)
+                                    + " left before the figures short of the target get more runs" : round.size()
+                                    + " figures still short of the target, at most " + (maxRepeat - rep) + " more rounds"));
+                } catch (BuildFailure e) {
+                    o = o.failed(e.reason());
+                    log.accept(what + ": failed, " + e.reason());
+                } catch (IOException e) {
+                    o = o.failed(what + ": " + e.getMessage());
+                    log.accept(what + ": failed, " + e.getMessage());
+                }
+                now.put(p.name(), o);
+                progress.accept(o);
+            }
+        }
+        Set<String> capped = new HashSet<>();
+        for (PreparedBuild p : prepared) {
+            BuildOutcome o = now.get(p.name());
+            for (Scenario s : scenarios) {
+                if (o.ok() && !precise(o.samples().getOrDefault(s, List.of()), targetPrecision)) capped.add(p.name() + "/" + s.id);
+            }
+        }
+        return new CompileBench.Timed(now, Set.copyOf(capped));
+    }
+
+    /** Whether the build CPU time of these runs is known to the target precision. */
+    static boolean precise(List<BuildMeasurement> ms, double target) {
+        if (ms.isEmpty()) return false;
+        return Statistics.summarize(ms.stream().mapToDouble(BuildMeasurement::cpuMs).toArray()).reached(target);
+    }
+
+    /** One timed build of one scenario, its incremental baseline built first where the scenario needs one. */
+    private BuildMeasurement measure(PreparedBuild p, Scenario s, int rep) throws IOException, InterruptedException, BuildFailure {
+        String tag = s.id + "-" + rep;
+        boolean incremental = s.incrementalFor(p.plan().profile());
+        if (!s.needsIncrementalBaseline()) {
+            builds.cleanLeaf(p, incremental, tag);
+        } else if (!baselines.contains(p.name())) {
+            builds.cleanLeaf(p, true, tag + "-baseline");
+            var baseline = builds.command(p, true);
+            Exec.Result r = Exec.run(baseline.args(), builds.crate.dir(), builds.env(baseline, null), builds.timeout, p.logs(),
+                    "build-" + tag + "-baseline");
+            if (!r.ok()) throw new BuildFailure("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+        }
+        baselines.remove(p.name());
+        String original = null;
+        if (s == Scenario.INCR_UNCHANGED) {
+            touch(p.crateRoot());
+        } else if (s == Scenario.INCR_PATCHED && patchFile == null) {
+            original = Files.readString(p.crateRoot());
+            Files.writeString(p.crateRoot(), original + patch(++patchCounter));
+        } else if (s == Scenario.INCR_PATCHED) {
+            gitApply(p, false, tag);
+        }
+        BuildMeasurement m;
+        try {
+            m = builds.timedBuild(p, s, incremental, tag);
+        } finally {
+            if (original != null) Files.writeString(p.crateRoot(), original);
+            if (s == Scenario.INCR_PATCHED && patchFile != null) gitApply(p, true, tag + "-revert");
+        }
+        // After a patched build the cache holds the edit, which is reverted: it no longer matches.
+        if (incremental && s != Scenario.INCR_PATCHED) baselines.add(p.name());
+        return m;
+    }
+
+    /** Applies (or reverts) the user's patch to the profile's copy of the crate; never to the user's tree. */
+    private void gitApply(PreparedBuild p, boolean reverse, String tag) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "apply"));
+        if (reverse) cmd.add("-R");
+        cmd.add(patchFile.toString());
+        Exec.Result r = Exec.run(cmd, p.manifest().getParent(), Map.of(), Duration.ofMinutes(2), p.logs(), "patch-" + tag);
+        if (!r.ok()) {
+            throw new IOException("the incr-patched patch " + patchFile + " does not apply to the crate" + (reverse ? " (revert)" : "")
+                    + ": " + r.stderr().strip() + "; make it a unified diff against the crate's folder (a/src/lib.rs)");
+        }
+    }
+
+    /** The default incr-patched edit: a harmless new item at the end of the crate root. */
+    static String patch(int i) {
+        return "\n#[allow(dead_code)]\nfn ctime_incr_patched_" + i + "() -> u64 { " + i + " }\n";
+    }
+
+    static void touch(Path f) throws IOException {
+        Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 1000));
+    }
+
+    static String duration(long seconds) {
+        return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ctime.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ctime.model.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The check goal on real reports: a verdict (a regression, a baseline that does not match) fails the
+ * build as a MojoFailureException; a broken environment (no report, a wrong parameter) is a
+ * MojoExecutionException that says how to fix it.
+ */
+class CheckMojoTest {
+    static final Path REPORT = Path.of("src/test/resources/reports/measure-basic.json");
+
+    @TempDir
+    Path dir;
+
+    CheckMojo mojo(Path baseline, Path current) throws Exception {
+        CheckMojo m = Descriptor.configured(new CheckMojo(), dir);
+        m.baselineFile = baseline.toFile();
+        m.reportFile = current.toFile();
+        return m;
+    }
+
+    @Test
+    void aRunAgainstItselfPassesAndWritesWhatCiToolsRead() throws Exception {
+        CheckMojo m = mojo(REPORT, REPORT);
+        m.execute();
+        for (String f : new String[] {"TEST-ctime-check.xml", "summary.md", "bencher.json", "benchmark-action.json"}) {
+            assertTrue(Files.size(dir.resolve("target/ctime/check").resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
+    void aLargerLibraryIsARegressionAndARegressionIsAFailureNotAnError() throws Exception {
+        ObjectNode r = (ObjectNode) Json.MAPPER.readTree(REPORT.toFile());
+        ObjectNode first = (ObjectNode) r.get("profiles").get(0);
+        first.put("artifactBytes", first.get("artifactBytes").asLong() * 11 / 10);
+        Path grown = dir.resolve("grown.json");
+        Json.MAPPER.writeValue(grown.toFile(), r);
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo(REPORT, grown).execute());
+        assertTrue(e.getMessage().contains("1 regression") && e.getMessage().contains("artifactBytes"), e.getMessage());
+        assertTrue(Files.readString(dir.resolve("target/ctime/check/TEST-ctime-check.xml")).contains("<failure"),
+                "the JUnit file records the regression too");
+    }
+
+    @Test
+    void aMissingReportOrAWrongParameterIsAnErrorThatSaysTheFix() throws Exception {
+        MojoExecutionException missing = assertThrows(MojoExecutionException.class,
+                () -> mojo(REPORT, dir.resolve("absent.json")).execute());
+        assertTrue(missing.getMessage().contains("run ctime:measure first"), missing.getMessage());
+        CheckMojo m = mojo(REPORT, REPORT);
+        m.onMismatch = "sometimes";
+        MojoExecutionException mode = assertThrows(MojoExecutionException.class, m::execute);
+        assertTrue(mode.getMessage().contains("use fail, warn or ignore"), mode.getMessage());
+        CheckMojo t = mojo(REPORT, REPORT);
+        t.sizeThreshold = -0.1;
+        t.memoryThreshold = 12;
+        MojoExecutionException both = assertThrows(MojoExecutionException.class, t::execute);
+        assertTrue(both.getMessage().contains("sizeThreshold is -0.1") && both.getMessage().contains("memoryThreshold is 12.0"),
+                both.getMessage());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ctime.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.compile.Scenario;
+import dev.ctime.run.MeasureConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.codehaus.plexus.configuration.DefaultPlexusConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The measure goal's parameters as Maven hands them over: read, checked all at once, and turned into the job. */
+class MeasureMojoTest {
+    @TempDir
+    Path dir;
+
+    MeasureMojo mojo() throws Exception {
+        return Descriptor.configured(new MeasureMojo(), dir);
+    }
+
+    static DefaultPlexusConfiguration element(String name, String value, DefaultPlexusConfiguration... children) {
+        DefaultPlexusConfiguration e = new DefaultPlexusConfiguration(name, value);
+        for (DefaultPlexusConfiguration c : children) e.addChild(c);
+        return e;
+    }
+
+    @Test
+    void theDefaultsMakeAJobWithItsPartsGrouped() throws Exception {
+        MeasureConfig c = mojo().config();
+        assertEquals(dir.resolve("Cargo.toml"), c.manifest());
+        assertEquals(dir.resolve("target/ctime"), c.workDir());
+        assertEquals(List.of(Scenario.FULL), c.builds().scenarios());
+        assertEquals(Duration.ofSeconds(1800), c.builds().timeout());
+        assertNull(c.builds().patchFile());
+        assertEquals(42, c.timing().seed());
+        assertEquals(List.of(), c.profiles(), "no <profiles>: the presets");
+        assertEquals("release", c.judging().reference());
+        assertNull(c.sharding().shard());
+        assertFalse(c.resume());
+    }
+
+    @Test
+    void everyProblemIsNamedAtOnceBeforeAnyBuild() throws Exception {
+        MeasureMojo m = mojo();
+        m.profiles = element("profiles", null, element("profile", null, element("name", "a"), element("lto", "fatt")),
+                element("profile", null, element("name", "b"), element("optLevel", "4")));
+        DefaultPlexusConfiguration k = element("kernel", null, element("name", "heat"), element("primal", "heat"),
+                element("sizes", null, element("size", "64")));
+        m.kernels = element("kernels", null, k, element("kernel", null, element("name", "heat"), element("primal", "heat2"),
+                element("sizes", null, element("size", "8"))));
+        m.scenarios = "full,incr-ful";
+        m.repeat = 0;
+        m.samples = 5;
+        m.instructions = "some";
+        m.shard = "3/2";
+        m.patchFile = dir.resolve("absent.diff").toFile();
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
+        String msg = e.getMessage();
+        for (String expected : List.of("fatt", "optLevel", "two kernels are named 'heat'", "unknown scenario 'incr-ful'",
+                "ctime.repeat is 0", "ctime.samples is 5", "ctime.instructions is 'some'", "3/2", "absent.diff")) {
+            assertTrue(msg.contains(expected), "the message names " + expected + ":\n" + msg);
+        }
+        assertTrue(msg.split("\n  - ").length >= 10, "one line per problem:\n" + msg);
+    }
+
+    @Test
+    void aCrateUnderMavensRustFolderIsFoundAndParametersReachTheirGroups() throws Exception {
+        Files.createDirectories(dir.resolve("src/main/rust"));
+        Files.writeString(dir.resolve("src/main/rust/Cargo.toml"), "[package]\n");
+        MeasureMojo m = mojo();
+        m.scenarios = "incr-patched, full";
+        m.forks = 3;
+        m.shard = "2/3";
+        m.selectProfiles = "release, dev";
+        MeasureConfig c = m.config();
+        assertEquals(dir.resolve("src/main/rust/Cargo.toml"), c.manifest());
+        assertEquals(List.of(Scenario.INCR_PATCHED, Scenario.FULL), c.builds().scenarios());
+        assertEquals(3, c.timing().forks());
+        assertEquals(2, c.sharding().shard().index());
+        assertEquals(List.of("release", "dev"), c.only());
+    }
+}
