@@ -46,7 +46,7 @@ public final class Exec {
         Path err = logs.resolve(label + ".stderr");
         List<String> cmd = command;
         if (guard != null) {
-            if (!onPath(command.get(0))) throw new IOException("cannot run '" + command.get(0) + "': not found on the PATH");
+            if (!onPath(command.get(0))) throw new EnvironmentException("cannot run '" + command.get(0) + "': not found on the PATH");
             cmd = new java.util.ArrayList<>(command.size() + 1);
             cmd.add(guard.toString());
             cmd.addAll(command);

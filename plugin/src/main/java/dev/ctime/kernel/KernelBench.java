@@ -117,9 +117,7 @@ public final class KernelBench {
         if (k.primalNs() == null) return k;
         Summary p = k.primalNs().reached(target) ? k.primalNs() : k.primalNs().withCapped(true);
         Summary g = k.gradientNs() == null || k.gradientNs().reached(target) ? k.gradientNs() : k.gradientNs().withCapped(true);
-        return new KernelTiming(k.name(), k.n(), k.status(), k.reason(), p, k.primalNsPerElement(), g, k.gradientNsPerElement(),
-                k.gradientToPrimal(), k.gradientCheck(), k.primalBatch(), k.gradientBatch(), k.primalValue(), k.warmupMs(), k.primalInstructions(),
-                k.gradientInstructions());
+        return k.withSummaries(p, g);
     }
 
     /** Kernel sizes where some profile's primal or gradient has not reached the target precision. */

@@ -24,6 +24,13 @@ public record KernelTiming(String name, int n, dev.ctime.model.Status status, St
         return new KernelTiming(name, n, dev.ctime.model.Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
     }
 
+    /** The same timing with its summaries replaced (marked capped, say). */
+    public KernelTiming withSummaries(Summary primal, Summary gradient) {
+        return new KernelTiming(name, n, status, reason, primal, primalNsPerElement, gradient, gradientNsPerElement,
+                gradientToPrimal, gradientCheck, primalBatch, gradientBatch, primalValue, warmupMs, primalInstructions,
+                gradientInstructions);
+    }
+
     public KernelTiming withInstructions(Double primal, Double gradient) {
         return new KernelTiming(name, n, status, reason, primalNs, primalNsPerElement, gradientNs, gradientNsPerElement,
                 gradientToPrimal, gradientCheck, primalBatch, gradientBatch, primalValue, warmupMs, primal, gradient);
