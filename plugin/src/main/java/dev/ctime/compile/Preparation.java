@@ -33,60 +33,75 @@ final class Preparation {
     }
 
     /** @param progress hears the outcome after every pipeline stage, so an interruption keeps what was measured */
-    CompileBench.Prepared prepare(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> progress) throws IOException, InterruptedException {
+    CompileBench.Prepared prepare(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> progress)
+            throws IOException, InterruptedException {
         // plan.dir() is <output>/profiles/<name>: the whole output folder stays out of the copy.
         Path manifest = SourceCopy.create(builds.crate, plan.dir().resolve("src"), plan.dir().getParent().getParent());
         PreparedBuild p = new PreparedBuild(plan, manifest, manifest.getParent().resolve(builds.crate.libSource().toString()),
                 plan.target(), List.of(), null);
-        Applied.Builder applied = new Applied.Builder();
-        applied.fingerprint = plan.fingerprint();
-        List<PipelineStage> stages = new ArrayList<>();
-        Pipeline[] pipeline = {null};
-        BuildOutcome[] current = {planned};
-        Consumer<PipelineStage> stage = s -> {
-            stages.add(s);
-            pipeline[0] = new Pipeline(stages, training.seed(), training.workload());
-            current[0] = current[0].withBuild(applied.build(), null, pipeline[0]);
-            progress.accept(current[0]);
-        };
-        Long bytes = null;
+        Progress at = new Progress(plan, planned, progress);
         try {
             if (plan.profile().trained() && training == null) {
                 throw new BuildFailure("PGO and BOLT train on the configured kernels, and none are configured: add <kernels> or"
                         + " drop <pgo>/<bolt>");
             }
             if (plan.profile().usesPgo()) {
-                Path merged = training.pgo(p, stage);
+                Path merged = training.pgo(p, at::stage);
                 p = p.inStage(plan.target(), training.useFlags(merged));
-                applied.pgoProfile = merged.toString();
+                at.applied.pgoProfile = merged.toString();
             }
             CargoCommand cmd = builds.command(p, false);
-            applied.cargoArgs = List.copyOf(cmd.args().subList(1, cmd.args().size()));
-            applied.env = cmd.env();
-            applied.rustflagsAdded = cmd.rustflags();
-            applied.rustflagsRoute = plan.route().name();
-            applied.features = plan.features();
+            at.applied.cargoArgs = List.copyOf(cmd.args().subList(1, cmd.args().size()));
+            at.applied.env = cmd.env();
+            at.applied.rustflagsAdded = cmd.rustflags();
+            at.applied.rustflagsRoute = plan.route().name();
+            at.applied.features = plan.features();
             CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true);
-            applied.rustcCommand = built.rustcCommand();
-            BuildOutcome o = current[0].warned(built.warnings());
+            at.applied.rustcCommand = built.rustcCommand();
+            at.outcome = at.outcome.warned(built.warnings());
             if (plan.profile().autodiff().contains("PrintPerf")) {
                 Analysis.Builder a = new Analysis.Builder();
                 a.enzymePerfRemarks = PerfRemarks.parse(built.stderr());
-                o = o.withAnalysis(a.build());
+                at.outcome = at.outcome.withAnalysis(a.build());
             }
-            current[0] = o;
             Files.createDirectories(plan.dir().resolve("lib"));
             Path lib = plan.dir().resolve("lib").resolve(built.cdylib().getFileName());
             Files.copy(built.cdylib(), lib, StandardCopyOption.REPLACE_EXISTING);
             p = p.withArtifact(lib);
-            bytes = Files.size(lib);
+            at.bytes = Files.size(lib);
             if (plan.profile().usesBolt()) {
-                applied.libraryBeforeBolt = training.bolt(p, stage).toString();
-                bytes = Files.size(lib);
+                at.applied.libraryBeforeBolt = training.bolt(p, at::stage).toString();
+                at.bytes = Files.size(lib);
             }
-            return new CompileBench.Prepared(p, current[0].withBuild(applied.build(), bytes, pipeline[0]));
+            return new CompileBench.Prepared(p, at.result());
         } catch (BuildFailure e) {
-            return new CompileBench.Prepared(null, current[0].withBuild(applied.build(), bytes, pipeline[0]).failed(e.reason()));
+            return new CompileBench.Prepared(null, at.result().failed(e.reason()));
+        }
+    }
+
+    /** This stage's own working state for one profile; what leaves it is an immutable outcome. */
+    private final class Progress {
+        final Applied.Builder applied = new Applied.Builder();
+        private final List<PipelineStage> stages = new ArrayList<>();
+        private final Consumer<BuildOutcome> listener;
+        BuildOutcome outcome;
+        Long bytes;
+
+        Progress(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> listener) {
+            this.applied.fingerprint = plan.fingerprint();
+            this.outcome = planned;
+            this.listener = listener;
+        }
+
+        /** A pipeline stage measured: kept, and handed on at once. */
+        void stage(PipelineStage s) {
+            stages.add(s);
+            listener.accept(result());
+        }
+
+        BuildOutcome result() {
+            Pipeline pipeline = stages.isEmpty() ? null : new Pipeline(stages, training.seed(), training.workload());
+            return outcome.withBuild(applied.build(), bytes, pipeline);
         }
     }
 }

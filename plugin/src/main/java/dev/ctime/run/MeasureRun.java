@@ -222,15 +222,15 @@ public final class MeasureRun {
         ForkPlan template = null;
         HarnessTrainer trainer = null;
         if (!cfg.kernels().isEmpty()) {
+            MeasureConfig.Timing t = cfg.timing();
             long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
-            launcher = ForkLauncher.ofCurrentJvm(cfg.timing().runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
-            template = new ForkPlan(List.of(), cfg.kernels(), cfg.timing().seed(), Math.round(cfg.timing().minSampleMs() * 1e6), cfg.timing().samples(),
-                    cfg.timing().warmupMaxMs(), cfg.timing().pinCpu(), cfg.timing().gradientTolerance(), cfg.precision().deschedThreshold(), List.of(),
-                    List.of(), "", "");
+            launcher = ForkLauncher.ofCurrentJvm(t.runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
+            template = new ForkPlan(List.of(), cfg.kernels(), t.seed(), Math.round(t.minSampleMs() * 1e6), t.samples(),
+                    t.warmupMaxMs(), t.pinCpu(), t.gradientTolerance(), cfg.precision().deschedThreshold(), List.of(), List.of(), "", "");
             trainer = new HarnessTrainer(launcher, template, rusage);
         }
-        CompileBench bench = new CompileBench(crate, rusage, perf, cfg.builds().patchFile(), cfg.builds().timeout(), cfg.userEnv(), valgrind,
-                trainer, log);
+        CompileBench bench = new CompileBench(crate, rusage, perf, cfg.builds().patchFile(), cfg.builds().timeout(), cfg.userEnv(),
+                valgrind, trainer, log);
         List<PreparedBuild> prepared = new ArrayList<>();
         for (BuildPlan plan : toMeasure) {
             BuildOutcome o = outcome(plan.name());
