@@ -13,7 +13,6 @@ import dev.ctime.compile.CompileBench;
 import dev.ctime.compile.BuildOutcome;
 import dev.ctime.compile.BuildPlan;
 import dev.ctime.compile.PreparedBuild;
-import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
 import dev.ctime.kernel.ExportedSymbols;
@@ -25,19 +24,16 @@ import dev.ctime.kernel.InstructionCounter;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelBench;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.profile.Presets;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.model.ShardInfo;
-import dev.ctime.shard.ShardPlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +47,7 @@ import java.util.function.Consumer;
 public final class MeasureRun {
     private final MeasureConfig cfg;
     private final Consumer<String> log;
-    private final Map<String, Toolchain> toolchains = new LinkedHashMap<>();
-    private final Map<String, EnzymeStatus> enzyme = new HashMap<>();
-    private final Map<String, String> toolchainProblems = new HashMap<>();
+    private Toolchains toolchains;
     private CrateInfo crate;
     private Toolchain defaultToolchain;
     private java.util.Set<String> cappedBuilds = java.util.Set.of();
@@ -188,9 +182,11 @@ public final class MeasureRun {
             throw new EnvironmentException("the crate " + crate.packageName() + " builds no cdylib, which the harness needs to load"
                     + " its kernels: add crate-type = [\"cdylib\"] to [lib] in " + crate.manifest());
         }
-        defaultToolchain = Toolchain.probe(null, crate.dir(), logs);
-        toolchains.put("default", defaultToolchain);
-        List<Profile> profiles = selectProfiles();
+        toolchains = new Toolchains(crate.dir(), logs);
+        defaultToolchain = toolchains.required();
+        ProfileSelection.Selected selected = new ProfileSelection(cfg, crate, toolchains, log).select();
+        List<Profile> profiles = selected.profiles();
+        shardInfo = selected.shard();
         Path rusage = RusageTool.install(cfg.workDir().resolve("bin"));
         Exec.guard(RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.GUARD));
         CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
@@ -201,7 +197,7 @@ public final class MeasureRun {
         for (Profile p : profiles) {
             BuildPlan plan = plan(p, route, sources);
             plans.add(plan);
-            String skip = skipReason(plan, logs);
+            String skip = skipReason(plan);
             record(skip == null ? BuildOutcome.planned(plan) : BuildOutcome.planned(plan).skipped(skip));
         }
         if (cfg.resume()) resume();
@@ -395,88 +391,8 @@ public final class MeasureRun {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    private List<Profile> selectProfiles() throws ProfileException, IOException, InterruptedException {
-        List<Profile> all = new ArrayList<>(cfg.profiles());
-        if (all.isEmpty()) {
-            all.addAll(Presets.standard());
-            if (crate.features().contains(cfg.autodiffFeature())) {
-                Toolchain nightly = toolchain(Presets.AUTODIFF_TOOLCHAIN);
-                if (nightly != null) {
-                    all.addAll(Presets.autodiff());
-                } else {
-                    log.accept("the crate has an '" + cfg.autodiffFeature() + "' feature, but toolchain "
-                            + Presets.AUTODIFF_TOOLCHAIN + " is not usable (" + toolchainProblems.get(Presets.AUTODIFF_TOOLCHAIN)
-                            + "): the Enzyme presets are left out");
-                }
-            }
-        }
-        if (!cfg.only().isEmpty()) {
-            List<String> names = all.stream().map(Profile::name).toList();
-            for (String o : cfg.only()) {
-                if (!names.contains(o)) {
-                    throw new ProfileException("ctime.profiles names '" + o + "', which is not a profile here; the profiles"
-                            + " are: " + String.join(", ", names));
-                }
-            }
-            all.removeIf(p -> !cfg.only().contains(p.name()));
-        }
-        List<String> seen = new ArrayList<>();
-        for (Profile p : all) {
-            if (seen.contains(p.name())) throw new ProfileException("two profiles are named '" + p.name() + "': names must be unique");
-            seen.add(p.name());
-            validate(p);
-        }
-        MeasureConfig.Sharding sh = cfg.sharding();
-        if (sh != null && sh.shard() != null) {
-            ShardPlan plan;
-            try {
-                plan = ShardPlan.of(all, sh.shard().count(), sh.anchor(), sh.knownCosts());
-            } catch (IllegalArgumentException e) {
-                throw new ProfileException(e.getMessage());
-            }
-            List<String> keep = plan.measured(sh.shard());
-            shardInfo = new ShardInfo(sh.shard().index(), sh.shard().count(), sh.anchor(), seen, keep, plan.costBasis(), plan.costs());
-            log.accept("shard " + sh.shard() + ": measuring " + sh.anchor() + " (the anchor, measured by every shard)"
-                    + (keep.size() > 1 ? " and " + String.join(", ", keep.subList(1, keep.size())) : " only (no profile fell to"
-                    + " this shard)") + " of " + all.size() + " profiles, balanced by " + plan.costBasis());
-            all.removeIf(p -> !keep.contains(p.name()));
-        }
-        return all;
-    }
-
-    /** Requirements that make a profile impossible as written: reported before any build. */
-    private void validate(Profile p) throws ProfileException, IOException, InterruptedException {
-        String where = "profile '" + p.name() + "'";
-        Toolchain tc = toolchain(p.toolchain());
-        if (tc == null) return; // not installed: the profile is skipped with that reason
-        List<String> nightlyOnly = new ArrayList<>();
-        if (p.frontendThreads() != null) nightlyOnly.add("frontendThreads (-Zthreads)");
-        if (p.isAutodiff()) nightlyOnly.add("autodiff (-Zautodiff)");
-        if (p.rustflags().stream().anyMatch(f -> f.startsWith("-Z"))) nightlyOnly.add("rustflags -Z…");
-        if (!nightlyOnly.isEmpty() && !tc.isNightly()) {
-            throw new ProfileException(where + ": " + String.join(", ", nightlyOnly) + " need a nightly toolchain, but "
-                    + tc.displayName() + " is " + tc.channel() + " (" + tc.rustcVersion() + "): add <toolchain>nightly</toolchain>");
-        }
-        if (p.isAutodiff() && !crate.features().contains(cfg.autodiffFeature())) {
-            throw new ProfileException(where + ": autodiff profiles build with the crate's '" + cfg.autodiffFeature()
-                    + "' feature, which " + crate.packageName() + " does not declare: add it to [features] (gating the"
-                    + " #[autodiff_reverse] code), or name yours with ctime.autodiffFeature");
-        }
-        if (p.trained() && cfg.kernels().isEmpty()) {
-            throw new ProfileException(where + ": " + (p.usesPgo() ? "<pgo>" : "<bolt>") + " trains on the configured kernels,"
-                    + " and none are configured: add <kernels> (the training runs them with other inputs than the timed runs)"
-                    + " or drop it");
-        }
-        java.util.Optional<dev.ctime.profile.Linker> linker = p.linker() == null ? java.util.Optional.empty()
-                : dev.ctime.profile.Linker.named(p.linker());
-        if (linker.isPresent() && Exec.which(linker.get().executable()) == null) {
-            throw new ProfileException(where + ": linker " + p.linker() + " needs `" + linker.get().executable() + "` on the PATH,"
-                    + " and there is none: install it (Debian: apt-get install " + linker.get().debianPackage() + ") or drop <linker>");
-        }
-    }
-
     private BuildPlan plan(Profile p, CargoCommand.FlagsRoute route, String sources) throws IOException, InterruptedException {
-        Toolchain tc = toolchain(p.toolchain());
+        Toolchain tc = toolchains.get(p.toolchain());
         List<String> features = new ArrayList<>(p.features());
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
         PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which)
@@ -486,46 +402,22 @@ public final class MeasureRun {
     }
 
     /** Why a planned profile cannot be built here (a missing tool, toolchain or Enzyme backend); null when it can. */
-    private String skipReason(BuildPlan plan, Path logs) throws IOException, InterruptedException {
+    private String skipReason(BuildPlan plan) throws IOException, InterruptedException {
         Toolchain tc = plan.toolchain();
         if (plan.tools() != null && !plan.tools().problems().isEmpty()) return String.join("; ", plan.tools().problems());
-        if (tc == null) return toolchainProblems.get(plan.profile().toolchain());
+        if (tc == null) return toolchains.problem(plan.profile().toolchain());
         if (!plan.profile().isAutodiff()) return null;
-        EnzymeStatus e = enzymeOf(tc, logs);
+        EnzymeStatus e = toolchains.enzyme(tc);
         if (e.present()) return null;
         return "no Enzyme backend in toolchain " + tc.displayName() + " (" + tc.rustcVersion() + "): "
                 + (e.expectedFiles().isEmpty() ? "" : "expected " + e.expectedFiles().get(0) + "; ")
                 + (e.rustcSays() == null ? "" : "rustc says: " + e.rustcSays() + "; ") + "to fix: " + e.howToFix();
     }
 
-    public EnzymeStatus enzymeOf(Toolchain tc, Path logs) throws IOException, InterruptedException {
-        EnzymeStatus e = enzyme.get(tc.displayName());
-        if (e == null) {
-            e = EnzymeDetector.detect(tc, logs.resolve("enzyme"));
-            enzyme.put(tc.displayName(), e);
-        }
-        return e;
-    }
-
-    /** The toolchain, probed once; null (with the reason kept) when it is not installed. */
-    private Toolchain toolchain(String name) throws IOException, InterruptedException {
-        String key = name == null ? "default" : name;
-        if (toolchains.containsKey(key)) return toolchains.get(key);
-        if (toolchainProblems.containsKey(key)) return null;
-        try {
-            Toolchain tc = Toolchain.probe(name, crate.dir(), cfg.workDir().resolve("logs"));
-            toolchains.put(key, tc);
-            return tc;
-        } catch (IOException e) {
-            toolchainProblems.put(key, e.getMessage());
-            return null;
-        }
-    }
-
     private Report report() {
         if (commit == null) commit = SourceRevision.of(crate.dir());
-        return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains,
-                toolchainProblems, enzyme, snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
+        return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains.probed(),
+                toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
     }
 
     /**

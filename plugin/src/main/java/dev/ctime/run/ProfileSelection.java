@@ -1,0 +1,124 @@
+package dev.ctime.run;
+
+import dev.ctime.cargo.CrateInfo;
+import dev.ctime.cargo.Toolchain;
+import dev.ctime.exec.Exec;
+import dev.ctime.model.ShardInfo;
+import dev.ctime.profile.Linker;
+import dev.ctime.profile.Presets;
+import dev.ctime.profile.Profile;
+import dev.ctime.profile.ProfileException;
+import dev.ctime.shard.ShardPlan;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Which profiles this run measures: the configured ones or ctime's presets, narrowed by
+ * ctime.profiles and by the shard, each checked against its toolchain, the crate and the machine.
+ * Every problem is found before any build and reported at once.
+ */
+final class ProfileSelection {
+    /** @param shard what this shard measures, or null for a run of the whole matrix */
+    record Selected(List<Profile> profiles, ShardInfo shard) {
+    }
+
+    private final MeasureConfig cfg;
+    private final CrateInfo crate;
+    private final Toolchains toolchains;
+    private final Consumer<String> log;
+
+    ProfileSelection(MeasureConfig cfg, CrateInfo crate, Toolchains toolchains, Consumer<String> log) {
+        this.cfg = cfg;
+        this.crate = crate;
+        this.toolchains = toolchains;
+        this.log = log;
+    }
+
+    Selected select() throws ProfileException, IOException, InterruptedException {
+        List<Profile> all = new ArrayList<>(cfg.profiles());
+        if (all.isEmpty()) {
+            all.addAll(Presets.standard());
+            if (crate.features().contains(cfg.autodiffFeature())) {
+                if (toolchains.get(Presets.AUTODIFF_TOOLCHAIN) != null) {
+                    all.addAll(Presets.autodiff());
+                } else {
+                    log.accept("the crate has an '" + cfg.autodiffFeature() + "' feature, but toolchain "
+                            + Presets.AUTODIFF_TOOLCHAIN + " is not usable (" + toolchains.problem(Presets.AUTODIFF_TOOLCHAIN)
+                            + "): the Enzyme presets are left out");
+                }
+            }
+        }
+        if (!cfg.only().isEmpty()) {
+            List<String> names = all.stream().map(Profile::name).toList();
+            List<String> unknown = cfg.only().stream().filter(o -> !names.contains(o)).toList();
+            if (!unknown.isEmpty()) {
+                throw new ProfileException("ctime.profiles names " + String.join(", ", unknown.stream().map(o -> "'" + o + "'")
+                        .toList()) + ", which " + (unknown.size() == 1 ? "is not a profile" : "are not profiles") + " here; the"
+                        + " profiles are: " + String.join(", ", names));
+            }
+            all.removeIf(p -> !cfg.only().contains(p.name()));
+        }
+        Set<String> problems = new LinkedHashSet<>();
+        List<String> seen = new ArrayList<>();
+        for (Profile p : all) {
+            if (seen.contains(p.name())) problems.add("two profiles are named '" + p.name() + "': names must be unique");
+            seen.add(p.name());
+            problems.addAll(problems(p));
+        }
+        if (problems.size() == 1) throw new ProfileException(problems.iterator().next());
+        if (!problems.isEmpty()) {
+            throw new ProfileException("the profiles have " + problems.size() + " problems, each to fix before any build:\n  - " + String.join("\n  - ", problems));
+        }
+        MeasureConfig.Sharding sh = cfg.sharding();
+        if (sh == null || sh.shard() == null) return new Selected(all, null);
+        ShardPlan plan;
+        try {
+            plan = ShardPlan.of(all, sh.shard().count(), sh.anchor(), sh.knownCosts());
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(e.getMessage());
+        }
+        List<String> keep = plan.measured(sh.shard());
+        log.accept("shard " + sh.shard() + ": measuring " + sh.anchor() + " (the anchor, measured by every shard)"
+                + (keep.size() > 1 ? " and " + String.join(", ", keep.subList(1, keep.size())) : " only (no profile fell to"
+                + " this shard)") + " of " + all.size() + " profiles, balanced by " + plan.costBasis());
+        all.removeIf(p -> !keep.contains(p.name()));
+        return new Selected(all, new ShardInfo(sh.shard().index(), sh.shard().count(), sh.anchor(), seen, keep, plan.costBasis(),
+                plan.costs()));
+    }
+
+    /** What makes a profile impossible as written, each with its fix; empty when it can run. */
+    private List<String> problems(Profile p) throws IOException, InterruptedException {
+        List<String> out = new ArrayList<>();
+        String where = "profile '" + p.name() + "'";
+        Toolchain tc = toolchains.get(p.toolchain());
+        if (tc == null) return out; // not installed: the profile is skipped with that reason
+        List<String> nightlyOnly = new ArrayList<>();
+        if (p.frontendThreads() != null) nightlyOnly.add("frontendThreads (-Zthreads)");
+        if (p.isAutodiff()) nightlyOnly.add("autodiff (-Zautodiff)");
+        if (p.rustflags().stream().anyMatch(f -> f.startsWith("-Z"))) nightlyOnly.add("rustflags -Z…");
+        if (!nightlyOnly.isEmpty() && !tc.isNightly()) {
+            out.add(where + ": " + String.join(", ", nightlyOnly) + " need a nightly toolchain, but " + tc.displayName() + " is "
+                    + tc.channel() + " (" + tc.rustcVersion() + "): add <toolchain>nightly</toolchain>");
+        }
+        if (p.isAutodiff() && !crate.features().contains(cfg.autodiffFeature())) {
+            out.add(where + ": autodiff profiles build with the crate's '" + cfg.autodiffFeature() + "' feature, which "
+                    + crate.packageName() + " does not declare: add it to [features] (gating the #[autodiff_reverse] code), or"
+                    + " name yours with ctime.autodiffFeature");
+        }
+        if (p.trained() && cfg.kernels().isEmpty()) {
+            out.add(where + ": " + (p.usesPgo() ? "<pgo>" : "<bolt>") + " trains on the configured kernels, and none are"
+                    + " configured: add <kernels> (the training runs them with other inputs than the timed runs) or drop it");
+        }
+        Optional<Linker> linker = p.linker() == null ? Optional.empty() : Linker.named(p.linker());
+        if (linker.isPresent() && Exec.which(linker.get().executable()) == null) {
+            out.add(where + ": linker " + p.linker() + " needs `" + linker.get().executable() + "` on the PATH, and there is none:"
+                    + " install it (Debian: apt-get install " + linker.get().debianPackage() + ") or drop <linker>");
+        }
+        return out;
+    }
+}
