@@ -1,5 +1,6 @@
 package dev.ctime.exec;
 
+import dev.ctime.model.MachineFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,22 +11,18 @@ import java.util.concurrent.TimeUnit;
 
 /** Facts about the machine that a reader of the report needs to judge its figures. */
 public final class Machine {
-    private static Map<String, Object> cached;
+    private static MachineFacts cached;
 
     private Machine() {
     }
 
-    public static synchronized Map<String, Object> describe() {
-        if (cached != null) return cached;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("arch", System.getProperty("os.arch"));
-        m.put("cpus", Runtime.getRuntime().availableProcessors());
-        m.put("cpuModel", cpuModel());
-        m.put("hardwareCounters", hardwareCounters());
-        m.put("java", System.getProperty("java.version"));
-        cached = m;
-        return m;
+    public static synchronized MachineFacts describe() {
+        if (cached == null) {
+            cached = new MachineFacts(System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                    System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), cpuModel(), hardwareCounters(),
+                    System.getProperty("java.version"));
+        }
+        return cached;
     }
 
     private static String cpuModel() {

@@ -4,7 +4,9 @@ import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Json;
 import dev.ctime.model.Report;
+import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
@@ -36,20 +38,17 @@ public record Measured(String createdAt, String label, String commit, Map<String
     public static Measured of(Report r) {
         Map<String, String> tcs = new TreeMap<>();
         if (r.toolchains() != null) {
-            for (Map<String, Object> t : r.toolchains()) {
-                if (t.get("name") != null && t.get("rustcVersion") != null) tcs.put(String.valueOf(t.get("name")), String.valueOf(t.get("rustcVersion")));
-            }
+            for (ToolchainFacts t : r.toolchains()) if (t.name() != null && t.rustcVersion() != null) tcs.put(t.name(), t.rustcVersion());
         }
-        if (tcs.isEmpty() && r.toolchain() != null && r.toolchain().get("rustcVersion") != null) {
-            tcs.put("default", String.valueOf(r.toolchain().get("rustcVersion")));
+        if (tcs.isEmpty() && r.toolchain() != null && r.toolchain().rustcVersion() != null) {
+            tcs.put("default", r.toolchain().rustcVersion());
         }
         Map<String, String> machine = new TreeMap<>();
-        if (r.machine() != null) {
-            for (String k : List.of("cpuModel", "cpus", "arch")) if (r.machine().get(k) != null) machine.put(k, String.valueOf(r.machine().get(k)));
-        }
+        Map<String, Object> facts = Json.fields(r.machine());
+        for (String k : List.of("cpuModel", "cpus", "arch")) if (facts.get(k) != null) machine.put(k, String.valueOf(facts.get(k)));
         Map<String, Profile> ps = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) ps.put(p.name(), profile(p));
-        String commit = r.crate() == null || r.crate().get("gitCommit") == null ? null : String.valueOf(r.crate().get("gitCommit"));
+        String commit = r.crate() == null ? null : r.crate().gitCommit();
         return new Measured(r.createdAt(), r.label(), commit, tcs, machine, ps);
     }
 

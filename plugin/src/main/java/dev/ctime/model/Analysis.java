@@ -35,6 +35,7 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
                        Long rustcInstructions, Double enzymePassMs, Double postDifferentiationOptMs,
                        Map<String, Double> enzymePerFunctionMs, List<String> differentiated, PerfRemarks enzymePerfRemarks) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return equals(new Builder().build());
     }

@@ -18,6 +18,12 @@ public final class Json {
     private Json() {
     }
 
+    /** A record's fields by their JSON names (absent ones left out), to compare two runs' facts one by one. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> fields(Object value) {
+        return value == null ? java.util.Map.of() : MAPPER.convertValue(value, java.util.Map.class);
+    }
+
     /** For files people read: reports, baselines, the CI formats. */
     public static ObjectWriter pretty() {
         return MAPPER.writerWithDefaultPrettyPrinter();

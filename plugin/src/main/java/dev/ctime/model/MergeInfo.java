@@ -22,7 +22,7 @@ public record MergeInfo(String anchor, List<Source> shards, List<Comparison> anc
      *                    build figure; significant means a faster or slower runner
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(int index, int count, String report, String createdAt, Map<String, Object> machine,
+    public record Source(int index, int count, String report, String createdAt, MachineFacts machine,
                          List<String> profiles, Comparison anchorDrift) {
     }
 }

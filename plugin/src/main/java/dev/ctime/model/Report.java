@@ -5,11 +5,13 @@ import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Decision;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The whole run, as written to report.json.
  *
+ * @param crate       the measured package and the commit of its sources
+ * @param machine     the machine that measured
+ * @param settings    how the run measured
  * @param toolchain   the default toolchain's rustc and LLVM versions
  * @param toolchains  every toolchain the profiles used, with what was detected of it
  * @param reference   the profile every other is compared with
@@ -24,9 +26,8 @@ import java.util.Map;
  * @param merge       for a report merged from shards (ctime:merge), where each part came from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Report(int schemaVersion, String tool, String createdAt, String label, Map<String, Object> crate,
-                     Map<String, Object> machine, Map<String, Object> settings, Map<String, Object> toolchain,
-                     List<Map<String, Object>> toolchains, List<ProfileResult> profiles, String reference,
+public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate,
+                     MachineFacts machine, MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles, String reference,
                      List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
                      dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard,
                      MergeInfo merge) {

@@ -409,11 +409,9 @@ public class MeasureMojo extends JudgingParameters {
             List<HistoryLog.Run> runs = HistoryLog.read(historyFile.toPath());
             if (runs.isEmpty()) return out;
             runs.get(runs.size() - 1).profiles().forEach((name, m) -> {
-                if (m.get("compile") instanceof Map<?, ?> c) {
-                    double sum = 0;
-                    for (Object f : c.values()) if (f instanceof Map<?, ?> fm && fm.get("cpuMs") instanceof Number n) sum += n.doubleValue();
-                    if (sum > 0) out.put(name, sum);
-                }
+                if (m.compile() == null) return;
+                double sum = m.compile().values().stream().filter(f -> f.cpuMs() != null).mapToDouble(HistoryLog.BuildMedians::cpuMs).sum();
+                if (sum > 0) out.put(name, sum);
             });
         } catch (IOException e) {
             getLog().warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced by"

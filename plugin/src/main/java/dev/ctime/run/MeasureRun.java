@@ -63,7 +63,7 @@ public final class MeasureRun {
     private Consumer<Report> onInterrupt;
     private String resumedFrom;
     private String instructionCounts = "not run: no kernel was timed";
-    private Map<String, Object> commit;
+    private SourceRevision commit;
     private ShardInfo shardInfo;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {

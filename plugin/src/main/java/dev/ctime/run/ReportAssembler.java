@@ -1,6 +1,9 @@
 package dev.ctime.run;
 
 import dev.ctime.exec.Machine;
+import dev.ctime.model.CrateFacts;
+import dev.ctime.model.MeasuringSettings;
+import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.cargo.CrateInfo;
@@ -40,7 +43,7 @@ final class ReportAssembler {
      *
      * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
      */
-    record State(CrateInfo crate, Map<String, Object> commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
+    record State(CrateInfo crate, SourceRevision commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
                  String cut, ShardInfo shard) {
@@ -79,12 +82,8 @@ final class ReportAssembler {
                     kt == null ? null : ko.overheadNs(), kt == null ? null : ko.pinned(),
                     kt == null || kt.isEmpty() ? null : kt, b.warnings().isEmpty() ? null : b.warnings(), b.pipeline()));
         }
-        Map<String, Object> crateInfo = new LinkedHashMap<>();
-        crateInfo.put("package", s.crate().packageName());
-        crateInfo.put("version", s.crate().version());
-        crateInfo.put("crateName", s.crate().crateName());
-        crateInfo.put("manifest", s.crate().manifest().toString());
-        s.commit().forEach(crateInfo::put);
+        CrateFacts crateFacts = new CrateFacts(s.crate().packageName(), s.crate().version(), s.crate().crateName(),
+                s.crate().manifest().toString(), s.commit().gitCommit(), s.commit().gitDirty());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("repeat", cfg.builds().repeat());
         settings.put("scenarios", cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
@@ -103,24 +102,12 @@ final class ReportAssembler {
                 : "the patch " + cfg.builds().patchFile());
         settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
                 + " measured with wait4 in its own process; dependencies built beforehand");
-        Map<String, Object> tcDefault = new LinkedHashMap<>();
-        tcDefault.put("rustcVersion", s.defaultToolchain().rustcVersion());
-        tcDefault.put("llvmVersion", s.defaultToolchain().llvmVersion());
-        tcDefault.put("host", s.defaultToolchain().host());
-        tcDefault.put("channel", s.defaultToolchain().channel());
-        List<Map<String, Object>> tcs = new ArrayList<>();
-        s.toolchains().forEach((k, t) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", k);
-            m.put("rustcVersion", t.rustcVersion());
-            m.put("llvmVersion", t.llvmVersion());
-            m.put("channel", t.channel());
-            m.put("sysroot", t.sysroot() == null ? null : t.sysroot().toString());
-            EnzymeStatus e = s.enzyme().get(t.displayName());
-            if (e != null) m.put("enzyme", e);
-            tcs.add(m);
-        });
-        s.toolchainProblems().forEach((k, why) -> tcs.add(Map.of("name", k, "problem", why)));
+        Toolchain d = s.defaultToolchain();
+        ToolchainFacts tcDefault = new ToolchainFacts(null, d.rustcVersion(), d.llvmVersion(), d.host(), d.channel(), null, null, null);
+        List<ToolchainFacts> tcs = new ArrayList<>();
+        s.toolchains().forEach((k, t) -> tcs.add(new ToolchainFacts(k, t.rustcVersion(), t.llvmVersion(), null, t.channel(),
+                t.sysroot() == null ? null : t.sysroot().toString(), s.enzyme().get(t.displayName()), null)));
+        s.toolchainProblems().forEach((k, why) -> tcs.add(ToolchainFacts.missing(k, why)));
         MeasureConfig.Judging j = cfg.judging();
         String reference = Comparisons.reference(results, j.reference());
         List<Comparison> comparisons = reference == null ? List.of() : Comparisons.all(results, reference, j.thresholds());
@@ -137,8 +124,8 @@ final class ReportAssembler {
         settings.put("statistics", "medians with distribution-free sign-test intervals (95%; fewer than 6 runs cannot reach it and"
                 + " report their real level); comparisons as the Hodges-Lehmann ratio with the interval inverting the exact"
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
-        return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateInfo,
-                Machine.describe(), settings, tcDefault, tcs, results, reference, comparisons, decision,
+        return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateFacts,
+                Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()),
                 dev.ctime.pgo.TrainingEffect.of(results, subject.scenario(), reference, j.thresholds()), warnings(results, s), s.cut(), s.shard(), null);
     }

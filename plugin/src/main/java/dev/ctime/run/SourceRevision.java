@@ -2,25 +2,21 @@ package dev.ctime.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The git commit of the measured sources, and whether they had uncommitted changes: what a baseline is a baseline of. */
-final class SourceRevision {
-    private SourceRevision() {
-    }
-
-    /** {@code gitCommit} and {@code gitDirty}, or nothing where the crate is in no git repository (or git is missing). */
-    static Map<String, Object> of(Path dir) {
-        Map<String, Object> m = new LinkedHashMap<>();
+/**
+ * The git commit of the measured sources, and whether they had uncommitted changes: what a baseline is a baseline of.
+ *
+ * @param gitCommit null where the crate is in no git repository (or git is missing)
+ * @param gitDirty  null where git could not tell
+ */
+record SourceRevision(String gitCommit, Boolean gitDirty) {
+    static SourceRevision of(Path dir) {
         String head = git(dir, "rev-parse", "HEAD");
-        if (head == null || !head.matches("[0-9a-f]{40}")) return m;
-        m.put("gitCommit", head);
+        if (head == null || !head.matches("[0-9a-f]{40}")) return new SourceRevision(null, null);
         String status = git(dir, "status", "--porcelain", "--", ".");
-        if (status != null) m.put("gitDirty", !status.isBlank());
-        return m;
+        return new SourceRevision(head, status == null ? null : !status.isBlank());
     }
 
     private static String git(Path dir, String... args) {

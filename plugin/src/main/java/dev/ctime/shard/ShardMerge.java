@@ -4,7 +4,10 @@ import dev.ctime.model.Status;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.pgo.TrainingEffect;
+import dev.ctime.model.Json;
+import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.MergeInfo;
+import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -121,14 +124,13 @@ public final class ShardMerge {
                 .map(p -> "shard " + p.report().shard().index() + ": " + p.report().interrupted()).toList();
 
         Report base = first.report();
-        Map<String, Object> settings = new LinkedHashMap<>(base.settings() == null ? Map.of() : base.settings());
-        settings.put("mergedShards", sorted.size());
-        List<Map<String, Object>> toolchains = new ArrayList<>();
+        MeasuringSettings settings = base.settings() == null ? null : base.settings().withMergedShards(sorted.size());
+        List<ToolchainFacts> toolchains = new ArrayList<>();
         LinkedHashSet<String> seenToolchains = new LinkedHashSet<>();
         for (Part part : sorted) {
             if (part.report().toolchains() == null) continue;
-            for (Map<String, Object> tc : part.report().toolchains()) {
-                if (seenToolchains.add(String.valueOf(tc.get("name")))) toolchains.add(tc);
+            for (ToolchainFacts tc : part.report().toolchains()) {
+                if (seenToolchains.add(String.valueOf(tc.name()))) toolchains.add(tc);
             }
         }
         return new Report(Report.SCHEMA_VERSION, tool, Instant.now().toString(), base.label(), base.crate(), base.machine(),
@@ -185,13 +187,12 @@ public final class ShardMerge {
         // The same toolchain everywhere: rustc's version per toolchain name.
         Map<String, Map<String, String>> versions = new TreeMap<>();
         for (Part p : shards) {
-            List<Map<String, Object>> tcs = new ArrayList<>();
+            List<ToolchainFacts> tcs = new ArrayList<>();
             if (p.report().toolchains() != null) tcs.addAll(p.report().toolchains());
-            for (Map<String, Object> tc : tcs) {
-                Object v = tc.get("rustcVersion");
-                if (v == null) continue;
-                versions.computeIfAbsent(String.valueOf(tc.get("name")), k -> new TreeMap<>())
-                        .merge(String.valueOf(v), "shard " + p.report().shard().index(), (a, b) -> a + ", " + b);
+            for (ToolchainFacts tc : tcs) {
+                if (tc.rustcVersion() == null) continue;
+                versions.computeIfAbsent(String.valueOf(tc.name()), k -> new TreeMap<>())
+                        .merge(tc.rustcVersion(), "shard " + p.report().shard().index(), (a, b) -> a + ", " + b);
             }
         }
         versions.forEach((name, byVersion) -> {
@@ -228,12 +229,12 @@ public final class ShardMerge {
     static List<String> findings(List<Part> parts) {
         List<String> out = new ArrayList<>();
         for (String key : SETTING_KEYS) {
-            String d = differing(parts, key, Report::settings);
+            String d = differing(parts, key, r -> Json.fields(r.settings()));
             if (d != null) out.add("the shards measured with different settings: " + key + " " + d + "; run every shard from the"
                     + " same POM and properties");
         }
         for (String key : MACHINE_KEYS) {
-            String d = differing(parts, key, Report::machine);
+            String d = differing(parts, key, r -> Json.fields(r.machine()));
             if (d != null) out.add("the shards ran on different machines: " + key + " " + d);
         }
         return out;

@@ -5,7 +5,7 @@ import dev.ctime.gate.Measured;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
-import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,19 @@ public final class HistoryLog {
      * @param measured every figure with its interval and runs, the toolchains, machine, settings and
      *                 commit, so two history entries compare as two reports do (absent in older lines)
      */
-    public record Run(String createdAt, String label, Map<String, Map<String, Object>> profiles, Measured measured) {
+    public record Run(String createdAt, String label, Map<String, RunProfile> profiles, Measured measured) {
+    }
+
+    /** One profile's medians in a run: the status, build times per scenario, kernel times per kernel@size. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record RunProfile(Status status, Map<String, BuildMedians> compile, Map<String, KernelMedians> kernels) {
+    }
+
+    public record BuildMedians(Double cpuMs, Double wallMs) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record KernelMedians(Double primalNs, Double gradientNs) {
     }
 
     /** The last run with this label (or this creation time), or null. */
@@ -46,29 +58,21 @@ public final class HistoryLog {
     }
 
     public static Run of(Report r) {
-        Map<String, Map<String, Object>> ps = new LinkedHashMap<>();
+        Map<String, RunProfile> ps = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", p.status());
-            Map<String, Object> compile = new LinkedHashMap<>();
+            Map<String, BuildMedians> compile = new LinkedHashMap<>();
             if (p.compile() != null) {
-                for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
-                    compile.put(e.getKey(), Map.of("cpuMs", e.getValue().cpuMs().median(), "wallMs", e.getValue().wallMs().median()));
-                }
+                p.compile().forEach((sc, f) -> compile.put(sc, new BuildMedians(f.cpuMs().median(), f.wallMs().median())));
             }
-            m.put("compile", compile);
-            Map<String, Object> kernels = new LinkedHashMap<>();
+            Map<String, KernelMedians> kernels = new LinkedHashMap<>();
             if (p.kernels() != null) {
                 for (KernelTiming k : p.kernels()) {
                     if (k.primalNs() == null) continue;
-                    Map<String, Object> km = new LinkedHashMap<>();
-                    km.put("primalNs", k.primalNs().median());
-                    if (k.gradientNs() != null) km.put("gradientNs", k.gradientNs().median());
-                    kernels.put(k.name() + "@" + k.n(), km);
+                    kernels.put(k.name() + "@" + k.n(), new KernelMedians(k.primalNs().median(),
+                            k.gradientNs() == null ? null : k.gradientNs().median()));
                 }
             }
-            m.put("kernels", kernels);
-            ps.put(p.name(), m);
+            ps.put(p.name(), new RunProfile(p.status(), compile, kernels));
         }
         return new Run(r.createdAt(), r.label(), ps, Measured.of(r));
     }

@@ -36,21 +36,16 @@ public final class ReportPage {
 
     /** The thresholds the run was judged with, as recorded in its settings; the defaults for older reports. */
     static Thresholds thresholds(Report r) {
-        Object t = r.settings() == null ? null : r.settings().get("thresholds");
-        if (t instanceof Thresholds th) return th;
-        if (t instanceof Map<?, ?> m && m.get("runtime") instanceof Number a && m.get("compile") instanceof Number b) {
-            return new Thresholds(a.doubleValue(), b.doubleValue());
-        }
-        return Thresholds.DEFAULT;
+        return r.settings() == null || r.settings().thresholds() == null ? Thresholds.DEFAULT : r.settings().thresholds();
     }
 
     public static void write(PageWriter w, Report r, List<HistoryLog.Run> history, Options o) {
-        String crate = r.crate() == null ? "crate" : String.valueOf(r.crate().get("package"));
+        String crate = r.crate() == null ? "crate" : r.crate().packageName();
         w.title("ctime: build profiles of " + crate);
-        w.paragraph("Measured " + when(r.createdAt()) + (r.label() == null ? "" : " (" + r.label() + ")") + " with "
-                + r.toolchain().get("rustcVersion") + ", LLVM " + r.toolchain().get("llvmVersion") + ", on "
-                + r.machine().get("cpus") + " CPUs (" + r.machine().get("cpuModel") + "). Hardware counters: "
-                + r.machine().get("hardwareCounters") + ".");
+        w.paragraph("Measured " + when(r.createdAt()) + (r.label() == null ? "" : " (" + r.label() + ")")
+                + (r.toolchain() == null ? "" : " with " + r.toolchain().rustcVersion() + ", LLVM " + r.toolchain().llvmVersion())
+                + (r.machine() == null ? "." : ", on " + r.machine().cpus() + " CPUs (" + r.machine().cpuModel()
+                + "). Hardware counters: " + r.machine().hardwareCounters() + "."));
 
         Decider.Subject subject = Decider.subject(r.profiles(), o.scenario(), o.kernel());
         Thresholds th = thresholds(r);
@@ -317,7 +312,7 @@ public final class ReportPage {
                 + " difference).");
         List<List<String>> rows = new ArrayList<>();
         for (dev.ctime.model.MergeInfo.Source s : r.merge().shards()) {
-            Object cpu = s.machine() == null ? null : s.machine().get("cpuModel");
+            String cpu = s.machine() == null ? null : s.machine().cpuModel();
             rows.add(List.of(s.index() + "/" + s.count(), String.join(", ", s.profiles()), cpu == null ? "" : String.valueOf(cpu),
                     s.createdAt() == null ? "" : s.createdAt().replaceAll(":\\d\\d(\\.\\d+)?Z$", "Z").replace('T', ' '),
                     desc(s.anchorDrift())));
@@ -360,15 +355,16 @@ public final class ReportPage {
         Map<String, Double> out = new LinkedHashMap<>();
         if (h.profiles() == null) return out;
         String[] k = figure.startsWith("kernel:") ? figure.split(":") : null;
-        for (Map.Entry<String, Map<String, Object>> e : h.profiles().entrySet()) {
-            Object v = null;
-            if (k != null && e.getValue().get("kernels") instanceof Map<?, ?> km && km.get(k[1] + "@" + k[2]) instanceof Map<?, ?> kk) {
-                v = kk.get(k[3]);
-            } else if (k == null && e.getValue().get("compile") instanceof Map<?, ?> cm
-                    && cm.get(figure.split("\\.")[1]) instanceof Map<?, ?> sm) {
-                v = sm.get("cpuMs");
+        for (Map.Entry<String, HistoryLog.RunProfile> e : h.profiles().entrySet()) {
+            Double v = null;
+            HistoryLog.RunProfile rp = e.getValue();
+            if (k != null && rp.kernels() != null && rp.kernels().get(k[1] + "@" + k[2]) != null) {
+                HistoryLog.KernelMedians km = rp.kernels().get(k[1] + "@" + k[2]);
+                v = k[3].equals("gradientNs") ? km.gradientNs() : k[3].equals("primalNs") ? km.primalNs() : null;
+            } else if (k == null && rp.compile() != null && rp.compile().get(figure.split("\\.")[1]) != null) {
+                v = rp.compile().get(figure.split("\\.")[1]).cpuMs();
             }
-            if (v instanceof Number n) out.put(e.getKey(), n.doubleValue());
+            if (v != null) out.put(e.getKey(), v);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.model.CrateFacts;
+import dev.ctime.model.ToolchainFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +75,7 @@ class AutodiffBreakdownTest {
         assertEquals(92 / 45.0, row.gradientToPrimal().ratio(), 0.04);
         assertEquals(40 / 30.0, row.handGradientToPrimal().ratio(), 0.03);
 
-        Report r = new Report(2, "ctime", "t", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), ps, "release", List.of(),
+        Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(),
                 null, a, null, List.of(), null, null, null);
         String console = String.join("\n", ConsoleTable.render(r));
         assertTrue(console.contains("autodiff (Enzyme) against the hand-written gradients of hand-fat-lto"), console);
@@ -82,8 +84,8 @@ class AutodiffBreakdownTest {
         assertTrue(console.contains("ADBench"), console);
 
         dev.ctime.site.HtmlPageWriter w = new dev.ctime.site.HtmlPageWriter();
-        dev.ctime.site.ReportPage.write(w, new Report(2, "ctime", "t", null, Map.of("package", "k"), Map.of(), Map.of(),
-                Map.of("rustcVersion", "rustc", "llvmVersion", "22"), List.of(), ps, "release", List.of(), null, a, null, List.of(), null, null, null),
+        dev.ctime.site.ReportPage.write(w, new Report(2, "ctime", "t", null, new CrateFacts("k", null, null, null, null, null), null, null,
+                new ToolchainFacts(null, "rustc", "22", null, null, null, null, null), List.of(), ps, "release", List.of(), null, a, null, List.of(), null, null, null),
                 List.of(), new dev.ctime.site.ReportPage.Options(null, null, 1e6));
         String html = w.document();
         assertTrue(html.contains("What #[autodiff] costs"), "the page has the breakdown");

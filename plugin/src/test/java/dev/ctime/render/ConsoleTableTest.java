@@ -38,7 +38,7 @@ class ConsoleTableTest {
 
     static Report report(List<ProfileResult> ps) {
         List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
-        return new Report(2, "ctime", "2026-11-21T00:00:00Z", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), ps,
+        return new Report(2, "ctime", "2026-11-21T00:00:00Z", null, null, null, null, null, List.of(), ps,
                 "release", cs, null, null, null, List.of(), null, null, null);
     }
 

@@ -72,7 +72,7 @@ class MeasureRunTest {
                 r.profiles().get(1).applied().cargoArgs().toString());
         assertEquals("release", r.reference());
         assertNull(r.interrupted(), "a finished run says nothing about being cut short");
-        assertEquals(1, r.settings().get("forksRun"));
+        assertEquals(1, r.settings().forksRun());
         // The report on disk is the one returned, and the CSV beside it has a row per profile.
         assertEquals(r.profiles(), ReportWriter.readJson(out.resolve("report.json")).profiles());
         assertEquals(3, Files.readAllLines(out.resolve("report.csv")).size());

@@ -26,15 +26,15 @@ class SourceRevisionTest {
     @Test
     void theCommitAndWhetherTheMeasuredSourcesDifferFromIt() throws Exception {
         Assumptions.assumeTrue(dev.ctime.exec.Exec.which("git") != null, "git is not installed");
-        assertEquals(Map.of(), SourceRevision.of(dir), "no repository, no commit");
+        assertEquals(new SourceRevision(null, null), SourceRevision.of(dir), "no repository, no commit");
         git(dir, "init", "-q");
         Files.writeString(dir.resolve("lib.rs"), "fn f() {}\n");
         git(dir, "add", ".");
         git(dir, "commit", "-q", "-m", "x");
-        Map<String, Object> clean = SourceRevision.of(dir);
-        assertTrue(String.valueOf(clean.get("gitCommit")).matches("[0-9a-f]{40}"), clean.toString());
-        assertEquals(false, clean.get("gitDirty"));
+        SourceRevision clean = SourceRevision.of(dir);
+        assertTrue(String.valueOf(clean.gitCommit()).matches("[0-9a-f]{40}"), clean.toString());
+        assertEquals(false, clean.gitDirty());
         Files.writeString(dir.resolve("lib.rs"), "fn f() { 1; }\n");
-        assertEquals(true, SourceRevision.of(dir).get("gitDirty"));
+        assertEquals(true, SourceRevision.of(dir).gitDirty());
     }
 }

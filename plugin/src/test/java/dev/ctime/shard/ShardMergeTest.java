@@ -1,5 +1,9 @@
 package dev.ctime.shard;
 
+import dev.ctime.model.CrateFacts;
+import dev.ctime.model.MachineFacts;
+import dev.ctime.model.ToolchainFacts;
+import dev.ctime.model.MeasuringSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,9 +53,9 @@ class ShardMergeTest {
             ps.add(profile((String) nameRatio[i], 1000 * speed * r, 100 * speed * r));
             measured.add((String) nameRatio[i]);
         }
-        return new Report(4, "ctime", "2026-11-21T00:00:0" + index + "Z", null, Map.of("package", "k"),
-                Map.of("cpuModel", cpu, "cpus", 2), Map.of(), Map.of("rustcVersion", rustc),
-                List.of(Map.of("name", "default", "rustcVersion", rustc)), ps, "release", List.of(), null, null, null, List.of(),
+        return new Report(4, "ctime", "2026-11-21T00:00:0" + index + "Z", null, new CrateFacts("k", null, null, null, null, null),
+                new MachineFacts(null, null, 2, cpu, null, null), null, new ToolchainFacts(null, rustc, null, null, null, null, null, null),
+                List.of(new ToolchainFacts("default", rustc, null, null, null, null, null, null)), ps, "release", List.of(), null, null, null, List.of(),
                 null, new ShardInfo(index, count, "release", ALL, measured, "cost model", Map.of()), null);
     }
 
@@ -130,7 +134,7 @@ class ShardMergeTest {
 
     @Test
     void refusesAReportThatWasNoShard() {
-        Report plain = new Report(4, "ctime", "t", null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
+        Report plain = new Report(4, "ctime", "t", null, null, null, null, null, List.of(),
                 List.of(profile("release", 1000, 100)), "release", List.of(), null, null, null, List.of(), null, null, null);
         ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class,
                 () -> ShardMerge.merge(List.of(new ShardMerge.Part("plain.json", plain)), null, Thresholds.DEFAULT, 1e6, null, null, "t"));
@@ -148,11 +152,11 @@ class ShardMergeTest {
         assertTrue(f.stream().anyMatch(s -> s.startsWith("no shard measured c")), f.toString());
         // Another seed on one runner: other inputs, said.
         Report seeded = shard(2, 2, "r", "x", 1.0, "b", 1.0);
-        Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), Map.of("seed", 7),
+        Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), MeasuringSettings.of(Map.of("seed", 7)),
                 seeded.toolchain(), seeded.toolchains(), seeded.profiles(), "release", List.of(), null, null, null, List.of(), null,
                 seeded.shard(), null);
         Report withSeed = shard(1, 2, "r", "x", 1.0, "a", 1.0);
-        withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), Map.of("seed", 42),
+        withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), MeasuringSettings.of(Map.of("seed", 42)),
                 withSeed.toolchain(), withSeed.toolchains(), withSeed.profiles(), "release", List.of(), null, null, null, List.of(),
                 null, withSeed.shard(), null);
         List<String> g = merge(withSeed, other).merge().findings();

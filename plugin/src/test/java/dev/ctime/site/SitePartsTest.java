@@ -1,5 +1,8 @@
 package dev.ctime.site;
 
+import dev.ctime.model.CrateFacts;
+import dev.ctime.model.MachineFacts;
+import dev.ctime.model.ToolchainFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,9 +48,9 @@ class SitePartsTest {
     }
 
     static Report report(List<ProfileResult> ps) {
-        return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", Map.of("package", "demo"),
-                Map.of("cpus", 2, "cpuModel", "x", "hardwareCounters", "unavailable"), Map.of(),
-                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22.1.2"), List.of(), ps, "release", List.of(), null,
+        return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", new CrateFacts("demo", null, null, null, null, null),
+                new MachineFacts(null, null, 2, "x", "unavailable", null), null,
+                new ToolchainFacts(null, "rustc 1.95.0", "22.1.2", null, null, null, null, null), List.of(), ps, "release", List.of(), null,
                 null, null, List.of(), null, null, null);
     }
 
@@ -176,8 +179,8 @@ class SitePartsTest {
         List<ProfileResult> ps = List.of(profile("release", "ok", 200, 1000, Map.of()), profile("twin", "ok", 200, 1000, Map.of()),
                 profile("fat", "ok", 2200, 800, Map.of()));
         List<dev.ctime.verdict.Comparison> cs = dev.ctime.verdict.Comparisons.all(ps, "release", Thresholds.DEFAULT);
-        Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, Map.of("package", "demo"), Map.of(), Map.of(),
-                Map.of("rustcVersion", "rustc 1.95.0", "llvmVersion", "22"), List.of(), ps, "release", cs, null, null, null, List.of(), null, null, null);
+        Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, new CrateFacts("demo", null, null, null, null, null), null, null,
+                new ToolchainFacts(null, "rustc 1.95.0", "22", null, null, null, null, null), List.of(), ps, "release", cs, null, null, null, List.of(), null, null, null);
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, 1e6));
         String html = w.document();

@@ -1,0 +1,13 @@
+package dev.ctime.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The machine that measured, as a reader of the figures needs it.
+ *
+ * @param hardwareCounters "available", or why instructions cannot be counted by perf here
+ * @param java             the JVM's version (the kernel forks run on it)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MachineFacts(String os, String arch, Integer cpus, String cpuModel, String hardwareCounters, String java) {
+}

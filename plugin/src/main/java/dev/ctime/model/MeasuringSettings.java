@@ -1,0 +1,53 @@
+package dev.ctime.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.ctime.verdict.Thresholds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a run measured: what a reader needs to judge its figures and to repeat the run. Older
+ * reports lack some of these (they are then absent), so every figure is boxed.
+ *
+ * @param trainingSeed        the seed of PGO/BOLT training inputs, where a profile trained
+ * @param inputRange          kernel inputs are drawn uniformly from this range
+ * @param hardwareCounters    whether perf could count instructions, and why not
+ * @param instructionCounts   how kernels' instructions were counted, or why not
+ * @param incrPatchedEdit     what the incr-patched scenario changes
+ * @param compileTimeMeasures which process the build figures are of
+ * @param maxRepeat           the cap on builds per profile and scenario
+ * @param forksRun            kernel forks actually run
+ * @param clockResolutionNs   the harness clock's resolution
+ * @param statistics          which statistics the figures and comparisons use
+ * @param mergedShards        in a report merged from shards, how many
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer forks, Integer samples, Double minSampleMs,
+                                Long warmupMaxMs, Long seed, Long trainingSeed, String inputGenerator, List<Double> inputRange,
+                                Double gradientTolerance, String hardwareCounters, String instructionCounts,
+                                String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
+                                Integer maxForks, Integer forksRun, Long clockResolutionNs, Thresholds thresholds,
+                                Double deschedThreshold, String statistics, Integer mergedShards) {
+
+    /**
+     * The settings from their names, checked: a name that is not a setting here is an error, not
+     * a silently dropped value (the assembler fills them by name rather than by 24 positions).
+     */
+    public static MeasuringSettings of(Map<String, Object> byName) {
+        try {
+            return Json.MAPPER.readerFor(MeasuringSettings.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue((com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.valueToTree(byName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("measuring settings: " + e.getMessage(), e);
+        }
+    }
+
+    public MeasuringSettings withMergedShards(int n) {
+        return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
+                inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
+                targetPrecision, maxRepeat, maxForks, forksRun, clockResolutionNs, thresholds, deschedThreshold, statistics, n);
+    }
+}
