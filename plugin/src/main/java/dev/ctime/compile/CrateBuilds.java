@@ -109,7 +109,9 @@ final class CrateBuilds {
             throw new BuildFailure("a " + s.id + " build did not finish within " + timeout.toSeconds()
                     + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
         }
-        if (r.exitCode() != 0) throw new BuildFailure("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+        if (r.exitCode() != 0) {
+            throw new BuildFailure("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+        }
         List<String> lines = Files.exists(rustcLog) ? Files.readAllLines(rustcLog).stream().filter(l -> !l.isBlank()).toList()
                 : List.of();
         if (lines.size() != 1) {

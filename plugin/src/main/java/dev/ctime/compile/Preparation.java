@@ -3,6 +3,7 @@ package dev.ctime.compile;
 import dev.ctime.autodiff.PerfRemarks;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.SourceCopy;
+import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.pgo.Trainer;
 import dev.ctime.model.Analysis;
 import dev.ctime.model.Applied;
@@ -47,7 +48,7 @@ final class Preparation {
             }
             if (plan.profile().usesPgo()) {
                 Path merged = training.pgo(p, at::stage);
-                p = p.inStage(plan.target(), training.useFlags(merged));
+                p = p.inStage(plan.target(), PipelineCommands.useFlags(merged));
                 at.applied.pgoProfile = merged.toString();
             }
             CargoCommand cmd = builds.command(p, false);

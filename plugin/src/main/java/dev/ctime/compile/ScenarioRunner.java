@@ -114,7 +114,9 @@ final class ScenarioRunner {
             var baseline = builds.command(p, true);
             Exec.Result r = Exec.run(baseline.args(), builds.crate.dir(), builds.env(baseline, null), builds.timeout, p.logs(),
                     "build-" + tag + "-baseline");
-            if (!r.ok()) throw new BuildFailure("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+            if (!r.ok()) {
+                throw new BuildFailure("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+            }
         }
         baselines.remove(p.name());
         String original = null;

@@ -38,10 +38,6 @@ final class TrainingPipeline {
         return trainer.workload();
     }
 
-    List<String> useFlags(Path merged) {
-        return PipelineCommands.useFlags(merged);
-    }
-
     /**
      * Instrumented build (its own target folder, dependencies instrumented too; the leaf timed as
      * the full scenario is), training, merge.
@@ -104,7 +100,9 @@ final class TrainingPipeline {
                     PipelineCommands.boltInstrument(tools.bolt().path(), before, instrumented, fdata), "bolt-instrument", bolt));
             stages.accept(trainer.train("BOLT training", p.name(), instrumented, Map.of(), root.resolve("training")));
             List<Path> profiles = files(fdata, PipelineCommands.BOLT_PROFILE_PREFIX + "*.fdata");
-            if (profiles.isEmpty()) throw new BuildFailure("BOLT: the training ran but the instrumented library wrote no profile to " + fdata);
+            if (profiles.isEmpty()) {
+                throw new BuildFailure("BOLT: the training ran but the instrumented library wrote no profile to " + fdata);
+            }
             stages.accept(builds.measuredStage(p, "BOLT profile merge",
                     PipelineCommands.mergeFdata(tools.mergeFdata().path(), merged, profiles), "bolt-merge",
                     profiles.size() + " profile" + (profiles.size() == 1 ? "" : "s") + " merged by " + tools.mergeFdata().path()));

@@ -26,11 +26,11 @@ import java.util.List;
  * @param merge       for a report merged from shards (ctime:merge), where each part came from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate,
-                     MachineFacts machine, MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles, String reference,
-                     List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
-                     dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard,
-                     MergeInfo merge) {
+public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
+                     MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
+                     List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
+                     AutodiffBreakdown autodiff, dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted,
+                     ShardInfo shard, MergeInfo merge) {
     /**
      * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; 4 PGO/BOLT
      * pipelines, shards and merges. Every change so far only added fields, so older reports still load.

@@ -138,9 +138,10 @@ public final class MeasureRun {
 
     /** Settings, toolchain, sources and what the measurement itself depends on, hashed: equal means reusable. */
     private String fingerprint(Profile p, Toolchain tc, String sources) {
-        String s = new java.util.TreeMap<>(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
-                + sources + "|" + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + cfg.timing().seed() + "|" + cfg.builds().repeat() + "|" + cfg.timing().forks()
-                + "|" + cfg.timing().samples() + "|" + cfg.timing().minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
+        MeasureConfig.Timing t = cfg.timing();
+        String s = new java.util.TreeMap<>(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|" + sources + "|"
+                + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
+                + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
         return SourceCopy.sha256(s);
     }
 

@@ -3,6 +3,7 @@ package dev.ctime.run;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.doctor.EnzymeDetector;
 import dev.ctime.doctor.EnzymeStatus;
+import dev.ctime.exec.EnvironmentException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,8 +49,8 @@ final class Toolchains {
 
     /** The default toolchain, which must be there: without it nothing builds. */
     Toolchain required() throws IOException, InterruptedException {
-        Toolchain tc = Toolchain.probe(null, crateDir, logs);
-        probed.put(key(null), tc);
+        Toolchain tc = get(null);
+        if (tc == null) throw new EnvironmentException(problem(null));
         return tc;
     }
 
