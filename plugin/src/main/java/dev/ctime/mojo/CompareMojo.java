@@ -4,7 +4,7 @@ import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
-import dev.ctime.site.HistoryLog;
+import dev.ctime.gate.HistoryLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

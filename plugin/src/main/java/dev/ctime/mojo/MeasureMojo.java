@@ -13,7 +13,7 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
-import dev.ctime.site.HistoryLog;
+import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
 import dev.ctime.verdict.Thresholds;

@@ -4,7 +4,7 @@ import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.shard.ShardMerge;
-import dev.ctime.site.HistoryLog;
+import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.ReportPage;
 import dev.ctime.verdict.Thresholds;
 import java.io.File;

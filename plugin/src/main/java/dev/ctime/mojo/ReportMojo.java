@@ -2,7 +2,7 @@ package dev.ctime.mojo;
 
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
-import dev.ctime.site.HistoryLog;
+import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.site.ReportPage;
 import dev.ctime.site.SinkPageWriter;

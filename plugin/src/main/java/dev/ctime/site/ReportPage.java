@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import dev.ctime.gate.HistoryLog;
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;

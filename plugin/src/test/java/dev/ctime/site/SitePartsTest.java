@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import dev.ctime.gate.HistoryLog;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MachineFacts;
 import dev.ctime.model.ToolchainFacts;

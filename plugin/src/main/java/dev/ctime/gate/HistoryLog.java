@@ -1,7 +1,6 @@
-package dev.ctime.site;
+package dev.ctime.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ctime.gate.Measured;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
