@@ -30,7 +30,8 @@ a.rows.each { r ->
     assert r.kernel == 'half_sq' && r.n == 128
     ['gradientVsHand', 'primalVsHand', 'buildCpuVsRelease'].each { f ->
         assert r[f].ratio > 0 && r[f].ciLow <= r[f].ratio : "${f}: ${r[f]}"
-        assert r[f].containsKey('ciHigh')
+        // With one build or fork a side no interval can be had: then it is absent and the verdict inconclusive, never exact.
+        assert (r[f].ciHigh != null && r[f].ciHigh >= r[f].ratio) || r[f].verdict == 'inconclusive' : "${f}: ${r[f]}"
     }
 }
 def log = new File(basedir, 'build.log').text

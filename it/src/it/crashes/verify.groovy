@@ -3,6 +3,8 @@ import groovy.json.JsonSlurper
 def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
 assert report.interrupted == null
 report.profiles.each { p ->
+    // Failing kernels cost only themselves: the profile is partial, not failed, and its good kernel is compared.
+    assert p.status == 'partial' : "${p.name}: ${p.status}"
     def k = { name -> p.kernels.find { it.name == name } }
     // The good kernel, timed in the same forks as the faulty ones, keeps its figures.
     assert k('good').status == 'ok' && k('good').primalNs.median > 0 : "${p.name}: ${k('good')}"
@@ -14,6 +16,13 @@ report.profiles.each { p ->
     assert k('nan').status == 'failed' && k('nan').reason.contains('the primal nan returned NaN') : k('nan').reason
     ['segfault', 'aborts', 'panics', 'spins'].each { assert k(it).reason.contains(it) : "the reason names the kernel: ${k(it).reason}" }
 }
+// Kernels that fail in every profile leave the workload, named with their reason; the good one is still judged.
+def d = report.decision
+assert d.workload.items*.kernel.toSet() == ['segfault', 'good', 'aborts', 'panics', 'spins', 'nan'] as Set
+assert d.excluded.size() == 5 && d.excluded.any { it.startsWith('segfault') && it.contains('SIGSEGV') } : d.excluded
+assert d.points*.profile.toSet() == ['release', 'opt1'] as Set : 'both profiles are ranked on the kernel that works'
+assert d.reason.contains('Left out of the workload (failed in every profile)')
+assert report.comparisons.any { it.profile == 'opt1' && it.figure == 'kernel:good:64:primalNs' }
 // The crash log a reason points at exists.
 report.profiles.each { p ->
     def log = (p.kernels.find { it.name == 'segfault' }.reason =~ /see (\S+)/)[0][1]

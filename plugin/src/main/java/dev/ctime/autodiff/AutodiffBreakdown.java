@@ -52,7 +52,7 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
 
     /** Null where the run has no Enzyme profile that built. */
     public static AutodiffBreakdown of(List<ProfileResult> profiles, String scenario, Thresholds t) {
-        List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && p.status() == Status.OK && p.compile() != null)
+        List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && p.status().measured() && p.compile() != null)
                 .toList();
         if (enzyme.isEmpty()) return null;
         String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse("full");
@@ -101,7 +101,7 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
     }
 
     private static boolean measured(ProfileResult p) {
-        return p != null && p.status() == Status.OK && p.compile() != null;
+        return p != null && p.status().measured() && p.compile() != null;
     }
 
     static boolean isAutodiff(ProfileResult p) {

@@ -24,8 +24,12 @@ import java.util.Set;
 public final class Gate {
     public enum OnMismatch { FAIL, WARN, IGNORE }
 
+    /** What a baseline figure the current run lacks does to the check: fail it (the default), or only warn. */
+    public enum OnMissing { FAIL, WARN }
+
     /** @param mismatches what differs between the two runs that a comparison would silently mix */
-    public record Result(List<GateRow> rows, List<String> mismatches) {
+    /** @param warnings what makes the timed verdicts less trustworthy: a run whose control differed */
+    public record Result(List<GateRow> rows, List<String> mismatches, List<String> warnings) {
         public List<GateRow> regressions() {
             return rows.stream().filter(GateRow::fails).toList();
         }
@@ -73,6 +77,16 @@ public final class Gate {
     }
 
     public static Result compare(Measured baseline, Measured current, GateThresholds t, OnMismatch onMismatch) {
+        return compare(baseline, current, t, onMismatch, OnMissing.FAIL);
+    }
+
+    /**
+     * Every figure of both runs, judged. A figure the baseline has and the current run lacks (a kernel that
+     * crashed, hung, failed its check or lost its symbol; a profile that failed or is gone) is missing, named
+     * with its cause, and fails the check unless {@code onMissing} is WARN: a gate never goes green on a
+     * kernel that stopped working.
+     */
+    public static Result compare(Measured baseline, Measured current, GateThresholds t, OnMismatch onMismatch, OnMissing onMissing) {
         List<String> mismatches = mismatches(baseline, current);
         boolean global = mismatches.stream().anyMatch(m -> m.startsWith("toolchain") || m.startsWith("machine"));
         List<GateRow> rows = new ArrayList<>();
@@ -83,11 +97,18 @@ public final class Gate {
         for (String p : profiles) {
             Measured.Profile b = baseline.profiles().get(p);
             Measured.Profile c = current.profiles().get(p);
-            if (b == null || c == null) {
-                rows.add(notComparable(p, "*", b == null ? "not in the baseline" : "not measured now"));
+            boolean fail = onMissing == OnMissing.FAIL;
+            if (b == null) {
+                rows.add(notComparable(p, "*", "not in the baseline"));
                 continue;
             }
-            if (b.status() != Status.OK || c.status() != Status.OK) {
+            if (c == null || (b.status().measured() && !c.status().measured())) {
+                String why = c == null ? "the profile is not in this run" : c.whyMissing("*");
+                b.figures().forEach((f, fb) -> rows.add(missing(p, f, fb, why, fail)));
+                if (b.figures().isEmpty()) rows.add(notComparable(p, "*", why));
+                continue;
+            }
+            if (!b.status().measured() || !c.status().measured()) {
                 rows.add(notComparable(p, "*", "status: baseline " + b.status() + ", now " + c.status()));
                 continue;
             }
@@ -97,10 +118,13 @@ public final class Gate {
             for (String f : figures) {
                 Figure fb = b.figures().get(f);
                 Figure fc = c.figures().get(f);
-                if (fb == null || fc == null) {
-                    rows.add(new GateRow(p, f, (fb == null ? fc : fb).kind(), (fb == null ? fc : fb).unit(), fb == null ? null : fb.median(),
-                            fc == null ? null : fc.median(), null, null, null, GateRow.NOT_COMPARABLE, 0, false, f,
-                            fb == null ? "not in the baseline" : "not measured now"));
+                if (fc == null) {
+                    rows.add(missing(p, f, fb, c.whyMissing(f), fail));
+                    continue;
+                }
+                if (fb == null) {
+                    rows.add(new GateRow(p, f, fc.kind(), fc.unit(), null, fc.median(), null, null, null, GateRow.NOT_COMPARABLE, 0,
+                            false, f, "not in the baseline"));
                     continue;
                 }
                 String reason = changed != null && onMismatch != OnMismatch.IGNORE ? changed
@@ -118,12 +142,15 @@ public final class Gate {
                     timed.add(cmp);
                     timedAt.add(new int[] {rows.size()});
                     rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), cmp.ratio(), cmp.ciLow(), cmp.ciHigh(),
-                            GateRow.INDISTINGUISHABLE, th, gating, decidedBy, null));
+                            GateRow.INCONCLUSIVE, th, gating, decidedBy, null));
                 }
             }
         }
         judgeTimed(rows, timed, timedAt, baseline, current);
-        return new Result(rows, mismatches);
+        List<String> warnings = new ArrayList<>();
+        if (baseline.unreliable() != null) warnings.add("the baseline's " + baseline.unreliable());
+        if (current.unreliable() != null) warnings.add("this run's " + current.unreliable());
+        return new Result(rows, mismatches, warnings);
     }
 
     /**
@@ -142,14 +169,14 @@ public final class Gate {
 
     private static GateRow exact(String p, String f, Figure fb, Figure fc, double th, boolean gating, String decidedBy) {
         double ratio = fb.median() == 0 ? (fc.median() == 0 ? 1 : Double.POSITIVE_INFINITY) : fc.median() / fb.median();
-        String v = ratio - 1 >= th ? GateRow.REGRESSED : 1 - ratio >= th ? GateRow.IMPROVED : GateRow.UNCHANGED;
+        String v = ratio - 1 >= th ? GateRow.REGRESSED : 1 - ratio >= th ? GateRow.IMPROVED : GateRow.EQUIVALENT;
         return new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), ratio, ratio, ratio, v, th, gating, decidedBy, null);
     }
 
     /**
      * Holm's step-down over every timed figure of the check, then the threshold and the noise:
-     * the change must exceed both runs' interval half-widths. Unchanged where the interval lies
-     * within the threshold on both sides; indistinguishable where it cannot tell.
+     * the change must exceed both runs' interval half-widths. Equivalent where the interval lies
+     * within the threshold on both sides (the comparisons' one rule); inconclusive where it cannot tell.
      */
     private static void judgeTimed(List<GateRow> rows, List<Comparison> timed, List<int[]> at, Measured baseline, Measured current) {
         List<Integer> order = new ArrayList<>();
@@ -175,11 +202,22 @@ public final class Gate {
                     fc.precision() * 100, c.pValue());
             if (significant && c.ratio() - 1 >= th && c.ratio() - 1 > noise) verdict = GateRow.REGRESSED;
             else if (significant && 1 - c.ratio() >= th && 1 - c.ratio() > noise) verdict = GateRow.IMPROVED;
-            else if (c.ciHigh() != null && c.ciLow() >= 1 - th && c.ciHigh() <= 1 + th) verdict = GateRow.UNCHANGED;
-            else verdict = GateRow.INDISTINGUISHABLE;
+            else if (c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT) verdict = GateRow.EQUIVALENT;
+            else verdict = GateRow.INCONCLUSIVE;
+            if (Math.signum(fc.median() - fb.median()) * Math.signum(c.ratio() - 1) < 0) {
+                // The change is the median of run-by-run ratios; with overlapping runs it can point the other way.
+                note += String.format(java.util.Locale.ROOT, "; the medians moved %s (%+.1f%%) but the run-by-run ratios"
+                        + " say %+.1f%%: the runs overlap, so neither direction is settled", fc.median() > fb.median() ? "up" : "down",
+                        (fc.median() / fb.median() - 1) * 100, (c.ratio() - 1) * 100);
+            }
             rows.set(at.get(i)[0], new GateRow(r.profile(), r.figure(), r.kind(), r.unit(), r.baseline(), r.current(), r.ratio(),
                     r.ciLow(), r.ciHigh(), verdict, th, r.gating(), r.decidedBy(), note));
         }
+    }
+
+    private static GateRow missing(String profile, String figure, Figure fb, String why, boolean fails) {
+        return new GateRow(profile, figure, fb.kind(), fb.unit(), fb.median(), null, null, null, null, GateRow.MISSING, 0, fails,
+                figure, why);
     }
 
     private static GateRow notComparable(String profile, String figure, String why) {

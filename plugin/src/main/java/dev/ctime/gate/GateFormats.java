@@ -20,7 +20,8 @@ public final class GateFormats {
     private GateFormats() {
     }
 
-    static String name(GateRow r) {
+    /** A row's figure as the table names it ("heat@4096 primal instructions"), in messages outside the table too. */
+    public static String name(GateRow r) {
         return name(r.figure());
     }
 
@@ -51,22 +52,32 @@ public final class GateFormats {
                     value(r.baseline(), r.unit()), value(r.current(), r.unit()), r.change(), r.verdict(), decided(r)).stripTrailing());
         }
         out.add("");
-        List<GateRow> reg = res.regressions();
+        List<GateRow> reg = res.regressions().stream().filter(r -> r.verdict().equals(GateRow.REGRESSED)).toList();
+        List<GateRow> gone = res.rows().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).toList();
         long improved = res.rows().stream().filter(r -> r.verdict().equals(GateRow.IMPROVED)).count();
-        out.add(reg.size() + " regression" + (reg.size() == 1 ? "" : "s") + ", " + improved + " improvement" + (improved == 1 ? "" : "s")
-                + " against baseline " + baselineName + " (" + res.rows().size() + " figures compared)");
+        out.add(reg.size() + " regression" + (reg.size() == 1 ? "" : "s") + ", " + gone.size() + " missing, " + improved
+                + " improvement" + (improved == 1 ? "" : "s") + " against baseline " + baselineName + " (" + res.rows().size()
+                + " figures compared)");
         for (GateRow r : reg) out.add("  regressed: " + r.profile() + " " + name(r) + " " + r.change() + ", threshold "
                 + pct(r.threshold()) + (r.note() == null ? "" : "; " + r.note()));
+        for (GateRow r : gone) out.add("  missing" + (r.fails() ? "" : " (warning only: ctime.check.onMissing=warn)") + ": "
+                + r.profile() + " " + name(r) + ": " + r.note());
+        for (String w : res.warnings()) out.add("warning: " + w);
         return out;
     }
 
     public static String markdown(Gate.Result res, String baselineName) {
         StringBuilder sb = new StringBuilder();
-        List<GateRow> reg = res.regressions();
-        sb.append(reg.isEmpty() ? "### ctime: no regression" : "### ctime: " + reg.size() + " regression" + (reg.size() == 1 ? "" : "s"))
+        List<GateRow> reg = res.regressions().stream().filter(r -> r.verdict().equals(GateRow.REGRESSED)).toList();
+        long gone = res.rows().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).count();
+        sb.append(reg.isEmpty() && gone == 0 ? "### ctime: no regression" : "### ctime: " + reg.size() + " regression"
+                + (reg.size() == 1 ? "" : "s") + (gone == 0 ? "" : ", " + gone + " missing"))
                 .append(" against baseline `").append(md(baselineName)).append("`\n\n");
+        res.rows().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).forEach(r -> sb.append("- **missing**: ")
+                .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
         for (String m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m)).append('\n');
-        if (!res.mismatches().isEmpty()) sb.append('\n');
+        for (String w : res.warnings()) sb.append("- **warning**: ").append(md(w)).append('\n');
+        if (!res.mismatches().isEmpty() || !res.warnings().isEmpty()) sb.append('\n');
         sb.append("| profile | figure | baseline | current | change (95% interval) | verdict |\n| --- | --- | ---: | ---: | --- | --- |\n");
         for (GateRow r : res.rows()) {
             String v = r.fails() ? "**" + r.verdict() + "**" : r.verdict();
@@ -86,12 +97,17 @@ public final class GateFormats {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<testsuite name=\"ctime.check\" tests=\"").append(rows.size()).append("\" failures=\"").append(failures)
                 .append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
-        sb.append("  <properties><property name=\"baseline\" value=\"").append(xml(baselineName)).append("\"/></properties>\n");
+        sb.append("  <properties><property name=\"baseline\" value=\"").append(xml(baselineName)).append("\"/>");
+        for (String w : res.warnings()) sb.append("<property name=\"warning\" value=\"").append(xml(w)).append("\"/>");
+        sb.append("</properties>\n");
         for (GateRow r : rows) {
             sb.append("  <testcase classname=\"ctime.").append(xml(r.profile())).append("\" name=\"").append(xml(name(r))).append("\"");
             String detail = "baseline " + value(r.baseline(), r.unit()) + ", current " + value(r.current(), r.unit()) + ", change "
                     + r.change() + ", verdict " + r.verdict() + (r.note() == null ? "" : "; " + r.note());
-            if (r.fails()) {
+            if (r.fails() && r.verdict().equals(GateRow.MISSING)) {
+                sb.append(">\n    <failure message=\"").append(xml(r.profile() + " " + name(r) + " is missing: " + r.note()))
+                        .append("\" type=\"missing\">").append(xml(detail)).append("</failure>\n  </testcase>\n");
+            } else if (r.fails()) {
                 sb.append(">\n    <failure message=\"").append(xml(r.profile() + " " + name(r) + " regressed " + r.change()
                         + " (threshold " + pct(r.threshold()) + ")")).append("\" type=\"regression\">").append(xml(detail))
                         .append("</failure>\n  </testcase>\n");
@@ -125,7 +141,7 @@ public final class GateFormats {
     /** Every figure of every profile that measured to the end: what the benchmark formats publish. */
     private static void eachFigure(Measured m, FigureVisitor v) {
         m.profiles().forEach((p, prof) -> {
-            if (prof.status() == Status.OK) prof.figures().forEach((figure, f) -> v.visit(p, figure, f));
+            if (prof.status().measured()) prof.figures().forEach((figure, f) -> v.visit(p, figure, f));
         });
     }
 

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One figure of one profile, baseline against current.
  *
  * @param ratio     current over baseline (below 1 is better: every figure is a cost)
- * @param verdict   regressed, improved, unchanged, indistinguishable or not comparable
+ * @param verdict   regressed or improved (different), equivalent, inconclusive, missing (in the baseline, gone now), or
+ *                  not comparable
  * @param gating    whether this row can fail the check: time figures of a kernel whose instructions
  *                  were counted on both sides are reported, and the counts decide
  * @param decidedBy the metric that decides for this figure (itself, or the instruction count)
@@ -18,19 +19,23 @@ public record GateRow(String profile, String figure, FigureKind kind, String uni
                       String decidedBy, String note) {
     public static final String REGRESSED = "regressed";
     public static final String IMPROVED = "improved";
-    public static final String UNCHANGED = "unchanged";
-    public static final String INDISTINGUISHABLE = "indistinguishable";
+    public static final String EQUIVALENT = "equivalent";
+    public static final String INCONCLUSIVE = "inconclusive";
     public static final String NOT_COMPARABLE = "not comparable";
+    public static final String MISSING = "missing";
 
+    /** A regression, or a figure gone since the baseline, where the row gates (a missing one may be lowered to a warning). */
     public boolean fails() {
-        return gating && verdict.equals(REGRESSED);
+        return gating && (verdict.equals(REGRESSED) || verdict.equals(MISSING));
     }
 
     /** "+12.3% (+8.1% to +16.0%)", or "" where there is no ratio. */
     public String change() {
         if (ratio == null) return "";
         String c = pct(ratio);
-        if (ciLow == null || ciHigh == null || (ciLow.equals(ratio) && ciHigh.equals(ratio))) return c + (kind.exact ? " (exact)" : "");
+        if (ciLow == null || ciHigh == null || (ciLow.equals(ratio) && ciHigh.equals(ratio))) {
+            return (c.equals("-0.0%") ? "+0.0%" : c) + (kind.exact ? " (exact)" : "");
+        }
         return c + " (" + pct(ciLow) + " to " + pct(ciHigh) + ")";
     }
 

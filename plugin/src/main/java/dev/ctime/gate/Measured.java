@@ -24,15 +24,30 @@ import java.util.TreeMap;
  * @param commit     the git commit of the measured sources, where they are in a repository
  * @param toolchains toolchain name to its rustc version
  * @param machine    CPU model and count
+ * @param unreliable where the run's control (a copy of the reference's library) differed from the original:
+ *                   why its timed verdicts are unreliable; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measured(String createdAt, String label, String commit, Map<String, String> toolchains,
-                       Map<String, String> machine, Map<String, Profile> profiles) {
+                       Map<String, String> machine, Map<String, Profile> profiles, String unreliable) {
 
-    /** @param settingsHash a short hash of the settings, to spot a changed profile at a glance */
+    /**
+     * @param settingsHash a short hash of the settings, to spot a changed profile at a glance
+     * @param reason       why the profile is not ok, where it is not
+     * @param lost         for each kernel size that failed ("kernel:heat:4096:"), why: what a check names when its
+     *                     figures are gone
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Profile(Status status, String toolchain, Map<String, Object> settings, String settingsHash,
-                          Map<String, Figure> figures) {
+                          Map<String, Figure> figures, String reason, Map<String, String> lost) {
+        /** Why a figure of this profile is not here: its kernel's failure, else its profile's status. */
+        public String whyMissing(String figure) {
+            if (lost != null) {
+                for (Map.Entry<String, String> e : lost.entrySet()) if (figure.startsWith(e.getKey())) return e.getValue();
+            }
+            if (!status.measured()) return "the profile is " + status + (reason == null ? "" : ": " + reason);
+            return "not measured in this run";
+        }
     }
 
     public static Measured of(Report r) {
@@ -49,7 +64,8 @@ public record Measured(String createdAt, String label, String commit, Map<String
         Map<String, Profile> ps = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) ps.put(p.name(), profile(p));
         String commit = r.crate() == null ? null : r.crate().gitCommit();
-        return new Measured(r.createdAt(), r.label(), commit, tcs, machine, ps);
+        return new Measured(r.createdAt(), r.label(), commit, tcs, machine, ps,
+                r.control() != null && r.control().unreliable() ? r.control().describe() : null);
     }
 
     static Profile profile(ProfileResult p) {
@@ -68,9 +84,13 @@ public record Measured(String createdAt, String label, String commit, Map<String
             // The leaf rustc counted under Cachegrind (ctime.instructions=all): exact, like the kernels' counts.
             f.put("compile.rustc.instructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", p.analysis().rustcInstructions().doubleValue()));
         }
+        Map<String, String> lost = new LinkedHashMap<>();
         if (p.kernels() != null) {
             for (KernelTiming k : p.kernels()) {
-                if (k.status() != Status.OK) continue;
+                if (k.status() != Status.OK) {
+                    lost.put("kernel:" + k.name() + ":" + k.n() + ":", k.reason() == null ? "the kernel " + k.status() : k.reason());
+                    continue;
+                }
                 String base = "kernel:" + k.name() + ":" + k.n() + ":";
                 put(f, base + "primalNs", FigureKind.RUNTIME, "ns", k.primalNs());
                 put(f, base + "gradientNs", FigureKind.RUNTIME, "ns", k.gradientNs());
@@ -83,7 +103,8 @@ public record Measured(String createdAt, String label, String commit, Map<String
             }
         }
         Map<String, Object> settings = p.settings() == null ? Map.of() : new TreeMap<>(p.settings());
-        return new Profile(p.status(), p.toolchain(), settings, Integer.toHexString(settings.toString().hashCode()), f);
+        return new Profile(p.status(), p.toolchain(), settings, Integer.toHexString(settings.toString().hashCode()), f,
+                p.status() == Status.OK ? null : p.reason(), lost.isEmpty() ? null : lost);
     }
 
     private static void put(Map<String, Figure> f, String key, FigureKind kind, String unit, Summary s) {

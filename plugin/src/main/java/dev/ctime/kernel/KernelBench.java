@@ -14,8 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Times every profile's kernels in forks that each load all the profiles' libraries side by
- * side. Forks are the runs: at least {@code minForks}, then more, only for the kernels whose
- * figures have not reached the target precision, until {@code maxForks} or the time budget.
+ * side. Forks are the runs: at least {@code minForks}, then more only for what the focus asks
+ * for (the kernels a still undecided decision hangs on; without a focus, the kernels whose
+ * figures have not reached the target precision), until it is settled, until its interval no
+ * longer narrows, or until {@code maxForks} or the time budget.
  * A kernel that crashes or hangs a fork is named, left out of every later fork, and the fork
  * is started again for what it had not finished: its neighbours lose nothing.
  */
@@ -24,7 +26,19 @@ public final class KernelBench {
      * @param template a plan whose libraries, skip lists and file names are filled in per fork
      * @param budget   no fork beyond the minimum starts after this much time
      */
-    public record Settings(ForkPlan template, int minForks, int maxForks, Duration budget, double targetPrecision) {
+    public record Settings(ForkPlan template, int minForks, int maxForks, Duration budget, double targetPrecision,
+                           java.util.function.Function<Outcome, Focus> focus) {
+    }
+
+    /**
+     * What the next fork is for.
+     *
+     * @param groups {@link ForkPlan#group} of the kernel sizes still wanted; empty when settled
+     * @param width  how far from settled (the undecided intervals' total width), to see whether more forks narrow it;
+     *               NaN where unknown
+     * @param why    what the forks are for, or why none is needed, as the log and the report say it
+     */
+    public record Focus(Set<String> groups, double width, String why) {
     }
 
     /**
@@ -32,9 +46,13 @@ public final class KernelBench {
      * @param forks   how many forks ran
      * @param capped  whether a cap (maxForks, budget) stopped forks that were still wanted
      * @param clockResolutionNs the timing clock's resolution as the harness read it (clock_getres), null before any fork
+     * @param extraForks what the forks beyond the minimum were for and why they stopped, null where none was wanted
      */
     public record Outcome(Map<String, List<KernelTiming>> timings, Summary overheadNs, boolean pinned, int forks,
-                          boolean capped, Long clockResolutionNs) {
+                          boolean capped, Long clockResolutionNs, String extraForks) {
+        public Outcome withTimings(Map<String, List<KernelTiming>> t) {
+            return new Outcome(t, overheadNs, pinned, forks, capped, clockResolutionNs, extraForks);
+        }
     }
 
     private final ForkLauncher launcher;
@@ -55,22 +73,47 @@ public final class KernelBench {
         Map<String, String> crashes = new LinkedHashMap<>();
         long start = System.nanoTime();
         boolean capped = false;
-        Outcome outcome = outcome(libraries, forks, crashes, false);
+        Outcome outcome = outcome(libraries, forks, crashes, false, null);
+        List<Double> widths = new ArrayList<>();
+        String why = null;
+        String stopped = null;
+        int extra = 0;
         for (int f = 1; ; f++) {
-            Set<String> wanted = f <= settings.minForks() ? allGroups(t.kernels()) : unfinished(outcome);
-            if (wanted.isEmpty()) break;
+            Set<String> wanted;
+            if (f <= settings.minForks()) {
+                wanted = allGroups(t.kernels());
+            } else {
+                Focus focus = settings.focus() == null ? null : settings.focus().apply(outcome);
+                if (focus == null) focus = new Focus(unfinished(outcome), Double.NaN, "kernel sizes short of "
+                        + pct(settings.targetPrecision()));
+                if (focus.groups().isEmpty()) {
+                    stopped = focus.why();
+                    break;
+                }
+                if (!Double.isNaN(focus.width())) widths.add(focus.width());
+                int w = widths.size();
+                if (w > 3 && !(widths.get(w - 1) < 0.95 * widths.get(w - 4))) {
+                    stopped = "the interval no longer narrows (three more forks shrank it by less than 5%)";
+                    break;
+                }
+                wanted = focus.groups();
+                why = focus.why();
+            }
             if (f > settings.maxForks() || System.nanoTime() - start > settings.budget().toNanos()) {
                 capped = true;
+                stopped = f > settings.maxForks() ? "the cap of " + settings.maxForks() + " forks (ctime.maxForks)"
+                        : "the time budget (ctime.kernelBudgetSeconds)";
                 break;
             }
+            if (f > settings.minForks()) extra++;
             Set<String> done = new HashSet<>(allGroups(t.kernels()));
             done.removeAll(wanted);
             List<ForkResult> fork = new ArrayList<>();
             forks.add(fork);
             for (int attempt = 1; ; attempt++) {
                 String label = "fork-" + f + (attempt == 1 ? "" : "-retry-" + (attempt - 1));
-                log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for precision: " + wanted.size()
-                        + " kernel sizes short of " + pct(settings.targetPrecision()) + ")" : "/" + settings.minForks())
+                log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
+                        + " kernel size" + (wanted.size() == 1 ? "" : "s") + ")" : "/" + settings.minForks())
                         + (attempt > 1 ? ", restarted without the kernel that ended it" : ""));
                 ForkPlan plan = new ForkPlan(libraries, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
@@ -94,14 +137,17 @@ public final class KernelBench {
                 }
                 crashes.put(ForkPlan.key(a.culprit()[0], a.culprit()[1], Integer.parseInt(a.culprit()[2])), a.problem());
             }
-            outcome = outcome(libraries, forks, crashes, false);
+            outcome = outcome(libraries, forks, crashes, false, null);
             onFork.accept(outcome);
         }
-        return outcome(libraries, forks, crashes, capped);
+        String spent = extra == 0 && stopped == null ? null : extra + " fork" + (extra == 1 ? "" : "s") + " beyond ctime.forks"
+                + (why == null ? "" : " for " + why) + (stopped == null ? "" : "; stopped: " + stopped);
+        if (spent != null) log.accept("timing kernels: " + spent);
+        return outcome(libraries, forks, crashes, capped, spent);
     }
 
     private Outcome outcome(List<ForkPlan.Library> libraries, List<List<ForkResult>> forks, Map<String, String> crashes,
-                            boolean capped) {
+                            boolean capped, String spent) {
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         for (ForkPlan.Library l : libraries) {
             List<KernelTiming> ts = ForkPool.pool(l.profile(), forks, crashes);
@@ -110,7 +156,7 @@ public final class KernelBench {
         }
         boolean pinned = !forks.isEmpty() && forks.stream().flatMap(List::stream).allMatch(ForkResult::pinned);
         Long resolution = forks.stream().flatMap(List::stream).map(ForkResult::clockResolutionNs).max(Long::compare).orElse(null);
-        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped, resolution);
+        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped, resolution, spent);
     }
 
     private static KernelTiming markCapped(KernelTiming k, double target) {

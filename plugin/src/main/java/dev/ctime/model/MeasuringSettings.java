@@ -20,6 +20,7 @@ import java.util.Map;
  * @param compileTimeMeasures which process the build figures are of
  * @param maxRepeat           the cap on builds per profile and scenario
  * @param forksRun            kernel forks actually run
+ * @param extraForks          what the forks beyond ctime.forks were for (the decision they hung on) and why they stopped
  * @param clockResolutionNs   the harness clock's resolution
  * @param statistics          which statistics the figures and comparisons use
  * @param mergedShards        in a report merged from shards, how many
@@ -29,8 +30,8 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 Long warmupMaxMs, Long seed, Long trainingSeed, String inputGenerator, List<Double> inputRange,
                                 Double gradientTolerance, String hardwareCounters, String instructionCounts,
                                 String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
-                                Integer maxForks, Integer forksRun, Long clockResolutionNs, Thresholds thresholds,
-                                Double deschedThreshold, String statistics, Integer mergedShards) {
+                                Integer maxForks, Integer forksRun, String extraForks, Long clockResolutionNs,
+                                Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards) {
 
     /**
      * The settings from their names, checked: a name that is not a setting here is an error, not
@@ -48,6 +49,7 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
     public MeasuringSettings withMergedShards(int n) {
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
                 inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
-                targetPrecision, maxRepeat, maxForks, forksRun, clockResolutionNs, thresholds, deschedThreshold, statistics, n);
+                targetPrecision, maxRepeat, maxForks, forksRun, extraForks, clockResolutionNs, thresholds, deschedThreshold, statistics,
+                n);
     }
 }

@@ -24,16 +24,19 @@ import java.util.List;
  *                    profiles it had not finished are marked {@code incomplete}, never {@code ok}
  * @param shard       for a shard run (ctime.shard), which slice of the matrix it measured
  * @param merge       for a report merged from shards (ctime:merge), where each part came from
+ * @param control     a byte-identical copy of the reference's library timed beside it: the run's false-alarm check
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                      MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
                      List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
                      AutodiffBreakdown autodiff, dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted,
-                     ShardInfo shard, MergeInfo merge) {
+                     ShardInfo shard, MergeInfo merge, dev.ctime.verdict.Control control) {
     /**
      * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; 4 PGO/BOLT
-     * pipelines, shards and merges. Every change so far only added fields, so older reports still load.
+     * pipelines, shards and merges; 5 three verdicts (better/worse, equivalent, inconclusive) with each comparison's
+     * basis, the decision on the whole workload, stored whole, the partial status and the control. Older reports
+     * still load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 }

@@ -3,6 +3,7 @@ package dev.ctime.mojo;
 import dev.ctime.gate.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
+import dev.ctime.gate.GateRow;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
 import dev.ctime.model.Report;
@@ -35,6 +36,13 @@ public class CheckMojo extends BaselineParameters {
     /** When toolchains, the machine or a profile's settings differ from the baseline's: fail, warn or ignore. */
     @Parameter(property = "ctime.check.onMismatch", defaultValue = "fail")
     String onMismatch;
+
+    /**
+     * When a figure of the baseline is gone from the current run (a kernel crashed, hung or failed its check, a
+     * symbol went missing, a profile failed): fail (the default) or warn.
+     */
+    @Parameter(property = "ctime.check.onMissing", defaultValue = "fail")
+    String onMissing;
 
     /** Smallest regression of a build's CPU time that fails the check (timed figures drift between runs). */
     @Parameter(property = "ctime.check.compileThreshold", defaultValue = "0.10")
@@ -70,6 +78,12 @@ public class CheckMojo extends BaselineParameters {
             return;
         }
         Gate.OnMismatch mode = mode(onMismatch);
+        Gate.OnMissing missing;
+        try {
+            missing = Gate.OnMissing.valueOf(onMissing.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ctime.check.onMissing is '" + onMissing + "': use fail or warn");
+        }
         GateThresholds t = thresholds();
         Path basePath = baselineFile != null ? baselineFile.toPath() : namedBaseline();
         Report base = read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
@@ -88,7 +102,7 @@ public class CheckMojo extends BaselineParameters {
             }
             if (mode == Gate.OnMismatch.WARN) getLog().warn("ctime: " + what + " (those figures are marked not comparable)");
         }
-        Gate.Result res = Gate.compare(b, c, t, mode);
+        Gate.Result res = Gate.compare(b, c, t, mode, missing);
         String name = basePath.getFileName().toString();
         GateFormats.console(res, name).forEach(l -> getLog().info(l));
         write(GateFormats.junit(res, name), GateFormats.markdown(res, name), c);
@@ -96,9 +110,13 @@ public class CheckMojo extends BaselineParameters {
                 + " benchmark-action.json)");
         if (!res.regressions().isEmpty()) {
             List<String> what = new ArrayList<>();
-            res.regressions().forEach(r -> what.add(r.profile() + " " + r.figure() + " " + r.change()));
-            throw new MojoFailureException("ctime: " + what.size() + " regression" + (what.size() == 1 ? "" : "s") + " against "
-                    + name + ": " + String.join("; ", what));
+            res.regressions().forEach(r -> what.add(r.profile() + " " + GateFormats.name(r) + (r.verdict().equals(GateRow.MISSING)
+                    ? " missing (" + r.note() + ")" : " " + r.change())));
+            long gone = res.regressions().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).count();
+            throw new MojoFailureException("ctime: " + (what.size() - gone) + " regression" + (what.size() - gone == 1 ? "" : "s")
+                    + (gone == 0 ? "" : " and " + gone + " missing figure" + (gone == 1 ? "" : "s")) + " against " + name + ": "
+                    + String.join("; ", what) + (gone == 0 ? "" : ". A figure the baseline has is gone now: fix the kernel, or save"
+                    + " a new baseline (ctime:baseline) if it was removed on purpose; ctime.check.onMissing=warn only warns"));
         }
     }
 

@@ -1,8 +1,14 @@
 package dev.ctime.mojo;
 
+import dev.ctime.verdict.Workload;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /** The parameters of the goals that write a report and judge it: ctime:measure and ctime:merge. */
 abstract class JudgingParameters extends AbstractMojo {
@@ -10,11 +16,11 @@ abstract class JudgingParameters extends AbstractMojo {
     @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
     File outputDirectory;
 
-    /** Run-time differences smaller than this share are indistinguishable, however significant. */
+    /** Run-time differences smaller than this share never count as different; intervals within it are equivalent. */
     @Parameter(property = "ctime.runtimeThreshold", defaultValue = "0.01")
     double runtimeThreshold;
 
-    /** Build time and memory differences smaller than this share are indistinguishable, however significant. */
+    /** Build time and memory differences smaller than this share never count as different; intervals within it are equivalent. */
     @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
     double compileThreshold;
 
@@ -26,11 +32,57 @@ abstract class JudgingParameters extends AbstractMojo {
     @Parameter(property = "ctime.chartScenario")
     String chartScenario;
 
-    /** The kernel whose run time report.html's trade-off chart uses (default: the first). */
+    /**
+     * A kernel whose own trade-off chart report.html adds beside the workload's (the decision always weighs the
+     * whole workload).
+     */
     @Parameter(property = "ctime.chartKernel")
     String chartKernel;
 
-    /** Kernel calls expected per build, for the recommendation. */
+    /** Kernel calls expected per build: with no workload, each kernel at its largest size is called this often. */
     @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
     double expectedCalls;
+
+    /**
+     * What one build is used for, weighed by the decision:
+     * {@code <workload><item><kernel>heat</kernel><n>4096</n><function>gradient</function><calls>1e6</calls></item></workload>}.
+     * Default: every kernel at its largest size (its gradient where it has one), each with ctime.expectedCalls calls.
+     */
+    @Parameter
+    PlexusConfiguration workload;
+
+    /** The workload on the command line, {@code kernel@n:function=calls,…} (e.g. heat@4096:gradient=1e6); replaces {@code <workload>}. */
+    @Parameter(property = "ctime.workload")
+    String workloadProperty;
+
+    /** The configured workload, null for the default; every malformed item is added to {@code problems}. */
+    Workload workload(List<String> problems) {
+        if (workloadProperty != null && !workloadProperty.isBlank()) return Workload.parse(workloadProperty, problems);
+        if (workload == null) return null;
+        List<Workload.Item> items = new ArrayList<>();
+        try {
+            for (Map<String, String> raw : ConfigElements.children(workload, "item")) {
+                Map<String, String> m = new LinkedHashMap<>(raw);
+                String kernel = m.remove("kernel");
+                String n = m.remove("n");
+                String function = m.remove("function");
+                String calls = m.remove("calls");
+                String where = "<workload> item " + (kernel == null ? "" : "'" + kernel + "'");
+                if (!m.isEmpty()) problems.add(where + ": unknown " + m.keySet() + "; an item has kernel, n, function, calls");
+                if (kernel == null || n == null || calls == null) {
+                    problems.add(where + ": give <kernel>, <n> and <calls> (and <function>, primal or gradient: gradient by default)");
+                    continue;
+                }
+                try {
+                    items.add(new Workload.Item(kernel, Integer.parseInt(n), function == null ? Workload.GRADIENT : function,
+                            Double.parseDouble(calls.replace("_", ""))));
+                } catch (NumberFormatException e) {
+                    problems.add(where + ": <n> is a whole number and <calls> a number (1e6), not '" + n + "', '" + calls + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        return new Workload(items, false);
+    }
 }

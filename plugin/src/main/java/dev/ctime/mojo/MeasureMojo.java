@@ -16,7 +16,9 @@ import dev.ctime.run.MeasureRun;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
+import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Thresholds;
+import dev.ctime.verdict.Workload;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -225,7 +227,7 @@ public class MeasureMojo extends JudgingParameters {
         run.onInterrupt(r -> {
             try {
                 ReportMojo.writeStandalone(r, HistoryLog.read(historyFile.toPath()), new ReportPage.Options(chartScenario,
-                        chartKernel, expectedCalls), run.reportJson().resolveSibling("report.html"));
+                        chartKernel, null), run.reportJson().resolveSibling("report.html"));
             } catch (IOException e) {
                 System.err.println("ctime: report.html could not be written: " + e.getMessage());
             }
@@ -255,7 +257,7 @@ public class MeasureMojo extends JudgingParameters {
             // matrix reads the same history to balance its slice.
             if (report.shard() == null) HistoryLog.append(historyFile.toPath(), report);
             Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath()),
-                    new ReportPage.Options(chartScenario, chartKernel, expectedCalls), run.reportJson().resolveSibling("report.html"));
+                    new ReportPage.Options(chartScenario, chartKernel, null), run.reportJson().resolveSibling("report.html"));
             getLog().info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: the measurements are in " + run.reportJson() + ", but writing the history"
@@ -357,8 +359,21 @@ public class MeasureMojo extends JudgingParameters {
                 problems.add(e.getMessage());
             }
         }
+        Workload work = workload(problems);
+        if (work != null) {
+            if (work.items().isEmpty()) problems.add("the workload is empty: name at least one kernel@n:function=calls, or leave it out");
+            problems.addAll(work.problems(ks));
+        }
+        if (!(expectedCalls > 0)) problems.add("ctime.expectedCalls is " + expectedCalls + ": give the calls per build, e.g. 1e6");
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
+        }
+        if (repeat < Comparison.FEWEST_RUNS || forks < Comparison.FEWEST_RUNS) {
+            getLog().warn("ctime: with ctime.repeat=" + repeat + " and ctime.forks=" + forks + ", no comparison "
+                    + (repeat < Comparison.FEWEST_RUNS && forks < Comparison.FEWEST_RUNS ? "" : "of " + (repeat < forks ? "builds" : "kernels") + " ")
+                    + "can ever be significant (the Mann-Whitney test at 5% needs " + Comparison.FEWEST_RUNS + " runs a side): the"
+                    + " verdict will be undecided. Use at least -Dctime.repeat=" + Comparison.FEWEST_RUNS + " -Dctime.forks="
+                    + Comparison.FEWEST_RUNS + " for an answer");
         }
         if (ks.isEmpty()) getLog().warn("ctime: no <kernels> configured: compile times are measured, run times are not");
         List<String> selected = selectProfiles == null ? List.of()
@@ -372,7 +387,7 @@ public class MeasureMojo extends JudgingParameters {
                 .precision(new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
                         Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold))
                 .judging(new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                        chartScenario, chartKernel))
+                        chartScenario, work))
                 .instructions(instructions).resume(resume)
                 .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()))
                 .forkClasspath(forkClasspath()).build();

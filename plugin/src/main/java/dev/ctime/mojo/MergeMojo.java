@@ -56,10 +56,14 @@ public class MergeMojo extends JudgingParameters {
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
         }
+        dev.ctime.verdict.Workload work = workload(problems);
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
+        }
         Report merged;
         try {
             merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                    chartScenario, chartKernel, "ctime " + version());
+                    chartScenario, work, "ctime " + version());
         } catch (ShardMerge.Refused e) {
             throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));
         }
@@ -71,7 +75,7 @@ public class MergeMojo extends JudgingParameters {
             ReportWriter.writeCsv(merged, out.resolve("report.csv"));
             HistoryLog.append(historyFile.toPath(), merged);
             ReportMojo.writeStandalone(merged, HistoryLog.read(historyFile.toPath()),
-                    new ReportPage.Options(chartScenario, chartKernel, expectedCalls), out.resolve("report.html"));
+                    new ReportPage.Options(chartScenario, chartKernel, null), out.resolve("report.html"));
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: cannot write the merged report to " + out + ": " + e.getMessage(), e);
         }

@@ -34,13 +34,16 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "ctime.chartScenario")
     String chartScenario;
 
-    /** The kernel whose run time the trade-off chart uses (default: the first). */
+    /** A kernel whose own trade-off chart the page adds beside the workload's. */
     @Parameter(property = "ctime.chartKernel")
     String chartKernel;
 
-    /** Kernel calls expected per build, for the recommendation and the break-even table. */
-    @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
-    double expectedCalls;
+    /**
+     * Calls per build of the report's workload mix, where they differ from the report's: the page then shows an
+     * explicit re-judgement for that usage, and says so. By default the page shows report.json's decision.
+     */
+    @Parameter(property = "ctime.expectedCalls")
+    Double expectedCalls;
 
     /** The report's JSON Schema, in the jar (generated from the model and checked by ReportSchemaTest). */
     static final String SCHEMA = "/dev/ctime/report.schema.json";

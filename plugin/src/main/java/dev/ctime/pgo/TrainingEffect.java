@@ -43,7 +43,7 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
 
     /** Null where the run has no trained profile that built. */
     public static TrainingEffect of(List<ProfileResult> profiles, String scenario, String reference, Thresholds t) {
-        List<ProfileResult> trained = profiles.stream().filter(p -> p.pipeline() != null && p.status() == Status.OK
+        List<ProfileResult> trained = profiles.stream().filter(p -> p.pipeline() != null && p.status().measured()
                 && p.compile() != null).toList();
         if (trained.isEmpty()) return null;
         String sc = scenario != null ? scenario : trained.get(0).compile().keySet().stream().findFirst().orElse("full");
@@ -96,7 +96,7 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
     }
 
     private static boolean measured(ProfileResult p) {
-        return p.status() == Status.OK && p.compile() != null;
+        return p.status().measured() && p.compile() != null;
     }
 
     private static Summary cpu(ProfileResult p, String sc) {

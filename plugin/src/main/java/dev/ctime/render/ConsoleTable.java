@@ -70,14 +70,15 @@ public final class ConsoleTable {
         out.add("");
         out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
                 + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
-                : clean(r.reference())) + " (0.80x = 20% less): '=' marks figures that cannot be told apart (not significant,"
-                + " or under the threshold).", 118, ""));
+                : clean(r.reference())) + " (0.80x = 20% less): a bare ratio differs (significant and beyond the threshold),"
+                + " '=' marks an equivalent figure (its whole interval within the threshold), '?' an inconclusive one (neither"
+                + " yet: more runs would settle it).", 118, ""));
         if (r.decision() != null) {
             out.add("");
-            out.add("verdict: " + clean(r.decision().recommended()) + " for " + count(r.decision().expectedCalls()) + " calls of "
-                    + clean(r.decision().kernel()) + " " + r.decision().function() + " (n = " + r.decision().n() + ") per build.");
+            out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", 118, "  "));
             out.addAll(wrap(clean(r.decision().reason()), 118, "  "));
         }
+        if (r.control() != null && !r.control().unreliable()) out.addAll(wrap(r.control().describe() + ".", 118, "  "));
         if (r.interrupted() != null) out.addAll(wrap("warning: this run was " + clean(r.interrupted()), 118, "  "));
         if (r.warnings() != null) {
             for (String w : r.warnings()) out.addAll(wrap("warning: " + clean(w), 118, "  "));
@@ -87,20 +88,29 @@ public final class ConsoleTable {
 
     /**
      * The ratios that differ from the reference, with their 95% intervals, one line per profile
-     * (wrapped); a profile with none is said to be indistinguishable on every figure.
+     * (wrapped), then how many are equivalent and how many inconclusive.
      */
     static List<String> differences(Report r) {
         List<String> out = new ArrayList<>();
         if (r.comparisons() == null || r.comparisons().isEmpty()) return out;
         java.util.Map<String, List<String>> byProfile = new java.util.LinkedHashMap<>();
+        java.util.Map<String, int[]> tally = new java.util.LinkedHashMap<>();
         for (Comparison c : r.comparisons()) {
             List<String> l = byProfile.computeIfAbsent(c.profile(), k -> new ArrayList<>());
+            int[] t = tally.computeIfAbsent(c.profile(), k -> new int[2]);
+            if (c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT) t[0]++;
+            if (c.verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE) t[1]++;
             if (c.significant()) l.add(figureName(c.figure()) + " " + c.describe());
         }
         out.add("");
-        out.add("against " + clean(r.reference()) + ", with 95% intervals (figures not named cannot be told apart):");
-        byProfile.forEach((p, l) -> wrap(clean(p) + ": " + (l.isEmpty() ? "indistinguishable on every figure"
-                : String.join(", ", l)), 116, "  ").forEach(line -> out.add("  " + line)));
+        out.add("against " + clean(r.reference()) + ", with 95% intervals (the figures that differ; the rest are counted):");
+        byProfile.forEach((p, l) -> {
+            int[] t = tally.get(p);
+            String rest = t[1] == 0 ? (l.isEmpty() ? "equivalent on every figure" : "the other " + t[0] + " equivalent")
+                    : (l.isEmpty() ? "no figure differs: " : "; ") + t[0] + " equivalent, " + t[1] + " inconclusive";
+            String text = l.isEmpty() ? rest : String.join(", ", l) + (rest.startsWith(";") ? rest : "; " + rest);
+            wrap(clean(p) + ": " + text, 116, "  ").forEach(line -> out.add("  " + line));
+        });
         return out;
     }
 
@@ -258,7 +268,8 @@ public final class ConsoleTable {
         if (profile.equals(r.reference())) return "ref";
         for (Comparison c : r.comparisons()) {
             if (c.profile().equals(profile) && c.figure().equals(figure)) {
-                return c.significant() ? String.format(Locale.ROOT, "%.2fx", c.ratio()) : String.format(Locale.ROOT, "=%.2fx", c.ratio());
+                String mark = c.significant() ? "" : c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT ? "=" : "?";
+                return mark + String.format(Locale.ROOT, "%.2fx", c.ratio());
             }
         }
         return "";

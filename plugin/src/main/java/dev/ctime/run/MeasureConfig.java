@@ -79,10 +79,16 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * How to decide: the reference every profile is compared with, the practical thresholds, and
      * the recommendation's subject.
      *
-     * @param scenario null for the first measured; @param kernel null for the first configured
+     * @param scenario null for the first measured
+     * @param workload calls per build of each kernel function, or null for every kernel at its largest size with
+     *                 {@code expectedCalls} calls
      */
     public record Judging(String reference, dev.ctime.verdict.Thresholds thresholds, double expectedCalls, String scenario,
-                          String kernel) {
+                          dev.ctime.verdict.Workload workload) {
+        /** The workload the decision weighs, given the profiles' kernels. */
+        public dev.ctime.verdict.Workload workloadFor(List<dev.ctime.model.ProfileResult> profiles) {
+            return workload != null ? workload : dev.ctime.verdict.Workload.defaultFor(profiles, expectedCalls);
+        }
     }
 
     /**

@@ -30,6 +30,7 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.model.ShardInfo;
+import dev.ctime.verdict.Control;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -271,10 +272,13 @@ public final class MeasureRun {
             if (outcome(p.name()).ok()) libs.add(new ForkPlan.Library(p.name(), p.artifact().toString()));
         }
         if (!libs.isEmpty() && launcher != null) {
+            control(prepared, libs).ifPresent(libs::add);
             MeasureConfig.Precision pr = cfg.precision();
             KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.timing().forks(),
-                    Math.max(cfg.timing().forks(), pr.maxForks()), pr.kernelBudget(), pr.target()), log);
-            log.accept("timing kernels of " + libs.size() + " profiles side by side (batches alternate across profiles)");
+                    Math.max(cfg.timing().forks(), pr.maxForks()), pr.kernelBudget(), pr.target(), this::focus), log);
+            log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
+                    + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
+                    ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
             stage = "timing kernels";
             kernels = kb.run(libs, cfg.workDir().resolve("run"), o -> {
                 kernels = o;
@@ -296,6 +300,51 @@ public final class MeasureRun {
         persist(report);
         if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
         return report;
+    }
+
+    /**
+     * What more forks are for: the decision as it stands on the forks so far. Settled, none; undecided
+     * on run time, the workload's kernel sizes (every item, since the workload's runs pair them up);
+     * undecided on build cost alone, none, since forks cannot settle it. Without a workload, the
+     * precision rule (null).
+     */
+    private KernelBench.Focus focus(KernelBench.Outcome so) {
+        kernels = so;
+        dev.ctime.verdict.Decision d = report().decision();
+        if (d == null || d.points() == null) return null;
+        if (!d.isUndecided()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
+                + dev.ctime.verdict.DecisionText.headline(d) + ")");
+        List<dev.ctime.verdict.Decision.Undecided> onRun = d.undecided().stream()
+                .filter(u -> u.run().verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE).toList();
+        if (onRun.isEmpty()) return new KernelBench.Focus(java.util.Set.of(), 0, "undecided on build cost alone, which more"
+                + " forks cannot settle (more builds can: ctime.repeat)");
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        d.workload().items().forEach(i -> groups.add(ForkPlan.group(i.kernel(), i.n())));
+        double width = onRun.stream().mapToDouble(u -> u.totalLow() == null ? Double.POSITIVE_INFINITY : u.totalHigh() - u.totalLow())
+                .sum();
+        List<String> who = new ArrayList<>();
+        who.add(onRun.get(0).against());
+        onRun.forEach(u -> who.add(u.profile()));
+        return new KernelBench.Focus(groups, Double.isInfinite(width) ? Double.NaN : width, "the decision between "
+                + String.join(", ", who) + " (run time inconclusive)");
+    }
+
+    /**
+     * The run's control: a byte-identical copy of the reference's library, under another file name so the
+     * loader keeps both, timed in every fork like a profile and compared with the reference; empty where the
+     * reference was not built in this run.
+     */
+    private java.util.Optional<ForkPlan.Library> control(List<PreparedBuild> prepared, List<ForkPlan.Library> libs) throws IOException {
+        // The reference as the comparisons choose it: the named profile where it was built, else the first that was.
+        String named = cfg.judging().reference();
+        String ref = libs.stream().anyMatch(l -> l.profile().equals(named)) ? named : libs.get(0).profile();
+        PreparedBuild p = prepared.stream().filter(b -> b.name().equals(ref)).findFirst().orElse(null);
+        if (p == null) return java.util.Optional.empty();
+        Path dir = cfg.workDir().resolve("control");
+        java.nio.file.Files.createDirectories(dir);
+        Path copy = dir.resolve(p.artifact().getFileName());
+        java.nio.file.Files.copy(p.artifact(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return java.util.Optional.of(new ForkPlan.Library(Control.NAME, copy.toString()));
     }
 
     /**
@@ -354,6 +403,7 @@ public final class MeasureRun {
         }
         List<InstructionCounter.Job> jobs = new ArrayList<>();
         for (ForkPlan.Library l : libs) {
+            if (l.profile().equals(Control.NAME)) continue;
             for (KernelTiming t : ko.timings().getOrDefault(l.profile(), List.of())) {
                 if (t.status() != Status.OK || t.primalNs() == null) continue;
                 Kernel k = cfg.kernels().stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow();
@@ -383,7 +433,7 @@ public final class MeasureRun {
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
                 find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));
-        return new KernelBench.Outcome(timings, ko.overheadNs(), ko.pinned(), ko.forks(), ko.capped(), ko.clockResolutionNs());
+        return ko.withTimings(timings);
     }
 
     private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function) {

@@ -17,6 +17,7 @@ import dev.ctime.kernel.KernelBench;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Comparisons;
+import dev.ctime.verdict.Control;
 import dev.ctime.verdict.Decider;
 import dev.ctime.verdict.Decision;
 import dev.ctime.model.ProfileResult;
@@ -73,7 +74,8 @@ final class ReportAssembler {
                 status = Status.INCOMPLETE;
                 reason = s.cut();
             } else if (kt != null && status == Status.OK && kt.stream().anyMatch(k -> k.status() != Status.OK)) {
-                status = Status.FAILED;
+                // A failing kernel costs only itself: the profile's other figures are still compared.
+                status = kt.stream().anyMatch(k -> k.status() == Status.OK) ? Status.PARTIAL : Status.FAILED;
                 reason = "kernel checks failed: " + String.join("; ", kt.stream().filter(k -> k.status() != Status.OK)
                         .map(k -> k.name() + " n=" + k.n() + ": " + k.reason()).distinct().limit(5).toList());
             }
@@ -111,23 +113,34 @@ final class ReportAssembler {
         MeasureConfig.Judging j = cfg.judging();
         String reference = Comparisons.reference(results, j.reference());
         List<Comparison> comparisons = reference == null ? List.of() : Comparisons.all(results, reference, j.thresholds());
-        Decider.Subject subject = Decider.subject(results, j.scenario(), j.kernel());
-        Decision decision = subject.kernel() == null ? null : Decider.decide(results, subject, j.expectedCalls(), j.reference(),
-                j.thresholds());
+        String scenario = Decider.scenario(results, j.scenario());
+        Decision decision = Decider.decide(results, j.workloadFor(results), scenario, reference, j.thresholds());
         settings.put("targetPrecision", cfg.precision().target());
         settings.put("maxRepeat", Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()));
         settings.put("maxForks", Math.max(cfg.timing().forks(), cfg.precision().maxForks()));
         settings.put("forksRun", ko == null ? 0 : ko.forks());
+        if (ko != null && ko.extraForks() != null) settings.put("extraForks", ko.extraForks());
         if (ko != null && ko.clockResolutionNs() != null) settings.put("clockResolutionNs", ko.clockResolutionNs());
         settings.put("thresholds", j.thresholds());
         settings.put("deschedThreshold", cfg.precision().deschedThreshold());
         settings.put("statistics", "medians with distribution-free sign-test intervals (95%; fewer than 6 runs cannot reach it and"
                 + " report their real level); comparisons as the Hodges-Lehmann ratio with the interval inverting the exact"
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
+        Control control = control(results, reference, ko, j);
+        List<String> warnings = warnings(results, s);
+        if (control != null && control.unreliable()) warnings.add(0, control.describe());
         return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateFacts,
                 Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
-                AutodiffBreakdown.of(results, subject.scenario(), j.thresholds()),
-                dev.ctime.pgo.TrainingEffect.of(results, subject.scenario(), reference, j.thresholds()), warnings(results, s), s.cut(), s.shard(), null);
+                AutodiffBreakdown.of(results, scenario, j.thresholds()),
+                dev.ctime.pgo.TrainingEffect.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
+                control);
+    }
+
+    /** The copy of the reference's library against the reference, where both were timed in this run's forks. */
+    private static Control control(List<ProfileResult> results, String reference, KernelBench.Outcome ko, MeasureConfig.Judging j) {
+        if (ko == null || reference == null || ko.timings().get(Control.NAME) == null) return null;
+        ProfileResult ref = results.stream().filter(p -> p.name().equals(reference) && p.kernels() != null).findFirst().orElse(null);
+        return ref == null ? null : Control.of(ref, ko.timings().get(Control.NAME), j.thresholds());
     }
 
     /** Every scenario timed and, where kernels are configured, every kernel size measured. */

@@ -16,6 +16,8 @@ import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
+import dev.ctime.verdict.Workload;
 import dev.ctime.verdict.Thresholds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ public final class ShardMerge {
     static final List<String> MACHINE_KEYS = List.of("cpuModel", "cpus", "arch", "os", "memoryGiB", "hardwareCounters");
 
     public static Report merge(List<Part> parts, String wantedReference, Thresholds t, double expectedCalls, String scenario,
-                               String kernel, String tool) throws Refused {
+                               Workload workload, String tool) throws Refused {
         List<String> problems = check(parts);
         if (!problems.isEmpty()) throw new Refused(problems);
         List<Part> sorted = new ArrayList<>(parts);
@@ -70,7 +72,7 @@ public final class ShardMerge {
             ProfileResult a = profile(part.report(), anchor);
             anchors.put(index, a);
             List<ProfileResult> own = part.report().profiles();
-            if (a != null && a.status() == Status.OK) {
+            if (a != null && a.status().measured()) {
                 for (Comparison c : Comparisons.all(own, anchor, t)) anchorRatios.add(relabel(c, anchor + "@" + index));
             }
             for (ProfileResult p : own) {
@@ -105,8 +107,12 @@ public final class ShardMerge {
         String reference = Comparisons.reference(merged, wantedReference == null ? anchor : wantedReference);
         List<Comparison> comparisons = reference == null ? List.of()
                 : comparisons(merged, reference, anchor, shardOf, anchorRatios, t);
-        Decider.Subject subject = Decider.subject(merged, scenario, kernel);
-        var decision = subject.kernel() == null ? null : Decider.decide(merged, subject, expectedCalls, reference, t);
+        String sc = Decider.scenario(merged, scenario);
+        // The workload the shards were measured for, where one was configured; else every kernel at its largest size.
+        Workload work = workload != null ? workload : sorted.stream().map(p -> p.report().decision())
+                .filter(d -> d != null && d.workload() != null && !d.workload().derived()).map(Decision::workload).findFirst()
+                .orElse(Workload.defaultFor(merged, expectedCalls));
+        Decision decision = Decider.decide(merged, work, sc, reference, t);
 
         List<String> warnings = new ArrayList<>();
         if (sorted.size() > 1) {
@@ -135,9 +141,9 @@ public final class ShardMerge {
         }
         return new Report(Report.SCHEMA_VERSION, tool, Instant.now().toString(), base.label(), base.crate(), base.machine(),
                 settings, base.toolchain(), toolchains, merged, reference, comparisons, decision,
-                AutodiffBreakdown.of(merged, subject.scenario(), t), TrainingEffect.of(merged, subject.scenario(), reference, t),
+                AutodiffBreakdown.of(merged, sc, t), TrainingEffect.of(merged, sc, reference, t),
                 warnings, cut.isEmpty() ? null : String.join("; ", cut), null,
-                new MergeInfo(anchor, sources, anchorRatios, findings));
+                new MergeInfo(anchor, sources, anchorRatios, findings), null);
     }
 
     /** Everything that makes the parts impossible to merge, all at once. */
@@ -178,7 +184,7 @@ public final class ShardMerge {
             ProfileResult a = profile(p.report(), anchor);
             if (a == null) {
                 problems.add(p.source() + " has no figures of the anchor " + anchor);
-            } else if (a.status() != Status.OK) {
+            } else if (!a.status().measured()) {
                 problems.add("shard " + p.report().shard().index() + "'s anchor " + anchor + " is " + a.status() + " ("
                         + a.reason() + "): without it that shard's profiles cannot be related to the others; measure the shard"
                         + " again (-Dctime.shard=" + p.report().shard().index() + "/" + p.report().shard().count() + ")");
@@ -290,7 +296,7 @@ public final class ShardMerge {
         List<Comparison> out = new ArrayList<>();
         int refShard = shardOf.getOrDefault(reference, 0);
         for (ProfileResult p : merged) {
-            if (p.name().equals(reference) || p.status() != Status.OK) continue;
+            if (p.name().equals(reference) || !p.status().measured()) continue;
             if (p.name().equals(anchor)) {
                 // The anchor against a reference elsewhere: the reference's own ratio to its anchor, turned over.
                 for (Comparison r : anchorRatios) {
@@ -317,9 +323,8 @@ public final class ShardMerge {
         Double low = r.ciHigh() == null ? 0.0 : 1 / r.ciHigh();
         Double high = r.ciLow() <= 0 ? null : 1 / r.ciLow();
         double ratio = 1 / r.ratio();
-        return new Comparison(r.figure(), profile, reference, ratio, low, high, r.significant(),
-                !r.significant() ? Comparison.INDISTINGUISHABLE : ratio < 1 ? Comparison.BETTER : Comparison.WORSE, r.threshold(),
-                r.pValue(), r.referenceRuns(), r.runs());
+        return Comparison.judge(r.figure(), profile, reference, ratio, low, high, r.significant(), r.threshold(), r.pValue(),
+                r.referenceRuns(), r.runs(), r.basis());
     }
 
     /** a/anchor over b/anchor': the ratio a/b, its interval from both intervals on the log scale. */
@@ -338,10 +343,10 @@ public final class ShardMerge {
             double z = h == 0 ? Double.POSITIVE_INFINITY : Math.abs(Math.log(ratio)) / (h / 1.959964);
             p = Double.isInfinite(z) ? 0 : 2 * (1 - org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).cumulativeProbability(z));
         }
-        boolean significant = high != null && (low > 1 || high < 1) && Math.abs(ratio - 1) >= a.threshold();
-        return new Comparison(a.figure(), a.profile(), reference, ratio, low, high, significant,
-                !significant ? Comparison.INDISTINGUISHABLE : ratio < 1 ? Comparison.BETTER : Comparison.WORSE, a.threshold(),
-                p, a.runs(), b.runs());
+        boolean significant = high != null && (low > 1 || high < 1);
+        return Comparison.judge(a.figure(), a.profile(), reference, ratio, low, high, significant, a.threshold(), p, a.runs(),
+                b.runs(), Comparison.COUNTED.equals(a.basis()) && Comparison.COUNTED.equals(b.basis()) ? Comparison.COUNTED
+                        : Comparison.TIMED);
     }
 
     /** The larger log-distance from the ratio to its interval's ends, or null where the interval is open. */
@@ -351,8 +356,7 @@ public final class ShardMerge {
     }
 
     private static Comparison relabel(Comparison c, String reference) {
-        return new Comparison(c.figure(), c.profile(), reference, c.ratio(), c.ciLow(), c.ciHigh(), c.significant(), c.verdict(),
-                c.threshold(), c.pValue(), c.runs(), c.referenceRuns());
+        return c.between(c.profile(), reference);
     }
 
     private static ProfileResult profile(Report r, String name) {

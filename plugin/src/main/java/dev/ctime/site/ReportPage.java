@@ -12,6 +12,9 @@ import dev.ctime.verdict.BreakEven;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Decider;
 import dev.ctime.verdict.Decision;
+import dev.ctime.verdict.DecisionText;
+import dev.ctime.verdict.Verdict;
+import dev.ctime.verdict.Workload;
 import dev.ctime.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,16 +31,43 @@ import java.util.stream.Collectors;
 public final class ReportPage {
     static final List<String> PHASES = List.of("frontend", "codegen", "llvm", "lto", "autodiff", "link");
 
-    /** @param expectedCalls kernel calls expected per build, for the recommendation */
-    public record Options(String scenario, String kernel, double expectedCalls) {
+    /**
+     * @param kernel        a kernel whose own trade-off chart is added beside the workload's, or null
+     * @param expectedCalls calls per build for an explicit re-judgement, or null for report.json's decision
+     */
+    public record Options(String scenario, String kernel, Double expectedCalls) {
     }
 
     private ReportPage() {
     }
 
+    private static Workload.Item focus(Report r, Decision d, Options o) {
+        if (o.kernel() != null) {
+            Workload w = Workload.defaultFor(r.profiles(), 1);
+            return w.items().stream().filter(i -> i.kernel().equals(o.kernel())).findFirst().orElse(null);
+        }
+        if (d == null) return null;
+        if (d.byKernel() != null && !d.byKernel().isEmpty()) {
+            return d.byKernel().stream().max(java.util.Comparator.comparingDouble(s -> s.share() == null ? 0 : s.share())).orElseThrow().item();
+        }
+        return d.workload() == null || d.workload().items().isEmpty() ? null : d.workload().items().get(0);
+    }
+
     /** The thresholds the run was judged with, as recorded in its settings; the defaults for older reports. */
     static Thresholds thresholds(Report r) {
         return r.settings() == null || r.settings().thresholds() == null ? Thresholds.DEFAULT : r.settings().thresholds();
+    }
+
+    /**
+     * The decision the page shows: report.json's, read as it is; only where other calls per build are asked
+     * for, the same rule run again on the same runs (and the page says so).
+     */
+    public static Decision decision(Report r, Options o) {
+        Decision d = r.decision();
+        if (d == null || d.workload() == null || o.expectedCalls() == null || o.expectedCalls().doubleValue() == d.expectedCalls()) {
+            return d;
+        }
+        return Decider.rejudge(r.profiles(), d, o.expectedCalls(), thresholds(r));
     }
 
     public static void write(PageWriter w, Report r, List<HistoryLog.Run> history, Options o) {
@@ -48,69 +78,109 @@ public final class ReportPage {
                 + (r.machine() == null ? "." : ", on " + r.machine().cpus() + " CPUs (" + r.machine().cpuModel()
                 + "). Hardware counters: " + r.machine().hardwareCounters() + "."));
 
-        Decider.Subject subject = Decider.subject(r.profiles(), o.scenario(), o.kernel());
         Thresholds th = thresholds(r);
-        List<Decider.Point> points = Decider.points(r.profiles(), subject);
-        List<Decider.Point> front = Decider.front(points, th);
-        Decision d = subject.kernel() == null ? null
-                : Decider.decide(r.profiles(), subject, o.expectedCalls(), r.reference(), th);
-
+        Decision d = decision(r, o);
         w.section("Recommendation");
+        if (d != r.decision()) {
+            w.paragraph(String.format(Locale.ROOT, "Re-judged for %s calls per build, as asked (ctime.expectedCalls): report.json's"
+                    + " decision is for %s. The same rule on the same runs.", count(d.expectedCalls()), count(r.decision().expectedCalls())));
+        }
         if (d == null) {
-            w.paragraph("No profile passed every check with " + subject.describe() + " measured, so none is recommended.");
+            w.paragraph("No kernel was measured, so no profile is recommended on run time.");
         } else {
-            w.paragraph(String.format(Locale.ROOT, "For %s calls of %s per build, use profile %s. %s", count(o.expectedCalls()),
-                    subject.kernel() + " (" + subject.function() + ", n = " + subject.n() + ")", d.recommended(), d.reason()));
-            ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
-            w.code(TradeOff.cargoSnippet(p));
+            w.paragraph((d.recommended() != null ? "For " + DecisionText.usage(d) + ", use profile " + d.recommended() + ". "
+                    : capitalize(DecisionText.headline(d)) + ". ") + d.reason());
+            if (d.recommended() != null) {
+                ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
+                w.code(TradeOff.cargoSnippet(p));
+            }
+            if (d.undecided() != null) {
+                List<List<String>> rows = new ArrayList<>();
+                for (Decision.Undecided u : d.undecided()) {
+                    rows.add(List.of(u.profile(), u.against(), u.build().describe() + " " + u.build().verdict(),
+                            u.run().describe() + " " + u.run().verdict(), Integer.toString(u.runsToSettle())));
+                }
+                w.table("undecided", List.of("profile", "against", "build CPU", "run time", "runs a side to settle"), rows);
+            }
+            if (d.byKernel() != null && !d.byKernel().isEmpty()) {
+                String who = d.recommended() != null ? d.recommended() : d.undecided() == null ? "" : d.undecided().get(0).against();
+                w.paragraph("The workload, kernel by kernel, in " + who + (d.runnerUp() == null ? "" : ", against " + d.runnerUp())
+                        + (d.workload().derived() ? " (no workload is configured: every kernel at its largest size, each with"
+                        + " ctime.expectedCalls calls)" : "") + ":");
+                List<List<String>> rows = new ArrayList<>();
+                for (Decision.ItemShare s : d.byKernel()) {
+                    rows.add(List.of(s.item().describe(), count(s.item().calls()), s.nsPerCall() == null ? "" : dev.ctime.render.Units.ns(s.nsPerCall()),
+                            s.share() == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s.share()),
+                            s.againstRunnerUp() == null ? "" : s.againstRunnerUp().describe() + " " + s.againstRunnerUp().verdict()));
+                }
+                w.table("workload", List.of("kernel function", "calls per build", "per call", "share of run time",
+                        d.runnerUp() == null ? "against the runner-up" : "against " + d.runnerUp()), rows);
+            }
         }
         if (r.interrupted() != null) w.paragraph("This run was " + r.interrupted() + ": profiles it had not finished are marked"
                 + " incomplete.");
+        if (r.control() != null) {
+            w.paragraph(capitalize(r.control().describe()) + ".");
+            List<List<String>> rows = new ArrayList<>();
+            for (Comparison c : r.control().comparisons()) {
+                if (c.significant()) rows.add(List.of(dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id()));
+            }
+            if (!rows.isEmpty()) w.table("control", List.of("figure", "copy against original (95% interval)", "verdict"), rows);
+        }
         if (r.warnings() != null && !r.warnings().isEmpty()) {
             w.paragraph("How far to trust these figures: " + String.join("; ", r.warnings()) + ".");
         }
         w.endSection();
 
         w.section("Compile time against run time");
-        w.paragraph("Each dot is a profile that passed every check, with its 95% interval as whiskers on both axes; the dashed"
-                + " line joins the Pareto front (no other profile is significantly better on one axis without being significantly"
-                + " worse on the other). Hollow dots run as fast as the recommended profile: the difference is below "
-                + String.format(Locale.ROOT, "%.0f%%", 100 * th.runtime()) + " or not significant. " + capitalize(subject.describe()) + "."
-                + (r.profiles().stream().anyMatch(p -> p.pipeline() != null) ? " The build cost of a PGO or BOLT profile includes its"
-                + " training pipeline, which every build that ships it pays again." : ""));
-        w.raw(Svg.pareto("Pareto front: " + subject.describe(), points, front, d == null ? null : d.recommended(),
-                d == null ? List.of() : d.indistinguishable(), "build CPU time (ms)", "ns per call"));
-        List<List<String>> be = new ArrayList<>();
-        for (BreakEven b : Decider.breakEvens(front, th)) {
-            be.add(List.of(b.cheaperBuild(), b.fasterRun(), b.calls() == null ? b.note() : count(b.calls()),
-                    b.calls() == null ? "" : count(b.ciLow()) + " to " + (b.ciHigh() == null ? "unbounded" : count(b.ciHigh()))));
+        if (d != null && d.points() != null && d.workload() != null && !d.points().isEmpty()) {
+            w.paragraph("Each dot is a profile that measured every kernel of the workload, with its 95% interval as whiskers on"
+                    + " both axes: build CPU time of " + d.scenario() + ", and the workload's run time per call of its mix. The dashed"
+                    + " line joins the Pareto front (no other profile is significantly better on one axis and better or"
+                    + " equivalent on the other). Hollow dots are equivalent in cost to the recommended profile."
+                    + (r.profiles().stream().anyMatch(p -> p.pipeline() != null) ? " The build cost of a PGO or BOLT profile includes"
+                    + " its training pipeline, which every build that ships it pays again." : ""));
+            w.raw(Svg.pareto("Pareto front: " + d.workload().describe(), d.points(), d.front(), d.recommended(),
+                    d.equivalent() == null ? List.of() : d.equivalent(), "build CPU time (ms)", "ns per call"));
+            List<List<String>> be = new ArrayList<>();
+            for (BreakEven b : d.breakEvens()) {
+                be.add(List.of(b.cheaperBuild(), b.fasterRun(), b.calls() == null ? b.note() : count(b.calls()),
+                        b.calls() == null ? "" : count(b.ciLow()) + " to " + (b.ciHigh() == null ? "unbounded" : count(b.ciHigh()))));
+            }
+            if (!be.isEmpty()) {
+                w.paragraph("Break-even: after this many calls per build, the slower-to-build neighbour on the front pays for"
+                        + " itself; only where it is significantly costlier to build and significantly faster to run.");
+                w.table("break-even", List.of("cheaper to build", "faster to run", "break-even calls", "95% interval"), be);
+            }
+        } else {
+            w.paragraph("No profile measured both costs, so there is nothing to chart.");
         }
-        if (!be.isEmpty()) {
-            w.paragraph("Break-even: after this many calls per build, the slower-to-build neighbour on the front pays for itself.");
-            w.table("break-even", List.of("cheaper to build", "faster to run", "break-even calls", "95% interval"), be);
+        if (o.kernel() != null) {
+            List<Decision.Point> kp = Decider.kernelPoints(r.profiles(), o.kernel(), d == null ? null : d.scenario());
+            w.paragraph("The same chart for " + o.kernel() + " alone, at its largest size (ctime.chartKernel): what it shows is"
+                    + " not the decision, which weighs the whole workload.");
+            w.raw(Svg.pareto(o.kernel() + " alone", kp, List.of(), null, List.of(), "build CPU time (ms)", "ns per call"));
         }
         w.endSection();
 
         if (r.comparisons() != null && !r.comparisons().isEmpty()) {
             w.section("Against " + r.reference());
             w.paragraph("The figures of each profile that differ from " + r.reference() + "'s, as ratios (below 1 is better)"
-                    + " with their 95% intervals: a difference counts only when it is significant and at least the practical"
-                    + " threshold. Every other figure cannot be told apart; all " + r.comparisons().size() + " comparisons are in"
-                    + " report.json.");
+                    + " with their 95% intervals: different means significant and at least the practical threshold; equivalent"
+                    + " means the whole interval lies within the threshold; inconclusive means neither yet. All "
+                    + r.comparisons().size() + " comparisons are in report.json.");
             List<List<String>> rows = new ArrayList<>();
-            java.util.Set<String> differing = new java.util.LinkedHashSet<>();
-            java.util.Set<String> compared = new java.util.LinkedHashSet<>();
+            Map<String, int[]> tally = new LinkedHashMap<>();
             for (Comparison c : r.comparisons()) {
-                compared.add(c.profile());
+                int[] t = tally.computeIfAbsent(c.profile(), k -> new int[3]);
+                t[c.verdict() == Verdict.EQUIVALENT ? 1 : c.verdict() == Verdict.INCONCLUSIVE ? 2 : 0]++;
                 if (!c.significant()) continue;
-                differing.add(c.profile());
-                rows.add(List.of(c.profile(), dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict(),
+                rows.add(List.of(c.profile(), dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id(),
                         Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
-            compared.removeAll(differing);
-            if (!compared.isEmpty()) {
-                w.paragraph("Indistinguishable from " + r.reference() + " on every figure: " + String.join(", ", compared) + ".");
-            }
+            List<String> summary = new ArrayList<>();
+            tally.forEach((p, t) -> summary.add(p + ": " + t[0] + " different, " + t[1] + " equivalent, " + t[2] + " inconclusive"));
+            w.paragraph(String.join("; ", summary) + ".");
             if (!rows.isEmpty()) w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
             w.endSection();
         }
@@ -151,34 +221,38 @@ public final class ReportPage {
         }
         w.endSection();
 
+        // The kernel the size and history charts follow: the one asked for, else the workload's largest share.
+        Workload.Item focus = focus(r, d, o);
+        String scenario = d != null ? d.scenario() : Decider.scenario(r.profiles(), o.scenario());
         w.section("Cost against input size");
-        Map<String, List<double[]>> perElement = new LinkedHashMap<>();
-        for (ProfileResult p : r.profiles()) {
-            if (p.kernels() == null) continue;
-            List<double[]> pts = p.kernels().stream().filter(k -> k.name().equals(subject.kernel()) && k.primalNs() != null)
-                    .map(k -> new double[] {k.n(), (subject.function().equals("gradient") && k.gradientNs() != null
-                            ? k.gradientNs() : k.primalNs()).median() / k.n()})
-                    .sorted((a, b) -> Double.compare(a[0], b[0])).toList();
-            if (!pts.isEmpty()) perElement.put(p.name(), pts);
+        if (focus == null) {
+            w.paragraph("No kernel was measured.");
+        } else {
+            Map<String, List<double[]>> perElement = new LinkedHashMap<>();
+            for (ProfileResult p : r.profiles()) {
+                if (p.kernels() == null) continue;
+                List<double[]> pts = p.kernels().stream().filter(k -> k.name().equals(focus.kernel()) && k.primalNs() != null)
+                        .map(k -> new double[] {k.n(), (focus.function().equals(Workload.GRADIENT) && k.gradientNs() != null
+                                ? k.gradientNs() : k.primalNs()).median() / k.n()})
+                        .sorted((a, b) -> Double.compare(a[0], b[0])).toList();
+                if (!pts.isEmpty()) perElement.put(p.name(), pts);
+            }
+            w.raw(Svg.lines(focus.kernel() + " " + focus.function() + ": ns per element against n", perElement, "n",
+                    "ns per element", true));
         }
-        w.raw(Svg.lines(subject.kernel() + " " + subject.function() + ": ns per element against n", perElement, "n",
-                "ns per element", true));
         w.endSection();
 
         w.section("History");
-        String buildFigure = "compile." + subject.scenario() + ".cpuMs";
-        String runFigure = "kernel:" + subject.kernel() + ":" + subject.n() + ":" + (subject.function().equals("gradient")
-                ? "gradientNs" : "primalNs");
+        String buildFigure = "compile." + scenario + ".cpuMs";
         Map<String, List<double[]>> trend = trend(history, buildFigure);
-        Map<String, List<double[]>> runTrend = trend(history, runFigure);
+        Map<String, List<double[]>> runTrend = focus == null ? Map.of() : trend(history, focus.figure());
         if (history.size() < 2) {
             w.paragraph("One run so far: the trends appear from the second run on (history file: one line per run).");
         } else {
             w.paragraph("Each point is a run at the time it was measured, with its 95% interval as a whisker (runs recorded by an"
                     + " older ctime have no interval).");
-            w.raw(Svg.lines("Build CPU time (" + subject.scenario() + ") across runs", trend, "time of the run", "ms", false, true));
-            w.raw(Svg.lines(subject.kernel() + " " + subject.function() + " at n = " + subject.n() + " across runs", runTrend,
-                    "time of the run", "ns per call", false, true));
+            w.raw(Svg.lines("Build CPU time (" + scenario + ") across runs", trend, "time of the run", "ms", false, true));
+            if (focus != null) w.raw(Svg.lines(focus.describe() + " across runs", runTrend, "time of the run", "ns per call", false, true));
         }
         List<List<String>> runs = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {

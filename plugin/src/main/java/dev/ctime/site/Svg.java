@@ -1,6 +1,6 @@
 package dev.ctime.site;
 
-import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -168,51 +168,53 @@ public final class Svg {
      * axes, the Pareto front drawn and labelled; profiles whose run time cannot be told from the
      * recommended one's are drawn hollow and named as tied.
      */
-    public static String pareto(String title, List<Decider.Point> points, List<Decider.Point> front, String recommended,
+    public static String pareto(String title, List<Decision.Point> points, List<String> front, String recommended,
                                 List<String> tied, String xLabel, String yLabel) {
         StringBuilder sb = open("pareto", title);
         if (points.isEmpty()) return empty(sb);
         List<Double> xs = new java.util.ArrayList<>();
         List<Double> ys = new java.util.ArrayList<>();
-        for (Decider.Point p : points) {
-            xs.addAll(List.of(p.build().ciLow(), p.build().ciHigh()));
-            ys.addAll(List.of(p.run().ciLow(), p.run().ciHigh()));
+        for (Decision.Point p : points) {
+            xs.addAll(List.of(p.buildMs().ciLow(), p.buildMs().ciHigh()));
+            ys.addAll(List.of(p.runNs().ciLow(), p.runNs().ciHigh()));
         }
         Axis x = Axis.of(xs, LEFT, W - RIGHT, true);
         Axis y = Axis.of(ys, H - BOTTOM, TOP, true);
         axes(sb, x, y, xLabel, yLabel);
         StringBuilder path = new StringBuilder();
-        for (Decider.Point p : front) path.append(path.length() == 0 ? "M" : " L").append(num(x.map(p.compileMs()))).append(' ')
-                .append(num(y.map(p.runNs())));
-        if (front.size() > 1) {
+        List<Decision.Point> onFrontPoints = points.stream().filter(p -> front.contains(p.profile()))
+                .sorted(java.util.Comparator.comparingDouble(p -> p.buildMs().median())).toList();
+        for (Decision.Point p : onFrontPoints) path.append(path.length() == 0 ? "M" : " L").append(num(x.map(p.buildMs().median()))).append(' ')
+                .append(num(y.map(p.runNs().median())));
+        if (onFrontPoints.size() > 1) {
             sb.append("<path class=\"front\" d=\"").append(path).append("\" fill=\"none\" stroke=\"#333\" stroke-dasharray=\"5 3\"/>\n");
         }
-        List<String> names = points.stream().map(Decider.Point::profile).toList();
+        List<String> names = points.stream().map(Decision.Point::profile).toList();
         for (int i = 0; i < points.size(); i++) {
-            Decider.Point p = points.get(i);
-            boolean onFront = front.contains(p);
+            Decision.Point p = points.get(i);
+            boolean onFront = front.contains(p.profile());
             boolean tie = tied.contains(p.profile());
             String colour = PALETTE[i % PALETTE.length];
-            double cx = x.map(p.compileMs());
-            double cy = y.map(p.runNs());
+            double cx = x.map(p.buildMs().median());
+            double cy = y.map(p.runNs().median());
             sb.append("<g class=\"whiskers\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\">")
-                    .append("<line x1=\"").append(num(x.map(p.build().ciLow()))).append("\" y1=\"").append(num(cy))
-                    .append("\" x2=\"").append(num(x.map(p.build().ciHigh()))).append("\" y2=\"").append(num(cy)).append("\"/>")
-                    .append("<line x1=\"").append(num(cx)).append("\" y1=\"").append(num(y.map(p.run().ciLow())))
-                    .append("\" x2=\"").append(num(cx)).append("\" y2=\"").append(num(y.map(p.run().ciHigh()))).append("\"/></g>\n");
+                    .append("<line x1=\"").append(num(x.map(p.buildMs().ciLow()))).append("\" y1=\"").append(num(cy))
+                    .append("\" x2=\"").append(num(x.map(p.buildMs().ciHigh()))).append("\" y2=\"").append(num(cy)).append("\"/>")
+                    .append("<line x1=\"").append(num(cx)).append("\" y1=\"").append(num(y.map(p.runNs().ciLow())))
+                    .append("\" x2=\"").append(num(cx)).append("\" y2=\"").append(num(y.map(p.runNs().ciHigh()))).append("\"/></g>\n");
             sb.append("<circle class=\"point").append(onFront ? " on-front" : "").append(tie ? " tied" : "")
                     .append(p.profile().equals(recommended) ? " recommended" : "").append("\" cx=\"").append(num(cx))
                     .append("\" cy=\"").append(num(cy)).append("\" r=\"").append(onFront || tie ? 6 : 4).append("\" fill=\"")
                     .append(tie ? "#fff" : colour).append("\" stroke=\"").append(tie ? colour : "#000").append("\" stroke-width=\"")
                     .append(tie ? 2.5 : 1).append("\"><title>").append(escape(p.profile())).append(": ")
-                    .append(label(p.compileMs())).append(" ms (").append(label(p.build().ciLow())).append("–")
-                    .append(label(p.build().ciHigh())).append("), ").append(label(p.runNs())).append(" ns (")
-                    .append(label(p.run().ciLow())).append("–").append(label(p.run().ciHigh())).append(")")
-                    .append(tie ? ", run time indistinguishable from " + escape(recommended) : "").append("</title></circle>\n");
+                    .append(label(p.buildMs().median())).append(" ms (").append(label(p.buildMs().ciLow())).append("–")
+                    .append(label(p.buildMs().ciHigh())).append("), ").append(label(p.runNs().median())).append(" ns (")
+                    .append(label(p.runNs().ciLow())).append("–").append(label(p.runNs().ciHigh())).append(")")
+                    .append(tie ? ", equivalent in cost to " + escape(recommended) : "").append("</title></circle>\n");
             if (onFront || p.profile().equals(recommended)) {
                 sb.append("<text class=\"front-label\" x=\"").append(num(cx + 8)).append("\" y=\"")
                         .append(num(cy - 8)).append("\">").append(escape(p.profile()))
-                        .append(p.profile().equals(recommended) ? " (recommended)" : tie ? " (tied)" : "").append("</text>\n");
+                        .append(p.profile().equals(recommended) ? " (recommended)" : tie ? " (equivalent)" : "").append("</text>\n");
             }
         }
         legend(sb, names);

@@ -31,7 +31,9 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         double[] distinct = Arrays.stream(d).distinct().toArray();
         double p = pValue(x, y, 0);
         if (distinct.length == 1) {
-            // Every pair differs by the same amount: no spread to test against.
+            // Every pair differs by the same amount: no spread to test against. With so few runs that the
+            // test could never reject (one build against one), that says nothing, and the interval is unbounded.
+            if (2 / binomial(x.length + y.length, x.length) >= 1 - Statistics.LEVEL) return new Shift(estimate, null, null, 1);
             return new Shift(estimate, distinct[0], distinct[0], distinct[0] == 0 ? 1 : p);
         }
         // Gap g lies between distinct[g-1] and distinct[g] (g = 0 and g = K are the open ends).
@@ -45,6 +47,13 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         Double low = lo == 0 ? null : distinct[lo - 1];
         Double high = hi == k ? null : distinct[hi];
         return new Shift(estimate, low, high, p);
+    }
+
+    /** C(n, k), as a double: how many ways the ranks can fall, the exact test's denominator. */
+    private static double binomial(int n, int k) {
+        double c = 1;
+        for (int i = 1; i <= k; i++) c = c * (n - k + i) / i;
+        return c;
     }
 
     private static int insertion(double[] sorted, double v) {

@@ -21,7 +21,7 @@ public final class Comparisons {
 
     /** The reference: the named profile where it was measured, else the first profile that was. */
     public static String reference(List<ProfileResult> profiles, String wanted) {
-        List<ProfileResult> measured = profiles.stream().filter(p -> p.status() == Status.OK && p.compile() != null).toList();
+        List<ProfileResult> measured = profiles.stream().filter(p -> p.status().measured() && p.compile() != null).toList();
         if (measured.stream().anyMatch(p -> p.name().equals(wanted))) return wanted;
         return measured.isEmpty() ? null : measured.get(0).name();
     }
@@ -31,7 +31,7 @@ public final class Comparisons {
         ProfileResult ref = profiles.stream().filter(p -> p.name().equals(reference)).findFirst().orElse(null);
         if (ref == null) return out;
         for (ProfileResult p : profiles) {
-            if (p == ref || p.status() != Status.OK) continue;
+            if (p == ref || !p.status().measured()) continue;
             List<Comparison> family = new ArrayList<>();
             if (p.compile() != null && ref.compile() != null) {
                 for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {

@@ -1,34 +1,28 @@
 package dev.ctime.verdict;
 
-import dev.ctime.model.Status;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The one rule behind the Pareto front, the break-evens and the recommendation, used by the
- * report, the console and the page alike. Every step compares runs, never bare medians:
- * a profile dominates another only when it is significantly better on one axis and not
- * significantly worse on the other; a slower-to-build profile is recommended only when the
- * expected calls lie beyond its break-even interval; among run times that cannot be told apart
- * the cheaper build wins.
+ * The one rule behind the recommendation, the Pareto front and the break-evens. A profile's cost
+ * per build is its build CPU time plus the workload's run time; two profiles are compared on that
+ * total with its interval: the best is recommended only where every other candidate is either
+ * significantly costlier or equivalent to it. Where any comparison is inconclusive the decision is
+ * undecided and says which runs would settle it: not significant never means "the same".
  */
 public final class Decider {
-    /** Which scenario's build CPU time against which kernel, size and function. */
-    public record Subject(String scenario, String kernel, int n, String function) {
-        public String describe() {
-            return kernel + " " + function + " at n = " + n + " against " + scenario + " build CPU time";
-        }
-    }
-
-    /** One profile's two costs, with the runs behind them. */
+    /** One profile's two costs, with the runs behind them (run: ns per call of the workload's mix, one value per fork). */
     public record Point(String profile, Summary build, Summary run) {
         public double compileMs() {
             return build.median();
@@ -37,46 +31,63 @@ public final class Decider {
         public double runNs() {
             return run.median();
         }
+
+        /** Build plus run cost of one build used for {@code calls} calls, in ms. */
+        double totalMs(double calls) {
+            return build.median() + calls * run.median() * 1e-6;
+        }
     }
 
     private Decider() {
     }
 
-    /** The requested kernel (or the first), its largest size, its gradient where it has one. */
-    public static Subject subject(List<ProfileResult> profiles, String scenario, String kernel) {
-        String sc = scenario;
-        String k = kernel;
-        int n = -1;
-        boolean gradient = false;
+    /** The scenario the decision reads: the requested one, else the first any profile measured. */
+    public static String scenario(List<ProfileResult> profiles, String wanted) {
+        if (wanted != null) return wanted;
         for (ProfileResult p : profiles) {
-            if (sc == null && p.compile() != null && !p.compile().isEmpty()) sc = p.compile().keySet().iterator().next();
-            if (p.kernels() == null) continue;
-            for (KernelTiming t : p.kernels()) {
-                if (k == null) k = t.name();
-                if (t.name().equals(k) && t.primalNs() != null) {
-                    n = Math.max(n, t.n());
-                    gradient |= t.gradientNs() != null;
-                }
-            }
+            if (p.compile() != null && !p.compile().isEmpty()) return p.compile().keySet().iterator().next();
         }
-        return new Subject(sc == null ? "full" : sc, k, n, gradient ? "gradient" : "primal");
+        return "full";
     }
 
-    /** Profiles that passed every check and have both costs measured: a failed profile is never ranked. */
-    public static List<Point> points(List<ProfileResult> profiles, Subject s) {
-        List<Point> out = new ArrayList<>();
-        for (ProfileResult p : profiles) {
-            if (p.status() != Status.OK || p.compile() == null || p.kernels() == null) continue;
-            ScenarioFigures f = p.compile().get(s.scenario());
-            KernelTiming t = p.kernels().stream().filter(k -> k.name().equals(s.kernel()) && k.n() == s.n()).findFirst().orElse(null);
-            if (f == null || t == null || t.status() != Status.OK) continue;
-            Summary run = s.function().equals("gradient") ? t.gradientNs() : t.primalNs();
-            if (run == null) continue;
-            // A PGO or BOLT profile pays its pipeline (instrumented build, training, merge, rewrite) with every build it ships.
-            out.add(new Point(p.name(), p.pipeline() == null ? f.cpuMs() : f.cpuMs().plus(p.pipeline().cpuMs()), run));
+    /** Whether a profile's figures may be read: measured to the end, or with only some kernels failed. */
+    public static boolean measured(ProfileResult p) {
+        return p.status().measured();
+    }
+
+    /** The timing of one workload item in one profile, or null where it was not measured or failed. */
+    static Summary item(ProfileResult p, Workload.Item i) {
+        KernelTiming t = timing(p, i);
+        if (t == null || t.status() != Status.OK) return null;
+        return i.function().equals(Workload.GRADIENT) ? t.gradientNs() : t.primalNs();
+    }
+
+    private static KernelTiming timing(ProfileResult p, Workload.Item i) {
+        if (p.kernels() == null) return null;
+        return p.kernels().stream().filter(k -> k.name().equals(i.kernel()) && k.n() == i.n()).findFirst().orElse(null);
+    }
+
+    /**
+     * The workload's run cost per call of its mix, run by run: the i-th run of every item, weighted by its
+     * calls. Every fork times every profile, so each fork gives one value; where a later fork timed only
+     * some items, the runs are paired up to the fewest any item has.
+     */
+    static Summary mix(List<Summary> items, List<Workload.Item> weights) {
+        double total = weights.stream().mapToDouble(Workload.Item::calls).sum();
+        List<double[]> units = items.stream().map(Statistics::units).toList();
+        int runs = units.stream().mapToInt(u -> u.length).min().orElse(0);
+        double[] values = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            for (int j = 0; j < units.size(); j++) values[r] += weights.get(j).calls() / total * units.get(j)[r];
         }
-        out.sort(Comparator.comparingDouble(Point::compileMs).thenComparingDouble(Point::runNs));
-        return out;
+        return Statistics.summarize(values);
+    }
+
+    /** The build cost a profile ships with: a PGO or BOLT profile pays its pipeline with every build. */
+    public static Summary buildCost(ProfileResult p, String scenario) {
+        ScenarioFigures f = p.compile() == null ? null : p.compile().get(scenario);
+        if (f == null || f.cpuMs() == null) return null;
+        return p.pipeline() == null ? f.cpuMs() : f.cpuMs().plus(p.pipeline().cpuMs());
     }
 
     static Comparison run(Point a, Point b, Thresholds t) {
@@ -87,11 +98,12 @@ public final class Decider {
         return Comparison.of("build", a.profile(), a.build(), b.profile(), b.build(), t.compile());
     }
 
-    /** Whether a is significantly better than b on one cost and not significantly worse on the other. */
+    /** Whether a is significantly better than b on one cost and better or equivalent on the other (inconclusive is not). */
     public static boolean dominates(Point a, Point b, Thresholds t) {
-        String r = run(a, b, t).verdict();
-        String c = build(a, b, t).verdict();
-        return (r.equals(Comparison.BETTER) && !c.equals(Comparison.WORSE)) || (c.equals(Comparison.BETTER) && !r.equals(Comparison.WORSE));
+        Verdict r = run(a, b, t).verdict();
+        Verdict c = build(a, b, t).verdict();
+        return (r == Verdict.BETTER && (c == Verdict.BETTER || c == Verdict.EQUIVALENT))
+                || (c == Verdict.BETTER && (r == Verdict.BETTER || r == Verdict.EQUIVALENT));
     }
 
     /** Points no other point dominates, by increasing build cost. */
@@ -103,11 +115,18 @@ public final class Decider {
         return out;
     }
 
-    /** Break-even of {@code fast} against {@code cheap}: extra build time over run time saved per call. */
+    /**
+     * Break-even of {@code fast} against {@code cheap}: extra build time over run time saved per call.
+     * Only where the one is significantly cheaper to build and the other significantly faster to run;
+     * otherwise the note names the comparison that does not allow it.
+     */
     public static BreakEven breakEven(Point cheap, Point fast, Thresholds t) {
         Comparison r = run(fast, cheap, t);
-        if (!r.verdict().equals(Comparison.BETTER)) {
-            return new BreakEven(cheap.profile(), fast.profile(), null, null, null, "no significant run-time difference");
+        Comparison b = build(fast, cheap, t);
+        if (r.verdict() != Verdict.BETTER || b.verdict() != Verdict.WORSE) {
+            String why = r.verdict() != Verdict.BETTER ? "run time " + r.describe() + " " + r.verdict()
+                    : "build CPU " + b.describe() + " " + b.verdict();
+            return new BreakEven(cheap.profile(), fast.profile(), null, null, null, "no break-even: " + why, b, r);
         }
         Shift extraBuild = Shift.of(Statistics.units(fast.build()), Statistics.units(cheap.build()));
         Shift saved = Shift.of(Statistics.units(cheap.run()), Statistics.units(fast.run()));
@@ -116,8 +135,7 @@ public final class Decider {
                 ? Double.POSITIVE_INFINITY : saved.high());
         Double high = extraBuild.high() == null || saved.low() == null || saved.low() <= 0 ? null
                 : Math.max(0, extraBuild.high()) * 1e6 / saved.low();
-        String note = high != null && high == 0 ? "at least as cheap to build and faster to run: pays off at once" : null;
-        return new BreakEven(cheap.profile(), fast.profile(), calls, low, high, note);
+        return new BreakEven(cheap.profile(), fast.profile(), calls, low, high, null, b, r);
     }
 
     public static List<BreakEven> breakEvens(List<Point> front, Thresholds t) {
@@ -126,86 +144,187 @@ public final class Decider {
         return out;
     }
 
-    /** The decision for {@code calls} calls per build; null where no profile has both costs measured. */
-    public static Decision decide(List<ProfileResult> profiles, Subject s, double calls, String reference, Thresholds t) {
-        List<Point> pts = points(profiles, s);
-        if (pts.isEmpty()) return null;
-        List<Point> front = front(pts, t);
-        // Walk from the cheapest build towards costlier ones; switch only when the faster run pays off for sure.
-        Point rec = pts.get(0);
-        List<String> contenders = new ArrayList<>();
-        for (Point q : pts.subList(1, pts.size())) {
-            if (!run(q, rec, t).verdict().equals(Comparison.BETTER)) continue;
-            BreakEven be = breakEven(rec, q, t);
-            if (be.ciHigh() != null && calls > be.ciHigh()) {
-                rec = q;
-                contenders.clear();
-            } else if (be.calls() != null && (be.ciHigh() == null || calls > be.ciLow())) {
-                contenders.add(q.profile());
+    /**
+     * The decision for a workload: null where no kernel was measured at all. Profiles in which a
+     * workload item failed are barred, named with why; items that failed everywhere are left out.
+     */
+    public static Decision decide(List<ProfileResult> profiles, Workload workload, String scenario, String reference, Thresholds t) {
+        if (workload == null || workload.items().isEmpty()) return null;
+        String sc = scenario(profiles, scenario);
+        List<String> excluded = new ArrayList<>();
+        List<Workload.Item> items = new ArrayList<>();
+        for (Workload.Item i : workload.items()) {
+            boolean anywhere = profiles.stream().anyMatch(p -> measured(p) && item(p, i) != null);
+            if (anywhere) {
+                items.add(i);
+            } else {
+                String why = profiles.stream().map(p -> timing(p, i)).filter(k -> k != null && k.reason() != null)
+                        .map(KernelTiming::reason).findFirst().orElse("not measured in any profile");
+                excluded.add(i.describe() + ": " + firstLine(why));
             }
         }
+        List<Decision.Barred> barred = new ArrayList<>();
+        List<Point> pts = new ArrayList<>();
+        for (ProfileResult p : profiles) {
+            if (!measured(p) || p.kernels() == null || items.isEmpty()) continue;
+            Summary b = buildCost(p, sc);
+            List<String> missing = new ArrayList<>();
+            List<Summary> runs = new ArrayList<>();
+            for (Workload.Item i : items) {
+                Summary s = item(p, i);
+                if (s == null) {
+                    KernelTiming k = timing(p, i);
+                    missing.add(i.describe() + (k == null || k.reason() == null ? " not measured" : " failed: " + firstLine(k.reason())));
+                }
+                runs.add(s);
+            }
+            if (!missing.isEmpty()) {
+                barred.add(new Decision.Barred(p.name(), String.join("; ", missing)));
+            } else if (b != null) {
+                pts.add(new Point(p.name(), b, mix(runs, items)));
+            }
+        }
+        Workload used = new Workload(items, workload.derived());
+        double calls = used.calls();
+        if (pts.isEmpty()) {
+            Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, "none", null, null,
+                    barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), null, null, null);
+            return withReason(d);
+        }
+        pts.sort(Comparator.comparingDouble(Point::compileMs).thenComparingDouble(Point::runNs));
+        List<Point> front = front(pts, t);
+        Point best = pts.stream().min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElseThrow();
+        List<Point> equivalent = new ArrayList<>();
+        List<Decision.Undecided> undecided = new ArrayList<>();
+        for (Point q : pts) {
+            if (q == best) continue;
+            Total d = Total.of(q, best, calls, t);
+            if (d.equivalent()) {
+                equivalent.add(q);
+            } else if (!d.costlier()) {
+                undecided.add(new Decision.Undecided(q.profile(), best.profile(), build(q, best, t), run(q, best, t), d.estimate,
+                        d.low, d.high, d.margin, d.runsToSettle(Math.min(q.build().runs(), q.run().runs()))));
+            }
+        }
+        String state = undecided.isEmpty() ? Decision.RECOMMENDED : Decision.UNDECIDED;
+        // Among equivalent totals the cheaper build wins: it is the one that costs less when usage changes.
+        Point rec = best;
+        for (Point q : equivalent) if (q.compileMs() < rec.compileMs()) rec = q;
         final Point chosen = rec;
-        contenders.removeIf(c -> !run(pts.stream().filter(p -> p.profile().equals(c)).findFirst().orElseThrow(), chosen, t)
-                .verdict().equals(Comparison.BETTER));
-        List<String> ties = pts.stream().filter(p -> p != chosen && run(p, chosen, t).verdict().equals(Comparison.INDISTINGUISHABLE))
-                .map(Point::profile).toList();
-        Point base = pts.stream().filter(p -> p.profile().equals(reference)).findFirst().orElse(pts.get(0));
-        String reason = reason(s, calls, chosen, base, ties, contenders, pts, t);
-        return new Decision(s.kernel(), s.n(), s.function(), s.scenario(), calls, base.profile(), chosen.profile(), ties,
-                front.stream().map(Point::profile).toList(), contenders, breakEvens(front, t), reason);
+        List<String> eq = new ArrayList<>(equivalent.stream().map(Point::profile).toList());
+        if (chosen != best) {
+            eq.remove(chosen.profile());
+            eq.add(0, best.profile());
+        }
+        Point runnerUp = pts.stream().filter(p -> p != chosen && !eq.contains(p.profile()))
+                .min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElse(pts.stream().filter(p -> p != chosen)
+                        .min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElse(null));
+        List<Decision.ItemShare> byKernel = byKernel(profiles, items, chosen, runnerUp, t);
+        Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference,
+                state.equals(Decision.RECOMMENDED) ? chosen.profile() : null, state, eq, undecided.isEmpty() ? null : undecided,
+                barred.isEmpty() ? null : barred,
+                pts.stream().map(p -> new Decision.Point(p.profile(), Decision.Estimate.of(p.build()), Decision.Estimate.of(p.run())))
+                        .toList(),
+                front.stream().map(Point::profile).toList(), breakEvens(front, t), byKernel,
+                runnerUp == null ? null : runnerUp.profile(), null);
+        return withReason(d);
     }
 
-    private static String reason(Subject s, double calls, Point rec, Point base, List<String> ties, List<String> contenders,
-                                 List<Point> pts, Thresholds t) {
-        String what = s.kernel() + "'s " + s.function() + " (n = " + s.n() + ")";
-        StringBuilder sb = new StringBuilder();
-        if (rec != base) {
-            Comparison faster = run(base, rec, t);
-            sb.append(rec.profile()).append(" runs ").append(what).append(' ').append(faster.describe()).append(' ')
-                    .append(faster.verdict().equals(Comparison.WORSE) ? "faster than " : "as fast as ").append(base.profile());
-            sb.append(buildDelta(rec, base, t));
-            BreakEven be = breakEven(base, rec, t);
-            if (be.calls() != null) sb.append("; break-even after ").append(calls(be.calls())).append(" calls (")
-                    .append(calls(be.ciLow())).append('–').append(be.ciHigh() == null ? "unbounded" : calls(be.ciHigh())).append(')');
-            sb.append(", below the expected ").append(calls(calls));
-        } else {
-            sb.append(rec.profile()).append(": the cheapest build among the profiles that run ").append(what)
-                    .append(" as fast, for ").append(calls(calls)).append(" calls per build");
-            List<String> faster = pts.stream().filter(p -> p != rec && run(p, rec, t).verdict().equals(Comparison.BETTER))
-                    .map(p -> p.profile() + " " + run(rec, p, t).describe() + " faster").toList();
-            if (faster.isEmpty()) sb.append("; no profile runs it significantly faster (by at least ")
-                    .append(pct(t.runtime())).append(')');
-            else sb.append("; faster but not paying off at this many calls: ").append(String.join(", ", faster));
+    /** One kernel's points at its largest size (for a chart of that kernel alone; no judgement is made). */
+    public static List<Decision.Point> kernelPoints(List<ProfileResult> profiles, String kernel, String scenario) {
+        String sc = scenario(profiles, scenario);
+        Workload.Item i = Workload.defaultFor(profiles, 1).items().stream().filter(x -> x.kernel().equals(kernel)).findFirst()
+                .orElse(null);
+        List<Decision.Point> out = new ArrayList<>();
+        if (i == null) return out;
+        for (ProfileResult p : profiles) {
+            Summary b = measured(p) ? buildCost(p, sc) : null;
+            Summary run = measured(p) ? item(p, i) : null;
+            if (b != null && run != null) out.add(new Decision.Point(p.name(), Decision.Estimate.of(b), Decision.Estimate.of(run)));
         }
-        if (!contenders.isEmpty()) {
-            sb.append(". May pay off (the expected calls lie inside their break-even interval): ").append(String.join(", ", contenders));
-        }
-        if (!ties.isEmpty()) {
-            sb.append(". Indistinguishable on run time (within ").append(pct(t.runtime())).append(" or not significant): ")
-                    .append(String.join(", ", ties)).append("; the cheaper build wins");
-        }
-        return sb.append('.').toString();
+        return out;
     }
 
-    private static String buildDelta(Point rec, Point base, Thresholds t) {
-        Shift d = Shift.of(Statistics.units(rec.build()), Statistics.units(base.build()));
-        Comparison c = build(rec, base, t);
-        if (c.verdict().equals(Comparison.INDISTINGUISHABLE)) return " at a build CPU cost that cannot be told apart";
-        return " and costs " + ms(Math.abs(d.estimate())) + (d.estimate() >= 0 ? " more" : " less") + " build CPU ("
-                + (d.low() == null ? "?" : ms(d.low())) + " to " + (d.high() == null ? "?" : ms(d.high())) + ")";
+    /** The decision of a report for another number of calls per build: the same rule on the same runs. */
+    public static Decision rejudge(List<ProfileResult> profiles, Decision d, double calls, Thresholds t) {
+        return decide(profiles, d.workload().scaledTo(calls), d.scenario(), d.reference(), t);
+    }
+
+    private static Decision withReason(Decision d) {
+        return new Decision(d.workload(), d.excluded(), d.expectedCalls(), d.scenario(), d.reference(), d.recommended(), d.state(),
+                d.equivalent(), d.undecided(), d.barred(), d.points(), d.front(), d.breakEvens(), d.byKernel(), d.runnerUp(),
+                DecisionText.reason(d));
+    }
+
+    private static List<Decision.ItemShare> byKernel(List<ProfileResult> profiles, List<Workload.Item> items, Point chosen,
+                                                     Point runnerUp, Thresholds t) {
+        ProfileResult c = find(profiles, chosen.profile());
+        ProfileResult r = runnerUp == null ? null : find(profiles, runnerUp.profile());
+        double total = 0;
+        Map<Workload.Item, Double> cost = new LinkedHashMap<>();
+        for (Workload.Item i : items) {
+            double v = i.calls() * item(c, i).median();
+            cost.put(i, v);
+            total += v;
+        }
+        List<Decision.ItemShare> out = new ArrayList<>();
+        for (Workload.Item i : items) {
+            Summary mine = item(c, i);
+            Summary theirs = r == null ? null : item(r, i);
+            out.add(new Decision.ItemShare(i, mine.median(), total > 0 ? cost.get(i) / total : null, theirs == null ? null
+                    : Comparison.of(i.figure(), chosen.profile(), mine, runnerUp.profile(), theirs, t.runtime())));
+        }
+        return out;
+    }
+
+    private static ProfileResult find(List<ProfileResult> profiles, String name) {
+        return profiles.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The difference in cost per build, candidate minus best, in ms: the build difference plus the
+     * calls times the run difference, each with its 95% interval (added, so the sum's coverage is
+     * at least 90%: a conservative choice). Its margin is the practical thresholds applied to the
+     * best profile's two costs.
+     */
+    private record Total(double estimate, Double low, Double high, double margin) {
+        static Total of(Point q, Point best, double calls, Thresholds t) {
+            Shift b = Shift.of(Statistics.units(q.build()), Statistics.units(best.build()));
+            Shift r = Shift.of(Statistics.units(q.run()), Statistics.units(best.run()));
+            double k = calls * 1e-6;
+            Double low = b.low() == null || r.low() == null ? null : b.low() + k * r.low();
+            Double high = b.high() == null || r.high() == null ? null : b.high() + k * r.high();
+            double margin = t.compile() * best.build().median() + k * t.runtime() * best.run().median();
+            return new Total(b.estimate() + k * r.estimate(), low, high, margin);
+        }
+
+        boolean costlier() {
+            return low != null && low > 0 && estimate >= margin;
+        }
+
+        boolean equivalent() {
+            return low != null && high != null && low >= -margin && high <= margin;
+        }
+
+        int runsToSettle(int runs) {
+            if (low == null || high == null || runs < 2) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
+            double half = (high - low) / 2;
+            double e = Math.abs(estimate);
+            double goal = e >= margin ? e : margin - e;
+            if (!(goal > 0) || !(half > 0)) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
+            return (int) Math.max(Math.max(Comparison.FEWEST_RUNS, runs + 1), Math.min(Math.ceil(runs * Math.pow(half / goal, 2)),
+                    10_000));
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     static String calls(double v) {
         if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
         return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
                 ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
-    }
-
-    static String ms(double v) {
-        return dev.ctime.render.Units.ms(v);
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 }

@@ -1,20 +1,73 @@
 package dev.ctime.verdict;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The profile ctime recommends for an expected number of calls of one kernel per build, and how
- * sure it is.
+ * The one judgement of a run, computed once (when measuring, or when merging shards) and read by
+ * every view: the console, the page, the gate. The sentence in {@code reason} is rendered from the
+ * structured fields, never the other way round.
  *
- * @param indistinguishable profiles whose run time of this kernel cannot be told from the recommended one's
- * @param front             the Pareto front, by increasing build cost: no profile on it is significantly
- *                          better on one axis without being significantly worse on the other
- * @param contenders        faster profiles whose break-even interval holds the expected calls: they may pay off
- * @param reason            the sentence a person reads, with every ratio's interval
+ * @param workload      the calls per build the decision weighs: each profile's run cost is their total time
+ * @param excluded      workload items no profile measured (failed everywhere), left out with the reason
+ * @param expectedCalls every call of the workload per build
+ * @param scenario      whose build CPU time is the build cost
+ * @param recommended   the profile to use, or null where the decision is undecided
+ * @param state         recommended, or undecided (an inconclusive comparison stands between the candidates)
+ * @param equivalent    profiles whose total cost is equivalent to the recommended one's (interchangeable)
+ * @param undecided     for an undecided decision, each comparison that cannot be settled yet
+ * @param barred        profiles kept out of the decision, with why (a kernel of the workload failed in them)
+ * @param points        every ranked profile's two costs with their 95% intervals
+ * @param front         the Pareto front, by increasing build cost: no profile is significantly better on one
+ *                      axis and better or equivalent on the other
+ * @param breakEvens    between neighbours on the front
+ * @param byKernel      the workload item by item for the recommended (or best) profile: its share of the run
+ *                      cost and its comparison with the runner-up
+ * @param reason        the sentence a person reads, rendered from the fields above
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Decision(String kernel, int n, String function, String scenario, double expectedCalls, String reference,
-                      String recommended, List<String> indistinguishable, List<String> front, List<String> contenders,
-                      List<BreakEven> breakEvens, String reason) {
+public record Decision(Workload workload, List<String> excluded, double expectedCalls, String scenario, String reference,
+                       String recommended, String state, List<String> equivalent, List<Undecided> undecided,
+                       List<Barred> barred, List<Point> points, List<String> front, List<BreakEven> breakEvens,
+                       List<ItemShare> byKernel, String runnerUp, String reason) {
+    public static final String RECOMMENDED = "recommended";
+    public static final String UNDECIDED = "undecided";
+
+    @JsonIgnore
+    public boolean isUndecided() {
+        return UNDECIDED.equals(state);
+    }
+
+    /** A median with its 95% interval and the runs behind it. */
+    public record Estimate(double median, double ciLow, double ciHigh, double ciLevel, int runs) {
+        static Estimate of(dev.ctime.stats.Summary s) {
+            return new Estimate(s.median(), s.ciLow(), s.ciHigh(), s.ciLevel(), s.runs());
+        }
+    }
+
+    /**
+     * One profile's two costs: build CPU (ms, including a PGO/BOLT pipeline) and run time per call of the
+     * workload's mix (ns: the workload's total time over its calls, one value per fork).
+     */
+    public record Point(String profile, Estimate buildMs, Estimate runNs) {
+    }
+
+    /** A profile kept out of the decision, with why. */
+    public record Barred(String profile, String reason) {
+    }
+
+    /**
+     * A candidate the decision cannot yet tell from the best one.
+     *
+     * @param totalLow       the total cost difference per build (ms), candidate minus best: lower end, null if unbounded
+     * @param runsToSettle   about how many builds and forks a profile would settle it at the spread seen so far
+     */
+    public record Undecided(String profile, String against, Comparison build, Comparison run, double totalMs, Double totalLow,
+                            Double totalHigh, double marginMs, int runsToSettle) {
+    }
+
+    /** One workload item in the recommended profile: calls, ns per call, share of the run cost, and against the runner-up. */
+    public record ItemShare(Workload.Item item, Double nsPerCall, Double share, Comparison againstRunnerUp) {
+    }
 }

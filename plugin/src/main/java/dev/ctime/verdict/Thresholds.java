@@ -1,7 +1,7 @@
 package dev.ctime.verdict;
 
 /**
- * Practical thresholds: a significant difference smaller than these is still indistinguishable,
+ * Practical thresholds: a significant difference smaller than these never counts as different,
  * since no one should switch profiles (or toolchains) for it.
  *
  * @param runtime share of kernel run time (default 1%)

@@ -76,7 +76,7 @@ class AutodiffBreakdownTest {
         assertEquals(40 / 30.0, row.handGradientToPrimal().ratio(), 0.03);
 
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(),
-                null, a, null, List.of(), null, null, null);
+                null, a, null, List.of(), null, null, null, null);
         String console = String.join("\n", ConsoleTable.render(r));
         assertTrue(console.contains("autodiff (Enzyme) against the hand-written gradients of hand-fat-lto"), console);
         assertTrue(console.contains("Enzyme's pass 104 ms"), console);
@@ -85,7 +85,7 @@ class AutodiffBreakdownTest {
 
         dev.ctime.site.HtmlPageWriter w = new dev.ctime.site.HtmlPageWriter();
         dev.ctime.site.ReportPage.write(w, new Report(2, "ctime", "t", null, new CrateFacts("k", null, null, null, null, null), null, null,
-                new ToolchainFacts(null, "rustc", "22", null, null, null, null, null), List.of(), ps, "release", List.of(), null, a, null, List.of(), null, null, null),
+                new ToolchainFacts(null, "rustc", "22", null, null, null, null, null), List.of(), ps, "release", List.of(), null, a, null, List.of(), null, null, null, null),
                 List.of(), new dev.ctime.site.ReportPage.Options(null, null, 1e6));
         String html = w.document();
         assertTrue(html.contains("What #[autodiff] costs"), "the page has the breakdown");

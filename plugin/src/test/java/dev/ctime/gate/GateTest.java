@@ -24,7 +24,7 @@ class GateTest {
 
     static Measured run(String rustc, Map<String, Object> settings, Map<String, Figure> figures) {
         return new Measured("t", null, null, Map.of("default", rustc), Map.of("cpuModel", "x", "cpus", "2"),
-                Map.of("release", new Measured.Profile(dev.ctime.model.Status.OK, "default", settings, "h", figures)));
+                Map.of("release", new Measured.Profile(dev.ctime.model.Status.OK, "default", settings, "h", figures, null, null)), null);
     }
 
     static Map<String, Figure> figures(Random rnd, double buildMs, double kernelNs, double noise, Double instructions) {
@@ -129,5 +129,54 @@ class GateTest {
         JsonNode gh = new ObjectMapper().readTree(GateFormats.customSmallerIsBetter(c));
         assertTrue(gh.isArray() && gh.get(0).get("name").asText().startsWith("release "));
         assertTrue(gh.get(0).has("unit") && gh.get(0).has("value"));
+    }
+
+    @Test
+    void aFigureGoneSinceTheBaselineFailsTheCheckNamingItsCause() {
+        Random rnd = new Random(9);
+        Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.02, 50_000.0));
+        // Now heat segfaults: its figures are gone, the profile is partial, and the rest is as before.
+        Map<String, Figure> now = figures(rnd, 100, 30_000, 0.02, null);
+        now.keySet().removeIf(f -> f.startsWith("kernel:heat:"));
+        Measured c = new Measured("t", null, null, Map.of("default", "rustc 1.95.0"), Map.of("cpuModel", "x", "cpus", "2"),
+                Map.of("release", new Measured.Profile(dev.ctime.model.Status.PARTIAL, "default", Map.of(), "h", now,
+                        "kernel checks failed", Map.of("kernel:heat:4096:", "the fork crashed the process with signal 11 (SIGSEGV)"))),
+                null);
+        Gate.Result r = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        List<GateRow> gone = r.regressions();
+        assertEquals(java.util.Set.of("kernel:heat:4096:primalNs", "kernel:heat:4096:gradientNs", "kernel:heat:4096:primalInstructions"),
+                gone.stream().map(GateRow::figure).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(gone.stream().allMatch(g -> g.verdict().equals(GateRow.MISSING) && g.note().contains("SIGSEGV")), gone.toString());
+        assertTrue(r.rows().stream().anyMatch(x -> x.figure().equals("kernel:sum:4096:primalNs") && !x.verdict().equals(GateRow.MISSING)),
+                "the partial profile's other figures are still compared");
+        String junit = GateFormats.junit(r, "b");
+        assertTrue(junit.contains("type=\"missing\"") && junit.contains("heat@4096 primal is missing: the fork crashed"), junit);
+        assertTrue(GateFormats.markdown(r, "b").startsWith("### ctime: 0 regressions, 3 missing"), GateFormats.markdown(r, "b"));
+        assertTrue(String.join("\n", GateFormats.console(r, "b")).contains("0 regressions, 3 missing"));
+        // Lowered to a warning where asked: named, not failed.
+        Gate.Result warned = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.FAIL, Gate.OnMissing.WARN);
+        assertTrue(warned.regressions().isEmpty());
+        assertTrue(String.join("\n", GateFormats.console(warned, "b")).contains("missing (warning only: ctime.check.onMissing=warn)"));
+        // A profile that failed outright, or is gone: every figure of it is missing, with the profile's reason.
+        Measured failed = new Measured("t", null, null, Map.of("default", "rustc 1.95.0"), Map.of("cpuModel", "x", "cpus", "2"),
+                Map.of("release", new Measured.Profile(dev.ctime.model.Status.FAILED, "default", Map.of(), "h", Map.of(),
+                        "the build failed: error[E0308]", null)), null);
+        Gate.Result f = Gate.compare(b, failed, GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        assertEquals(b.profiles().get("release").figures().size(), f.regressions().size());
+        assertTrue(f.regressions().get(0).note().contains("the profile is failed: the build failed: error[E0308]"), f.regressions().toString());
+    }
+
+    @Test
+    void whereTheMediansAndTheChangePointOppositeWaysTheRowSaysWhy() {
+        // Overlapping runs: the medians move one way while the median of the run-by-run ratios points the other.
+        Figure b = new Figure(FigureKind.RUNTIME, "ns", 10.39, 8, 12, 0.1, List.of(8.0, 8.5, 9.0, 10.39, 10.5, 11.0, 11.5));
+        Figure c = new Figure(FigureKind.RUNTIME, "ns", 8.86, 7, 13, 0.2, List.of(7.0, 8.0, 8.86, 11.2, 11.8, 12.0, 12.5));
+        Measured mb = new Measured("t", null, null, Map.of("default", "r"), Map.of(), Map.of("p", new Measured.Profile(
+                dev.ctime.model.Status.OK, "default", Map.of(), "h", Map.of("kernel:k:1:primalNs", b), null, null)), null);
+        Measured mc = new Measured("t", null, null, Map.of("default", "r"), Map.of(), Map.of("p", new Measured.Profile(
+                dev.ctime.model.Status.OK, "default", Map.of(), "h", Map.of("kernel:k:1:primalNs", c), null, null)), null);
+        GateRow row = Gate.compare(mb, mc, GateThresholds.defaults(), Gate.OnMismatch.FAIL).rows().get(0);
+        assertTrue(row.ratio() > 1 && c.median() < b.median(), row.toString());
+        assertTrue(row.note().contains("the medians moved down") && row.note().contains("the runs overlap"), row.note());
     }
 }

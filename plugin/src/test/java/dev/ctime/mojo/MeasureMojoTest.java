@@ -87,4 +87,45 @@ class MeasureMojoTest {
         assertEquals(2, c.sharding().shard().index());
         assertEquals(List.of("release", "dev"), c.only());
     }
+
+    @Test
+    void theWorkloadIsReadFromThePomOrTheCommandLineAndEveryBadItemIsNamed() throws Exception {
+        MeasureMojo m = mojo();
+        m.kernels = element("kernels", null, element("kernel", null, element("name", "heat"), element("primal", "heat"),
+                element("gradient", "heat_grad"), element("sizes", null, element("size", "64"), element("size", "4096"))),
+                element("kernel", null, element("name", "norm"), element("primal", "norm"), element("sizes", null, element("size", "8"))));
+        m.workload = element("workload", null,
+                element("item", null, element("kernel", "heat"), element("n", "4096"), element("calls", "1e6")),
+                element("item", null, element("kernel", "norm"), element("n", "8"), element("function", "primal"),
+                        element("calls", "2_000_000")));
+        MeasureConfig c = m.config();
+        assertEquals(List.of(new dev.ctime.verdict.Workload.Item("heat", 4096, "gradient", 1e6),
+                new dev.ctime.verdict.Workload.Item("norm", 8, "primal", 2e6)), c.judging().workload().items());
+        assertFalse(c.judging().workload().derived());
+
+        m.workloadProperty = "heat@64=5e5";
+        assertEquals(List.of(new dev.ctime.verdict.Workload.Item("heat", 64, "gradient", 5e5)), m.config().judging().workload().items(),
+                "ctime.workload replaces <workload>");
+
+        m.workloadProperty = "heat@128:gradient=1e6, norm@8:gradient=10, nosuch@1=1, heat@64:primal=-3, heat@64:primal=1, heat";
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
+        for (String expected : List.of("heat gradient (n = 128): kernel heat is measured at sizes [64, 4096] only",
+                "norm gradient (n = 8): kernel norm has no <gradient>", "no kernel is named 'nosuch'",
+                "calls must be a positive number", "is listed twice", "'heat' is not kernel@n:function=calls")) {
+            assertTrue(e.getMessage().contains(expected), "names " + expected + ":\n" + e.getMessage());
+        }
+    }
+
+    @Test
+    void tooFewRunsForAnyTestAreWarnedOfBeforeAnyBuild() throws Exception {
+        MeasureMojo m = mojo();
+        RecordingLog log = new RecordingLog();
+        m.setLog(log);
+        m.forks = 1;
+        m.repeat = 1;
+        m.config();
+        assertTrue(log.all().contains("no comparison can ever be significant (the Mann-Whitney test at 5% needs 4 runs a side)"),
+                log.all());
+        assertTrue(log.all().contains("undecided"), log.all());
+    }
 }

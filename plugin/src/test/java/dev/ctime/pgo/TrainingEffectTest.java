@@ -17,6 +17,8 @@ import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
+import dev.ctime.verdict.Workload;
 import dev.ctime.verdict.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +69,7 @@ class TrainingEffectTest {
         assertEquals("fat", pgo.against(), "the twin is the same settings without pgo, not the reference");
         assertTrue(pgo.twin());
         assertEquals("PGO", pgo.trained());
-        assertEquals(Comparison.INDISTINGUISHABLE, pgo.buildCpu().verdict(), "the final build costs what the untrained one does");
+        assertEquals(Comparison.EQUIVALENT, pgo.buildCpu().verdict(), "the final build costs what the untrained one does");
         // 3000 ms of builds plus 3920 ms of pipeline against 3000 ms: about 2.3x.
         assertEquals(6920.0 / 3000, pgo.withPipeline().ratio(), 0.05);
         assertEquals(Comparison.WORSE, pgo.withPipeline().verdict());
@@ -87,7 +89,7 @@ class TrainingEffectTest {
         assertFalse(t.builds().get(0).twin());
         assertEquals("PGO+BOLT", t.builds().get(0).trained());
         String console = String.join("\n", ConsoleTable.render(new Report(3, "ctime", "t", null, null, null, null,
-                null, List.of(), ps, "release", List.of(), null, null, t, List.of(), null, null, null)));
+                null, List.of(), ps, "release", List.of(), null, null, t, List.of(), null, null, null, null)));
         assertTrue(console.contains("thin-pgo [PGO+BOLT] against release (no untrained twin"), console);
         assertTrue(console.contains("pipeline 2.30 s CPU"), console);
     }
@@ -102,12 +104,13 @@ class TrainingEffectTest {
     void theRankingChargesThePipelineToTheBuild() {
         ProfileResult release = profile("release", settings(), 1000, 100, null);
         ProfileResult pgo = profile("release-pgo", settings("pgo", true), 1000, 80, pipeline(1000, 1000));
-        Decider.Subject s = new Decider.Subject("full", "heat", 4096, "primal");
-        List<Decider.Point> pts = Decider.points(List.of(release, pgo), s);
-        Decider.Point p = pts.stream().filter(x -> x.profile().equals("release-pgo")).findFirst().orElseThrow();
-        assertEquals(3000, p.compileMs(), 60, "1 s of build and 2 s of pipeline");
+        List<ProfileResult> both = List.of(release, pgo);
+        Workload w = Workload.parse("heat@4096:primal=1", new java.util.ArrayList<>());
+        Decision d = Decider.decide(both, w.scaledTo(1e6), "full", "release", Thresholds.DEFAULT);
+        Decision.Point p = d.points().stream().filter(x -> x.profile().equals("release-pgo")).findFirst().orElseThrow();
+        assertEquals(3000, p.buildMs().median(), 60, "1 s of build and 2 s of pipeline");
         // Saving 20 ns per call for 2 s of extra build: break-even near 100 million calls.
-        assertTrue(Decider.decide(List.of(release, pgo), s, 1e6, "release", Thresholds.DEFAULT).recommended().equals("release"));
-        assertEquals("release-pgo", Decider.decide(List.of(release, pgo), s, 1e10, "release", Thresholds.DEFAULT).recommended());
+        assertEquals("release", d.recommended(), d.reason());
+        assertEquals("release-pgo", Decider.decide(both, w.scaledTo(1e10), "full", "release", Thresholds.DEFAULT).recommended());
     }
 }

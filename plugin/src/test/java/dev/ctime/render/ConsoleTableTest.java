@@ -39,7 +39,7 @@ class ConsoleTableTest {
     static Report report(List<ProfileResult> ps) {
         List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
         return new Report(2, "ctime", "2026-11-21T00:00:00Z", null, null, null, null, null, List.of(), ps,
-                "release", cs, null, null, null, List.of(), null, null, null);
+                "release", cs, null, null, null, List.of(), null, null, null, null);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ConsoleTableTest {
                 profile("release-fat-lto-cgu1-with-a-long-name", 2300, 700, 3500.0)));
         List<String> out = ConsoleTable.render(r);
         String all = String.join(" ", out).replaceAll("\\s+", " ");
-        assertTrue(out.contains("  twin: indistinguishable on every figure"), all);
+        assertTrue(out.contains("  twin: equivalent on every figure"), all);
         assertTrue(out.contains(""), "blank lines part the blocks");
         assertTrue(all.matches("(?s).*release-fat-lto-cgu1-with-a-long-name: full build cpu 23\\.00x \\(\\d+\\.\\d\\d–\\d+\\.\\d\\d\\).*"), all);
         assertTrue(all.contains("heat\\nwave@4096 primal 0.70x"), all);

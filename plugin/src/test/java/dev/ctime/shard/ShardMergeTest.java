@@ -56,7 +56,7 @@ class ShardMergeTest {
         return new Report(4, "ctime", "2026-11-21T00:00:0" + index + "Z", null, new CrateFacts("k", null, null, null, null, null),
                 new MachineFacts(null, null, 2, cpu, null, null), null, new ToolchainFacts(null, rustc, null, null, null, null, null, null),
                 List.of(new ToolchainFacts("default", rustc, null, null, null, null, null, null)), ps, "release", List.of(), null, null, null, List.of(),
-                null, new ShardInfo(index, count, "release", ALL, measured, "cost model", Map.of()), null);
+                null, new ShardInfo(index, count, "release", ALL, measured, "cost model", Map.of()), null, null);
     }
 
     Report merge(Report... shards) throws ShardMerge.Refused {
@@ -125,7 +125,7 @@ class ShardMergeTest {
                 a.settings(), a.applied(), a.toolchain(), a.compile(), a.analysis(), a.artifactBytes(), a.harnessOverheadNs(),
                 a.pinned(), a.kernels(), a.warnings(), a.pipeline()));
         Report broken = new Report(4, "ctime", two.createdAt(), null, two.crate(), two.machine(), two.settings(), two.toolchain(),
-                two.toolchains(), ps, "release", List.of(), null, null, null, List.of(), null, two.shard(), null);
+                two.toolchains(), ps, "release", List.of(), null, null, null, List.of(), null, two.shard(), null, null);
         ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class, () -> merge(shard(1, 2, "r", "x", 1, "a", 1.0), broken));
         assertTrue(e.getMessage().contains("shard 2's anchor release is failed (the full build failed: linker not found)"),
                 e.getMessage());
@@ -135,7 +135,7 @@ class ShardMergeTest {
     @Test
     void refusesAReportThatWasNoShard() {
         Report plain = new Report(4, "ctime", "t", null, null, null, null, null, List.of(),
-                List.of(profile("release", 1000, 100)), "release", List.of(), null, null, null, List.of(), null, null, null);
+                List.of(profile("release", 1000, 100)), "release", List.of(), null, null, null, List.of(), null, null, null, null);
         ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class,
                 () -> ShardMerge.merge(List.of(new ShardMerge.Part("plain.json", plain)), null, Thresholds.DEFAULT, 1e6, null, null, "t"));
         assertTrue(e.getMessage().contains("plain.json is not a shard's report"), e.getMessage());
@@ -154,11 +154,11 @@ class ShardMergeTest {
         Report seeded = shard(2, 2, "r", "x", 1.0, "b", 1.0);
         Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), MeasuringSettings.of(Map.of("seed", 7)),
                 seeded.toolchain(), seeded.toolchains(), seeded.profiles(), "release", List.of(), null, null, null, List.of(), null,
-                seeded.shard(), null);
+                seeded.shard(), null, null);
         Report withSeed = shard(1, 2, "r", "x", 1.0, "a", 1.0);
         withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), MeasuringSettings.of(Map.of("seed", 42)),
                 withSeed.toolchain(), withSeed.toolchains(), withSeed.profiles(), "release", List.of(), null, null, null, List.of(),
-                null, withSeed.shard(), null);
+                null, withSeed.shard(), null, null);
         List<String> g = merge(withSeed, other).merge().findings();
         assertTrue(g.contains("the shards measured with different settings: seed 42 (shard 1) against 7 (shard 2); run every"
                 + " shard from the same POM and properties"), g.toString());

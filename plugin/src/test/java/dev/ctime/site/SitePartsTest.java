@@ -18,6 +18,8 @@ import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.BreakEven;
 import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Decision;
+import dev.ctime.verdict.Workload;
 import dev.ctime.verdict.Thresholds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,6 +36,11 @@ class SitePartsTest {
         return Statistics.summarize(runs);
     }
 
+    static Decision.Estimate e(double median) {
+        Summary x = s(median);
+        return new Decision.Estimate(x.median(), x.ciLow(), x.ciHigh(), x.ciLevel(), x.runs());
+    }
+
     static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
         ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null, null);
         KernelTiming big = new KernelTiming("k<1>", 1000, dev.ctime.model.Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
@@ -48,37 +55,42 @@ class SitePartsTest {
                 Map.of("full", f), null, 1000L, s(3), false, List.of(small, big), null, null);
     }
 
+    /** A report as ctime:measure writes it: the decision is computed once and stored. */
     static Report report(List<ProfileResult> ps) {
         return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", new CrateFacts("demo", null, null, null, null, null),
                 new MachineFacts(null, null, 2, "x", "unavailable", null), null,
-                new ToolchainFacts(null, "rustc 1.95.0", "22.1.2", null, null, null, null, null), List.of(), ps, "release", List.of(), null,
-                null, null, List.of(), null, null, null);
+                new ToolchainFacts(null, "rustc 1.95.0", "22.1.2", null, null, null, null, null), List.of(), ps, "release", List.of(),
+                Decider.decide(ps, Workload.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null,
+                null, null, null);
+    }
+
+    private static Decision decide(Report r, double calls) {
+        return Decider.decide(r.profiles(), Workload.defaultFor(r.profiles(), calls), null, "release", Thresholds.DEFAULT);
     }
 
     @Test
     void frontBreakEvenAndRecommendation() {
         Report r = report(List.of(profile("dev", "ok", 100, 5000, Map.of()), profile("release", "ok", 200, 1000, Map.of()),
                 profile("slow-and-slow", "ok", 300, 2000, Map.of()), profile("fat", "ok", 2200, 800, Map.of())));
-        Decider.Subject subject = Decider.subject(r.profiles(), null, null);
-        List<Decider.Point> front = Decider.front(Decider.points(r.profiles(), subject), Thresholds.DEFAULT);
-        assertEquals(List.of("dev", "release", "fat"), front.stream().map(Decider.Point::profile).toList());
-        List<BreakEven> be = Decider.breakEvens(front, Thresholds.DEFAULT);
+        Decision d = decide(r, 1e6);
+        assertEquals(List.of("dev", "release", "fat"), d.front());
+        List<BreakEven> be = d.breakEvens();
         // 100 ms more build time, 4000 ns less per call: 25,000 calls.
         assertEquals(25_000, be.get(0).calls(), 1e-6);
         assertEquals(2000e6 / 200, be.get(1).calls(), 1e-6);
-        assertEquals("dev", Decider.decide(r.profiles(), subject, 1000, "release", Thresholds.DEFAULT).recommended());
-        assertEquals("release", Decider.decide(r.profiles(), subject, 1e6, "release", Thresholds.DEFAULT).recommended());
-        assertEquals("fat", Decider.decide(r.profiles(), subject, 1e9, "release", Thresholds.DEFAULT).recommended());
-        assertNull(Decider.decide(List.of(), subject, 1, "release", Thresholds.DEFAULT));
+        assertEquals("dev", decide(r, 1000).recommended());
+        assertEquals("release", d.recommended());
+        assertEquals("fat", decide(r, 1e9).recommended());
+        assertNull(Decider.decide(List.of(), Workload.defaultFor(List.of(), 1), null, "release", Thresholds.DEFAULT));
     }
 
     @Test
     void failedProfilesAreNeverRanked() {
         Report r = report(List.of(profile("ok", "ok", 100, 1000, Map.of("inherits", "release")),
                 profile("wrong-gradient", "failed", 50, 10, Map.of("inherits", "release"))));
-        Decider.Subject subject = Decider.subject(r.profiles(), null, null);
-        assertEquals(new Decider.Subject("full", "k<1>", 1000, "gradient"), subject);
-        assertEquals(List.of("ok"), Decider.points(r.profiles(), subject).stream().map(Decider.Point::profile).toList());
+        Decision d = decide(r, 1e6);
+        assertEquals(List.of(new Workload.Item("k<1>", 1000, "gradient", 1e6)), d.workload().items());
+        assertEquals(List.of("ok"), d.points().stream().map(Decision.Point::profile).toList());
     }
 
     @Test
@@ -100,9 +112,9 @@ class SitePartsTest {
 
     @Test
     void chartsAreDeterministicAndEscapeUserStrings() {
-        List<Decider.Point> pts = List.of(new Decider.Point("<script>alert(1)</script>", s(100), s(900)),
-                new Decider.Point("b&q", s(900), s(100)));
-        List<Decider.Point> front = Decider.front(pts, Thresholds.DEFAULT);
+        List<Decision.Point> pts = List.of(new Decision.Point("<script>alert(1)</script>", e(100), e(900)),
+                new Decision.Point("b&q", e(900), e(100)));
+        List<String> front = List.of("<script>alert(1)</script>", "b&q");
         String a = Svg.pareto("t \"x\"", pts, front, "b&q", List.of(), "ms", "ns");
         assertEquals(a, Svg.pareto("t \"x\"", pts, front, "b&q", List.of(), "ms", "ns"));
         assertEquals(2, a.split("class=\"whiskers\"", -1).length - 1, "every point has its interval drawn");
@@ -140,7 +152,7 @@ class SitePartsTest {
         List<HistoryLog.Run> runs = HistoryLog.read(history);
         assertEquals(2, runs.size(), "a damaged line is skipped");
         HtmlPageWriter w = new HtmlPageWriter();
-        ReportPage.write(w, r, runs, new ReportPage.Options(null, null, 1e6));
+        ReportPage.write(w, r, runs, new ReportPage.Options(null, null, null));
         String html = w.document();
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertFalse(html.contains("<build>") || html.contains("<b>") || html.contains("<label>") || html.contains("k<1>"));
@@ -181,15 +193,18 @@ class SitePartsTest {
                 profile("fat", "ok", 2200, 800, Map.of()));
         List<dev.ctime.verdict.Comparison> cs = dev.ctime.verdict.Comparisons.all(ps, "release", Thresholds.DEFAULT);
         Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, new CrateFacts("demo", null, null, null, null, null), null, null,
-                new ToolchainFacts(null, "rustc 1.95.0", "22", null, null, null, null, null), List.of(), ps, "release", cs, null, null, null, List.of(), null, null, null);
+                new ToolchainFacts(null, "rustc 1.95.0", "22", null, null, null, null, null), List.of(), ps, "release", cs,
+                Decider.decide(ps, Workload.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null, null,
+                null, null);
         HtmlPageWriter w = new HtmlPageWriter();
-        ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, 1e6));
+        ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
         String html = w.document();
-        assertTrue(html.contains("Indistinguishable from release on every figure: twin."), "the twin is named once");
+        long twinEquivalent = cs.stream().filter(c -> c.profile().equals("twin") && c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT).count();
+        assertTrue(html.contains("twin: 0 different, " + twinEquivalent + " equivalent, "), "the twin is counted once, not listed");
         int at = html.indexOf("<table class=\"comparisons\">");
         String table = html.substring(at, html.indexOf("</table>", at));
         assertTrue(table.contains("<td>full build cpu</td>") && table.contains("<td>fat</td>"), "figures read as words: " + table);
         assertFalse(table.contains("<td>twin</td>"), "no row for a figure that cannot be told apart");
-        assertTrue(html.contains("all " + cs.size() + " comparisons are in report.json"));
+        assertTrue(html.contains("All " + cs.size() + " comparisons are in report.json"));
     }
 }

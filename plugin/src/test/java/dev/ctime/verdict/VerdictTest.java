@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
@@ -28,43 +29,77 @@ class VerdictTest {
 
     @Test
     void aComparisonReadsAsARatioWithItsIntervalOrSaysWhyItHasNone() {
-        assertEquals("1.21x (1.15–1.27)", new Comparison("f", "p", "r", 1.21, 1.15, 1.27, true, Comparison.WORSE, 0.01, 0.001, 8, 8)
-                .describe());
+        assertEquals("1.21x (1.15–1.27)", new Comparison("f", "p", "r", 1.21, 1.15, 1.27, true, Comparison.WORSE, 0.01, 0.001, 8, 8,
+                Comparison.TIMED, null).describe());
         assertEquals("0.97x (no interval: 2 and 2 runs are too few)",
-                new Comparison("f", "p", "r", 0.97, 0.0, null, false, Comparison.INDISTINGUISHABLE, 0.01, 1, 2, 2).describe());
-        assertEquals("1.50x (1.20–?)", new Comparison("f", "p", "r", 1.5, 1.2, null, true, Comparison.WORSE, 0.01, 0.01, 6, 6)
-                .describe());
+                new Comparison("f", "p", "r", 0.97, 0.0, null, false, Comparison.INCONCLUSIVE, 0.01, 1, 2, 2, Comparison.TIMED, 4)
+                        .describe());
+        assertEquals("1.50x (1.20–?)", new Comparison("f", "p", "r", 1.5, 1.2, null, true, Comparison.WORSE, 0.01, 0.01, 6, 6,
+                Comparison.TIMED, null).describe());
+        assertEquals("0.90x (counted, exact)", Comparison.exact("kernel:k:1:primalInstructions", "p", 90, "r", 100, 0.01).describe());
     }
 
     @Test
-    void equalDistributionsAreIndistinguishableInAtLeast95PercentOfTrials() {
+    void oneRunAgainstOneIsInconclusiveNeverEquivalentOrCounted() {
+        // The quick settings a user tries first: one build, one fork. Nothing can be told, whatever the two values.
+        for (double[] v : new double[][] {{100, 100}, {100, 100.2}, {39, 100}}) {
+            Comparison c = Comparison.of("kernel:k:1:gradientNs", "a", new double[] {v[0]}, "b", new double[] {v[1]}, 0.01);
+            assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.toString());
+            assertEquals("inconclusive", c.verdict().outcome());
+            assertEquals(Comparison.TIMED, c.basis());
+            assertFalse(c.describe().contains("counted"), c.describe());
+            assertTrue(c.runsToSettle() >= Comparison.FEWEST_RUNS, c.toString());
+        }
+    }
+
+    @Test
+    void equalDistributionsAreNotCalledDifferentInAtLeast95PercentOfTrials() {
         SplittableRandom rnd = new SplittableRandom(2026);
         int[][] shapes = {{6, 6}, {8, 8}, {12, 12}};
         for (int[] n : shapes) {
             for (double noise : new double[] {0.01, 0.10}) {
-                int indistinguishable = 0;
+                int same = 0;
                 for (int t = 0; t < 1000; t++) {
                     Comparison c = Comparison.of("f", "a", runs(rnd, n[0], 100, noise), "b", runs(rnd, n[1], 100, noise), 0.01);
-                    if (c.verdict().equals(Comparison.INDISTINGUISHABLE)) indistinguishable++;
+                    if (c.verdict() == Verdict.EQUIVALENT || c.verdict() == Verdict.INCONCLUSIVE) same++;
                 }
-                assertTrue(indistinguishable >= 950, n[0] + " runs at noise " + noise + ": only " + indistinguishable
-                        + " of 1000 indistinguishable");
+                assertTrue(same >= 950, n[0] + " runs at noise " + noise + ": only " + same + " of 1000 not called different");
             }
         }
+    }
+
+    @Test
+    void equalDistributionsWithTightRunsAreEquivalentAndNoisyOnesInconclusive() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int equivalent = 0;
+        int inconclusive = 0;
+        for (int t = 0; t < 200; t++) {
+            if (Comparison.of("f", "a", runs(rnd, 12, 100, 0.002), "b", runs(rnd, 12, 100, 0.002), 0.01).verdict()
+                    == Verdict.EQUIVALENT) equivalent++;
+            Comparison noisy = Comparison.of("f", "a", runs(rnd, 6, 100, 0.10), "b", runs(rnd, 6, 100, 0.10), 0.01);
+            if (noisy.verdict() == Verdict.INCONCLUSIVE) {
+                inconclusive++;
+                // ±10% noise against a 1% margin: many more runs than 6 are needed, and the estimate says so.
+                assertTrue(noisy.runsToSettle() > 6, noisy.toString());
+            }
+        }
+        assertTrue(equivalent >= 190, equivalent + " of 200 equivalent at ±0.2% noise");
+        // The rest are the test's 5% of false alarms at 6 runs a side.
+        assertTrue(inconclusive >= 180, inconclusive + " of 200 inconclusive at ±10% noise");
     }
 
     @Test
     void heavyTailedNoiseDoesNotCryWolfEither() {
         // One run in ten hit by a 50% slowdown, as when another build shares the machine.
         SplittableRandom rnd = new SplittableRandom(99);
-        int indistinguishable = 0;
+        int same = 0;
         for (int t = 0; t < 1000; t++) {
             double[] a = runs(rnd, 8, 100, 0.02);
             double[] b = runs(rnd, 8, 100, 0.02);
             for (double[] x : new double[][] {a, b}) for (int i = 0; i < x.length; i++) if (rnd.nextDouble() < 0.1) x[i] *= 1.5;
-            if (Comparison.of("f", "a", a, "b", b, 0.01).verdict().equals(Comparison.INDISTINGUISHABLE)) indistinguishable++;
+            if (!Comparison.of("f", "a", a, "b", b, 0.01).significant()) same++;
         }
-        assertTrue(indistinguishable >= 950, indistinguishable + " of 1000");
+        assertTrue(same >= 950, same + " of 1000");
     }
 
     @Test
@@ -86,15 +121,17 @@ class VerdictTest {
         Comparison c = Comparison.of("f", "a", runs(rnd, 12, 100.5, 0.0005), "b", runs(rnd, 12, 100, 0.0005), 0.01);
         assertTrue(c.pValue() < 0.05);
         assertFalse(c.significant());
-        assertEquals(Comparison.INDISTINGUISHABLE, c.verdict());
+        // Its whole interval lies within 1%: equivalent, and said so.
+        assertEquals(Comparison.EQUIVALENT, c.verdict());
     }
 
     @Test
     void threeRunsAgainstThreeCanNeverBeSignificant() {
         // The exact Mann-Whitney test's smallest two-sided p-value for 3 against 3 is 0.1.
         Comparison c = Comparison.of("f", "a", new double[] {10, 11, 12}, "b", new double[] {50, 51, 52}, 0.01);
-        assertEquals(Comparison.INDISTINGUISHABLE, c.verdict());
+        assertEquals(Comparison.INCONCLUSIVE, c.verdict());
         assertNull(c.ciHigh(), "3 runs cannot bound the ratio at 95%");
+        assertEquals(Comparison.FEWEST_RUNS, c.runsToSettle());
     }
 
     @Test
@@ -117,50 +154,97 @@ class VerdictTest {
     }
 
     private static Summary run(SplittableRandom rnd, double ns) {
-        List<double[]> forks = new ArrayList<>();
-        for (int f = 0; f < 8; f++) forks.add(runs(rnd, 10, ns, 0.01));
-        return Statistics.summarizeGroups(forks);
+        return run(rnd, ns, 8);
+    }
+
+    private static Summary run(SplittableRandom rnd, double ns, int forks) {
+        List<double[]> groups = new ArrayList<>();
+        for (int f = 0; f < forks; f++) groups.add(runs(rnd, 10, ns, 0.01));
+        return Statistics.summarizeGroups(groups);
+    }
+
+    private static KernelTiming kernel(String name, Summary run) {
+        return new KernelTiming(name, 1000, Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null);
+    }
+
+    private static ProfileResult profile(String name, Summary build, KernelTiming... kernels) {
+        ScenarioFigures f = new ScenarioFigures(build, build, build, build, null, null);
+        boolean failed = java.util.Arrays.stream(kernels).anyMatch(k -> k.status() != Status.OK);
+        return new ProfileResult(name, failed ? Status.PARTIAL : Status.OK, null, Map.of(), null, "stable", Map.of("full", f), null,
+                null, null, null, List.of(kernels), null, null);
     }
 
     private static ProfileResult profile(String name, Summary build, Summary run) {
-        ScenarioFigures f = new ScenarioFigures(build, build, build, build, null, null);
-        KernelTiming k = new KernelTiming("k", 1000, dev.ctime.model.Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.model.Status.OK, null, Map.of(), null, "stable", Map.of("full", f), null, null, null, null,
-                List.of(k), null, null);
+        return profile(name, build, kernel("k", run));
+    }
+
+    private static Decision decide(List<ProfileResult> ps, double calls) {
+        return Decider.decide(ps, Workload.defaultFor(ps, calls), null, "release", Thresholds.DEFAULT);
+    }
+
+    private static Decider.Point point(List<ProfileResult> ps, String name) {
+        ProfileResult p = ps.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        return new Decider.Point(name, Decider.buildCost(p, "full"), p.kernels().get(0).gradientNs());
     }
 
     @Test
-    void twinsAreTiedAndNeitherWinsOnNoise() {
+    void twinsAreEquivalentAndNeitherWinsOnNoise() {
         for (int seed = 0; seed < 20; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
             List<ProfileResult> ps = List.of(profile("release", build(rnd, 150), run(rnd, 1000)),
                     profile("fat-a", build(rnd, 4000), run(rnd, 700)), profile("fat-b", build(rnd, 4000), run(rnd, 700)));
-            Decider.Subject s = Decider.subject(ps, null, null);
-            Decision d = Decider.decide(ps, s, 1e8, "release", Thresholds.DEFAULT);
+            Decision d = decide(ps, 1e8);
+            assertEquals(Decision.RECOMMENDED, d.state(), d.reason());
             assertTrue(d.recommended().startsWith("fat-"), d.reason());
             String twin = d.recommended().equals("fat-a") ? "fat-b" : "fat-a";
-            assertTrue(d.indistinguishable().contains(twin), d.reason());
-            assertTrue(d.reason().contains("faster than release"), d.reason());
+            assertTrue(d.equivalent().contains(twin), d.reason());
+            assertTrue(d.reason().contains("pays for its build after"), d.reason());
             // Few calls: the extra build never pays off, release stays.
-            assertEquals("release", Decider.decide(ps, s, 10, "release", Thresholds.DEFAULT).recommended());
+            assertEquals("release", decide(ps, 10).recommended());
         }
     }
 
     @Test
-    void aFasterProfileInsideItsBreakEvenIntervalIsAContenderNotTheRecommendation() {
+    void quickSettingsGiveUndecidedNeverTheSlowerProfile() {
+        // One build and one fork a profile, as -Dctime.repeat=1 -Dctime.forks=1: dev is 2.57x slower to run.
+        List<ProfileResult> ps = List.of(
+                profile("release", Statistics.summarize(new double[] {9000}), run(new SplittableRandom(1), 1000, 1)),
+                profile("dev", Statistics.summarize(new double[] {3000}), run(new SplittableRandom(2), 2570, 1)));
+        Decision d = decide(ps, 1e6);
+        assertEquals(Decision.UNDECIDED, d.state(), d.reason());
+        assertNull(d.recommended());
+        assertTrue(DecisionText.headline(d).startsWith("undecided"), DecisionText.headline(d));
+        assertTrue(d.undecided().get(0).runsToSettle() >= Comparison.FEWEST_RUNS, d.reason());
+        assertTrue(d.reason().contains("builds and") && d.reason().contains("forks a profile"), d.reason());
+    }
+
+    @Test
+    void aFasterProfileInsideItsBreakEvenIntervalLeavesTheDecisionUndecided() {
         SplittableRandom rnd = new SplittableRandom(3);
         List<ProfileResult> ps = List.of(profile("release", build(rnd, 150), run(rnd, 1000)),
                 profile("fat", build(rnd, 4000), run(rnd, 900)));
-        Decider.Subject s = Decider.subject(ps, null, null);
-        BreakEven be = Decider.breakEven(Decider.points(ps, s).get(0), Decider.points(ps, s).get(1), Thresholds.DEFAULT);
+        BreakEven be = Decider.breakEven(point(ps, "release"), point(ps, "fat"), Thresholds.DEFAULT);
         assertNotNull(be.calls());
         assertTrue(be.ciLow() < be.calls() && be.calls() < be.ciHigh(), be.toString());
         // (4000 - 150) ms over 100 ns saved: about 38.5 million calls.
         assertEquals(38.5e6, be.calls(), 5e6);
-        Decision inside = Decider.decide(ps, s, be.calls(), "release", Thresholds.DEFAULT);
-        assertEquals("release", inside.recommended());
-        assertEquals(List.of("fat"), inside.contenders());
-        assertEquals("fat", Decider.decide(ps, s, be.ciHigh() * 2, "release", Thresholds.DEFAULT).recommended());
+        // At the break-even the two cost the same per build: equivalent (both named) or undecided, never a confident fat.
+        Decision inside = decide(ps, be.calls());
+        assertTrue(inside.isUndecided() || (inside.recommended().equals("release") && inside.equivalent().contains("fat")),
+                inside.reason());
+        assertEquals("fat", decide(ps, be.ciHigh() * 2).recommended());
+        assertEquals("release", decide(ps, be.ciLow() / 2).recommended());
+    }
+
+    @Test
+    void noBreakEvenWhereTheBuildCostCannotBeToldApart() {
+        // dev is slower to run, and its build is not significantly cheaper: no "cheaper to build" claim.
+        SplittableRandom rnd = new SplittableRandom(8);
+        List<ProfileResult> ps = List.of(profile("release", Statistics.summarize(runs(rnd, 6, 1000, 0.15)), run(rnd, 1000)),
+                profile("dev", Statistics.summarize(runs(rnd, 6, 900, 0.15)), run(rnd, 2500)));
+        BreakEven be = Decider.breakEven(point(ps, "dev"), point(ps, "release"), Thresholds.DEFAULT);
+        assertNull(be.calls(), be.toString());
+        assertTrue(be.note().startsWith("no break-even: build CPU"), be.note());
     }
 
     @Test
@@ -169,9 +253,50 @@ class VerdictTest {
         List<ProfileResult> ps = List.of(profile("release", build(rnd, 150), run(rnd, 1000)),
                 profile("slow-build-same-run", build(rnd, 600), run(rnd, 1000)),
                 profile("fast", build(rnd, 4000), run(rnd, 500)));
-        Decider.Subject s = Decider.subject(ps, null, null);
-        List<String> front = Decider.front(Decider.points(ps, s), Thresholds.DEFAULT).stream().map(Decider.Point::profile).toList();
-        assertEquals(List.of("release", "fast"), front);
+        assertEquals(List.of("release", "fast"), decide(ps, 1e6).front());
+    }
+
+    @Test
+    void theWorkloadDecidesAndMovingItsCallsMovesTheRecommendation() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        // a is faster on x, b on y, and both build alike; a third kernel z runs the same in both.
+        List<ProfileResult> ps = List.of(
+                profile("release", build(rnd, 1000), kernel("x", run(rnd, 100)), kernel("y", run(rnd, 300)), kernel("z", run(rnd, 50))),
+                profile("b", build(rnd, 1000), kernel("x", run(rnd, 300)), kernel("y", run(rnd, 100)), kernel("z", run(rnd, 50))));
+        Workload onX = Workload.parse("x@1000:gradient=1e7,y@1000:gradient=1e5,z@1000:primal=1e6", new ArrayList<>());
+        Workload onY = Workload.parse("x@1000:gradient=1e5,y@1000:gradient=1e7,z@1000:primal=1e6", new ArrayList<>());
+        Decision x = Decider.decide(ps, onX, null, "release", Thresholds.DEFAULT);
+        Decision y = Decider.decide(ps, onY, null, "release", Thresholds.DEFAULT);
+        assertEquals("release", x.recommended(), x.reason());
+        assertEquals("b", y.recommended(), y.reason());
+        // Kernel by kernel: x is most of release's run time under the first workload, and b is worse on it.
+        Decision.ItemShare top = x.byKernel().stream().max(java.util.Comparator.comparingDouble(Decision.ItemShare::share)).orElseThrow();
+        assertEquals("x", top.item().kernel());
+        assertEquals(Verdict.BETTER, top.againstRunnerUp().verdict());
+        assertEquals(3, x.byKernel().size());
+        // The default workload weighs every kernel: x and y cancel, so no single kernel decides it.
+        assertEquals(3, Workload.defaultFor(ps, 1e6).items().size());
+    }
+
+    @Test
+    void aKernelFailingEverywhereIsLeftOutAndOneFailingInOneProfileBarsOnlyThatProfile() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        KernelTiming crashAll = KernelTiming.failed("boom", 1000, "the fork crashed the process with signal 11 (SIGSEGV)");
+        List<ProfileResult> ps = List.of(
+                profile("release", build(rnd, 150), kernel("k", run(rnd, 1000)), crashAll),
+                profile("fat", build(rnd, 4000), kernel("k", run(rnd, 1000)), crashAll),
+                profile("thin", build(rnd, 600), KernelTiming.failed("k", 1000, "crashed under thin LTO"), crashAll));
+        Decision d = decide(ps, 1e6);
+        assertEquals("release", d.recommended(), d.reason());
+        assertTrue(d.excluded().get(0).startsWith("boom gradient (n = 1000)") || d.excluded().get(0).startsWith("boom primal"),
+                d.excluded().toString());
+        assertEquals("thin", d.barred().get(0).profile());
+        assertTrue(d.barred().get(0).reason().contains("crashed under thin LTO"), d.barred().toString());
+        assertTrue(d.reason().contains("Barred: thin"), d.reason());
+        // The partial profiles' other figures are still compared.
+        List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
+        assertTrue(cs.stream().anyMatch(c -> c.profile().equals("thin") && c.figure().startsWith("compile.")), cs.toString());
+        assertTrue(cs.stream().anyMatch(c -> c.profile().equals("fat") && c.figure().startsWith("kernel:k:")), cs.toString());
     }
 
     private static double gaussian(SplittableRandom r) {

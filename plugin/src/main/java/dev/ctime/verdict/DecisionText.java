@@ -1,0 +1,103 @@
+package dev.ctime.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The decision as sentences, rendered from its structured fields (the console, the page and report.json show this text). */
+public final class DecisionText {
+    private DecisionText() {
+    }
+
+    /** "1.00 million calls per build of heat gradient (n = 4096)", or of the workload. */
+    public static String usage(Decision d) {
+        if (d.workload() == null) return Decider.calls(d.expectedCalls()) + " calls per build";
+        return Decider.calls(d.expectedCalls()) + " calls per build of " + (d.workload().items().size() == 1
+                ? d.workload().items().get(0).describe() : "the workload (" + d.workload().items().size() + " kernel functions)");
+    }
+
+    /** The first line: what to do. */
+    public static String headline(Decision d) {
+        String usage = usage(d);
+        // A report of schema 4 or older: its decision is shown as it was recorded.
+        if (d.state() == null) return d.recommended() + " for " + usage + " (as recorded by an older ctime)";
+        if (d.isUndecided()) return "undecided for " + usage + ": " + String.join(", ", contenders(d))
+                + " cannot be told apart yet";
+        if (d.recommended() == null) return "no recommendation: no profile measured every kernel of the workload";
+        return d.recommended() + " for " + usage;
+    }
+
+    static List<String> contenders(Decision d) {
+        List<String> out = new ArrayList<>();
+        if (d.undecided() == null) return out;
+        out.add(d.undecided().get(0).against());
+        d.undecided().forEach(u -> out.add(u.profile()));
+        return out;
+    }
+
+    public static String reason(Decision d) {
+        StringBuilder sb = new StringBuilder();
+        if (d.isUndecided()) {
+            Decision.Undecided first = d.undecided().get(0);
+            sb.append("Undecided: ").append(first.against()).append(" has the lowest estimated cost per build, but ")
+                    .append(d.undecided().size() == 1 ? "one profile" : d.undecided().size() + " profiles")
+                    .append(" cannot be told from it yet. ");
+            int most = 0;
+            for (Decision.Undecided u : d.undecided()) {
+                sb.append(u.profile()).append(": build CPU ").append(u.build().describe()).append(' ').append(u.build().verdict())
+                        .append(", run time ").append(u.run().describe()).append(' ').append(u.run().verdict())
+                        .append("; cost per build ").append(signedMs(u.totalMs())).append(" (")
+                        .append(u.totalLow() == null ? "unbounded" : signedMs(u.totalLow()) + " to " + signedMs(u.totalHigh()))
+                        .append(", equivalent within ±").append(ms(u.marginMs())).append("). ");
+                most = Math.max(most, u.runsToSettle());
+            }
+            sb.append("About ").append(most).append(" builds and ").append(most).append(" forks a profile (ctime.repeat, ctime.forks)"
+                    + " would settle ").append(d.undecided().size() == 1 ? "it" : "them").append(" at the spread seen so far.");
+        } else if (d.recommended() == null) {
+            sb.append("No profile measured every kernel of the workload.");
+        } else {
+            sb.append(d.recommended()).append(" has the lowest cost per build for ").append(Decider.calls(d.expectedCalls()))
+                    .append(" calls of ").append(d.workload().describe()).append('.');
+            Decision.ItemShare any = d.byKernel() == null || d.byKernel().isEmpty() ? null : d.byKernel().get(0);
+            if (d.runnerUp() != null && any != null && any.againstRunnerUp() != null) {
+                sb.append(" Against ").append(d.runnerUp()).append(", by kernel:");
+                for (Decision.ItemShare s : d.byKernel()) {
+                    if (s.againstRunnerUp() == null) continue;
+                    sb.append(' ').append(s.item().describe()).append(' ').append(s.againstRunnerUp().describe()).append(' ')
+                            .append(s.againstRunnerUp().verdict()).append(';');
+                }
+                sb.setLength(sb.length() - 1);
+                sb.append('.');
+            }
+            for (BreakEven b : d.breakEvens()) {
+                if (b.calls() == null || !(b.cheaperBuild().equals(d.recommended()) || b.fasterRun().equals(d.recommended()))) continue;
+                sb.append(' ').append(b.fasterRun()).append(" runs faster than ").append(b.cheaperBuild()).append(" and pays for its")
+                        .append(" build after ").append(Decider.calls(b.calls())).append(" calls (")
+                        .append(Decider.calls(b.ciLow())).append('–').append(b.ciHigh() == null ? "unbounded" : Decider.calls(b.ciHigh()))
+                        .append(").");
+            }
+            if (d.equivalent() != null && !d.equivalent().isEmpty()) {
+                sb.append(" Equivalent in cost (interchangeable): ").append(String.join(", ", d.equivalent()))
+                        .append("; the cheaper build is named.");
+            }
+        }
+        if (d.barred() != null) {
+            for (Decision.Barred b : d.barred()) sb.append(" Barred: ").append(b.profile()).append(", since ").append(b.reason()).append('.');
+        }
+        if (d.excluded() != null) sb.append(" Left out of the workload (failed in every profile): ").append(String.join("; ", d.excluded()))
+                .append('.');
+        return sb.toString().strip();
+    }
+
+    static String ms(double v) {
+        return dev.ctime.render.Units.ms(v);
+    }
+
+    private static String signedMs(double v) {
+        return (v < 0 ? "-" : "+") + ms(Math.abs(v));
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+}
