@@ -19,7 +19,14 @@ assert new File(basedir, 'target/site/ctime/report.json').length() > 0
 assert html.contains('codegen units used') && html.contains('most LLVM IR')
 assert html.contains('ctime: build profiles of it-basic')
 assert html.contains('Recommendation')
-assert html.contains('[profile.release]')
+// The page tells report.json's decision: a recommendation with the block to paste, or undecided with what would settle it.
+if (report.decision.recommended) {
+    assert html.contains('use profile ' + report.decision.recommended) && html.contains('[profile.release]')
+} else {
+    assert report.decision.state == 'undecided'
+    assert html.contains('Undecided') && html.contains('<table class="table table-striped undecided">')
+    assert !html.contains('use profile ')
+}
 // Pareto, cost against size, two history charts, and the phases where a nightly toolchain measured them.
 def phased = report.profiles.any { it.analysis?.phases?.total != null }
 def charts = 4 + (phased ? 1 : 0)

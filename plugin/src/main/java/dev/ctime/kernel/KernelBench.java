@@ -140,8 +140,9 @@ public final class KernelBench {
             outcome = outcome(libraries, forks, crashes, false, null);
             onFork.accept(outcome);
         }
-        String spent = extra == 0 && stopped == null ? null : extra + " fork" + (extra == 1 ? "" : "s") + " beyond ctime.forks"
-                + (why == null ? "" : " for " + why) + (stopped == null ? "" : "; stopped: " + stopped);
+        String spent = extra == 0 && stopped == null ? null : extra > 0 ? extra + " fork" + (extra == 1 ? "" : "s")
+                + " beyond ctime.forks for " + why + (stopped == null ? "" : "; stopped: " + stopped)
+                : "no fork beyond ctime.forks" + (why == null ? "" : " (wanted for " + why + ")") + ": " + stopped;
         if (spent != null) log.accept("timing kernels: " + spent);
         return outcome(libraries, forks, crashes, capped, spent);
     }

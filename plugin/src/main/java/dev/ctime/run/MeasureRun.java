@@ -312,7 +312,7 @@ public final class MeasureRun {
         kernels = so;
         dev.ctime.verdict.Decision d = report().decision();
         if (d == null || d.points() == null) return null;
-        if (!d.isUndecided()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
+        if (!d.undecidedNow()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
                 + dev.ctime.verdict.DecisionText.headline(d) + ")");
         List<dev.ctime.verdict.Decision.Undecided> onRun = d.undecided().stream()
                 .filter(u -> u.run().verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE).toList();

@@ -34,8 +34,9 @@ public record Decision(Workload workload, List<String> excluded, double expected
     public static final String RECOMMENDED = "recommended";
     public static final String UNDECIDED = "undecided";
 
+    /** Whether an inconclusive comparison stands between the candidates (not named isX: that would hide the list). */
     @JsonIgnore
-    public boolean isUndecided() {
+    public boolean undecidedNow() {
         return UNDECIDED.equals(state);
     }
 

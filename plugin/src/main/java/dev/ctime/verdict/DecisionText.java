@@ -21,7 +21,7 @@ public final class DecisionText {
         String usage = usage(d);
         // A report of schema 4 or older: its decision is shown as it was recorded.
         if (d.state() == null) return d.recommended() + " for " + usage + " (as recorded by an older ctime)";
-        if (d.isUndecided()) return "undecided for " + usage + ": " + String.join(", ", contenders(d))
+        if (d.undecidedNow()) return "undecided for " + usage + ": " + String.join(", ", contenders(d))
                 + " cannot be told apart yet";
         if (d.recommended() == null) return "no recommendation: no profile measured every kernel of the workload";
         return d.recommended() + " for " + usage;
@@ -37,9 +37,9 @@ public final class DecisionText {
 
     public static String reason(Decision d) {
         StringBuilder sb = new StringBuilder();
-        if (d.isUndecided()) {
+        if (d.undecidedNow()) {
             Decision.Undecided first = d.undecided().get(0);
-            sb.append("Undecided: ").append(first.against()).append(" has the lowest estimated cost per build, but ")
+            sb.append(first.against()).append(" has the lowest estimated cost per build, but ")
                     .append(d.undecided().size() == 1 ? "one profile" : d.undecided().size() + " profiles")
                     .append(" cannot be told from it yet. ");
             int most = 0;

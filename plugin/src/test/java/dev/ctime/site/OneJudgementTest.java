@@ -57,8 +57,14 @@ class OneJudgementTest {
                     : Svg.escape(DecisionText.headline(d).substring(1));
             assertTrue(html.contains(head), f + ": " + head);
             assertFalse(html.contains("Re-judged"), f + ": nothing is re-judged unless asked");
-            String console = String.join("\n", ConsoleTable.render(r));
-            assertTrue(console.contains("verdict: " + DecisionText.headline(d)), f + ":\n" + console);
+            if (d.undecidedNow()) {
+                assertTrue(html.contains("<table class=\"undecided\">"), f + ": what cannot be told apart yet is listed");
+                assertFalse(d.undecided().isEmpty(), f + ": the undecided comparisons are in report.json");
+            }
+            // Wrapped to the terminal's width: compared with the line breaks folded.
+            String console = String.join(" ", ConsoleTable.render(r)).replaceAll("\\s+", " ");
+            assertTrue(console.contains("verdict: " + DecisionText.headline(d).replaceAll("\\s+", " ")), f + ":\n" + console);
+            assertTrue(console.contains(d.reason().replaceAll("\\s+", " ").substring(0, 40)), f + ": the reason, as stored");
         }
     }
 

@@ -230,7 +230,7 @@ class VerdictTest {
         assertEquals(38.5e6, be.calls(), 5e6);
         // At the break-even the two cost the same per build: equivalent (both named) or undecided, never a confident fat.
         Decision inside = decide(ps, be.calls());
-        assertTrue(inside.isUndecided() || (inside.recommended().equals("release") && inside.equivalent().contains("fat")),
+        assertTrue(inside.undecidedNow() || (inside.recommended().equals("release") && inside.equivalent().contains("fat")),
                 inside.reason());
         assertEquals("fat", decide(ps, be.ciHigh() * 2).recommended());
         assertEquals("release", decide(ps, be.ciLow() / 2).recommended());
