@@ -64,6 +64,16 @@ public final class CompileBench {
                 progress);
     }
 
+    /**
+     * One more round of timed builds of these profiles, numbered {@code round} (its logs are kept apart from the
+     * earlier rounds'): what a still undecided decision asks for.
+     */
+    public Timed oneMoreRound(List<PreparedBuild> prepared, Map<String, BuildOutcome> outcomes, List<Scenario> scenarios, int round,
+                              Consumer<BuildOutcome> progress) throws InterruptedException {
+        return new ScenarioRunner(builds, patchFile, log).withFirstRound(round).run(prepared, outcomes, scenarios, 1, 1, 1,
+                progress);
+    }
+
     /** The untimed analysis builds: phases, codegen units, LLVM IR lines, Enzyme's trace, Cachegrind where asked. */
     public BuildOutcome analyse(PreparedBuild p, BuildOutcome o) throws IOException, InterruptedException {
         return new AnalysisRunner(builds, valgrind).analyse(p, o);

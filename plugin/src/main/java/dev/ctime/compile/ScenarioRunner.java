@@ -28,12 +28,19 @@ final class ScenarioRunner {
     /** Profiles whose incremental cache matches their unmodified sources. */
     private final Set<String> baselines = new HashSet<>();
     private int patchCounter;
+    /** The number of the first round this runner times (later rounds of a run continue the count). */
+    private int firstRound = 1;
 
     /** @param patchFile the incr-patched edit as a unified diff, or null for ctime's default edit */
     ScenarioRunner(CrateBuilds builds, Path patchFile, Consumer<String> log) {
         this.builds = builds;
         this.patchFile = patchFile;
         this.log = log;
+    }
+
+    ScenarioRunner withFirstRound(int round) {
+        this.firstRound = round;
+        return this;
     }
 
     /**
@@ -63,19 +70,21 @@ final class ScenarioRunner {
                 PreparedBuild p = ps.getKey();
                 Scenario s = ps.getValue();
                 if (!now.get(p.name()).ok()) continue;
-                String what = String.format("repetition %d%s, profile %s, scenario %s", rep,
+                int number = rep + firstRound - 1;
+                String what = firstRound > 1 ? String.format("repetition %d (for the decision), profile %s, scenario %s", number,
+                        p.name(), s.id) : String.format("repetition %d%s, profile %s, scenario %s", rep,
                         rep <= minRepeat ? "/" + minRepeat : " (for precision)", p.name(), s.id);
                 BuildOutcome o = now.get(p.name());
                 try {
-                    BuildMeasurement m = measure(p, s, rep);
+                    BuildMeasurement m = measure(p, s, number);
                     o = o.withSample(s, m);
                     done++;
                     long left = (System.nanoTime() - t0) / done * Math.max(0, expected - done) / 1_000_000_000L;
-                    log.accept(String.format("%s: leaf rustc %.0f ms wall, %.0f ms cpu%s (%s)", what, m.wallMs(), m.cpuMs(),
+                    log.accept(String.format("%s: leaf rustc %.0f ms wall, %.0f ms cpu%s%s", what, m.wallMs(), m.cpuMs(),
                             m.disturbed() ? String.format(", other processes used %.0f%% of the CPUs",
-                                    100 * m.interference().otherCpuShare()) : "", rep <= minRepeat ? "about " + duration(left)
-                                    + " left before the figures short of the target get more runs" : round.size()
-                                    + " figures still short of the target, at most " + (maxRepeat - rep) + " more rounds"));
+                                    100 * m.interference().otherCpuShare()) : "", firstRound > 1 ? "" : rep <= minRepeat
+                                    ? " (about " + duration(left) + " left in this round of builds)" : " (" + round.size()
+                                    + " figures still short of the target, at most " + (maxRepeat - rep) + " more rounds)"));
                 } catch (BuildFailure e) {
                     o = o.failed(e.reason());
                     log.accept(what + ": failed, " + e.reason());

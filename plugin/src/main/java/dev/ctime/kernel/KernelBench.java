@@ -73,7 +73,8 @@ public final class KernelBench {
         Map<String, String> crashes = new LinkedHashMap<>();
         long start = System.nanoTime();
         boolean capped = false;
-        Outcome outcome = outcome(libraries, forks, crashes, false, null);
+        Outcome outcome = outcome(libraries, forks, crashes, Set.of(), null);
+        Set<String> last = Set.of();
         List<Double> widths = new ArrayList<>();
         String why = null;
         String stopped = null;
@@ -99,6 +100,7 @@ public final class KernelBench {
                 wanted = focus.groups();
                 why = focus.why();
             }
+            last = wanted;
             if (f > settings.maxForks() || System.nanoTime() - start > settings.budget().toNanos()) {
                 capped = true;
                 stopped = f > settings.maxForks() ? "the cap of " + settings.maxForks() + " forks (ctime.maxForks)"
@@ -137,22 +139,25 @@ public final class KernelBench {
                 }
                 crashes.put(ForkPlan.key(a.culprit()[0], a.culprit()[1], Integer.parseInt(a.culprit()[2])), a.problem());
             }
-            outcome = outcome(libraries, forks, crashes, false, null);
+            outcome = outcome(libraries, forks, crashes, Set.of(), null);
             onFork.accept(outcome);
         }
         String spent = extra == 0 && stopped == null ? null : extra > 0 ? extra + " fork" + (extra == 1 ? "" : "s")
                 + " beyond ctime.forks for " + why + (stopped == null ? "" : "; stopped: " + stopped)
                 : "no fork beyond ctime.forks" + (why == null ? "" : " (wanted for " + why + ")") + ": " + stopped;
         if (spent != null) log.accept("timing kernels: " + spent);
-        return outcome(libraries, forks, crashes, capped, spent);
+        return outcome(libraries, forks, crashes, capped ? last : Set.of(), spent);
     }
 
+    /** @param cappedGroups the kernel sizes more forks were still wanted for when a cap stopped them */
     private Outcome outcome(List<ForkPlan.Library> libraries, List<List<ForkResult>> forks, Map<String, String> crashes,
-                            boolean capped, String spent) {
+                            Set<String> cappedGroups, String spent) {
+        boolean capped = !cappedGroups.isEmpty();
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         for (ForkPlan.Library l : libraries) {
             List<KernelTiming> ts = ForkPool.pool(l.profile(), forks, crashes);
-            if (capped) ts = ts.stream().map(k -> markCapped(k, settings.targetPrecision())).toList();
+            if (capped) ts = ts.stream().map(k -> cappedGroups.contains(ForkPlan.group(k.name(), k.n()))
+                    ? markCapped(k, settings.targetPrecision()) : k).toList();
             timings.put(l.profile(), ts);
         }
         boolean pinned = !forks.isEmpty() && forks.stream().flatMap(List::stream).allMatch(ForkResult::pinned);

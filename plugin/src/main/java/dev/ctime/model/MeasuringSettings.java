@@ -21,6 +21,7 @@ import java.util.Map;
  * @param maxRepeat           the cap on builds per profile and scenario
  * @param forksRun            kernel forks actually run
  * @param extraForks          what the forks beyond ctime.forks were for (the decision they hung on) and why they stopped
+ * @param extraBuilds         likewise for the builds beyond ctime.repeat
  * @param clockResolutionNs   the harness clock's resolution
  * @param statistics          which statistics the figures and comparisons use
  * @param mergedShards        in a report merged from shards, how many
@@ -30,7 +31,7 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 Long warmupMaxMs, Long seed, Long trainingSeed, String inputGenerator, List<Double> inputRange,
                                 Double gradientTolerance, String hardwareCounters, String instructionCounts,
                                 String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
-                                Integer maxForks, Integer forksRun, String extraForks, Long clockResolutionNs,
+                                Integer maxForks, Integer forksRun, String extraForks, String extraBuilds, Long clockResolutionNs,
                                 Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards) {
 
     /**
@@ -49,7 +50,7 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
     public MeasuringSettings withMergedShards(int n) {
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
                 inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
-                targetPrecision, maxRepeat, maxForks, forksRun, extraForks, clockResolutionNs, thresholds, deschedThreshold, statistics,
+                targetPrecision, maxRepeat, maxForks, forksRun, extraForks, extraBuilds, clockResolutionNs, thresholds, deschedThreshold, statistics,
                 n);
     }
 }

@@ -64,6 +64,8 @@ public final class MeasureRun {
     private Consumer<Report> onInterrupt;
     private String resumedFrom;
     private String instructionCounts = "not run: no kernel was timed";
+    /** What the builds beyond ctime.repeat were for and why they stopped, where any were wanted. */
+    private String extraBuilds;
     private SourceRevision commit;
     private ShardInfo shardInfo;
 
@@ -250,10 +252,14 @@ public final class MeasureRun {
         }
         checkKernelSymbols(prepared);
         stage = "timing builds";
+        int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
+        // With kernels there is a decision, and builds beyond ctime.repeat go to it (after the kernels are timed);
+        // without, to the figures short of the target precision.
+        boolean decides = !cfg.kernels().isEmpty();
         CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), cfg.builds().repeat(),
-                Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()), cfg.precision().target(), this::record);
+                decides ? cfg.builds().repeat() : maxRepeat, cfg.precision().target(), this::record);
         timed.outcomes().values().forEach(this::record);
-        cappedBuilds = timed.capped();
+        cappedBuilds = decides ? java.util.Set.of() : timed.capped();
         persist(report());
         stage = "running the analysis builds";
         for (PreparedBuild p : prepared) {
@@ -293,6 +299,8 @@ public final class MeasureRun {
             persist(report());
             stage = "counting instructions";
             kernels = countInstructions(libs, kernels);
+            persist(report());
+            settleBuilds(bench, prepared, maxRepeat);
         }
         stage = "writing the report";
         done = true;
@@ -317,7 +325,7 @@ public final class MeasureRun {
         List<dev.ctime.verdict.Decision.Undecided> onRun = d.undecided().stream()
                 .filter(u -> u.run().verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE).toList();
         if (onRun.isEmpty()) return new KernelBench.Focus(java.util.Set.of(), 0, "undecided on build cost alone, which more"
-                + " forks cannot settle (more builds can: ctime.repeat)");
+                + " forks cannot settle (more builds, next, can)");
         java.util.Set<String> groups = new java.util.HashSet<>();
         d.workload().items().forEach(i -> groups.add(ForkPlan.group(i.kernel(), i.n())));
         double width = onRun.stream().mapToDouble(u -> u.totalLow() == null ? Double.POSITIVE_INFINITY : u.totalHigh() - u.totalLow())
@@ -327,6 +335,58 @@ public final class MeasureRun {
         onRun.forEach(u -> who.add(u.profile()));
         return new KernelBench.Focus(groups, Double.isInfinite(width) ? Double.NaN : width, "the decision between "
                 + String.join(", ", who) + " (run time inconclusive)");
+    }
+
+    /**
+     * Builds beyond ctime.repeat, for the decision only: while it is undecided on build cost, one more
+     * round of the scenario it reads, for the profiles it cannot tell apart, until it is settled, until
+     * three rounds no longer narrow its interval by 5%, or until ctime.maxRepeat.
+     */
+    private void settleBuilds(CompileBench bench, List<PreparedBuild> prepared, int maxRepeat) throws InterruptedException {
+        List<Double> widths = new ArrayList<>();
+        String why = null;
+        String stopped;
+        int rounds = 0;
+        for (int round = cfg.builds().repeat() + 1; ; round++) {
+            dev.ctime.verdict.Decision d = report().decision();
+            if (d == null || d.points() == null || !d.undecidedNow()) {
+                stopped = d == null || d.points() == null ? "no decision to settle" : "the decision is settled";
+                break;
+            }
+            List<dev.ctime.verdict.Decision.Undecided> onBuild = d.undecided().stream()
+                    .filter(u -> u.build().verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE).toList();
+            if (onBuild.isEmpty()) {
+                stopped = "undecided on run time alone, which more builds cannot settle";
+                break;
+            }
+            java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+            onBuild.forEach(u -> {
+                wanted.add(u.against());
+                wanted.add(u.profile());
+            });
+            why = "the decision between " + String.join(", ", wanted) + " (build CPU inconclusive)";
+            double width = onBuild.stream().mapToDouble(u -> u.totalLow() == null ? Double.NaN : u.totalHigh() - u.totalLow()).sum();
+            if (!Double.isNaN(width)) widths.add(width);
+            int w = widths.size();
+            if (w > 3 && !(widths.get(w - 1) < 0.95 * widths.get(w - 4))) {
+                stopped = "the interval no longer narrows (three more rounds shrank it by less than 5%)";
+                break;
+            }
+            dev.ctime.compile.Scenario sc = dev.ctime.compile.Scenario.byId(d.scenario()).orElse(null);
+            if (round > maxRepeat || sc == null) {
+                stopped = "the cap of " + maxRepeat + " builds (ctime.maxRepeat)";
+                if (sc != null) cappedBuilds = wanted.stream().map(n -> n + "/" + sc.id).collect(java.util.stream.Collectors.toSet());
+                break;
+            }
+            stage = "timing builds for the decision";
+            log.accept("builds for " + why + ": round " + round + " of at most " + maxRepeat);
+            List<PreparedBuild> subset = prepared.stream().filter(p -> wanted.contains(p.name()) && outcome(p.name()).ok()).toList();
+            bench.oneMoreRound(subset, outcomes(subset), List.of(sc), round, this::record).outcomes().values().forEach(this::record);
+            rounds++;
+        }
+        extraBuilds = rounds > 0 ? rounds + " round" + (rounds == 1 ? "" : "s") + " of builds beyond ctime.repeat for " + why
+                + "; stopped: " + stopped : why == null ? null : "no build beyond ctime.repeat (wanted for " + why + "): " + stopped;
+        if (extraBuilds != null) log.accept("timing builds: " + extraBuilds);
     }
 
     /**
@@ -468,7 +528,8 @@ public final class MeasureRun {
     private Report report() {
         if (commit == null) commit = SourceRevision.of(crate.dir());
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains.probed(),
-                toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo));
+                toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo,
+                extraBuilds));
     }
 
     /**

@@ -47,7 +47,7 @@ final class ReportAssembler {
     record State(CrateInfo crate, SourceRevision commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
-                 String cut, ShardInfo shard) {
+                 String cut, ShardInfo shard, String extraBuilds) {
     }
 
     private final MeasureConfig cfg;
@@ -120,6 +120,7 @@ final class ReportAssembler {
         settings.put("maxForks", Math.max(cfg.timing().forks(), cfg.precision().maxForks()));
         settings.put("forksRun", ko == null ? 0 : ko.forks());
         if (ko != null && ko.extraForks() != null) settings.put("extraForks", ko.extraForks());
+        if (s.extraBuilds() != null) settings.put("extraBuilds", s.extraBuilds());
         if (ko != null && ko.clockResolutionNs() != null) settings.put("clockResolutionNs", ko.clockResolutionNs());
         settings.put("thresholds", j.thresholds());
         settings.put("deschedThreshold", cfg.precision().deschedThreshold());

@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * Every figure of every measured profile against the reference profile's same figure. A profile
- * has many figures, and at 5% each some would differ by chance alone: within each profile's
- * family, Holm's step-down procedure keeps the chance of calling any figure different when none
- * is at 5%. Intervals stay the marginal 95% ones.
+ * has many figures, and at 5% each some would differ by chance alone: within each family, Holm's
+ * step-down procedure keeps the chance of calling any figure different when none is at 5%. A
+ * profile has two families, its builds' figures and its kernels' timed figures: they answer
+ * different questions (what it costs to build, what it buys at run time). Counted figures are
+ * exact, not tests, and take no part. Intervals stay the marginal 95% ones.
  */
 public final class Comparisons {
     private Comparisons() {
@@ -32,39 +34,41 @@ public final class Comparisons {
         if (ref == null) return out;
         for (ProfileResult p : profiles) {
             if (p == ref || !p.status().measured()) continue;
-            List<Comparison> family = new ArrayList<>();
+            List<Comparison> builds = new ArrayList<>();
             if (p.compile() != null && ref.compile() != null) {
                 for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
                     ScenarioFigures r = ref.compile().get(e.getKey());
                     if (r == null) continue;
                     String f = "compile." + e.getKey() + ".";
-                    add(family, f + "cpuMs", p.name(), e.getValue().cpuMs(), reference, r.cpuMs(), t.compile());
-                    add(family, f + "wallMs", p.name(), e.getValue().wallMs(), reference, r.wallMs(), t.compile());
-                    add(family, f + "maxRssKb", p.name(), e.getValue().maxRssKb(), reference, r.maxRssKb(), t.compile());
+                    add(builds, f + "cpuMs", p.name(), e.getValue().cpuMs(), reference, r.cpuMs(), t.compile());
+                    add(builds, f + "wallMs", p.name(), e.getValue().wallMs(), reference, r.wallMs(), t.compile());
+                    add(builds, f + "maxRssKb", p.name(), e.getValue().maxRssKb(), reference, r.maxRssKb(), t.compile());
                 }
             }
+            List<Comparison> kernels = new ArrayList<>();
             if (p.kernels() != null && ref.kernels() != null) {
                 for (KernelTiming k : p.kernels()) {
                     KernelTiming r = ref.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
                             .orElse(null);
                     if (r == null || k.status() != Status.OK || r.status() != Status.OK) continue;
                     String f = "kernel:" + k.name() + ":" + k.n() + ":";
-                    add(family, f + "primalNs", p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
-                    add(family, f + "gradientNs", p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
-                    exact(family, f + "primalInstructions", p.name(), k.primalInstructions(), reference, r.primalInstructions(),
+                    add(kernels, f + "primalNs", p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
+                    add(kernels, f + "gradientNs", p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
+                    exact(kernels, f + "primalInstructions", p.name(), k.primalInstructions(), reference, r.primalInstructions(),
                             t.runtime());
-                    exact(family, f + "gradientInstructions", p.name(), k.gradientInstructions(), reference,
+                    exact(kernels, f + "gradientInstructions", p.name(), k.gradientInstructions(), reference,
                             r.gradientInstructions(), t.runtime());
                 }
             }
-            out.addAll(holm(family));
+            out.addAll(holm(builds));
+            out.addAll(holm(kernels));
         }
         return out;
     }
 
     /** Holm's step-down: the i-th smallest of m p-values must be below 5% / (m - i), and every smaller one too. */
     static List<Comparison> holm(List<Comparison> family) {
-        List<Comparison> sorted = new ArrayList<>(family);
+        List<Comparison> sorted = new ArrayList<>(family.stream().filter(c -> !Comparison.COUNTED.equals(c.basis())).toList());
         sorted.sort(java.util.Comparator.comparingDouble(Comparison::pValue));
         java.util.Set<Comparison> passing = new java.util.HashSet<>();
         int m = sorted.size();
@@ -73,7 +77,7 @@ public final class Comparisons {
             passing.add(sorted.get(i));
         }
         List<Comparison> out = new ArrayList<>();
-        for (Comparison c : family) out.add(c.judged(passing.contains(c)));
+        for (Comparison c : family) out.add(Comparison.COUNTED.equals(c.basis()) ? c : c.judged(passing.contains(c)));
         return out;
     }
 

@@ -302,4 +302,28 @@ class VerdictTest {
     private static double gaussian(SplittableRandom r) {
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
+
+    @Test
+    void sixBuildsSettleABuildThatIs26TimesCostlierWhateverTheKernelsDo() {
+        // Holm over one family of 29 figures could never reject with 6 runs a side (smallest p 0.0022 > 0.05 / 29):
+        // builds and kernels are families of their own, and exact counts take no part.
+        SplittableRandom rnd = new SplittableRandom(12);
+        List<KernelTiming> ref = new ArrayList<>();
+        List<KernelTiming> thin = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            ref.add(new KernelTiming("k" + k, 1000, Status.OK, null, run(rnd, 1000, 6), null, run(rnd, 2000, 6), null, 2.0, null, 1, 1,
+                    1.0, 0, 5000.0, 9000.0));
+            thin.add(new KernelTiming("k" + k, 1000, Status.OK, null, run(rnd, 1000, 6), null, run(rnd, 2000, 6), null, 2.0, null, 1, 1,
+                    1.0, 0, 5000.0, 9000.0));
+        }
+        Summary fast = Statistics.summarize(runs(rnd, 6, 100, 0.03));
+        Summary slow = Statistics.summarize(runs(rnd, 6, 2600, 0.03));
+        List<ProfileResult> ps = List.of(profile("release", fast, ref.toArray(KernelTiming[]::new)),
+                profile("thin", slow, thin.toArray(KernelTiming[]::new)));
+        List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
+        assertEquals(3 + 24, cs.size());
+        Comparison cpu = cs.stream().filter(c -> c.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
+        assertEquals(Verdict.WORSE, cpu.verdict(), cpu.toString());
+        assertTrue(cs.stream().filter(c -> c.figure().endsWith("Instructions")).allMatch(c -> c.verdict() == Verdict.EQUIVALENT));
+    }
 }
