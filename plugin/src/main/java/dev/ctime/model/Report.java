@@ -16,7 +16,8 @@ import java.util.List;
  * @param toolchains  every toolchain the profiles used, with what was detected of it
  * @param reference   the profile every other is compared with
  * @param comparisons every figure of every profile against the reference's, as a ratio with its interval
- * @param decision    the recommendation, how sure it is, and the profiles tied with it
+ * @param decision    the one judgement: the recommendation or why it is undecided, with the workload, the front and the
+ *                    comparisons behind it
  * @param autodiff    what Enzyme costs and buys per profile and kernel, where Enzyme profiles built
  * @param training    what PGO and BOLT cost (their pipelines) and buy, against the same profiles without them
  * @param warnings    what makes figures of this run less reliable (interference, caps), one sentence each

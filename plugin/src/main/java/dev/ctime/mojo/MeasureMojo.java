@@ -78,17 +78,20 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.scenarios", defaultValue = "full")
     String scenarios;
 
-    /** Timed builds per profile and scenario at least; more follow for figures short of ctime.targetPrecision. */
+    /**
+     * Timed builds per profile and scenario at least; more follow only while the decision is undecided on build cost
+     * (without kernels, for figures short of ctime.targetPrecision).
+     */
     @Parameter(property = "ctime.repeat", defaultValue = "6")
     int repeat;
 
-    /** Cap on timed builds per profile and scenario. */
+    /** Cap on timed builds per profile and scenario, for the decision. */
     @Parameter(property = "ctime.maxRepeat", defaultValue = "12")
     int maxRepeat;
 
     /**
      * Separate JVMs that each time every kernel of every profile, side by side, at least; each fork is one run.
-     * More follow for figures short of ctime.targetPrecision.
+     * More follow only while the decision is undecided on run time.
      */
     @Parameter(property = "ctime.forks", defaultValue = "6")
     int forks;
@@ -101,7 +104,7 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.kernelBudgetSeconds", defaultValue = "300")
     int kernelBudgetSeconds;
 
-    /** Target half-width of a median's 95% interval, relative to the median (0.02 = ±2%). */
+    /** Target half-width of a median's 95% interval, relative to the median (0.02 = ±2%), where no decision directs the runs. */
     @Parameter(property = "ctime.targetPrecision", defaultValue = "0.02")
     double targetPrecision;
 

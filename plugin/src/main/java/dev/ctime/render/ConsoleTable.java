@@ -201,7 +201,7 @@ public final class ConsoleTable {
     }
 
     private static String mark(Comparison c) {
-        return c.significant() ? "" : " =";
+        return c.mark().isEmpty() ? "" : " " + c.mark();
     }
 
     /** "compile.full.cpuMs" as "full build cpu", "kernel:heat:4096:gradientNs" as "heat@4096 gradient". */
@@ -268,8 +268,7 @@ public final class ConsoleTable {
         if (profile.equals(r.reference())) return "ref";
         for (Comparison c : r.comparisons()) {
             if (c.profile().equals(profile) && c.figure().equals(figure)) {
-                String mark = c.significant() ? "" : c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT ? "=" : "?";
-                return mark + String.format(Locale.ROOT, "%.2fx", c.ratio());
+                return c.mark() + String.format(Locale.ROOT, "%.2fx", c.ratio());
             }
         }
         return "";

@@ -353,7 +353,7 @@ public final class ReportPage {
         if (t == null) return;
         w.section("What PGO and BOLT cost and buy");
         w.paragraph("Each trained profile against the same profile without PGO and BOLT, as ratios with their 95% intervals"
-                + " (= marks ratios that cannot be told apart). Its timed builds are the final, optimised build; the"
+                + " (= marks an equivalent ratio, ? an inconclusive one). Its timed builds are the final, optimised build; the"
                 + " pipeline before or after it (instrumented build, training on the configured kernels with other inputs than"
                 + " the timed runs, merge, BOLT's rewrite) ran once and is added to the build cost wherever profiles are"
                 + " ranked, since every build that ships the trained library pays it again.");
@@ -398,7 +398,7 @@ public final class ReportPage {
     }
 
     private static String desc(Comparison c) {
-        return c == null ? "" : c.describe() + (c.significant() ? "" : " =");
+        return c == null ? "" : c.describe() + (c.mark().isEmpty() ? "" : " " + c.mark());
     }
 
     /** Per profile, one point per run that measured the figure: {time, median, ciLow, ciHigh}, or {time, median} from older lines. */

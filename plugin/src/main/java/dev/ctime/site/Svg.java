@@ -165,8 +165,8 @@ public final class Svg {
 
     /**
      * Compile time against run time, one dot per profile with its 95% interval as whiskers on both
-     * axes, the Pareto front drawn and labelled; profiles whose run time cannot be told from the
-     * recommended one's are drawn hollow and named as tied.
+     * axes, the Pareto front drawn and labelled; profiles whose cost is equivalent to the
+     * recommended one's are drawn hollow and named as equivalent.
      */
     public static String pareto(String title, List<Decision.Point> points, List<String> front, String recommended,
                                 List<String> tied, String xLabel, String yLabel) {

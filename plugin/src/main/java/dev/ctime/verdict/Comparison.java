@@ -137,6 +137,11 @@ public record Comparison(String figure, String profile, String reference, double
                 ciHigh == null ? "?" : String.format(Locale.ROOT, "%.2f", ciHigh));
     }
 
+    /** The mark beside a ratio everywhere it is printed: none where different, '=' where equivalent, '?' where inconclusive. */
+    public String mark() {
+        return verdict == EQUIVALENT ? "=" : verdict == INCONCLUSIVE ? "?" : "";
+    }
+
     /** What would settle an inconclusive comparison, as a person reads it; empty where it is settled. */
     public String settleHint() {
         if (runsToSettle == null) return "";
