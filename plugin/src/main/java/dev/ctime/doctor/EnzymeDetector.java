@@ -58,18 +58,22 @@ public final class EnzymeDetector {
     static EnzymeStatus classify(Toolchain tc, List<String> expected, List<String> found, String rustcStderr) {
         String said = firstErrorLine(rustcStderr);
         String place = expected.isEmpty() ? "" : expected.get(0);
-        String get = "place libEnzyme-" + tc.llvmMajor() + ".so, built against LLVM " + tc.llvmMajor()
-                + " (the LLVM of rustc " + tc.release() + "), at " + place + " (build it from the rust-lang/rust"
-                + " tree with `./x build --set build.enzyme=true`, or use a toolchain that ships it)";
+        String get = "rustup component add enzyme --toolchain " + tc.displayName() + " (a nightly-only component since April 2026,"
+                + " on x86_64 and aarch64 Linux and aarch64 macOS); elsewhere, place libEnzyme-" + tc.llvmMajor() + ".so, built"
+                + " against LLVM " + tc.llvmMajor() + " (the LLVM of rustc " + tc.release() + "), at " + place;
         if (rustcStderr.contains(LOADED)) {
             return new EnzymeStatus("present", expected, found, said, null);
         }
         if (rustcStderr.contains(NOT_FOUND)) {
             return new EnzymeStatus("missing", expected, found, said, get);
         }
-        return new EnzymeStatus(found.isEmpty() ? "missing" : "broken", expected, found, said,
-                found.isEmpty() ? get : "the library is there but rustc could not load it; check that it was built"
-                        + " against LLVM " + tc.llvmMajor() + " for this exact toolchain");
+        java.util.regex.Matcher needs = java.util.regex.Pattern.compile("(lib[\\w.+-]+\\.so[\\w.]*): cannot open shared object file")
+                .matcher(rustcStderr);
+        String broken = needs.find() ? "the library is there but a library it links is missing: " + needs.group(1)
+                + (needs.group(1).startsWith("libLLVM") ? " (LLVM's shared library of the same major; Debian: apt-get install"
+                + " libllvm" + tc.llvmMajor() + ")" : "") : "the library is there but rustc could not load it; check that it was"
+                + " built against LLVM " + tc.llvmMajor() + " for this exact toolchain, or reinstall it: " + get;
+        return new EnzymeStatus(found.isEmpty() ? "missing" : "broken", expected, found, said, found.isEmpty() ? get : broken);
     }
 
     private static String firstErrorLine(String s) {

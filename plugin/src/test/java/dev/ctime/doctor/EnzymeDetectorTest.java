@@ -40,6 +40,7 @@ class EnzymeDetectorTest {
         assertEquals("missing", s.state());
         assertTrue(s.foundFiles().isEmpty());
         assertTrue(s.rustcSays().startsWith("error: autodiff backend not found"));
+        assertTrue(s.howToFix().startsWith("rustup component add enzyme --toolchain nightly"), s.howToFix());
         assertTrue(s.howToFix().contains("libEnzyme-22.so"));
         assertTrue(s.howToFix().contains(expected.get(0)));
     }
@@ -60,6 +61,12 @@ class EnzymeDetectorTest {
         EnzymeStatus broken = EnzymeDetector.classify(nightly(), expected, found, "error: failed to load plugin: bad ELF\n");
         assertEquals("broken", broken.state());
         assertTrue(broken.howToFix().contains("LLVM 22"));
+        // What a backend built against the distribution's LLVM says where that LLVM is not installed.
+        EnzymeStatus needsLlvm = EnzymeDetector.classify(nightly(), expected, found, "error: failed to load our autodiff backend: DlOpen"
+                + " { source: \"libLLVM.so.22.1: cannot open shared object file: No such file or directory\" }\n");
+        assertEquals("broken", needsLlvm.state());
+        assertTrue(needsLlvm.howToFix().contains("a library it links is missing: libLLVM.so.22.1")
+                && needsLlvm.howToFix().contains("apt-get install libllvm22"), needsLlvm.howToFix());
     }
 
     @Test
