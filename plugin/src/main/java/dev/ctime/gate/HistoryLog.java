@@ -76,22 +76,49 @@ public final class HistoryLog {
         return new Run(r.createdAt(), r.label(), ps, Measured.of(r));
     }
 
-    public static void append(Path file, Report r) throws IOException {
+    /**
+     * Appends the run as one line. A last line left without its newline (a run killed while writing) is
+     * ended first, so the new run starts on a line of its own instead of being lost with the broken one.
+     *
+     * @return a warning where the file had to be mended, else null
+     */
+    public static String append(Path file, Report r) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, JSON.writeValueAsString(of(r)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        String mended = null;
+        if (Files.exists(file) && Files.size(file) > 0) {
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+                java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+                ch.position(ch.size() - 1).read(last);
+                if (last.get(0) != '\n') {
+                    mended = "the last line of " + file + " was cut short (a run stopped while writing it): it is kept as it"
+                            + " is and skipped when read, and this run starts on a line of its own";
+                }
+            }
+        }
+        Files.writeString(file, (mended == null ? "" : "\n") + JSON.writeValueAsString(of(r)) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return mended;
     }
 
     /** Every run, oldest first; a line that cannot be read is skipped, not fatal (the file is the user's). */
     public static List<Run> read(Path file) throws IOException {
+        return read(file, skipped -> { });
+    }
+
+    /** The same, telling {@code skipped} of every line left out, by file and line number. */
+    public static List<Run> read(Path file, java.util.function.Consumer<String> skipped) throws IOException {
         List<Run> runs = new ArrayList<>();
         if (!Files.exists(file)) return runs;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) continue;
             try {
                 runs.add(JSON.readValue(line, Run.class));
-            } catch (IOException e) {
-                // a damaged or foreign line: the rest of the history still draws
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // A damaged or foreign line: the rest of the history still draws, and the line is named.
+                skipped.accept(file + " line " + (i + 1) + " is not a ctime run (" + e.getOriginalMessage() + "): skipped; the other runs"
+                        + " still count");
             }
         }
         return runs;

@@ -55,6 +55,20 @@ abstract class JudgingParameters extends AbstractMojo {
     @Parameter(property = "ctime.workload")
     String workloadProperty;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    org.apache.maven.execution.MavenSession session;
+
+    /** The -D properties of this Maven run. */
+    java.util.Properties userProperties() {
+        return session == null ? new java.util.Properties() : session.getUserProperties();
+    }
+
+    /** Every -Dctime.* property no goal of ctime reads (a misspelt one would be ignored silently), added to {@code problems}. */
+    void unknownProperties(List<String> problems) {
+        problems.addAll(dev.ctime.run.PropertyNames.unknown(userProperties().stringPropertyNames(),
+                dev.ctime.run.PropertyNames.known(getClass().getClassLoader())));
+    }
+
     /** The configured workload, null for the default; every malformed item is added to {@code problems}. */
     Workload workload(List<String> problems) {
         if (workloadProperty != null && !workloadProperty.isBlank()) return Workload.parse(workloadProperty, problems);

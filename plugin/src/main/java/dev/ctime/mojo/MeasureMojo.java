@@ -258,8 +258,11 @@ public class MeasureMojo extends JudgingParameters {
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
             // matrix reads the same history to balance its slice.
-            if (report.shard() == null) HistoryLog.append(historyFile.toPath(), report);
-            Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath()),
+            if (report.shard() == null) {
+                String mended = HistoryLog.append(historyFile.toPath(), report);
+                if (mended != null) getLog().warn("ctime: " + mended);
+            }
+            Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath(), w -> getLog().warn("ctime: " + w)),
                     new ReportPage.Options(chartScenario, chartKernel, null), run.reportJson().resolveSibling("report.html"));
             getLog().info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
         } catch (IOException e) {
@@ -362,6 +365,7 @@ public class MeasureMojo extends JudgingParameters {
                 problems.add(e.getMessage());
             }
         }
+        unknownProperties(problems);
         Workload work = workload(problems);
         if (work != null) {
             if (work.items().isEmpty()) problems.add("the workload is empty: name at least one kernel@n:function=calls, or leave it out");

@@ -56,6 +56,7 @@ public class MergeMojo extends JudgingParameters {
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
         }
+        unknownProperties(problems);
         dev.ctime.verdict.Workload work = workload(problems);
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
@@ -73,7 +74,8 @@ public class MergeMojo extends JudgingParameters {
             Files.createDirectories(out);
             ReportWriter.writeJson(merged, json);
             ReportWriter.writeCsv(merged, out.resolve("report.csv"));
-            HistoryLog.append(historyFile.toPath(), merged);
+            String mended = HistoryLog.append(historyFile.toPath(), merged);
+            if (mended != null) getLog().warn("ctime: " + mended);
             ReportMojo.writeStandalone(merged, HistoryLog.read(historyFile.toPath()),
                     new ReportPage.Options(chartScenario, chartKernel, null), out.resolve("report.html"));
         } catch (IOException e) {

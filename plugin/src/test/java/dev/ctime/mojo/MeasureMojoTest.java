@@ -128,4 +128,24 @@ class MeasureMojoTest {
                 log.all());
         assertTrue(log.all().contains("undecided"), log.all());
     }
+
+    @Test
+    void aMisspeltPropertyStopsTheRunWithTheClosestOne() throws Exception {
+        java.util.Properties given = new java.util.Properties();
+        given.setProperty("ctime.profles", "release");
+        given.setProperty("ctime.repeat", "3");
+        given.setProperty("ctime.zzzzzzzzzzz", "1");
+        given.setProperty("maven.repo.local", "/tmp/x");
+        MeasureMojo m = mojo();
+        org.apache.maven.execution.DefaultMavenExecutionRequest request = new org.apache.maven.execution.DefaultMavenExecutionRequest();
+        request.setUserProperties(given);
+        @SuppressWarnings("deprecation")
+        org.apache.maven.execution.MavenSession session = new org.apache.maven.execution.MavenSession(null, null, request, null);
+        m.session = session;
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
+        assertTrue(e.getMessage().contains("-Dctime.profles is not a ctime property: did you mean -Dctime.profiles?"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dctime.zzzzzzzzzzz is not a ctime property; mvn ctime:help -Ddetail lists them"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("ctime.repeat") || e.getMessage().contains("maven.repo"), e.getMessage());
+    }
 }

@@ -1,0 +1,58 @@
+package dev.ctime.run;
+
+import dev.ctime.profile.Closest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ctime.* properties the plugin's goals read, from its own descriptor, so a misspelt
+ * {@code -Dctime.profles} stops the run with "did you mean" instead of being silently ignored.
+ */
+public final class PropertyNames {
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{(ctime\\.[A-Za-z0-9.]+)}");
+
+    private PropertyNames() {
+    }
+
+    /** Every ctime.* property named in ctime's plugin.xml; empty where the descriptor cannot be found. */
+    public static Set<String> known(ClassLoader loader) {
+        Set<String> out = new TreeSet<>();
+        try {
+            Enumeration<URL> all = loader.getResources("META-INF/maven/plugin.xml");
+            while (all.hasMoreElements()) {
+                String xml;
+                try (InputStream in = all.nextElement().openStream()) {
+                    xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (!xml.contains("<artifactId>ctime-maven-plugin</artifactId>")) continue;
+                Matcher m = PROPERTY.matcher(xml);
+                while (m.find()) out.add(m.group(1));
+            }
+        } catch (IOException e) {
+            // Without the descriptor nothing can be checked; the run goes on as Maven configured it.
+        }
+        return out;
+    }
+
+    /** One problem per given ctime.* property that no goal reads, with the closest known one. */
+    public static List<String> unknown(Collection<String> given, Set<String> known) {
+        List<String> out = new ArrayList<>();
+        if (known.isEmpty()) return out;
+        for (String p : new TreeSet<>(given)) {
+            if (!p.startsWith("ctime.") || known.contains(p)) continue;
+            out.add("-D" + p + " is not a ctime property" + Closest.among(p, known).map(c -> ": did you mean -D" + c + "?")
+                    .orElse("; mvn ctime:help -Ddetail lists them"));
+        }
+        return out;
+    }
+}
