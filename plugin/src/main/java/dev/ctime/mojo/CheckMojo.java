@@ -139,11 +139,19 @@ public class CheckMojo extends BaselineParameters {
     static Report read(Path p, String what, String fix) throws MojoExecutionException {
         // Checked up front: the reader's own "not found" comes as one of several exception types.
         if (!Files.isRegularFile(p)) throw new MojoExecutionException("ctime: " + what + " is missing: no " + p + "; " + fix);
+        Report r;
         try {
-            return ReportWriter.readJson(p);
+            r = ReportWriter.readJson(p);
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be read: " + e.getMessage(), e);
         }
+        List<String> problems = dev.ctime.gate.ReportCheck.problems(r);
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be compared against:\n  - "
+                    + String.join("\n  - ", problems) + "\n" + (fix.isEmpty() ? "Restore the file ctime wrote"
+                    : fix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + fix.substring(1) + ", or restore the file ctime wrote"));
+        }
+        return r;
     }
 
     static Gate.OnMismatch mode(String s) throws MojoExecutionException {

@@ -68,4 +68,22 @@ class CheckMojoTest {
         assertTrue(both.getMessage().contains("sizeThreshold is -0.1") && both.getMessage().contains("memoryThreshold is 12.0"),
                 both.getMessage());
     }
+
+    @Test
+    void aBaselineEditedByHandIsRefusedNamingEveryField() throws Exception {
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, "{}");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> mojo(empty, REPORT).execute());
+        assertTrue(e.getMessage().contains("schemaVersion is missing") && e.getMessage().contains("profiles is missing or empty")
+                && e.getMessage().contains(empty.toString()), e.getMessage());
+        ObjectNode r = (ObjectNode) Json.MAPPER.readTree(REPORT.toFile());
+        ObjectNode first = (ObjectNode) r.get("profiles").get(0);
+        ((ObjectNode) first.get("compile").get("full").get("cpuMs")).put("median", -5);
+        ((ObjectNode) first.get("kernels").get(0)).put("primalInstructions", Double.NaN);
+        Path edited = dir.resolve("edited.json");
+        Json.MAPPER.writeValue(edited.toFile(), r);
+        e = assertThrows(MojoExecutionException.class, () -> mojo(edited, REPORT).execute());
+        assertTrue(e.getMessage().contains("profiles[0] (quick).compile.full.cpuMs.median is -5.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("primalInstructions is NaN"), e.getMessage());
+    }
 }
