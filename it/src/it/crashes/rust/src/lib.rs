@@ -12,6 +12,12 @@ pub unsafe extern "C" fn segfault(x: *const f64, n: usize) -> f64 {
     *p + *x.add(n / 2)
 }
 
+/// Ends the whole process with a clean exit code, as a library calling exit() would.
+#[no_mangle]
+pub extern "C" fn quits(_x: *const f64, _n: usize) -> f64 {
+    std::process::exit(0)
+}
+
 #[no_mangle]
 pub extern "C" fn aborts(_x: *const f64, _n: usize) -> f64 {
     std::process::abort()

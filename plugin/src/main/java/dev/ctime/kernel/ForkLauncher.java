@@ -142,7 +142,8 @@ public final class ForkLauncher {
         if (hung || timedOut) Exec.killTree(p);
         List<ForkResult> results = readResults(json, Path.of(plan.resultsFile()));
         String[] culprit = lastProgress(progress);
-        if (!hung && !timedOut && p.exitValue() == 0) return new Attempt(results, null, null, false);
+        boolean done = finishedAll(progress);
+        if (!hung && !timedOut && p.exitValue() == 0 && done) return new Attempt(results, null, null, false);
         String stderr = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         String what = culprit == null ? "the fork" : describe(culprit);
         String problem;
@@ -154,6 +155,10 @@ public final class ForkLauncher {
         } else if (timedOut) {
             problem = "the kernel fork did not finish within " + forkTimeout.toSeconds() + " s and was killed while "
                     + what + " ran; raise ctime.runTimeoutSeconds or reduce the sizes";
+        } else if (p.exitValue() == 0) {
+            // Exit code 0 without the last line: something in the fork called exit() while it ran.
+            problem = what + " ended the process (exit code 0) before its work was done: a kernel that calls exit() ends the"
+                    + " fork; see " + err;
         } else {
             problem = crashReason(what, p.exitValue(), stderr, crashLog(dir, label), err);
         }
@@ -254,6 +259,13 @@ public final class ForkLauncher {
         Long first = current == null ? null : firstCall.get(current);
         if (first == null) return floorNs;
         return first > Long.MAX_VALUE / FIRST_CALLS ? Long.MAX_VALUE : Math.max(floorNs, FIRST_CALLS * first);
+    }
+
+    /** Whether the fork wrote its last line, which it does only after all its work. */
+    static boolean finishedAll(Path progress) throws IOException {
+        if (!Files.exists(progress)) return false;
+        List<String> lines = Files.readAllLines(progress, StandardCharsets.UTF_8);
+        return !lines.isEmpty() && lines.get(lines.size() - 1).equals(KernelRunner.DONE);
     }
 
     static String[] lastProgress(Path progress) throws IOException {

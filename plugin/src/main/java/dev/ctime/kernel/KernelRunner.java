@@ -58,6 +58,9 @@ public final class KernelRunner {
         try (OutputStream p = new FileOutputStream(plan.progressFile(), true);
              OutputStream r = new FileOutputStream(plan.resultsFile(), true)) {
             new KernelRunner(plan, p, r).run();
+            // The last line says the work is done: an exit before it (a kernel calling exit()) is a crash, not a finish.
+            p.write((DONE + "\n").getBytes(StandardCharsets.UTF_8));
+            p.flush();
         }
         // Kernels may leave threads behind (a Rust runtime); the fork's work is done.
         System.exit(0);
@@ -71,6 +74,9 @@ public final class KernelRunner {
     static void exitWithParent() {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     }
+
+    /** The progress file's last line when the fork did all its work. */
+    static final String DONE = "done";
 
     /** A line per step: profile, kernel, size, phase, tab-separated. */
     private void progress(String profile, String kernel, int n, String phase) throws IOException {
