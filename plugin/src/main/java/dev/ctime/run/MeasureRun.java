@@ -120,6 +120,17 @@ public final class MeasureRun {
             log.accept("resume: no earlier report in " + cfg.workDir() + ": measuring everything");
             return;
         }
+        List<String> changed = changedSettings(last, cfg);
+        if (!changed.isEmpty()) {
+            log.accept("resume: measuring settings changed since the last report (" + String.join(", ", changed) + "): its"
+                    + " figures would not be this run's, so everything is measured again");
+            return;
+        }
+        if (last.interrupted() != null && last.interrupted().contains("counting instructions")) {
+            log.accept("resume: the last report was cut short while counting instructions: everything is measured again, so"
+                    + " no profile goes without its counts");
+            return;
+        }
         List<String> reused = new ArrayList<>();
         List<String> again = new ArrayList<>();
         for (BuildOutcome b : snapshot()) {
@@ -137,6 +148,37 @@ public final class MeasureRun {
         log.accept("resume: reusing " + reused.size() + " finished profile" + (reused.size() == 1 ? "" : "s")
                 + (reused.isEmpty() ? "" : " (" + String.join(", ", reused) + ", measured " + last.createdAt() + ")")
                 + "; measuring " + (again.isEmpty() ? "nothing else" : String.join(", ", again)));
+    }
+
+    /**
+     * The measuring settings that shape a result (tolerance, seed, samples, runs, thresholds, counting) and
+     * differ between the last report and this run, as "name old → new".
+     */
+    static List<String> changedSettings(Report last, MeasureConfig cfg) {
+        List<String> out = new ArrayList<>();
+        dev.ctime.model.MeasuringSettings m = last.settings();
+        if (m == null) return out;
+        MeasureConfig.Timing t = cfg.timing();
+        compare(out, "gradientTolerance", m.gradientTolerance(), t.gradientTolerance());
+        compare(out, "seed", m.seed(), t.seed());
+        compare(out, "samples", m.samples(), t.samples());
+        compare(out, "minSampleMs", m.minSampleMs(), t.minSampleMs());
+        compare(out, "warmupMaxMs", m.warmupMaxMs(), t.warmupMaxMs());
+        compare(out, "repeat", m.repeat(), cfg.builds().repeat());
+        compare(out, "forks", m.forks(), t.forks());
+        compare(out, "deschedThreshold", m.deschedThreshold(), cfg.precision().deschedThreshold());
+        compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
+        compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
+        if (m.instructionCounts() != null && m.instructionCounts().startsWith("off") != cfg.instructions().equals("off")) {
+            out.add("instructions " + (cfg.instructions().equals("off") ? "counted → off" : "off → " + cfg.instructions()));
+        }
+        return out;
+    }
+
+    private static void compare(List<String> out, String name, Object before, Object now) {
+        if (before == null || now == null) return;
+        boolean same = before instanceof Number a && now instanceof Number b ? a.doubleValue() == b.doubleValue() : before.equals(now);
+        if (!same) out.add(name + " " + before + " → " + now);
     }
 
     /** Settings, toolchain, sources and what the measurement itself depends on, hashed: equal means reusable. */
@@ -298,6 +340,7 @@ public final class MeasureRun {
         if (kernels != null) {
             persist(report());
             stage = "counting instructions";
+            instructionCounts = "not finished: the run was cut short while counting";
             kernels = countInstructions(libs, kernels);
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
@@ -474,7 +517,10 @@ public final class MeasureRun {
                 }
             }
         }
-        if (jobs.isEmpty()) return ko;
+        if (jobs.isEmpty()) {
+            instructionCounts = "not run: no kernel was timed";
+            return ko;
+        }
         log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
                 + " both cores are used)");
         Path counter = RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.COUNT);

@@ -113,4 +113,28 @@ class MeasureRunTest {
         assertTrue(e.getMessage().contains("ctime.profiles names 'relase'") && e.getMessage().contains("release"), e.getMessage());
         assertTrue(!Files.exists(out.resolve("profiles")), "nothing was built");
     }
+
+    @Test
+    void resumeNamesEveryMeasuringSettingThatChanged() throws Exception {
+        dev.ctime.model.Report last = dev.ctime.render.ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        MeasureConfig same = MeasureConfig.builder().manifest(out.resolve("Cargo.toml")).workDir(out).profiles(List.of()).only(List.of())
+                .kernels(List.of()).scenarios(List.of(Scenario.FULL)).repeat(last.settings().repeat()).forks(last.settings().forks())
+                .minSampleMs(last.settings().minSampleMs()).samples(last.settings().samples())
+                .warmupMaxMs(last.settings().warmupMaxMs()).pinCpu(-1).seed(last.settings().seed())
+                .gradientTolerance(last.settings().gradientTolerance()).buildTimeout(Duration.ofMinutes(10))
+                .runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv())
+                .precision(new MeasureConfig.Precision(0.02, 2, 2, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                        last.settings().deschedThreshold()))
+                .judging(new MeasureConfig.Judging("release", last.settings().thresholds(), 1e6, null, null)).instructions("all").build();
+        assertEquals(List.of(), MeasureRun.changedSettings(last, same));
+        MeasureConfig tighter = MeasureConfig.builder().manifest(same.manifest()).workDir(out).profiles(List.of()).only(List.of())
+                .kernels(List.of()).scenarios(List.of(Scenario.FULL)).repeat(same.builds().repeat()).forks(same.timing().forks())
+                .minSampleMs(same.timing().minSampleMs()).samples(same.timing().samples()).warmupMaxMs(same.timing().warmupMaxMs())
+                .pinCpu(-1).seed(7).gradientTolerance(1e-8).buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5))
+                .label("unit").userEnv(System.getenv()).precision(same.precision()).judging(same.judging()).instructions("off").build();
+        List<String> changed = MeasureRun.changedSettings(last, tighter);
+        assertTrue(changed.stream().anyMatch(c -> c.startsWith("gradientTolerance 1.0E-4 → 1.0E-8")), changed.toString());
+        assertTrue(changed.stream().anyMatch(c -> c.startsWith("seed 42 → 7")), changed.toString());
+        assertTrue(changed.contains("instructions counted → off"), changed.toString());
+    }
 }
