@@ -68,9 +68,19 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
         throw new EnvironmentException("cargo metadata lists no package for " + manifest);
     }
 
+    /** The crate's folder with symbolic links resolved (a src/main/rust that links elsewhere), as cargo reports paths. */
+    public Path realDir() {
+        Path dir = dir().toAbsolutePath().normalize();
+        try {
+            return dir.toRealPath();
+        } catch (java.io.IOException e) {
+            return dir;
+        }
+    }
+
     /** The folder whose sources are measured: the workspace root for a workspace member, else the crate's own. */
     public Path sourceRoot() {
-        Path dir = dir().toAbsolutePath().normalize();
+        Path dir = realDir();
         if (workspaceRoot() == null) return dir;
         Path root = workspaceRoot().toAbsolutePath().normalize();
         return dir.startsWith(root) ? root : dir;

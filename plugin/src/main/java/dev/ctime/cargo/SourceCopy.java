@@ -37,7 +37,7 @@ public final class SourceCopy {
         // A workspace member is copied with its whole workspace: inherited keys (edition.workspace),
         // the workspace's [profile.*] and its lockfile apply to it as they do in the user's tree.
         Path src = crate.sourceRoot();
-        boolean member = !src.equals(crate.dir().toAbsolutePath().normalize());
+        boolean member = !src.equals(crate.realDir());
         Path root = src;
         if (Files.exists(dest)) deleteTree(dest);
         Files.createDirectories(dest);
@@ -73,7 +73,7 @@ public final class SourceCopy {
                 Path copy = dest.resolve(src.relativize(m).toString());
                 Files.writeString(copy, rewriteManifest(Files.readString(copy), m.getParent(), root));
             }
-            return dest.resolve(src.relativize(crate.dir().toAbsolutePath().normalize()).toString()).resolve("Cargo.toml");
+            return dest.resolve(src.relativize(crate.realDir()).toString()).resolve("Cargo.toml");
         }
         Path manifest = dest.resolve("Cargo.toml");
         Files.writeString(manifest, rewriteManifest(Files.readString(manifest), src));
@@ -117,7 +117,9 @@ public final class SourceCopy {
      * A hash of the crate's sources as they would be copied (paths and contents; target/, .git/ and
      * ctime's output folder left out): equal hashes mean the same code was measured.
      */
-    public static String fingerprint(Path crateDir, Path output) throws IOException {
+    public static String fingerprint(Path crateFolder, Path output) throws IOException {
+        // A crate folder that is a symbolic link (src/main/rust -> elsewhere) is walked where it leads.
+        Path crateDir = crateFolder.toRealPath();
         Path out = output.toAbsolutePath().normalize();
         java.security.MessageDigest md = digest();
         List<Path> files = new ArrayList<>();

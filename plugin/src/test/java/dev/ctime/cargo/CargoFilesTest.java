@@ -158,4 +158,17 @@ class CargoFilesTest {
         String alone = SourceCopy.rewriteManifest(toml, Path.of("/ws/kernels"));
         assertTrue(alone.contains("sib = { path = \"/ws/helper\" }") && alone.contains("[workspace]"), alone);
     }
+
+    @Test
+    void aCrateFolderThatIsASymbolicLinkIsFingerprintedWhereItLeads() throws Exception {
+        Path real = dir.resolve("elsewhere/crate");
+        Files.createDirectories(real.resolve("src"));
+        Files.writeString(real.resolve("Cargo.toml"), "[package]\nname = \"x\"\n");
+        Files.writeString(real.resolve("src/lib.rs"), "pub fn f() {}\n");
+        Path link = dir.resolve("project/src/main/rust");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, real);
+        Path out = dir.resolve("project/target/ctime");
+        assertEquals(SourceCopy.fingerprint(real, out), SourceCopy.fingerprint(link, out));
+    }
 }
