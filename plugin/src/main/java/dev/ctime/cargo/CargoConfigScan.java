@@ -16,7 +16,11 @@ public final class CargoConfigScan {
     private CargoConfigScan() {
     }
 
-    public record Result(List<Path> files, List<Path> withBuildRustflags, List<Path> withTargetRustflags) {
+    /**
+     * @param buildTarget where a target triple is set for every build ("CARGO_BUILD_TARGET" or a config file's path) and
+     *                    the triple, or null: cargo then builds into target/TRIPLE/, which ctime does not follow
+     */
+    public record Result(List<Path> files, List<Path> withBuildRustflags, List<Path> withTargetRustflags, String buildTarget) {
         public boolean hasTargetRustflags() {
             return !withTargetRustflags.isEmpty();
         }
@@ -34,12 +38,17 @@ public final class CargoConfigScan {
         }
         List<Path> build = new ArrayList<>();
         List<Path> target = new ArrayList<>();
+        String buildTarget = env.get("CARGO_BUILD_TARGET") == null ? null
+                : "CARGO_BUILD_TARGET=" + env.get("CARGO_BUILD_TARGET") + " in the environment";
         for (Path f : files) {
-            String where = CargoToml.rustflagsTables(Files.readString(f), f);
+            String text = Files.readString(f);
+            String where = CargoToml.rustflagsTables(text, f);
             if (where.contains("build")) build.add(f);
             if (where.contains("target")) target.add(f);
+            String triple = CargoToml.buildTarget(text, f);
+            if (buildTarget == null && triple != null) buildTarget = "build.target = " + triple + " in " + f;
         }
-        return new Result(files, build, target);
+        return new Result(files, build, target, buildTarget);
     }
 
     private static void addConfig(List<Path> files, Path dir) {

@@ -44,6 +44,12 @@ public final class CargoToml {
         return found.toString();
     }
 
+    /** The [build] target a Cargo config sets (a triple, or several), or null. */
+    public static String buildTarget(String configToml, Path where) throws IOException {
+        JsonNode t = parse(configToml, where).path("build").path("target");
+        return t.isMissingNode() || t.isNull() ? null : t.isTextual() ? t.asText() : t.toString();
+    }
+
     /** Whether a manifest declares a [workspace] (a workspace root, or a crate that is its own). */
     public static boolean hasWorkspace(String manifestToml, Path where) throws IOException {
         return parse(manifestToml, where).has("workspace");

@@ -236,6 +236,11 @@ public final class MeasureRun {
         Path rusage = RusageTool.install(cfg.workDir().resolve("bin"));
         Exec.guard(RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.GUARD));
         CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
+        if (scan.buildTarget() != null) {
+            throw new EnvironmentException("the crate's builds are for an explicit target (" + scan.buildTarget() + "): cargo then"
+                    + " puts the library under target/TRIPLE/, which ctime does not follow yet; for a native build it changes nothing,"
+                    + " so remove it while measuring (or unset CARGO_BUILD_TARGET)");
+        }
         CargoCommand.FlagsRoute route = CargoCommand.route(cfg.userEnv(), scan.hasTargetRustflags());
 
         String sources = SourceCopy.fingerprint(crate.sourceRoot(), cfg.workDir());

@@ -171,4 +171,18 @@ class CargoFilesTest {
         Path out = dir.resolve("project/target/ctime");
         assertEquals(SourceCopy.fingerprint(real, out), SourceCopy.fingerprint(link, out));
     }
+
+    @Test
+    void aBuildTargetIsFoundByNameInAConfigOrTheEnvironment() throws Exception {
+        Path crate = dir.resolve("t/crate");
+        Files.createDirectories(crate.resolve(".cargo"));
+        Path cfg = crate.resolve(".cargo/config.toml");
+        Files.writeString(cfg, "[build]\ntarget = \"x86_64-unknown-linux-gnu\"\n");
+        CargoConfigScan.Result r = CargoConfigScan.scan(crate, Map.of("HOME", dir.resolve("home").toString()));
+        assertEquals("build.target = x86_64-unknown-linux-gnu in " + cfg, r.buildTarget());
+        Files.writeString(cfg, "[build]\njobs = 2\n");
+        assertEquals(null, CargoConfigScan.scan(crate, Map.of("HOME", dir.resolve("home").toString())).buildTarget());
+        assertEquals("CARGO_BUILD_TARGET=aarch64-unknown-linux-gnu in the environment", CargoConfigScan.scan(crate,
+                Map.of("HOME", dir.resolve("home").toString(), "CARGO_BUILD_TARGET", "aarch64-unknown-linux-gnu")).buildTarget());
+    }
 }
