@@ -47,9 +47,12 @@ public final class ForkLauncher {
                 forkTimeout, kernelTimeout, classpath);
     }
 
-    /** Heap for the inputs, the finite-difference copies and the gradient read back: 4 arrays of n doubles, and room. */
+    /**
+     * Heap for the inputs, the finite-difference copy and the gradient read back: 3 arrays of n doubles, twice over,
+     * since arrays that large go straight to the old generation, which the serial collector gives two thirds of the heap.
+     */
     public static long heapMb(long largestN) {
-        return Math.max(256, 128 + (4 * 8 * largestN) / (1024 * 1024));
+        return Math.max(256, 128 + (2 * 3 * 8 * largestN) / (1024 * 1024));
     }
 
     /**
