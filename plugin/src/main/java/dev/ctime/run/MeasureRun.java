@@ -169,8 +169,13 @@ public final class MeasureRun {
         compare(out, "deschedThreshold", m.deschedThreshold(), cfg.precision().deschedThreshold());
         compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
         compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
-        if (m.instructionCounts() != null && m.instructionCounts().startsWith("off") != cfg.instructions().equals("off")) {
-            out.add("instructions " + (cfg.instructions().equals("off") ? "counted → off" : "off → " + cfg.instructions()));
+        // Only where the last run got as far as counting (or was told not to) does its report say how it counted.
+        String counts = m.instructionCounts() == null ? "" : m.instructionCounts();
+        boolean wasOff = counts.startsWith("off");
+        boolean counted = counts.startsWith("instructions per call");
+        boolean nowOff = cfg.instructions().equals("off");
+        if ((wasOff && !nowOff) || (counted && nowOff)) {
+            out.add("instructions " + (nowOff ? "counted → off" : "off → " + cfg.instructions()));
         }
         return out;
     }
