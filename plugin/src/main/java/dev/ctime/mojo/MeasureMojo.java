@@ -213,6 +213,13 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.shard")
     String shard;
 
+    /**
+     * The most profiles one run measures: a larger matrix is refused before any build, with its size, so that it is
+     * narrowed (ctime.profiles), split (ctime.shard) or allowed on purpose by raising this; 0 for no limit.
+     */
+    @Parameter(property = "ctime.maxProfiles", defaultValue = "30")
+    int maxProfiles;
+
     /** The profile every shard measures, through which shards on different runners are compared. */
     @Parameter(property = "ctime.anchor", defaultValue = "release")
     String anchor;
@@ -396,7 +403,7 @@ public class MeasureMojo extends JudgingParameters {
                 .judging(new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
                         chartScenario, work))
                 .instructions(instructions).resume(resume)
-                .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts()))
+                .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts(), maxProfiles))
                 .forkClasspath(forkClasspath()).build();
     }
 

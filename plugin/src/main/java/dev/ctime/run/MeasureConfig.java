@@ -56,9 +56,14 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
 
     /**
      * @param anchor     the profile every shard measures, so shards on different runners compare
-     * @param knownCosts an earlier run's build CPU time per profile, to balance the shards (may be empty)
+     * @param knownCosts  an earlier run's build CPU time per profile, to balance the shards (may be empty)
+     * @param maxProfiles the most profiles one run (or one shard) measures before it refuses and points to shards
+     *                    and selection; 0 for no limit
      */
-    public record Sharding(dev.ctime.shard.Shard shard, String anchor, Map<String, Double> knownCosts) {
+    public record Sharding(dev.ctime.shard.Shard shard, String anchor, Map<String, Double> knownCosts, int maxProfiles) {
+        public Sharding(dev.ctime.shard.Shard shard, String anchor, Map<String, Double> knownCosts) {
+            this(shard, anchor, knownCosts, 0);
+        }
     }
 
     /**

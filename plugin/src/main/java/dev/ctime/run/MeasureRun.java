@@ -238,6 +238,7 @@ public final class MeasureRun {
         ProfileSelection.Selected selected = new ProfileSelection(cfg, crate, toolchains, log).select();
         List<Profile> profiles = selected.profiles();
         shardInfo = selected.shard();
+        log.accept(plan(profiles.size()));
         Path rusage = RusageTool.install(cfg.workDir().resolve("bin"));
         Exec.guard(RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.GUARD));
         CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
@@ -388,6 +389,21 @@ public final class MeasureRun {
         onRun.forEach(u -> who.add(u.profile()));
         return new KernelBench.Focus(groups, Double.isInfinite(width) ? Double.NaN : width, "the decision between "
                 + String.join(", ", who) + " (run time inconclusive)");
+    }
+
+    /** What the run will do, before it does it: profiles, builds and forks, the least and the most. */
+    private String plan(int profiles) {
+        int scenarios = cfg.builds().scenarios().size();
+        int repeat = cfg.builds().repeat();
+        int maxRepeat = Math.max(repeat, cfg.precision().maxRepeat());
+        int sizes = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
+        int forks = cfg.timing().forks();
+        int maxForks = Math.max(forks, cfg.precision().maxForks());
+        return "plan: " + profiles + " profile" + (profiles == 1 ? "" : "s") + ", " + profiles * scenarios * repeat + " timed builds"
+                + (maxRepeat > repeat ? " (up to " + profiles * scenarios * maxRepeat + " if the decision needs them)" : "")
+                + (sizes == 0 ? "; no kernels" : "; " + forks + " kernel forks of " + sizes + " kernel size" + (sizes == 1 ? "" : "s")
+                + (maxForks > forks ? " (up to " + maxForks + ")" : "") + (cfg.instructions().equals("off") ? ""
+                : ", then instruction counts"));
     }
 
     /**

@@ -53,17 +53,31 @@ final class ProfileSelection {
                 }
             }
         }
+        Set<String> problems = new LinkedHashSet<>();
+        List<String> names = all.stream().map(Profile::name).toList();
         if (!cfg.only().isEmpty()) {
-            List<String> names = all.stream().map(Profile::name).toList();
-            List<String> unknown = cfg.only().stream().filter(o -> !names.contains(o)).toList();
-            if (!unknown.isEmpty()) {
-                throw new ProfileException("ctime.profiles names " + String.join(", ", unknown.stream().map(o -> "'" + o + "'")
-                        .toList()) + ", which " + (unknown.size() == 1 ? "is not a profile" : "are not profiles") + " here; the"
-                        + " profiles are: " + String.join(", ", names));
+            // Named with the rest, in one pass, each with the closest profile.
+            for (String o : cfg.only()) {
+                if (names.contains(o)) continue;
+                problems.add("ctime.profiles names '" + o + "', which is not a profile here" + dev.ctime.profile.Closest.among(o, names)
+                        .map(c -> ": did you mean '" + c + "'?").orElse(".") + " The profiles are: " + String.join(", ", names));
             }
             all.removeIf(p -> !cfg.only().contains(p.name()));
         }
-        Set<String> problems = new LinkedHashSet<>();
+        // The default reference (release) may be absent, and the first measured profile stands in; another name is a choice.
+        String ref = cfg.judging().reference();
+        if (ref != null && !ref.equals("release") && !names.contains(ref)) {
+            problems.add("ctime.reference names '" + ref + "', which is not a profile here" + dev.ctime.profile.Closest.among(ref, names)
+                    .map(c -> ": did you mean '" + c + "'?").orElse(".") + " The profiles are: " + String.join(", ", names));
+        }
+        int max = cfg.sharding() == null ? 0 : cfg.sharding().maxProfiles();
+        boolean sharded = cfg.sharding() != null && cfg.sharding().shard() != null;
+        if (max > 0 && !sharded && all.size() > max) {
+            problems.add("this run would measure " + all.size() + " profiles, more than ctime.maxProfiles = " + max + ": at least "
+                    + all.size() * cfg.builds().repeat() * cfg.builds().scenarios().size() + " timed builds, and every kernel fork"
+                    + " would load " + all.size() + " libraries. Narrow the matrix, pick profiles with ctime.profiles, split it"
+                    + " over runners with ctime.shard=I/N and ctime:merge, or raise ctime.maxProfiles to measure them all");
+        }
         List<String> seen = new ArrayList<>();
         for (Profile p : all) {
             if (seen.contains(p.name())) problems.add("two profiles are named '" + p.name() + "': names must be unique");

@@ -69,8 +69,10 @@ class ProfileSelectionTest {
     @Test
     void unknownNamesInTheSelectionAreNamedTogetherWithTheChoices() throws Exception {
         List<Profile> ps = List.of(p("name", "release"), p("name", "fat", "lto", "fat"));
-        ProfileException e = assertThrows(ProfileException.class, () -> selection(ps, "relase,fatt,fat", true).select());
-        assertTrue(e.getMessage().contains("'relase', 'fatt', which are not profiles here; the profiles are: release, fat"),
+        ProfileException e = assertThrows(ProfileException.class, () -> selection(ps, "relase,zzzzzz,fat", true).select());
+        assertTrue(e.getMessage().contains("ctime.profiles names 'relase', which is not a profile here: did you mean 'release'?"
+                + " The profiles are: release, fat"), e.getMessage());
+        assertTrue(e.getMessage().contains("ctime.profiles names 'zzzzzz', which is not a profile here. The profiles are"),
                 e.getMessage());
         ProfileSelection.Selected s = selection(ps, "fat", true).select();
         assertEquals(List.of("fat"), s.profiles().stream().map(Profile::name).toList());
@@ -87,5 +89,28 @@ class ProfileSelectionTest {
         assertEquals(1, s.profiles().size());
         assertNull(tcs.get("ctime-no-such-toolchain"));
         assertTrue(tcs.problem("ctime-no-such-toolchain") != null, "the reason is kept for the report");
+    }
+
+    static MeasureConfig with(MeasureConfig c, String reference, int maxProfiles) {
+        return new MeasureConfig(c.manifest(), c.workDir(), c.profiles(), c.only(), c.kernels(), c.autodiffFeature(), c.label(),
+                c.userEnv(), c.builds(), c.timing(), c.precision(), new MeasureConfig.Judging(reference, c.judging().thresholds(),
+                1e6, null, null), c.instructions(), c.resume(), new MeasureConfig.Sharding(null, "release", java.util.Map.of(),
+                maxProfiles), c.forkClasspath());
+    }
+
+    @Test
+    void aReferenceThatIsNoProfileAndAMatrixTooLargeAreRefusedWithTheOtherProblems() throws Exception {
+        List<Profile> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < 31; i++) ps.add(p("name", "p" + i, "optLevel", String.valueOf(i % 4)));
+        MeasureConfig base = MeasureRunTest.config(MeasureRunTest.CRATE, out, ps, null);
+        Toolchains tcs = new Toolchains(MeasureRunTest.CRATE.getParent(), out.resolve("logs"));
+        ProfileException e = assertThrows(ProfileException.class, () -> new ProfileSelection(with(base, "p33", 30), crate(), tcs, log)
+                .select());
+        assertTrue(e.getMessage().contains("ctime.reference names 'p33', which is not a profile here: did you mean 'p3'?"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("this run would measure 31 profiles, more than ctime.maxProfiles = 30: at least 62 timed"
+                + " builds"), e.getMessage());
+        // The default reference may be absent (the first measured profile stands in), and the limit can be lifted.
+        assertEquals(31, new ProfileSelection(with(base, "release", 0), crate(), tcs, log).select().profiles().size());
     }
 }
