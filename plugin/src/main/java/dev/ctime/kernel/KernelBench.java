@@ -92,8 +92,7 @@ public final class KernelBench {
                     break;
                 }
                 if (!Double.isNaN(focus.width())) widths.add(focus.width());
-                int w = widths.size();
-                if (w > 3 && !(widths.get(w - 1) < 0.95 * widths.get(w - 4))) {
+                if (dev.ctime.stats.Statistics.stoppedNarrowing(widths)) {
                     stopped = "the interval no longer narrows (three more forks shrank it by less than 5%)";
                     break;
                 }

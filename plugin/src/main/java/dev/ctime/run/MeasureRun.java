@@ -436,8 +436,7 @@ public final class MeasureRun {
             why = "the decision between " + String.join(", ", wanted) + " (build CPU inconclusive)";
             double width = onBuild.stream().mapToDouble(u -> u.totalLow() == null ? Double.NaN : u.totalHigh() - u.totalLow()).sum();
             if (!Double.isNaN(width)) widths.add(width);
-            int w = widths.size();
-            if (w > 3 && !(widths.get(w - 1) < 0.95 * widths.get(w - 4))) {
+            if (dev.ctime.stats.Statistics.stoppedNarrowing(widths)) {
                 stopped = "the interval no longer narrows (three more rounds shrank it by less than 5%)";
                 break;
             }

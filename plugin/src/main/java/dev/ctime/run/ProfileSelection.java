@@ -59,16 +59,14 @@ final class ProfileSelection {
             // Named with the rest, in one pass, each with the closest profile.
             for (String o : cfg.only()) {
                 if (names.contains(o)) continue;
-                problems.add("ctime.profiles names '" + o + "', which is not a profile here" + dev.ctime.profile.Closest.among(o, names)
-                        .map(c -> ": did you mean '" + c + "'?").orElse(".") + " The profiles are: " + String.join(", ", names));
+                problems.add(notAProfile("ctime.profiles", o, names));
             }
             all.removeIf(p -> !cfg.only().contains(p.name()));
         }
         // The default reference (release) may be absent, and the first measured profile stands in; another name is a choice.
         String ref = cfg.judging().reference();
         if (ref != null && !ref.equals("release") && !names.contains(ref)) {
-            problems.add("ctime.reference names '" + ref + "', which is not a profile here" + dev.ctime.profile.Closest.among(ref, names)
-                    .map(c -> ": did you mean '" + c + "'?").orElse(".") + " The profiles are: " + String.join(", ", names));
+            problems.add(notAProfile("ctime.reference", ref, names));
         }
         int max = cfg.sharding() == null ? 0 : cfg.sharding().maxProfiles();
         boolean sharded = cfg.sharding() != null && cfg.sharding().shard() != null;
@@ -103,6 +101,11 @@ final class ProfileSelection {
         all.removeIf(p -> !keep.contains(p.name()));
         return new Selected(all, new ShardInfo(sh.shard().index(), sh.shard().count(), sh.anchor(), seen, keep, plan.costBasis(),
                 plan.costs()));
+    }
+
+    private static String notAProfile(String setting, String name, List<String> names) {
+        return setting + " names '" + name + "', which is not a profile here" + dev.ctime.profile.Closest.among(name, names)
+                .map(c -> ": did you mean '" + c + "'?").orElse(".") + " The profiles are: " + String.join(", ", names);
     }
 
     /** What makes a profile impossible as written, each with its fix; empty when it can run. */

@@ -108,6 +108,15 @@ public final class Statistics {
         return n;
     }
 
+    /**
+     * Whether more runs stopped narrowing an interval: its width after the last three runs is not 5% below
+     * the width before them. What ends the runs the decision asks for, builds and forks alike.
+     */
+    public static boolean stoppedNarrowing(List<Double> widths) {
+        int w = widths.size();
+        return w > 3 && !(widths.get(w - 1) < 0.95 * widths.get(w - 4));
+    }
+
     /** The runs behind a summary: the raw values for builds, each group's median for kernels. */
     public static double[] units(Summary s) {
         if (s.samples() == null) return new double[] {s.median()};

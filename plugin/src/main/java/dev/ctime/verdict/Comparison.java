@@ -95,16 +95,21 @@ public record Comparison(String figure, String profile, String reference, double
      * whichever is nearer. With no interval at all, the fewest runs a test needs.
      */
     static Integer runsToSettle(double ratio, double ciLow, Double ciHigh, double threshold, int runs) {
-        if (ciHigh == null || !(ciLow > 0) || runs < 2) return Math.max(FEWEST_RUNS, runs + 1);
-        double half = (Math.log(ciHigh) - Math.log(ciLow)) / 2;
-        double e = Math.abs(Math.log(ratio));
-        double margin = Math.log(1 + threshold);
-        double toDiffer = e >= margin ? e : 0;
-        double toMatch = margin > e ? margin - e : 0;
+        if (ciHigh == null || !(ciLow > 0)) return Math.max(FEWEST_RUNS, runs + 1);
+        return runsToSettle(Math.abs(Math.log(ratio)), (Math.log(ciHigh) - Math.log(ciLow)) / 2, Math.log(1 + threshold), runs);
+    }
+
+    /**
+     * The same on any scale: an estimate's distance from no difference, its interval's half-width and the
+     * equivalence margin, all in one unit (the decision's totals use ms).
+     */
+    static int runsToSettle(double distance, double half, double margin, int runs) {
+        double toDiffer = distance >= margin ? distance : 0;
+        double toMatch = margin > distance ? margin - distance : 0;
         double goal = Math.max(toDiffer, toMatch);
-        if (!(goal > 0) || !(half > 0)) return Math.max(FEWEST_RUNS, runs + 1);
-        double n = runs * Math.pow(half / goal, 2);
-        return (int) Math.max(Math.max(FEWEST_RUNS, runs + 1), Math.min(Math.ceil(n), 10_000));
+        int least = Math.max(FEWEST_RUNS, runs + 1);
+        if (runs < 2 || !(goal > 0) || !(half > 0)) return least;
+        return (int) Math.max(least, Math.min(Math.ceil(runs * Math.pow(half / goal, 2)), 10_000));
     }
 
     /** The same comparison judged at another significance: used by Holm's step-down over a family of figures. */

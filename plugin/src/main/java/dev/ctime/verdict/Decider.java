@@ -187,7 +187,7 @@ public final class Decider {
         Workload used = new Workload(items, workload.derived());
         double calls = used.calls();
         if (pts.isEmpty()) {
-            Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, "none", null, null,
+            Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, Decision.NONE, null, null,
                     barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), null, null, null);
             return withReason(d);
         }
@@ -307,13 +307,8 @@ public final class Decider {
         }
 
         int runsToSettle(int runs) {
-            if (low == null || high == null || runs < 2) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
-            double half = (high - low) / 2;
-            double e = Math.abs(estimate);
-            double goal = e >= margin ? e : margin - e;
-            if (!(goal > 0) || !(half > 0)) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
-            return (int) Math.max(Math.max(Comparison.FEWEST_RUNS, runs + 1), Math.min(Math.ceil(runs * Math.pow(half / goal, 2)),
-                    10_000));
+            if (low == null || high == null) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
+            return Comparison.runsToSettle(Math.abs(estimate), (high - low) / 2, margin, runs);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * @param expectedCalls every call of the workload per build
  * @param scenario      whose build CPU time is the build cost
  * @param recommended   the profile to use, or null where the decision is undecided
- * @param state         recommended, or undecided (an inconclusive comparison stands between the candidates)
+ * @param state         recommended; undecided (an inconclusive comparison stands between the candidates); or none (no
+ *                      profile measured every kernel of the workload)
  * @param equivalent    profiles whose total cost is equivalent to the recommended one's (interchangeable)
  * @param undecided     for an undecided decision, each comparison that cannot be settled yet
  * @param barred        profiles kept out of the decision, with why (a kernel of the workload failed in them)
@@ -33,6 +34,8 @@ public record Decision(Workload workload, List<String> excluded, double expected
                        List<ItemShare> byKernel, String runnerUp, String reason) {
     public static final String RECOMMENDED = "recommended";
     public static final String UNDECIDED = "undecided";
+    /** No profile measured every kernel of the workload. */
+    public static final String NONE = "none";
 
     /** Whether an inconclusive comparison stands between the candidates (not named isX: that would hide the list). */
     @JsonIgnore
