@@ -72,7 +72,18 @@ public final class Exec {
             throw e;
         }
         if (!done) killTree(p);
+        if (done) stoppedByUser(p.exitValue(), command.get(0));
         return new Result(done ? p.exitValue() : -1, read(out), read(err), !done);
+    }
+
+    /**
+     * A child that died of SIGINT or SIGTERM was stopped with the whole run (Ctrl-C reaches the process group): that is
+     * the run's interruption, not the child's failure, and must not be reported as a failed build or a crashed kernel.
+     */
+    public static void stoppedByUser(int exitCode, String what) throws InterruptedException {
+        if (exitCode == 128 + 2 || exitCode == 128 + 15) {
+            throw new InterruptedException(what + " was stopped by " + (exitCode == 130 ? "SIGINT" : "SIGTERM"));
+        }
     }
 
     /** Whether the command could not be started at all (as opposed to a log folder that could not be written). */

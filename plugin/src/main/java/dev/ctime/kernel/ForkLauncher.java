@@ -143,6 +143,7 @@ public final class ForkLauncher {
             throw e;
         }
         if (hung || timedOut) Exec.killTree(p);
+        else Exec.stoppedByUser(p.exitValue(), "the kernel fork");
         List<ForkResult> results = readResults(json, Path.of(plan.resultsFile()));
         String[] culprit = lastProgress(progress);
         boolean done = finishedAll(progress);

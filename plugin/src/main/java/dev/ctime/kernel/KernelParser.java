@@ -28,7 +28,7 @@ public final class KernelParser {
         String where = "kernel '" + name.replaceAll("\\p{Cntrl}", "?") + "'";
         if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}")) {
             throw new IllegalArgumentException(where + ": a kernel name appears in reports, file names and spreadsheets: start it"
-                    + " with a letter, digit or _, then use letters, digits and _ . + - only (at most 64)");
+                    + " with an ASCII letter, digit or _, then use ASCII letters, digits and _ . + - only (at most 64)");
         }
         String sizesText = blankToNull(raw.get("sizes"));
         if (sizesText == null) {

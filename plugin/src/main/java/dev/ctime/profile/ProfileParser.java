@@ -19,10 +19,11 @@ public final class ProfileParser {
         if (name == null || name.isBlank()) {
             throw new ProfileException("a <profile> has no <name>: give every profile a unique <name>");
         }
-        String where = "profile '" + name + "'";
+        // Shown with control characters escaped: a name with a newline must not break the list of problems.
+        String where = "profile '" + name.replace("\n", "\\n").replace("\r", "\\r").replaceAll("\\p{Cntrl}", "?") + "'";
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._+=-]{0,63}")) {
-            throw new ProfileException(where + ": a profile name names a folder and a report column: start it with a letter or"
-                    + " a digit, then use letters, digits and . _ + = - only (at most 64), e.g. release-fat");
+            throw new ProfileException(where + ": a profile name names a folder and a report column: start it with an ASCII letter"
+                    + " or digit, then use ASCII letters, digits and . _ + = - only (at most 64), e.g. release-fat");
         }
         // Every problem of the profile at once: six mistakes should not take six runs to find.
         List<String> problems = new ArrayList<>();

@@ -52,6 +52,7 @@ public final class ConsoleTable {
                 row[9] = k.gradientNs() == null ? "" : ratio(r, p.name(), fig + "gradientNs");
                 row[10] = k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
                         : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
+                        : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
                         : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError());
                 rows.add(row);
             }
@@ -252,9 +253,12 @@ public final class ConsoleTable {
         return row;
     }
 
-    /** Long names are cut in the table (in full in the lines below it), so rows fit 120 columns. */
+    /** Long names are cut in the table (in full in the lines below it), so rows fit 120 columns; two cut names stay apart. */
     static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (s.length() <= max) return s;
+        // Cut in the middle: matrix profiles share their start and differ at the end (…-cgu=1, …-cgu=16).
+        int head = (max - 1) / 2;
+        return s.substring(0, head) + "…" + s.substring(s.length() - (max - 1 - head));
     }
 
     /** Control characters (a newline in a name) would break the table: shown escaped. */

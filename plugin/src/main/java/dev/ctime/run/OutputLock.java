@@ -67,6 +67,8 @@ public final class OutputLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            // Emptied, not deleted (a second run may be opening the same file): no finished run's pid is left to look stuck.
+            channel.truncate(0);
             lock.release();
         } finally {
             channel.close();

@@ -67,4 +67,13 @@ class ConsoleTableTest {
         assertEquals("full build peak RSS", ConsoleTable.figureName("compile.full.maxRssKb"));
         assertEquals("k@64 gradient", ConsoleTable.figureName("kernel:k:64:gradientNs"));
     }
+
+    @Test
+    void namesCutToFitStayTellableApart() {
+        String a = ConsoleTable.clip("matrix-lto=fat-codegenUnits=1-opt=3", 24);
+        String b = ConsoleTable.clip("matrix-lto=fat-codegenUnits=16-opt=3", 24);
+        assertEquals(24, a.length());
+        assertTrue(!a.equals(b), a + " and " + b);
+        assertEquals("short", ConsoleTable.clip("short", 24));
+    }
 }
