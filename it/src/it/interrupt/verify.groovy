@@ -80,6 +80,8 @@ def r1 = report()
 assert r1.interrupted.startsWith('interrupted while building the profiles once') : r1.interrupted
 assert r1.profiles.every { it.status == 'incomplete' } : r1.profiles*.status
 assert new File(run, 'target/ctime/report.html').text.contains('This run was interrupted')
+// The build the interruption stopped is not reported as a failed build.
+assert !log1.text.contains('failed, the build failed') : 'an interrupted build read as a failure'
 
 // 2. SIGKILL during the same build: Maven runs no hook, its children must still go.
 def (p2, log2) = start('sigkill-build', [])
@@ -107,6 +109,8 @@ killed(p4, 'INT')
 nothingLeft('SIGINT during kernel timing')
 def r4 = report()
 assert r4.interrupted.startsWith('interrupted while timing kernels') : r4.interrupted
+// The fork the interruption stopped is not reported as a crash.
+assert !log4.text.contains('crashed the process') : 'an interrupted fork read as a crash'
 assert r4.profiles.every { it.status == 'incomplete' }
 assert r4.profiles.every { it.compile.full.cpuMs.runs == 2 } : 'the builds measured before are kept'
 

@@ -47,7 +47,9 @@ import java.util.function.Consumer;
  */
 public final class MeasureRun {
     private final MeasureConfig cfg;
+    /** The stages' log: silent once the run is being interrupted, when its children die of the interruption, not of faults. */
     private final Consumer<String> log;
+    private final Consumer<String> console;
     private Toolchains toolchains;
     private CrateInfo crate;
     private Toolchain defaultToolchain;
@@ -71,7 +73,10 @@ public final class MeasureRun {
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
         this.cfg = cfg;
-        this.log = log;
+        this.console = log;
+        this.log = m -> {
+            if (interrupted == null) log.accept(m);
+        };
     }
 
     public Path reportJson() {
@@ -215,7 +220,7 @@ public final class MeasureRun {
             ReportWriter.writeJson(r, reportJson());
             ReportWriter.writeCsv(r, reportCsv());
             if (onInterrupt != null) onInterrupt.accept(r);
-            log.accept(interrupted + ": the report in " + reportJson() + " says so");
+            console.accept(interrupted + ": the report in " + reportJson() + " says so");
         } catch (IOException | RuntimeException e) {
             System.err.println("ctime: interrupted, and the report could not be written: " + e);
         }
