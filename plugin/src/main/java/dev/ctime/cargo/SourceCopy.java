@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * made absolute, and the copy is its own workspace root.
  */
 public final class SourceCopy {
-    private static final Pattern PATH_VALUE = Pattern.compile("(\\bpath\\s*=\\s*\")([^\"]+)(\")");
+    /** A dependency's path = "…" or path = '…' (TOML's literal string), the quote kept as written. */
+    private static final Pattern PATH_VALUE = Pattern.compile("(\\bpath\\s*=\\s*([\"']))([^\"'\\n]+)(\\2)");
 
     private SourceCopy() {
     }
@@ -100,10 +101,10 @@ public final class SourceCopy {
         StringBuilder sb = new StringBuilder();
         Matcher m = PATH_VALUE.matcher(toml);
         while (m.find()) {
-            String value = m.group(2);
+            String value = m.group(3);
             Path resolved = originalDir.resolve(value).normalize();
             boolean keep = !relative.contains(value) || (workspaceRoot != null && resolved.startsWith(workspaceRoot));
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + (keep ? value : resolved.toString()) + m.group(3)));
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + (keep ? value : resolved.toString()) + m.group(4)));
         }
         m.appendTail(sb);
         String out = sb.toString();

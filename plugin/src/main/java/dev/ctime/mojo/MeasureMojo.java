@@ -249,7 +249,9 @@ public class MeasureMojo extends JudgingParameters {
             // The configuration or the environment as it is: the message names the problem and its fix.
             throw new MojoExecutionException("ctime: " + e.getMessage(), e);
         } catch (IOException e) {
+            String disk = dev.ctime.exec.DiskSpace.low(outputDirectory.toPath());
             throw new MojoExecutionException("ctime: an I/O failure while measuring: " + e.getMessage()
+                    + (disk == null ? "" : "; " + disk)
                     + (java.nio.file.Files.exists(run.reportJson()) ? " (what was measured is in " + run.reportJson() + ")" : ""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -300,8 +302,12 @@ public class MeasureMojo extends JudgingParameters {
             problems.addAll(List.of(e.getMessage().split("\n")));
         }
         List<Kernel> ks = new ArrayList<>();
+        // Every kernel's name, parsed or not: a duplicate name is named in the same pass as the kernel's other mistakes.
+        List<String> kernelNames = new ArrayList<>();
         try {
             for (Map<String, String> raw : ConfigElements.children(kernels, "kernel")) {
+                String named = raw.get("name") == null || raw.get("name").isBlank() ? raw.get("primal") : raw.get("name");
+                if (named != null && !named.isBlank()) kernelNames.add(named.strip());
                 try {
                     ks.add(KernelParser.parse(raw));
                 } catch (IllegalArgumentException e) {
@@ -323,11 +329,11 @@ public class MeasureMojo extends JudgingParameters {
                 }
             }
         }
-        java.util.Set<String> kernelNames = new java.util.HashSet<>();
-        for (Kernel k : ks) {
-            if (!kernelNames.add(k.name())) {
-                problems.add("two kernels are named '" + k.name() + "': their samples would be merged into one figure; give each"
-                        + " <kernel> its own <name>");
+        java.util.Set<String> seenKernels = new java.util.HashSet<>();
+        for (String k : kernelNames) {
+            if (!seenKernels.add(k)) {
+                problems.add("two kernels are named '" + k.replaceAll("\\p{Cntrl}", "?") + "': their samples would be merged into"
+                        + " one figure; give each <kernel> its own <name>");
             }
         }
         java.util.Set<String> profileNames = new java.util.HashSet<>();

@@ -498,6 +498,12 @@ public final class MeasureRun {
     /** The latest outcome of every profile: immutable values, replaced as each stage returns or measures. */
     private void record(BuildOutcome o) {
         synchronized (outcomes) {
+            BuildOutcome before = outcomes.get(o.name());
+            if (o.status() == Status.FAILED && (before == null || before.status() != Status.FAILED)) {
+                // Whatever the tool said, a nearly full disk is named with its path and what is left.
+                String disk = dev.ctime.exec.DiskSpace.low(cfg.workDir());
+                if (disk != null) o = o.failed(o.reason() + " (" + disk + ")");
+            }
             outcomes.put(o.name(), o);
         }
     }

@@ -59,6 +59,9 @@ class CargoFilesTest {
         assertTrue(dotted.contains("posix = { path = \"/p/posix\" }"), dotted);
         assertTrue(dotted.contains("sib.path = \"/p/sib\""), dotted);
         assertTrue(dotted.contains("path = \"../shared/lib.rs\""), "the crate's own lib path stays as written: " + dotted);
+        // TOML's literal strings, in single quotes, are paths too.
+        String single = SourceCopy.rewriteManifest("[package]\nname = 'k'\n[dependencies]\ndb = { path = '../b' }\n", Path.of("/p/k"));
+        assertTrue(single.contains("db = { path = '/p/b' }"), single);
     }
 
     @Test

@@ -52,8 +52,9 @@ class MeasureMojoTest {
         MeasureMojo m = mojo();
         m.profiles = element("profiles", null, element("profile", null, element("name", "a"), element("lto", "fatt")),
                 element("profile", null, element("name", "b"), element("optLevel", "4")));
+        // A size listed twice, and the kernel's name used twice: both named in the same pass.
         DefaultPlexusConfiguration k = element("kernel", null, element("name", "heat"), element("primal", "heat"),
-                element("sizes", null, element("size", "64")));
+                element("sizes", null, element("size", "64"), element("size", "64")));
         m.kernels = element("kernels", null, k, element("kernel", null, element("name", "heat"), element("primal", "heat2"),
                 element("sizes", null, element("size", "8"))));
         m.scenarios = "full,incr-ful";
@@ -64,7 +65,8 @@ class MeasureMojoTest {
         m.patchFile = dir.resolve("absent.diff").toFile();
         MojoExecutionException e = assertThrows(MojoExecutionException.class, m::config);
         String msg = e.getMessage();
-        for (String expected : List.of("fatt", "optLevel", "two kernels are named 'heat'", "unknown scenario 'incr-ful'",
+        for (String expected : List.of("fatt", "optLevel", "two kernels are named 'heat'", "size 64 is listed twice",
+                "unknown scenario 'incr-ful'",
                 "ctime.repeat is 0", "ctime.samples is 5", "ctime.instructions is 'some'", "3/2", "absent.diff")) {
             assertTrue(msg.contains(expected), "the message names " + expected + ":\n" + msg);
         }
