@@ -35,7 +35,8 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * Builds the crate in every profile, times the builds and the kernels, and writes
- * target/ctime/report.json, report.csv and a console table.
+ * target/ctime/report.json, report.csv and report.html, appends a line to history.jsonl, and prints a console table
+ * ending with the verdict: the profile to use for the workload, or why it is undecided.
  */
 @Mojo(name = "measure", threadSafe = false, requiresProject = true)
 public class MeasureMojo extends JudgingParameters {
