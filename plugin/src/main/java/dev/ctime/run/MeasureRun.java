@@ -387,13 +387,8 @@ public final class MeasureRun {
                 + " forks cannot settle (more builds, next, can)");
         java.util.Set<String> groups = new java.util.HashSet<>();
         d.workload().items().forEach(i -> groups.add(ForkPlan.group(i.kernel(), i.n())));
-        double width = onRun.stream().mapToDouble(u -> u.totalLow() == null ? Double.POSITIVE_INFINITY : u.totalHigh() - u.totalLow())
-                .sum();
-        List<String> who = new ArrayList<>();
-        who.add(onRun.get(0).against());
-        onRun.forEach(u -> who.add(u.profile()));
-        return new KernelBench.Focus(groups, Double.isInfinite(width) ? Double.NaN : width, "the decision between "
-                + String.join(", ", who) + " (run time inconclusive)");
+        return new KernelBench.Focus(groups, dev.ctime.verdict.Decision.Undecided.width(onRun), "the decision between "
+                + String.join(", ", dev.ctime.verdict.Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
     }
 
     /** What the run will do, before it does it: profiles, builds and forks, the least and the most. */
@@ -433,13 +428,9 @@ public final class MeasureRun {
                 stopped = "undecided on run time alone, which more builds cannot settle";
                 break;
             }
-            java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
-            onBuild.forEach(u -> {
-                wanted.add(u.against());
-                wanted.add(u.profile());
-            });
+            List<String> wanted = dev.ctime.verdict.Decision.Undecided.contenders(onBuild);
             why = "the decision between " + String.join(", ", wanted) + " (build CPU inconclusive)";
-            double width = onBuild.stream().mapToDouble(u -> u.totalLow() == null ? Double.NaN : u.totalHigh() - u.totalLow()).sum();
+            double width = dev.ctime.verdict.Decision.Undecided.width(onBuild);
             if (!Double.isNaN(width)) widths.add(width);
             if (dev.ctime.stats.Statistics.stoppedNarrowing(widths)) {
                 stopped = "the interval no longer narrows (three more rounds shrank it by less than 5%)";

@@ -50,11 +50,6 @@ public final class Decider {
         return "full";
     }
 
-    /** Whether a profile's figures may be read: measured to the end, or with only some kernels failed. */
-    public static boolean measured(ProfileResult p) {
-        return p.status().measured();
-    }
-
     /** The timing of one workload item in one profile, or null where it was not measured or failed. */
     static Summary item(ProfileResult p, Workload.Item i) {
         KernelTiming t = timing(p, i);
@@ -154,7 +149,7 @@ public final class Decider {
         List<String> excluded = new ArrayList<>();
         List<Workload.Item> items = new ArrayList<>();
         for (Workload.Item i : workload.items()) {
-            boolean anywhere = profiles.stream().anyMatch(p -> measured(p) && item(p, i) != null);
+            boolean anywhere = profiles.stream().anyMatch(p -> p.status().measured() && item(p, i) != null);
             if (anywhere) {
                 items.add(i);
             } else {
@@ -166,7 +161,7 @@ public final class Decider {
         List<Decision.Barred> barred = new ArrayList<>();
         List<Point> pts = new ArrayList<>();
         for (ProfileResult p : profiles) {
-            if (!measured(p) || p.kernels() == null || items.isEmpty()) continue;
+            if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
             Summary b = buildCost(p, sc);
             List<String> missing = new ArrayList<>();
             List<Summary> runs = new ArrayList<>();
@@ -184,8 +179,7 @@ public final class Decider {
                 pts.add(new Point(p.name(), b, mix(runs, items)));
             }
         }
-        Workload used = new Workload(items, workload.derived());
-        double calls = used.calls();
+        double calls = items.stream().mapToDouble(Workload.Item::calls).sum();
         if (pts.isEmpty()) {
             Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, Decision.NONE, null, null,
                     barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), null, null, null);
@@ -238,8 +232,8 @@ public final class Decider {
         List<Decision.Point> out = new ArrayList<>();
         if (i == null) return out;
         for (ProfileResult p : profiles) {
-            Summary b = measured(p) ? buildCost(p, sc) : null;
-            Summary run = measured(p) ? item(p, i) : null;
+            Summary b = p.status().measured() ? buildCost(p, sc) : null;
+            Summary run = p.status().measured() ? item(p, i) : null;
             if (b != null && run != null) out.add(new Decision.Point(p.name(), Decision.Estimate.of(b), Decision.Estimate.of(run)));
         }
         return out;

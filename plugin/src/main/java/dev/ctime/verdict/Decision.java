@@ -69,6 +69,27 @@ public record Decision(Workload workload, List<String> excluded, double expected
      */
     public record Undecided(String profile, String against, Comparison build, Comparison run, double totalMs, Double totalLow,
                             Double totalHigh, double marginMs, int runsToSettle) {
+        /** The profiles these comparisons cannot tell apart: the one they are all against, then each candidate, once. */
+        public static List<String> contenders(List<Undecided> us) {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            if (us.isEmpty()) return List.of();
+            out.add(us.get(0).against());
+            us.forEach(u -> {
+                out.add(u.against());
+                out.add(u.profile());
+            });
+            return List.copyOf(out);
+        }
+
+        /** How far these comparisons are from settled: the summed widths of their cost intervals, NaN where one is unbounded. */
+        public static double width(List<Undecided> us) {
+            double w = 0;
+            for (Undecided u : us) {
+                if (u.totalLow() == null || u.totalHigh() == null) return Double.NaN;
+                w += u.totalHigh() - u.totalLow();
+            }
+            return w;
+        }
     }
 
     /** One workload item in the recommended profile: calls, ns per call, share of the run cost, and against the runner-up. */

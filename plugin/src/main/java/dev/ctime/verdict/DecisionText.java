@@ -28,11 +28,7 @@ public final class DecisionText {
     }
 
     static List<String> contenders(Decision d) {
-        List<String> out = new ArrayList<>();
-        if (d.undecided() == null) return out;
-        out.add(d.undecided().get(0).against());
-        d.undecided().forEach(u -> out.add(u.profile()));
-        return out;
+        return d.undecided() == null ? List.of() : Decision.Undecided.contenders(d.undecided());
     }
 
     public static String reason(Decision d) {
