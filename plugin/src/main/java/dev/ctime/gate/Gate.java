@@ -30,8 +30,19 @@ public final class Gate {
     /** @param mismatches what differs between the two runs that a comparison would silently mix */
     /** @param warnings what makes the timed verdicts less trustworthy: a run whose control differed */
     public record Result(List<GateRow> rows, List<String> mismatches, List<String> warnings) {
+        /** Every row that fails the check: regressions, and missing figures unless lowered to warnings. */
         public List<GateRow> regressions() {
             return rows.stream().filter(GateRow::fails).toList();
+        }
+
+        /** The failing rows that regressed (the rest of {@link #regressions()} are missing figures). */
+        public List<GateRow> regressed() {
+            return rows.stream().filter(r -> r.fails() && r.verdict().equals(GateRow.REGRESSED)).toList();
+        }
+
+        /** Every figure of the baseline gone now, failing or only warned of. */
+        public List<GateRow> missing() {
+            return rows.stream().filter(r -> r.verdict().equals(GateRow.MISSING)).toList();
         }
     }
 

@@ -52,8 +52,8 @@ public final class GateFormats {
                     value(r.baseline(), r.unit()), value(r.current(), r.unit()), r.change(), r.verdict(), decided(r)).stripTrailing());
         }
         out.add("");
-        List<GateRow> reg = res.regressions().stream().filter(r -> r.verdict().equals(GateRow.REGRESSED)).toList();
-        List<GateRow> gone = res.rows().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).toList();
+        List<GateRow> reg = res.regressed();
+        List<GateRow> gone = res.missing();
         long improved = res.rows().stream().filter(r -> r.verdict().equals(GateRow.IMPROVED)).count();
         out.add(reg.size() + " regression" + (reg.size() == 1 ? "" : "s") + ", " + gone.size() + " missing, " + improved
                 + " improvement" + (improved == 1 ? "" : "s") + " against baseline " + baselineName + " (" + res.rows().size()
@@ -68,12 +68,12 @@ public final class GateFormats {
 
     public static String markdown(Gate.Result res, String baselineName) {
         StringBuilder sb = new StringBuilder();
-        List<GateRow> reg = res.regressions().stream().filter(r -> r.verdict().equals(GateRow.REGRESSED)).toList();
-        long gone = res.rows().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).count();
+        List<GateRow> reg = res.regressed();
+        long gone = res.missing().size();
         sb.append(reg.isEmpty() && gone == 0 ? "### ctime: no regression" : "### ctime: " + reg.size() + " regression"
                 + (reg.size() == 1 ? "" : "s") + (gone == 0 ? "" : ", " + gone + " missing"))
                 .append(" against baseline `").append(md(baselineName)).append("`\n\n");
-        res.rows().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).forEach(r -> sb.append("- **missing**: ")
+        res.missing().forEach(r -> sb.append("- **missing**: ")
                 .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
         for (String m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m)).append('\n');
         for (String w : res.warnings()) sb.append("- **warning**: ").append(md(w)).append('\n');

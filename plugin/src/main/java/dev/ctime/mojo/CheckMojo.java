@@ -112,7 +112,7 @@ public class CheckMojo extends BaselineParameters {
             List<String> what = new ArrayList<>();
             res.regressions().forEach(r -> what.add(r.profile() + " " + GateFormats.name(r) + (r.verdict().equals(GateRow.MISSING)
                     ? " missing (" + r.note() + ")" : " " + r.change())));
-            long gone = res.regressions().stream().filter(r -> r.verdict().equals(GateRow.MISSING)).count();
+            long gone = what.size() - res.regressed().size();
             throw new MojoFailureException("ctime: " + (what.size() - gone) + " regression" + (what.size() - gone == 1 ? "" : "s")
                     + (gone == 0 ? "" : " and " + gone + " missing figure" + (gone == 1 ? "" : "s")) + " against " + name + ": "
                     + String.join("; ", what) + (gone == 0 ? "" : ". A figure the baseline has is gone now: fix the kernel, or save"
