@@ -114,8 +114,9 @@ assert !log4.text.contains('crashed the process') : 'an interrupted fork read as
 assert r4.profiles.every { it.status == 'incomplete' }
 assert r4.profiles.every { it.compile.full.cpuMs.runs == 2 } : 'the builds measured before are kept'
 
+// Killed once two forks have finished: the resumed run keeps them.
 def (p5, log5) = start('sigkill-kernels', [])
-waitFor(log5, 'timing kernels, fork 1', 300)
+waitFor(log5, 'timing kernels, fork 3/4', 300)
 killed(p5, 'KILL')
 nothingLeft('SIGKILL during kernel timing')
 assert report().profiles.every { it.status == 'incomplete' }
@@ -123,6 +124,14 @@ assert report().profiles.every { it.status == 'incomplete' }
 // 6. Resume finishes it; 7. resuming a finished run reuses every profile and builds nothing.
 def out6 = finish('resume-after-kernels', ['-Dctime.resume'])
 assert report().profiles.every { it.status == 'ok' && it.kernels.size() == 2 }
+// The timed builds the interrupted run finished are kept, not built again.
+assert out6.contains('release (interrupted; keeping its 2 timed builds)') : out6
+assert !out6.contains('repetition 1/2') && !out6.contains('repetition 2/2') : 'timed builds were measured again'
+assert report().profiles.every { it.compile.full.cpuMs.runs == 2 && it.warnings.any { w -> w.startsWith('2 timed builds were kept') } }
+assert (out6 =~ /timing kernels: keeping the [23] forks the interrupted run finished/).find() : out6
+assert !out6.contains('timing kernels, fork 1/4') : 'finished forks were run again'
+assert report().profiles.every { it.kernels.every { k -> k.primalNs.runs == 4 } } : 'kept and new forks together make ctime.forks'
+assert report().profiles.every { it.warnings.any { w -> w ==~ /[23] kernel forks were kept from the interrupted run.*/ } }
 def out7 = finish('resume-finished', ['-Dctime.resume'])
 assert out7.contains('resume: reusing 2 finished profiles (release, opt1')
 assert !out7.contains('building dependencies and the crate once')

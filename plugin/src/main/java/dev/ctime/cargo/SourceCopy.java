@@ -46,16 +46,8 @@ public final class SourceCopy {
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (dir.equals(dest) || SourceFiles.skipped(src, dir, out)) return FileVisitResult.SKIP_SUBTREE;
                 Path rel = src.relativize(dir);
-                String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
-                if (!rel.toString().isEmpty() && (first.equals("target") || first.equals(".git"))) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                // A member's own cargo target folder (cargo tags them) is build output, not source.
-                if (dir.getFileName() != null && dir.getFileName().toString().equals("target") && Files.exists(dir.resolve("CACHEDIR.TAG"))) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (dir.equals(dest) || dir.toAbsolutePath().normalize().equals(out)) return FileVisitResult.SKIP_SUBTREE;
                 Files.createDirectories(dest.resolve(rel.toString()));
                 return FileVisitResult.CONTINUE;
             }
@@ -114,42 +106,17 @@ public final class SourceCopy {
         return out;
     }
 
-    /**
-     * A hash of the crate's sources as they would be copied (paths and contents; target/, .git/ and
-     * ctime's output folder left out): equal hashes mean the same code was measured.
-     */
-    public static String fingerprint(Path crateFolder, Path output) throws IOException {
-        // A crate folder that is a symbolic link (src/main/rust -> elsewhere) is walked where it leads.
-        Path crateDir = crateFolder.toRealPath();
-        Path out = output.toAbsolutePath().normalize();
-        java.security.MessageDigest md = digest();
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(crateDir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                Path rel = crateDir.relativize(dir);
-                String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
-                boolean skip = !rel.toString().isEmpty() && (first.equals("target") || first.equals(".git"));
-                return skip || dir.toAbsolutePath().normalize().equals(out) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                files.add(file);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        files.sort(java.util.Comparator.comparing(p -> crateDir.relativize(p).toString()));
-        for (Path f : files) {
-            md.update(crateDir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(Files.readAllBytes(f));
-        }
-        return java.util.HexFormat.of().formatHex(md.digest());
-    }
-
     public static String sha256(String s) {
         return java.util.HexFormat.of().formatHex(digest().digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A file's SHA-256, read in blocks (a library may be large). */
+    public static String sha256(Path file) throws IOException {
+        java.security.MessageDigest md = digest();
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     private static java.security.MessageDigest digest() {

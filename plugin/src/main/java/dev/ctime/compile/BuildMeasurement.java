@@ -8,6 +8,23 @@ package dev.ctime.compile;
  */
 public record BuildMeasurement(double wallMs, double cpuMs, double maxRssKb, double cargoWallMs, Double instructions,
                                CpuLoad.Interference interference) {
+    /** A scenario's builds as a report holds them (one raw value per build in each figure), back in build order. */
+    static java.util.List<BuildMeasurement> of(dev.ctime.model.ScenarioFigures f) {
+        java.util.List<BuildMeasurement> out = new java.util.ArrayList<>();
+        if (f.wallMs() == null || f.cpuMs() == null || f.wallMs().samples() == null || f.cpuMs().samples() == null) return out;
+        int n = Math.min(f.wallMs().samples().size(), f.cpuMs().samples().size());
+        for (int i = 0; i < n; i++) {
+            out.add(new BuildMeasurement(f.wallMs().samples().get(i), f.cpuMs().samples().get(i), at(f.maxRssKb(), i, Double.NaN),
+                    at(f.cargoWallMs(), i, Double.NaN), f.instructions() == null ? null : at(f.instructions(), i, Double.NaN),
+                    f.interference() == null || f.interference().size() <= i ? null : f.interference().get(i)));
+        }
+        return out;
+    }
+
+    private static double at(dev.ctime.stats.Summary s, int i, double missing) {
+        return s == null || s.samples() == null || s.samples().size() <= i ? missing : s.samples().get(i);
+    }
+
     public boolean disturbed() {
         return interference != null && interference.disturbed();
     }

@@ -78,6 +78,21 @@ public record BuildOutcome(Profile profile, String toolchain, Status status, Str
                 earlier);
     }
 
+    /**
+     * The timed builds an interrupted run of this profile finished, read back from its report, so that
+     * a resumed run completes them instead of starting over; scenarios this run does not time are dropped.
+     */
+    public BuildOutcome keeping(ProfileResult interrupted, List<Scenario> scenarios) {
+        Map<Scenario, List<BuildMeasurement>> kept = new EnumMap<>(Scenario.class);
+        if (interrupted.compile() != null) {
+            interrupted.compile().forEach((id, f) -> Scenario.byId(id).filter(scenarios::contains).ifPresent(sc -> {
+                List<BuildMeasurement> ms = BuildMeasurement.of(f);
+                if (!ms.isEmpty()) kept.put(sc, ms);
+            }));
+        }
+        return new BuildOutcome(profile, toolchain, status, reason, applied, analysis, artifactBytes, kept, warnings, pipeline, reused);
+    }
+
     BuildOutcome withSample(Scenario s, BuildMeasurement m) {
         Map<Scenario, List<BuildMeasurement>> more = new EnumMap<>(Scenario.class);
         more.putAll(samples);

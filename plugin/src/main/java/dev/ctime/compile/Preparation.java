@@ -3,6 +3,7 @@ package dev.ctime.compile;
 import dev.ctime.autodiff.PerfRemarks;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.SourceCopy;
+import dev.ctime.cargo.SourceFiles;
 import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.pgo.Trainer;
 import dev.ctime.model.Analysis;
@@ -74,6 +75,11 @@ final class Preparation {
                 at.applied.libraryBeforeBolt = training.bolt(p, at::stage).toString();
                 at.bytes = Files.size(lib);
             }
+            at.applied.librarySha256 = dev.ctime.cargo.SourceCopy.sha256(lib);
+            String so = built.cdylib().getFileName().toString();
+            Path depInfo = built.cdylib().resolveSibling(so.substring(0, so.lastIndexOf('.')) + ".d");
+            at.applied.sources = SourceFiles.hashes(builds.crate.sourceRoot(), SourceFiles.read(depInfo, plan.dir().resolve("src"),
+                    builds.crate.sourceRoot(), plan.dir().getParent().getParent()));
             return new CompileBench.Prepared(p, at.result());
         } catch (BuildFailure e) {
             return new CompileBench.Prepared(null, at.result().failed(e.reason()));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,12 @@ final class ScenarioRunner {
     CompileBench.Timed run(List<PreparedBuild> prepared, Map<String, BuildOutcome> start, List<Scenario> scenarios, int minRepeat,
                int maxRepeat, double targetPrecision, Consumer<BuildOutcome> progress) throws InterruptedException {
         Map<String, BuildOutcome> now = new LinkedHashMap<>(start);
+        // Builds a resumed profile brings from its interrupted run count as the first rounds; a decision's extra
+        // rounds (firstRound > 1) are on top of what is there.
+        Map<String, Integer> kept = new HashMap<>();
+        if (firstRound == 1) {
+            start.forEach((name, o) -> o.samples().forEach((sc, ms) -> kept.put(name + "/" + sc.id, ms.size())));
+        }
         int done = 0;
         long t0 = System.nanoTime();
         for (int rep = 1; rep <= maxRepeat; rep++) {
@@ -60,7 +67,8 @@ final class ScenarioRunner {
             for (PreparedBuild p : prepared) {
                 for (Scenario s : scenarios) {
                     BuildOutcome o = now.get(p.name());
-                    if (!o.ok() || rep > minRepeat && precise(o.samples().getOrDefault(s, List.of()), targetPrecision)) continue;
+                    if (!o.ok() || kept.getOrDefault(p.name() + "/" + s.id, 0) >= rep) continue;
+                    if (rep > minRepeat && precise(o.samples().getOrDefault(s, List.of()), targetPrecision)) continue;
                     round.add(Map.entry(p, s));
                 }
             }

@@ -68,8 +68,17 @@ public final class KernelBench {
     /** @param onFork called after every fork with what is known so far, so a report can be written */
     public Outcome run(List<ForkPlan.Library> libraries, Path dir, Consumer<Outcome> onFork)
             throws IOException, InterruptedException {
+        return run(libraries, dir, List.of(), onFork);
+    }
+
+    /**
+     * @param kept the first forks, already run (an interrupted run's, see {@link #kept}): counted as forks 1 to k, and the
+     *             run goes on from fork k + 1
+     */
+    public Outcome run(List<ForkPlan.Library> libraries, Path dir, List<List<ForkResult>> kept, Consumer<Outcome> onFork)
+            throws IOException, InterruptedException {
         ForkPlan t = settings.template();
-        List<List<ForkResult>> forks = new ArrayList<>();
+        List<List<ForkResult>> forks = new ArrayList<>(kept);
         Map<String, String> crashes = new LinkedHashMap<>();
         long start = System.nanoTime();
         boolean capped = false;
@@ -79,7 +88,8 @@ public final class KernelBench {
         String why = null;
         String stopped = null;
         int extra = 0;
-        for (int f = 1; ; f++) {
+        if (!kept.isEmpty()) outcome = outcome(libraries, forks, crashes, Set.of(), null);
+        for (int f = kept.size() + 1; ; f++) {
             Set<String> wanted;
             if (f <= settings.minForks()) {
                 wanted = allGroups(t.kernels());
@@ -146,6 +156,54 @@ public final class KernelBench {
                 : "no fork beyond ctime.forks" + (why == null ? "" : " (wanted for " + why + ")") + ": " + stopped;
         if (spent != null) log.accept("timing kernels: " + spent);
         return outcome(libraries, forks, crashes, capped ? last : Set.of(), spent);
+    }
+
+    /**
+     * The forks of an interrupted run that a resumed run keeps, read back from their result files in order: each
+     * must have measured every kernel size of every library without an error, and its primal samples must be the
+     * ones the interrupted run's report pooled for that fork, so the files are that run's and no older one's. The
+     * caller checks that the libraries are the same binaries.
+     *
+     * @param reported per profile, the kernels as the interrupted run's report has them
+     */
+    public static List<List<ForkResult>> kept(Path dir, List<ForkPlan.Library> libraries, List<Kernel> kernels,
+                                              Map<String, List<KernelTiming>> reported) throws IOException {
+        List<List<ForkResult>> out = new ArrayList<>();
+        Set<String> groups = allGroups(kernels);
+        for (int f = 1; ; f++) {
+            if (java.nio.file.Files.exists(dir.resolve("fork-" + f + "-retry-1.results.jsonl"))) break;
+            List<ForkResult> fork = ForkLauncher.readResults(dev.ctime.model.Json.MAPPER, dir.resolve("fork-" + f + ".results.jsonl"));
+            Set<String> seen = new HashSet<>();
+            boolean whole = true;
+            for (ForkResult r : fork) {
+                seen.add(ForkPlan.group(r.kernel(), r.n()));
+                Set<String> profiles = new HashSet<>();
+                for (ForkResult.Entry e : r.entries()) {
+                    profiles.add(e.profile());
+                    if (e.error() != null || e.primalNs() == null) whole = false;
+                    else if (reported.containsKey(e.profile()) && !pooled(reported.get(e.profile()), r, e, f - 1)) whole = false;
+                }
+                if (!profiles.equals(libraries.stream().map(ForkPlan.Library::profile).collect(java.util.stream.Collectors.toSet()))) {
+                    whole = false;
+                }
+            }
+            if (!whole || !seen.equals(groups)) break;
+            out.add(fork);
+        }
+        return out;
+    }
+
+    /** Whether this entry's primal samples are the report's for fork {@code index} of that kernel size. */
+    private static boolean pooled(List<KernelTiming> timings, ForkResult r, ForkResult.Entry e, int index) {
+        KernelTiming t = timings.stream().filter(k -> k.name().equals(r.kernel()) && k.n() == r.n()).findFirst().orElse(null);
+        if (t == null || t.primalNs() == null || t.primalNs().groups() == null || t.primalNs().samples() == null) return false;
+        List<Integer> g = t.primalNs().groups();
+        if (g.size() <= index || g.get(index) != e.primalNs().length) return false;
+        int from = g.subList(0, index).stream().mapToInt(Integer::intValue).sum();
+        for (int i = 0; i < e.primalNs().length; i++) {
+            if (Double.compare(t.primalNs().samples().get(from + i), e.primalNs()[i]) != 0) return false;
+        }
+        return true;
     }
 
     /** @param cappedGroups the kernel sizes more forks were still wanted for when a cap stopped them */

@@ -15,13 +15,16 @@ import java.util.Map;
  * @param rustcCommand      the leaf rustc's command line, as cargo -v printed it
  * @param pgoProfile        the merged profile the optimised build used
  * @param libraryBeforeBolt the library as built, before BOLT rewrote it
+ * @param librarySha256     the library the harness loaded, hashed: equal hashes are the same binary
+ * @param sources           the files the build read (cargo's dep-info, manifests, cargo config), each with its SHA-256:
+ *                          what ctime.resume compares to tell whether the profile's code changed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Applied(String fingerprint, List<String> cargoArgs,
                       @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) Map<String, String> env,
                       List<String> rustflagsAdded,
                       String rustflagsRoute, List<String> features, String rustcCommand, String pgoProfile,
-                      String libraryBeforeBolt) {
+                      String libraryBeforeBolt, String librarySha256, Map<String, String> sources) {
 
     /** Filled while the profile is built. */
     public static final class Builder {
@@ -34,10 +37,12 @@ public record Applied(String fingerprint, List<String> cargoArgs,
         public String rustcCommand;
         public String pgoProfile;
         public String libraryBeforeBolt;
+        public String librarySha256;
+        public Map<String, String> sources;
 
         public Applied build() {
             return new Applied(fingerprint, cargoArgs, env, rustflagsAdded, rustflagsRoute, features, rustcCommand, pgoProfile,
-                    libraryBeforeBolt);
+                    libraryBeforeBolt, librarySha256, sources);
         }
     }
 }

@@ -410,7 +410,9 @@ public class MeasureMojo extends JudgingParameters {
                 .judging(new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
                         chartScenario, work))
                 .instructions(instructions).resume(resume)
-                .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : knownCosts(), maxProfiles))
+                .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : lastRun(HistoryLog.BuildMedians::cpuMs, true),
+                        maxProfiles))
+                .seenMs(lastRun(HistoryLog.BuildMedians::wallMs, false))
                 .forkClasspath(forkClasspath()).build();
     }
 
@@ -439,19 +441,24 @@ public class MeasureMojo extends JudgingParameters {
     }
 
     /** Each profile's build CPU time (all scenarios) in the last history run: what balances the shards best. */
-    private Map<String, Double> knownCosts() {
+    /**
+     * Per profile of the last run in the history, its builds' medians over the scenarios: summed (a profile's whole
+     * build cost, to balance shards) or averaged (one build, for the estimate of this run's time).
+     */
+    private Map<String, Double> lastRun(java.util.function.Function<HistoryLog.BuildMedians, Double> figure, boolean sum) {
         Map<String, Double> out = new java.util.HashMap<>();
         try {
             List<HistoryLog.Run> runs = HistoryLog.read(historyFile.toPath());
             if (runs.isEmpty()) return out;
             runs.get(runs.size() - 1).profiles().forEach((name, m) -> {
                 if (m.compile() == null) return;
-                double sum = m.compile().values().stream().filter(f -> f.cpuMs() != null).mapToDouble(HistoryLog.BuildMedians::cpuMs).sum();
-                if (sum > 0) out.put(name, sum);
+                var stats = m.compile().values().stream().map(figure).filter(java.util.Objects::nonNull)
+                        .mapToDouble(Double::doubleValue).summaryStatistics();
+                if (stats.getCount() > 0 && stats.getSum() > 0) out.put(name, sum ? stats.getSum() : stats.getAverage());
             });
         } catch (IOException e) {
-            getLog().warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced by"
-                    + " a cost model of the settings");
+            getLog().warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced,"
+                    + " and the run's time estimated, by a cost model of the settings");
         }
         return out;
     }

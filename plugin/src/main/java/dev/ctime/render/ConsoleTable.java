@@ -34,7 +34,7 @@ public final class ConsoleTable {
             ScenarioFigures f = p.compile() == null ? null : p.compile().values().stream().findFirst().orElse(null);
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
             String[] head = blank();
-            head[0] = clip(clean(p.name()), 24);
+            head[0] = fit(clean(p.name()), r.profiles().stream().map(x -> clean(x.name())).toList(), 24);
             head[1] = p.status().id();
             head[2] = f == null ? "" : ms(f.cpuMs());
             head[3] = f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs");
@@ -44,7 +44,7 @@ public final class ConsoleTable {
                 KernelTiming k = ks.get(i);
                 String[] row = i == 0 ? head : blank();
                 String fig = "kernel:" + k.name() + ":" + k.n() + ":";
-                row[4] = clip(clean(k.name()), 14);
+                row[4] = fit(clean(k.name()), ks.stream().map(x -> clean(x.name())).toList(), 14);
                 row[5] = Integer.toString(k.n());
                 row[6] = ns(k.primalNs());
                 row[7] = k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs");
@@ -251,6 +251,13 @@ public final class ConsoleTable {
         String[] row = new String[COLS];
         Arrays.fill(row, "");
         return row;
+    }
+
+    /** A name cut to fit, unless cutting would make two of the names it stands among read the same: then whole. */
+    static String fit(String name, List<String> among, int max) {
+        java.util.Set<String> whole = new java.util.HashSet<>(among);
+        boolean apart = among.stream().map(n -> clip(n, max)).distinct().count() == whole.size();
+        return apart ? clip(name, max) : name;
     }
 
     /** Long names are cut in the table (in full in the lines below it), so rows fit 120 columns; two cut names stay apart. */

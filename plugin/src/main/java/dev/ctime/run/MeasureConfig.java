@@ -34,8 +34,13 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param repeat    builds per profile and scenario at least
      * @param timeout   a build that runs longer is killed with its whole process tree
      * @param patchFile the incr-patched edit as a unified diff against the crate folder, or null for ctime's own
+     * @param seenMs    one build's wall time per profile in the last run (any subset, may be empty): what the
+     *                  estimate before the first build starts from
      */
-    public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile) {
+    public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile, Map<String, Double> seenMs) {
+        public Builds {
+            seenMs = Map.copyOf(seenMs);
+        }
     }
 
     /**
@@ -130,6 +135,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private String instructions = "auto";
         private boolean resume;
         private Sharding sharding;
+        private Map<String, Double> seenMs = Map.of();
         private String forkClasspath;
 
         public Builder manifest(Path v) {
@@ -252,6 +258,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             return this;
         }
 
+        public Builder seenMs(Map<String, Double> v) {
+            this.seenMs = v;
+            return this;
+        }
+
         public Builder sharding(Sharding v) {
             this.sharding = v;
             return this;
@@ -270,7 +281,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(buildTimeout, "buildTimeout");
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
-                    new Builds(scenarios, repeat, buildTimeout, patchFile),
+                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs),
                     new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout),
                     precision, judging, instructions, resume, sharding, forkClasspath);
         }

@@ -8,6 +8,7 @@ import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.exec.Exec;
 import dev.ctime.cargo.SourceCopy;
+import dev.ctime.cargo.SourceFiles;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.CompileBench;
 import dev.ctime.compile.BuildOutcome;
@@ -65,6 +66,10 @@ public final class MeasureRun {
     private volatile boolean done;
     private Consumer<Report> onInterrupt;
     private String resumedFrom;
+    private boolean kernelsTimed;
+    /** The interrupted report whose profiles this run completes, by name: their kernel forks may be kept. */
+    private final Map<String, ProfileResult> interruptedProfiles = new LinkedHashMap<>();
+    private final Map<Map<String, String>, List<String>> sourceChanges = new java.util.HashMap<>();
     private String instructionCounts = "not run: no kernel was timed";
     /** What the builds beyond ctime.repeat were for and why they stopped, where any were wanted. */
     private String extraBuilds;
@@ -110,8 +115,9 @@ public final class MeasureRun {
     }
 
     /**
-     * The profiles the last report finished, unchanged since: reused as they are, and said so.
-     * Profiles that failed, were skipped or were cut short are measured again.
+     * The profiles the last report finished, unchanged since: reused as they are, and said so. A profile
+     * cut short keeps the timed builds it finished, and the run completes them; failed and skipped
+     * profiles are measured again.
      */
     private void resume() {
         Report last;
@@ -141,18 +147,45 @@ public final class MeasureRun {
         for (BuildOutcome b : snapshot()) {
             if (!b.ok()) continue;
             ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.name())).findFirst().orElse(null);
-            boolean same = old != null && old.applied() != null && b.applied().fingerprint().equals(old.applied().fingerprint());
+            boolean settled = old != null && old.applied() != null && b.applied().fingerprint().equals(old.applied().fingerprint());
+            List<String> edited = !settled ? List.of() : old.applied().sources() == null ? List.of("its sources were not recorded")
+                    : sourcesChanged(old.applied().sources());
+            boolean same = settled && edited.isEmpty();
             if (same && old.status() == Status.OK) {
                 record(b.reusing(old));
                 reused.add(b.name());
+            } else if (same && old.status() == Status.INCOMPLETE && old.compile() != null && !old.compile().isEmpty()) {
+                // Cut short: the timed builds it finished are kept and completed; the rest of it is measured again.
+                BuildOutcome k = b.keeping(old, cfg.builds().scenarios());
+                int n = k.samples().values().stream().mapToInt(List::size).sum();
+                if (n > 0) {
+                    k = k.warned(n + " timed build" + (n == 1 ? " was" : "s were") + " kept from the run interrupted at "
+                            + last.createdAt() + "; the rest were measured in this run");
+                }
+                record(k);
+                interruptedProfiles.put(b.name(), old);
+                again.add(b.name() + " (interrupted" + (n > 0 ? "; keeping its " + n + " timed build" + (n == 1 ? "" : "s") : "") + ")");
             } else {
-                again.add(b.name() + (old == null ? " (new)" : !same ? " (changed)" : " (" + old.status() + ")"));
+                again.add(b.name() + (old == null ? " (new)" : !settled ? " (its settings, toolchain or measuring settings changed)"
+                        : !edited.isEmpty() ? " (changed: " + String.join(", ", edited.subList(0, Math.min(3, edited.size())))
+                        + (edited.size() > 3 ? " and " + (edited.size() - 3) + " more" : "") + ")" : " (" + old.status() + ")"));
             }
         }
         resumedFrom = reused.isEmpty() ? null : last.createdAt();
         log.accept("resume: reusing " + reused.size() + " finished profile" + (reused.size() == 1 ? "" : "s")
                 + (reused.isEmpty() ? "" : " (" + String.join(", ", reused) + ", measured " + last.createdAt() + ")")
                 + "; measuring " + (again.isEmpty() ? "nothing else" : String.join(", ", again)));
+    }
+
+    /** The files a profile's last build read that differ now; hashed once per set of files, which most profiles share. */
+    private List<String> sourcesChanged(Map<String, String> then) {
+        return sourceChanges.computeIfAbsent(then, t -> {
+            try {
+                return SourceFiles.changed(t, crate.sourceRoot(), cfg.workDir());
+            } catch (IOException e) {
+                return List.of("the sources cannot be read (" + e.getMessage() + ")");
+            }
+        });
     }
 
     /**
@@ -191,10 +224,13 @@ public final class MeasureRun {
         if (!same) out.add(name + " " + before + " → " + now);
     }
 
-    /** Settings, toolchain, sources and what the measurement itself depends on, hashed: equal means reusable. */
-    private String fingerprint(Profile p, Toolchain tc, String sources) {
+    /**
+     * Settings, toolchain and what the measurement itself depends on, hashed: equal means reusable where the
+     * files the build read are unchanged too ({@link SourceFiles#changed}).
+     */
+    private String fingerprint(Profile p, Toolchain tc) {
         MeasureConfig.Timing t = cfg.timing();
-        String s = new java.util.TreeMap<>(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|" + sources + "|"
+        String s = new java.util.TreeMap<>(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
                 + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
                 + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
         return SourceCopy.sha256(s);
@@ -254,16 +290,18 @@ public final class MeasureRun {
         }
         CargoCommand.FlagsRoute route = CargoCommand.route(cfg.userEnv(), scan.hasTargetRustflags());
 
-        String sources = SourceCopy.fingerprint(crate.sourceRoot(), cfg.workDir());
         List<BuildPlan> plans = new ArrayList<>();
         for (Profile p : profiles) {
-            BuildPlan plan = plan(p, route, sources);
+            BuildPlan plan = plan(p, route);
             plans.add(plan);
             String skip = skipReason(plan);
             record(skip == null ? BuildOutcome.planned(plan) : BuildOutcome.planned(plan).skipped(skip));
         }
         if (cfg.resume()) resume();
         List<BuildPlan> toMeasure = plans.stream().filter(p -> outcome(p.name()).reused() == null).toList();
+        List<Profile> building = toMeasure.stream().filter(p -> outcome(p.name()).ok()).map(BuildPlan::profile).toList();
+        boolean estimated = estimate(building, cfg.builds().seenMs(), "the last run's build times in the history");
+        if (!estimated && !building.isEmpty()) log.accept("estimate: after the first build (the history has no earlier run to start from)");
         started = true;
         stage = "building the profiles once";
         persist(report());
@@ -300,8 +338,12 @@ public final class MeasureRun {
                     + " kernels, merge; then " : "") + "building dependencies and the crate once (untimed)"
                     + (plan.profile().usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
             try {
+                long t0 = System.nanoTime();
                 CompileBench.Prepared r = bench.prepare(plan, o, this::record);
                 record(r.outcome());
+                if (!estimated && r.build() != null && outcome(plan.name()).ok() && !plan.profile().usesPgo() && !plan.profile().usesBolt()) {
+                    estimated = estimate(building, Map.of(plan.name(), (System.nanoTime() - t0) / 1e6), "this run's first build");
+                }
                 if (r.build() != null) prepared.add(r.build());
             } catch (IOException e) {
                 record(outcome(plan.name()).failed(e.getMessage()));
@@ -344,7 +386,9 @@ public final class MeasureRun {
                     + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
                     ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
             stage = "timing kernels";
-            kernels = kb.run(libs, cfg.workDir().resolve("run"), o -> {
+            Path forkDir = cfg.workDir().resolve("run");
+            List<List<dev.ctime.kernel.ForkResult>> keptForks = keptForks(libs, forkDir);
+            kernels = kb.run(libs, forkDir, keptForks, o -> {
                 kernels = o;
                 try {
                     persist(report());
@@ -353,6 +397,7 @@ public final class MeasureRun {
                 }
             });
         }
+        kernelsTimed = true;
         if (kernels != null) {
             persist(report());
             stage = "counting instructions";
@@ -367,6 +412,38 @@ public final class MeasureRun {
         persist(report);
         if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
         return report;
+    }
+
+    /**
+     * The forks an interrupted run finished, where this run completes it with the very same libraries (byte for
+     * byte, by their hashes) and every profile it times was cut short there: the kept forks' samples are then
+     * this run's own.
+     */
+    private List<List<dev.ctime.kernel.ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir) throws IOException {
+        if (interruptedProfiles.isEmpty()) return List.of();
+        Map<String, List<dev.ctime.kernel.KernelTiming>> reported = new LinkedHashMap<>();
+        for (ForkPlan.Library l : libs) {
+            if (l.profile().equals(Control.NAME)) continue;
+            ProfileResult old = interruptedProfiles.get(l.profile());
+            String now = outcome(l.profile()).applied() == null ? null : outcome(l.profile()).applied().librarySha256();
+            if (old == null || old.applied() == null || now == null || !now.equals(old.applied().librarySha256())) {
+                log.accept("timing kernels: the interrupted run's forks are not kept: " + (old == null ? l.profile()
+                        + " was not cut short there" : "the library of " + l.profile() + " is not the one it timed"));
+                return List.of();
+            }
+            if (old.kernels() != null) reported.put(l.profile(), old.kernels());
+        }
+        if (reported.isEmpty()) return List.of();
+        List<List<dev.ctime.kernel.ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported);
+        if (!kept.isEmpty()) {
+            log.accept("timing kernels: keeping the " + kept.size() + " fork" + (kept.size() == 1 ? "" : "s") + " the interrupted run"
+                    + " finished (the same libraries, byte for byte)");
+            for (String p : reported.keySet()) {
+                record(outcome(p).warned(kept.size() + " kernel fork" + (kept.size() == 1 ? " was" : "s were") + " kept from the"
+                        + " interrupted run; the rest ran in this one"));
+            }
+        }
+        return kept;
     }
 
     /**
@@ -389,6 +466,15 @@ public final class MeasureRun {
         d.workload().items().forEach(i -> groups.add(ForkPlan.group(i.kernel(), i.n())));
         return new KernelBench.Focus(groups, dev.ctime.verdict.Decision.Undecided.width(onRun), "the decision between "
                 + String.join(", ", dev.ctime.verdict.Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
+    }
+
+    /** Logs how long the run will take, where some build time is known to scale from; says whether it did. */
+    private boolean estimate(List<Profile> building, Map<String, Double> seenMs, String basis) {
+        int libraries = building.size() + 1; // the control is timed in every fork too
+        var e = RunEstimate.of(building, seenMs, basis, cfg.builds().scenarios().size() * cfg.builds().repeat(), cfg.kernels(),
+                cfg.timing(), libraries);
+        e.ifPresent(x -> log.accept("estimate: " + x.text()));
+        return e.isPresent();
     }
 
     /** What the run will do, before it does it: profiles, builds and forks, the least and the most. */
@@ -575,14 +661,14 @@ public final class MeasureRun {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    private BuildPlan plan(Profile p, CargoCommand.FlagsRoute route, String sources) throws IOException, InterruptedException {
+    private BuildPlan plan(Profile p, CargoCommand.FlagsRoute route) throws IOException, InterruptedException {
         Toolchain tc = toolchains.get(p.toolchain());
         List<String> features = new ArrayList<>(p.features());
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
         PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which)
                 : null;
         return new BuildPlan(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route, tools,
-                fingerprint(p, tc, sources));
+                fingerprint(p, tc));
     }
 
     /** Why a planned profile cannot be built here (a missing tool, toolchain or Enzyme backend); null when it can. */
@@ -602,7 +688,7 @@ public final class MeasureRun {
         if (commit == null) commit = SourceRevision.of(crate.dir());
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains.probed(),
                 toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo,
-                extraBuilds));
+                extraBuilds, kernelsTimed));
     }
 
     /**

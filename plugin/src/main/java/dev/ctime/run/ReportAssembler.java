@@ -43,11 +43,13 @@ final class ReportAssembler {
      * The run's facts as they stand.
      *
      * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
+     * @param kernelsTimed whether the kernel forks are all done: before, a profile's kernels have fewer forks than the run
+     *                     sets out to make, and a cut leaves it incomplete
      */
     record State(CrateInfo crate, SourceRevision commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
-                 String cut, ShardInfo shard, String extraBuilds) {
+                 String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed) {
     }
 
     private final MeasureConfig cfg;
@@ -72,7 +74,7 @@ final class ReportAssembler {
             String reason = b.reason();
             // Cut short while counting: the figures are there, but not the counts the run set out to take.
             boolean counting = s.instructionCounts().startsWith("not finished");
-            if (s.cut() != null && (status == Status.OK || status == Status.PARTIAL) && (!finished(b, kt) || counting)) {
+            if (s.cut() != null && (status == Status.OK || status == Status.PARTIAL) && (!finished(b, kt, s.kernelsTimed()) || counting)) {
                 status = Status.INCOMPLETE;
                 reason = s.cut();
             } else if (kt != null && status == Status.OK && kt.stream().anyMatch(k -> k.status() != Status.OK)) {
@@ -147,10 +149,10 @@ final class ReportAssembler {
     }
 
     /** Every scenario timed and, where kernels are configured, every kernel size measured. */
-    private boolean finished(BuildOutcome b, List<KernelTiming> kt) {
+    private boolean finished(BuildOutcome b, List<KernelTiming> kt, boolean kernelsTimed) {
         if (cfg.builds().scenarios().stream().anyMatch(sc -> b.samples().get(sc) == null || b.samples().get(sc).size() < cfg.builds().repeat())) return false;
         int wanted = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
-        return wanted == 0 || (kt != null && kt.size() >= wanted);
+        return wanted == 0 || (kt != null && kt.size() >= wanted && kernelsTimed);
     }
 
     private List<String> warnings(List<ProfileResult> results, State s) {

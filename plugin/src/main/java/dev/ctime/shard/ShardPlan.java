@@ -64,6 +64,11 @@ public record ShardPlan(String anchor, String costBasis, Map<String, Double> cos
      * seeds measure it (fat LTO and Enzyme multiply it, a training pipeline adds builds and runs).
      */
     public static double modelCost(Profile p) {
+        return buildCost(p) + pipelineCost(p);
+    }
+
+    /** One build of the profile as shipped, in the units of {@link #modelCost}. */
+    public static double buildCost(Profile p) {
         double c = "dev".equals(p.inheritsOrDefault()) && p.optLevel() == null ? 0.4 : 1.0;
         if ("0".equals(p.optLevel())) c = 0.4;
         String lto = p.isAutodiff() && p.lto() == null ? "fat" : p.lto();
@@ -71,8 +76,12 @@ public record ShardPlan(String anchor, String costBasis, Map<String, Double> cos
         else if ("thin".equals(lto)) c *= 2;
         if (p.codegenUnits() != null && p.codegenUnits() == 1) c *= 1.5;
         if (p.isAutodiff()) c *= 3;
-        if (p.usesPgo()) c += 2.5 * c;
-        if (p.usesBolt()) c += 1.0;
         return c;
+    }
+
+    /** What its training pipeline adds (PGO's instrumented build and training, BOLT's rewrite), in the same units. */
+    public static double pipelineCost(Profile p) {
+        double c = buildCost(p);
+        return (p.usesPgo() ? 2.5 * c : 0) + (p.usesBolt() ? 1.0 : 0);
     }
 }

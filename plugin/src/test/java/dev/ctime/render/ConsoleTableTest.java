@@ -75,5 +75,10 @@ class ConsoleTableTest {
         assertEquals(24, a.length());
         assertTrue(!a.equals(b), a + " and " + b);
         assertEquals("short", ConsoleTable.clip("short", 24));
+        // Names that differ only where the cut falls are not cut: they would read the same.
+        List<String> twins = List.of("release-with-a-long-AAAAAAA-middle-then-same-end", "release-with-a-long-BBBBBBB-middle-then-same-end");
+        assertEquals(ConsoleTable.clip(twins.get(0), 24), ConsoleTable.clip(twins.get(1), 24), "the case this guards against");
+        assertEquals(twins.get(0), ConsoleTable.fit(twins.get(0), twins, 24));
+        assertEquals(24, ConsoleTable.fit(a, List.of(a, b, "short"), 24).length());
     }
 }
