@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def dir = new File(basedir, 'target/ctime')
 def report = new JsonSlurper().parse(new File(dir, 'report.json'))
-assert report.schemaVersion == 5
+assert report.schemaVersion == 6
 // The harness's clock, as clock_getres reported it in the forks.
 assert report.settings.clockResolutionNs >= 1
 assert report.toolchain.rustcVersion.startsWith('rustc ')

@@ -44,5 +44,17 @@ if (d.state == 'recommended') {
 }
 def log = new File(basedir, 'build.log').text
 assert log.contains("verdict: ${d.recommended ?: 'undecided'}")
+// While forks run, the decision judges what is measured so far: not the report written meanwhile, which marks the
+// profiles incomplete until the forks are done.
+assert !log.contains('no profile measured every kernel') : 'the forks were guided by a decision that saw no profile'
+// The twins' settings are the same, so are their libraries: timed once, equal by construction, and said so.
+def shaA = report.profiles.find { it.name == 'twin-a' }.applied.librarySha256
+def shaB = report.profiles.find { it.name == 'twin-b' }.applied.librarySha256
+assert shaA ==~ /[0-9a-f]{64}/
+if (shaA == shaB) {
+    assert log.contains("twin-b built a library byte for byte the same as twin-a's")
+    assert report.warnings.any { it.startsWith("twin-b built a library byte for byte the same as twin-a's") }
+    assert log.contains('identical binary to twin-a')
+}
 assert log.contains('instructions per call (Cachegrind')
 return true

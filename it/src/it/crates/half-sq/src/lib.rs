@@ -11,6 +11,9 @@ fn half_sq(x: &[f64]) -> f64 {
     for i in 0..x.len() {
         s += 0.5 * x[i] * x[i];
     }
+    // The same value (s is never below -1), through f64::max.
+    #[cfg(feature = "use-max")]
+    let s = s.max(-1.0);
     s
 }
 
@@ -31,5 +34,41 @@ pub unsafe extern "C" fn half_sq_grad(x: *const f64, g: *mut f64, n: usize) -> f
     {
         gs.copy_from_slice(xs);
         half_sq(xs)
+    }
+}
+
+/// Allocates inside the differentiated function (a centred copy of the input): Enzyme must see the
+/// allocator, which it handles in an optimised build and rejects in unoptimised IR.
+#[cfg_attr(feature = "autodiff", autodiff_reverse(d_centred_sq, Duplicated, Active))]
+fn centred_sq(x: &[f64]) -> f64 {
+    let mean = x.iter().sum::<f64>() / x.len() as f64;
+    let mut c = x.to_vec();
+    for v in c.iter_mut() {
+        *v -= mean;
+    }
+    c.iter().map(|v| 0.5 * v * v).sum()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn centred_sq_primal(x: *const f64, n: usize) -> f64 {
+    centred_sq(slice::from_raw_parts(x, n))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn centred_sq_grad(x: *const f64, g: *mut f64, n: usize) -> f64 {
+    let (xs, gs) = (slice::from_raw_parts(x, n), slice::from_raw_parts_mut(g, n));
+    #[cfg(feature = "autodiff")]
+    {
+        gs.fill(0.0);
+        d_centred_sq(xs, gs, 1.0)
+    }
+    #[cfg(not(feature = "autodiff"))]
+    {
+        // d/dx_i of sum (x_j - m)^2 / 2 is x_i - m: the mean's own terms cancel.
+        let mean = xs.iter().sum::<f64>() / n as f64;
+        for (g, v) in gs.iter_mut().zip(xs) {
+            *g = v - mean;
+        }
+        centred_sq(xs)
     }
 }

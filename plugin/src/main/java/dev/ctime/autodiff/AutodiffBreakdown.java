@@ -10,56 +10,95 @@ import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What {@code #[autodiff]} costs and buys, per Enzyme profile: at build time the fat LTO it
  * forces (the hand-written baseline built the same way against release), Enzyme itself (the
- * autodiff build against that baseline, with Enzyme's own pass and the optimisation rerun from
- * the LLVM trace), and what the profile's Enzyme settings change against plain {@code Enable};
- * at run time, per kernel, Enzyme's gradient and the autodiff build's primal against the
- * hand-written ones, and gradient over primal on both sides. Every ratio carries its 95%
- * interval, by the same rule as every other comparison.
+ * autodiff build against that baseline, with Enzyme's own pass and the code generation after it
+ * from the LLVM trace, and the loop passes the two builds ran side by side), and what the profile's
+ * Enzyme settings change against plain {@code Enable}; at run time, per kernel, Enzyme's gradient
+ * and the autodiff build's primal against the hand-written ones, and gradient over primal against
+ * both primals (an autodiff build can slow the primal down, which flatters its own ratio). Presets
+ * Enzyme rejected are listed with its verdict. Every ratio carries its 95% interval, by the same rule
+ * as every other comparison.
  *
  * @param hand     the baseline: the hand-written gradients built on the same toolchain with fat LTO
  * @param release  the profile the forced LTO is measured against
  * @param builds   one per Enzyme profile that built
  * @param rows     one per Enzyme profile, kernel and size measured on both sides
  * @param anchor   published figures to read the ratios against
+ * @param rejected the Enzyme profiles that did not build, with why
+ * @param releaseNote where release is on another toolchain than the hand-written baseline, what that mixes in
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AutodiffBreakdown(String hand, String release, String scenario, List<Build> builds, List<Row> rows, String anchor) {
+public record AutodiffBreakdown(String hand, String release, String scenario, List<Build> builds, List<Row> rows, String anchor,
+                                List<Rejected> rejected, String releaseNote) {
     public static final String ANCHOR = "for scale: ADBench reports Enzyme's gradient/primal ratio for GMM at 4.7x in C++ and"
-            + " 11.4x in Rust (Enzyme issue 1832)";
+            + " 11.4x in Rust (Enzyme issue 1832), against the faster primal: read it beside the gradient over the hand-written"
+            + " primal where the autodiff build's own primal is slower";
+
+    /** An Enzyme profile that did not build: its settings and Enzyme's verdict (or the build's failure). */
+    public record Rejected(String profile, List<String> autodiff, String reason) {
+    }
 
     /**
      * @param buildCpuVsRelease  the Enzyme build's CPU time against release's
      * @param forcedLto          the hand-written baseline (fat LTO, no Enzyme) against release: the LTO autodiff forces
      * @param enzymeOverFatLto   the Enzyme build against the hand-written baseline: Enzyme and what it adds
      * @param settingsEffect     against the plain Enable profile, where this profile changes Enzyme's settings
+     * @param codegenAfterEnzymeMs LLVM's code generation of the differentiated module (not an optimisation)
+     * @param loopPassesMs       the loop vectoriser, SLP vectoriser and unrollers in this build's trace
+     * @param handLoopPassesMs   the same in the hand-written baseline's trace
+     * @param identicalTo        the profile whose library this one's is, byte for byte, where there is one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Build(String profile, List<String> autodiff, Double buildCpuMs, Comparison buildCpuVsRelease,
-                        Comparison forcedLto, Comparison enzymeOverFatLto, Double enzymePassMs, Double postDifferentiationOptMs,
-                        String settingsAgainst, Comparison settingsEffect) {
+                        Comparison forcedLto, Comparison enzymeOverFatLto, Double enzymePassMs,
+                        @com.fasterxml.jackson.annotation.JsonAlias("postDifferentiationOptMs") Double codegenAfterEnzymeMs,
+                        String settingsAgainst, Comparison settingsEffect, Map<String, Double> loopPassesMs,
+                        Map<String, Double> handLoopPassesMs, String identicalTo) {
     }
 
-    /** @param gradientToPrimal this profile's gradient over its own primal; handGradientToPrimal the hand-written one's */
+    /**
+     * @param gradientToPrimal     this profile's gradient over its own primal
+     * @param handGradientToPrimal the hand-written gradient over the hand-written primal
+     * @param gradientToHandPrimal this profile's gradient over the hand-written primal: its ratio where its own primal is
+     *                             not slowed down
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String profile, String kernel, int n, Comparison gradientVsHand, Comparison primalVsHand,
-                      Comparison buildCpuVsRelease, Comparison gradientToPrimal, Comparison handGradientToPrimal) {
+                      Comparison buildCpuVsRelease, Comparison gradientToPrimal, Comparison handGradientToPrimal,
+                      Comparison gradientToHandPrimal) {
     }
 
     /** Null where the run has no Enzyme profile that built. */
     public static AutodiffBreakdown of(List<ProfileResult> profiles, String scenario, Thresholds t) {
         List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && p.status().measured() && p.compile() != null)
                 .toList();
-        if (enzyme.isEmpty()) return null;
+        List<Rejected> rejected = profiles.stream().filter(p -> isAutodiff(p) && p.status() == Status.FAILED)
+                .map(p -> new Rejected(p.name(), autodiffOf(p), p.reason())).toList();
+        if (enzyme.isEmpty()) {
+            return rejected.isEmpty() ? null : new AutodiffBreakdown(null, null, scenario, List.of(), List.of(), null, rejected, null);
+        }
+        java.util.Map<String, String> identical = dev.ctime.model.IdenticalLibraries.of(profiles, null);
         String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse("full");
         ProfileResult hand = handBaseline(profiles, enzyme.get(0));
-        ProfileResult release = profiles.stream().filter(p -> p.name().equals("release") && measured(p)).findFirst()
-                .orElse(profiles.stream().filter(p -> !isAutodiff(p) && measured(p) && !"fat".equals(p.settings().get("lto")))
-                        .findFirst().orElse(null));
+        // The fat LTO autodiff forces is read against a build without it on the same toolchain where there is one:
+        // release differs between toolchains too.
+        List<ProfileResult> plainBuilds = profiles.stream().filter(p -> !isAutodiff(p) && measured(p)
+                && !"fat".equals(String.valueOf(p.settings().get("lto"))) && p.settings().get("pgo") == null
+                && p.settings().get("bolt") == null).toList();
+        ProfileResult release = plainBuilds.stream().filter(p -> hand != null && Objects.equals(p.toolchain(), hand.toolchain())
+                        && !"dev".equals(p.settings().get("inherits")) && p.settings().get("optLevel") == null
+                        && p.settings().get("lto") == null)
+                .findFirst().orElse(profiles.stream().filter(p -> p.name().equals("release") && measured(p)).findFirst()
+                        .orElse(plainBuilds.isEmpty() ? null : plainBuilds.get(0)));
+        String releaseNote = hand == null || release == null || Objects.equals(release.toolchain(), hand.toolchain()) ? null
+                : "the forced fat LTO compares " + hand.name() + " (toolchain " + hand.toolchain() + ") with " + release.name()
+                + " (toolchain " + release.toolchain() + "), so it holds the toolchains' difference too; a profile without LTO"
+                + " on " + hand.toolchain() + " (<toolchain>" + hand.toolchain() + "</toolchain>) would separate the two";
         ProfileResult plain = enzyme.stream().filter(p -> autodiffOf(p).equals(List.of("Enable"))).findFirst().orElse(null);
         List<Build> builds = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -71,9 +110,11 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
                     hand == null ? null : compare("compile." + sc + ".cpuMs", hand, cpu(hand, sc), release, cpu(release, sc), t.compile()),
                     compare("compile." + sc + ".cpuMs", e, cpu, hand, cpu(hand, sc), t.compile()),
                     e.analysis() == null ? null : e.analysis().enzymePassMs(),
-                    e.analysis() == null ? null : e.analysis().postDifferentiationOptMs(),
+                    e.analysis() == null ? null : e.analysis().codegenAfterEnzymeMs(),
                     changesSettings ? plain.name() : null,
-                    changesSettings ? compare("compile." + sc + ".cpuMs", e, cpu, plain, cpu(plain, sc), t.compile()) : null));
+                    changesSettings ? compare("compile." + sc + ".cpuMs", e, cpu, plain, cpu(plain, sc), t.compile()) : null,
+                    e.analysis() == null ? null : e.analysis().loopPassesMs(),
+                    hand == null || hand.analysis() == null ? null : hand.analysis().loopPassesMs(), identical.get(e.name())));
             if (e.kernels() == null) continue;
             for (KernelTiming k : e.kernels()) {
                 if (k.status() != Status.OK) continue;
@@ -85,11 +126,38 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
                         h == null ? null : compare(f + "primalNs", e, k.primalNs(), hand, h.primalNs(), t.runtime()),
                         vsRelease,
                         selfRatio(f + "gradientNs/primalNs", e.name(), k, t),
-                        h == null ? null : selfRatio(f + "gradientNs/primalNs", hand.name(), h, t)));
+                        h == null ? null : selfRatio(f + "gradientNs/primalNs", hand.name(), h, t),
+                        h == null || k.gradientNs() == null || h.primalNs() == null ? null
+                                : Comparison.of(f + "gradientNs/handPrimalNs", e.name(), k.gradientNs(), hand.name(), h.primalNs(), t.runtime())));
             }
         }
         return new AutodiffBreakdown(hand == null ? null : hand.name(), release == null ? null : release.name(), sc, builds, rows,
-                ANCHOR);
+                ANCHOR, rejected, releaseNote);
+    }
+
+    private static final Map<String, String> LOOP_PASS_NAMES = Map.of("LoopVectorizePass", "loop vectoriser", "SLPVectorizerPass",
+            "SLP vectoriser", "LoopUnrollPass", "unroller", "LoopFullUnrollPass", "full unroller");
+
+    /**
+     * The loop passes of an Enzyme build beside the hand-written baseline's, as every view says them, ending with
+     * what the autodiff build did not run; null where neither trace had them.
+     */
+    public static String loopPasses(Build b) {
+        Map<String, Double> mine = b.loopPassesMs() == null ? Map.of() : b.loopPassesMs();
+        Map<String, Double> hand = b.handLoopPassesMs() == null ? Map.of() : b.handLoopPassesMs();
+        if (mine.isEmpty() && hand.isEmpty()) return null;
+        List<String> parts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String pass : EnzymeTrace.LOOP_PASSES) {
+            if (!mine.containsKey(pass) && !hand.containsKey(pass)) continue;
+            String name = LOOP_PASS_NAMES.get(pass);
+            parts.add(name + " " + (mine.containsKey(pass) ? dev.ctime.render.Units.ms(mine.get(pass)) : "not run") + " (hand-written "
+                    + (hand.containsKey(pass) ? dev.ctime.render.Units.ms(hand.get(pass)) : "not run") + ")");
+            if (!mine.containsKey(pass) && hand.containsKey(pass)) missing.add(name);
+        }
+        return "loop passes: " + String.join(", ", parts) + (missing.isEmpty() ? "" : "; the autodiff build did not run the "
+                + String.join(" or the ", missing) + ", which the hand-written build did: its code, the primal's included, goes"
+                + " without that vectorisation (rust-lang/rust#160450)");
     }
 
     /** The hand-written baseline: same toolchain, fat LTO, no Enzyme; the preset's name first. */

@@ -19,17 +19,23 @@ import java.util.Set;
  * Where Enzyme's time goes, from the Chrome trace rustc writes with {@code -Zllvm-time-trace}
  * ({@code deps/<crate>.llvm_timings.json}): {@code -Ztime-passes} has no Enzyme line (Enzyme runs
  * inside LLVM's fat-LTO step), but the trace has Enzyme's module pass ({@code EnzymeNewPM}), the
- * per-function work ({@code CreatePrimalAndGradient}, named in {@code args.detail}), and the
- * optimisation pipeline LLVM runs again on the differentiated module ({@code OptModule} after
- * Enzyme's pass ends).
+ * per-function work ({@code CreatePrimalAndGradient}, named in {@code args.detail}), and what
+ * follows Enzyme's pass: the {@code OptModule} event after it holds the legacy pass manager's code
+ * generation (its {@code RunPass} events are instruction selection, register allocation, assembly
+ * printing), not a second optimisation. The loop passes are summed over the whole trace, so that an
+ * autodiff build's can be set beside a hand-written build's.
  *
  * @param enzymePassMs           Enzyme's module pass, summed over its runs
- * @param postDifferentiationOptMs the whole-module optimisation that starts after Enzyme's pass
+ * @param codegenAfterEnzymeMs   the code generation that starts after Enzyme's pass
+ * @param loopPassesMs           {@link #LOOP_PASSES} that ran, with their time
  * @param perFunctionMs          differentiated function (demangled) to the time Enzyme spent creating its gradient
  * @param differentiated         every function the trace names as differentiated (demangled)
  */
-public record EnzymeTrace(Double enzymePassMs, Double postDifferentiationOptMs, Map<String, Double> perFunctionMs,
-                          List<String> differentiated) {
+public record EnzymeTrace(Double enzymePassMs, Double codegenAfterEnzymeMs, Map<String, Double> loopPassesMs,
+                          Map<String, Double> perFunctionMs, List<String> differentiated) {
+    /** The passes that make loops fast, as LLVM's new pass manager names them in the trace. */
+    public static final List<String> LOOP_PASSES = List.of("LoopVectorizePass", "SLPVectorizerPass", "LoopUnrollPass",
+            "LoopFullUnrollPass");
     private static final ObjectMapper MAPPER = dev.ctime.model.Json.MAPPER;
     private static final String AUTODIFF_PREFIX = "__enzyme_autodiff";
 
@@ -38,6 +44,7 @@ public record EnzymeTrace(Double enzymePassMs, Double postDifferentiationOptMs, 
         List<long[]> enzyme = new ArrayList<>();
         List<long[]> optModules = new ArrayList<>();
         Map<String, Double> perFunction = new LinkedHashMap<>();
+        Map<String, Double> loops = new LinkedHashMap<>();
         Set<String> differentiated = new LinkedHashSet<>();
         try (JsonParser p = new JsonFactory().setCodec(MAPPER).createParser(in)) {
             if (!seekEvents(p)) throw new IOException("not a Chrome trace: no traceEvents array");
@@ -52,6 +59,8 @@ public record EnzymeTrace(Double enzymePassMs, Double postDifferentiationOptMs, 
                 switch (name) {
                     case "EnzymeNewPM" -> enzyme.add(new long[] {ts, dur});
                     case "OptModule" -> optModules.add(new long[] {ts, dur});
+                    case "LoopVectorizePass", "SLPVectorizerPass", "LoopUnrollPass", "LoopFullUnrollPass" ->
+                            loops.merge(name, dur / 1000.0, Double::sum);
                     case "CreatePrimalAndGradient" -> {
                         String fn = demangle(detail);
                         perFunction.merge(fn, dur / 1000.0, Double::sum);
@@ -69,7 +78,9 @@ public record EnzymeTrace(Double enzymePassMs, Double postDifferentiationOptMs, 
             long after = optModules.stream().filter(a -> a[0] >= end).mapToLong(a -> a[1]).sum();
             postMs = optModules.stream().anyMatch(a -> a[0] >= end) ? after / 1000.0 : null;
         }
-        return new EnzymeTrace(enzymeMs, postMs, perFunction, List.copyOf(differentiated));
+        Map<String, Double> loopPasses = new LinkedHashMap<>();
+        for (String pass : LOOP_PASSES) if (loops.containsKey(pass)) loopPasses.put(pass, loops.get(pass));
+        return new EnzymeTrace(enzymeMs, postMs, loopPasses, perFunction, List.copyOf(differentiated));
     }
 
     private static boolean seekEvents(JsonParser p) throws IOException {

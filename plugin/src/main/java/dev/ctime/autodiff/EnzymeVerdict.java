@@ -22,6 +22,7 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
     private static final Pattern ERROR_LINE = Pattern.compile("in function (\\S+)[^:]*?: Enzyme: ?(.*)$");
     private static final Pattern BARE = Pattern.compile("^(?:error: )?Enzyme: (.+)$");
     private static final Pattern DEFINE = Pattern.compile("define [^@]*@\"?([^\"(\\s]+)");
+    private static final Pattern ACTIVITY = Pattern.compile("^\\s+constant(arg|inst)\\[");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
     /** Where a rustc that crashed inside Enzyme shows it. */
     private static final Pattern CRASH = Pattern.compile("(?i)(LLVM ERROR|Assertion .* failed|rustc interrupted by SIG|"
@@ -42,11 +43,16 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
                 if (!b.find()) continue;
                 rest = b.group(1).strip();
             }
-            if (rest.isEmpty() || rest.startsWith(";") || rest.startsWith("define ")) {
-                // An IR dump follows; Enzyme's verdict comes after the dump's closing brace.
+            if (rest.isEmpty() || rest.startsWith(";") || rest.startsWith("define ") || rest.startsWith("<analysis>")) {
+                // A dump follows (the function's IR, or its type analysis); Enzyme's verdict comes after its end.
                 List<String> after = afterDump(lines, i + 1);
                 if (after.isEmpty()) return Optional.of(of(function, "rejected the function (its verdict was not printed)", List.of()));
-                return Optional.of(of(function, after.get(0), after.subList(1, after.size())));
+                // "cannot handle unknown binary operator:   %x = mul …": the sentence, then the instruction.
+                String[] first = after.get(0).split(":\\s{2,}", 2);
+                List<String> detail = new ArrayList<>();
+                if (first.length > 1) detail.add(first[1].strip());
+                detail.addAll(after.subList(1, after.size()));
+                return Optional.of(of(function, first[0].strip(), detail));
             }
             // "Cannot deduce type of copy   tail call void @llvm.memcpy…": the sentence, then the instruction.
             String[] parts = rest.split("\\s{2,}|\t", 2);
@@ -79,12 +85,15 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
         return RustDemangler.demangleEmbedded(n);
     }
 
-    /** The lines after the IR dump's closing "}" up to the next rustc or cargo line. */
+    /**
+     * The lines after the dump's end (the IR's closing "}", or "</analysis>" of a type analysis) up to the next
+     * rustc or cargo line, without the activity analysis ("constantinst[…]") Enzyme may print before its verdict.
+     */
     private static List<String> afterDump(String[] lines, int from) {
         int close = -1;
         for (int j = from; j < lines.length; j++) {
             String l = lines[j];
-            if (l.equals("}")) close = j;
+            if (l.equals("}") || l.equals("</analysis>")) close = j;
             if (l.startsWith("error: could not compile") || l.startsWith("error[") || (l.startsWith("error:") && close >= 0)) break;
         }
         List<String> out = new ArrayList<>();
@@ -92,7 +101,7 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
         for (int j = close + 1; j < lines.length; j++) {
             String l = ANSI.matcher(lines[j]).replaceAll("");
             if (l.startsWith("error") || l.startsWith("warning:") || l.startsWith("Caused by")) break;
-            if (!l.isBlank()) out.add(l.strip());
+            if (!l.isBlank() && !ACTIVITY.matcher(l).find()) out.add(l.strip());
         }
         return out;
     }

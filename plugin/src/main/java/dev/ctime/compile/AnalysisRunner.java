@@ -48,8 +48,9 @@ final class AnalysisRunner {
         boolean nightly = p.plan().toolchain().isNightly();
         List<String> extra = new ArrayList<>(List.of("-Csave-temps"));
         if (nightly) extra.addAll(List.of("-Ztime-passes", "-Ztime-passes-format=json"));
-        // Enzyme's pass has no -Ztime-passes line; LLVM's own trace times it (nightly only).
-        boolean trace = nightly && profile.isAutodiff();
+        // Enzyme's pass has no -Ztime-passes line; LLVM's own trace times it (nightly only). A nightly fat-LTO build
+        // without Enzyme (the hand-written baseline) is traced too, for the loop passes set beside the autodiff build's.
+        boolean trace = nightly && (profile.isAutodiff() || "fat".equals(profile.lto()));
         if (trace) extra.add("-Zllvm-time-trace");
         builds.cleanLeaf(p, false, "analysis");
         Map<String, String> env = builds.env(builds.command(p, false), null);
@@ -72,12 +73,14 @@ final class AnalysisRunner {
             warnings.add("the phase-split build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
         }
         builds.cleanLeaf(p, false, "llvm-lines");
-        // Unoptimised IR of the crate alone needs LTO off; an autodiff build refuses to run without fat
-        // LTO, so its count covers what fat LTO merged in (the IR Enzyme and LLVM work through).
-        List<String> irFlags = new ArrayList<>(List.of("--emit=llvm-ir", "-Cno-prepopulate-passes", "-Cpasses=name-anon-globals"));
-        if (!profile.isAutodiff()) irFlags.addAll(List.of("-Ccodegen-units=1", "-Clto=off"));
-        a.llvmLinesScope = profile.isAutodiff() ? "the whole program after fat LTO (autodiff builds need it)"
-                : "the crate alone, unoptimised, one codegen unit, LTO off";
+        // Unoptimised IR of the crate alone needs LTO off. An autodiff build refuses to run without fat LTO, and
+        // its pipeline must stay as the timed build's: Enzyme fed unoptimised IR rejects the standard library's
+        // allocator (a crate that allocates in a differentiated function would fail here and nowhere else). Its
+        // count is the whole program as optimised and differentiated, which is what LLVM's code generation works through.
+        List<String> irFlags = new ArrayList<>(List.of("--emit=llvm-ir", "-Cpasses=name-anon-globals"));
+        if (!profile.isAutodiff()) irFlags.addAll(List.of("-Cno-prepopulate-passes", "-Ccodegen-units=1", "-Clto=off"));
+        a.llvmLinesScope = profile.isAutodiff() ? "the whole program after fat LTO, optimised and differentiated (the"
+                + " timed build's own pipeline: Enzyme needs it)" : "the crate alone, unoptimised, one codegen unit, LTO off";
         Exec.Result ir = Exec.run(builds.rustcCommand(p, irFlags), builds.crate.dir(), env, builds.timeout, p.logs(),
                 "analysis-llvm-lines");
         Path ll = builds.deps(p).resolve(builds.crate.crateName() + ".ll");
@@ -140,23 +143,24 @@ final class AnalysisRunner {
         return w;
     }
 
-    /** Enzyme's pass, the optimisation rerun after it, and the per-function work, from -Zllvm-time-trace. */
+    /** Enzyme's pass, the code generation after it, the per-function work and the loop passes, from -Zllvm-time-trace. */
     private void enzymeTrace(PreparedBuild p, Analysis.Builder a, List<String> warnings) throws IOException {
         Path file = builds.deps(p).resolve(builds.crate.crateName() + ".llvm_timings.json");
         if (!Files.exists(file)) {
-            warnings.add("-Zllvm-time-trace wrote no " + file + ": Enzyme's own time is unknown for this profile");
+            warnings.add("-Zllvm-time-trace wrote no " + file + ": Enzyme's time and the loop passes' are unknown for this profile");
             return;
         }
         EnzymeTrace t;
         try (InputStream in = Files.newInputStream(file)) {
             t = EnzymeTrace.parse(in);
         }
-        if (t.enzymePassMs() == null) {
+        if (t.enzymePassMs() == null && p.plan().profile().isAutodiff()) {
             warnings.add("the LLVM time trace (" + file + ") has no EnzymeNewPM event: Enzyme did not run in this build");
         } else {
             a.enzymePassMs = t.enzymePassMs();
         }
-        a.postDifferentiationOptMs = t.postDifferentiationOptMs();
+        a.codegenAfterEnzymeMs = t.codegenAfterEnzymeMs();
+        if (!t.loopPassesMs().isEmpty()) a.loopPassesMs = t.loopPassesMs();
         if (!t.perFunctionMs().isEmpty()) a.enzymePerFunctionMs = t.perFunctionMs();
         if (!t.differentiated().isEmpty()) a.differentiated = t.differentiated();
         Files.copy(file, p.logs().resolve("llvm_timings.json"), StandardCopyOption.REPLACE_EXISTING);

@@ -37,7 +37,8 @@ public final class Doctor {
             EnzymeStatus e = EnzymeDetector.detect(tc, work.resolve("enzyme"));
             enz.add(e);
             if (e.present()) {
-                out.add("  Enzyme: present and loadable (" + String.join(", ", e.foundFiles()) + ")");
+                out.add("  Enzyme: present and loadable (" + (e.backend() == null ? String.join(", ", e.foundFiles())
+                        : e.backend().describe()) + ")");
             } else {
                 out.add("  Enzyme: " + e.state() + (e.expectedFiles().isEmpty() ? "" : ", expected at " + e.expectedFiles().get(0))
                         + (e.rustcSays() == null ? "" : "; rustc -Zautodiff=Enable says: " + e.rustcSays()));

@@ -45,7 +45,8 @@ public final class EnzymeDetector {
         Files.writeString(src, "");
         Exec.Result r = Exec.run(List.of("rustc", "-Zautodiff=Enable", "--out-dir", work.toString(), src.toString()), work,
                 Toolchain.env(tc.name()), Duration.ofMinutes(2), work, "enzyme-probe-" + tc.displayName());
-        return classify(tc, expected.stream().map(Path::toString).toList(), found, r.stderr());
+        EnzymeStatus status = classify(tc, expected.stream().map(Path::toString).toList(), found, r.stderr());
+        return found.isEmpty() ? status : status.withBackend(EnzymeStatus.Backend.of(Path.of(found.get(0))));
     }
 
     /** The expected files that are there, as regular files. */

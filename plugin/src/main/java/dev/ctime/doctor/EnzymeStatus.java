@@ -9,9 +9,35 @@ import java.util.List;
  *                      but rustc cannot load it)
  * @param expectedFiles where rustc looks for the Enzyme library in this sysroot
  * @param rustcSays     rustc's own answer to an empty crate built with -Zautodiff=Enable
+ * @param backend       the library rustc loads, where it is there: which build of Enzyme the figures are from
  */
 public record EnzymeStatus(String state, List<String> expectedFiles, List<String> foundFiles, String rustcSays,
-                           String howToFix) {
+                           String howToFix, Backend backend) {
+    public EnzymeStatus(String state, List<String> expectedFiles, List<String> foundFiles, String rustcSays, String howToFix) {
+        this(state, expectedFiles, foundFiles, rustcSays, howToFix, null);
+    }
+
+    /**
+     * The backend's file as found: an Enzyme library says nothing of its version, so its hash and date tell two apart.
+     *
+     * @param modified the file's modification time (its build or install date, as far as the file tells)
+     */
+    public record Backend(String path, long bytes, String sha256, String modified) {
+        public static Backend of(java.nio.file.Path file) throws java.io.IOException {
+            return new Backend(file.toString(), java.nio.file.Files.size(file), dev.ctime.cargo.SourceCopy.sha256(file),
+                    java.nio.file.Files.getLastModifiedTime(file).toInstant().toString());
+        }
+
+        public String describe() {
+            return path + ", " + String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6) + ", sha256 " + sha256.substring(0, 12)
+                    + "…, modified " + modified.substring(0, Math.min(10, modified.length()));
+        }
+    }
+
+    public EnzymeStatus withBackend(Backend b) {
+        return new EnzymeStatus(state, expectedFiles, foundFiles, rustcSays, howToFix, b);
+    }
+
     public boolean present() {
         return state.equals("present");
     }

@@ -1,5 +1,6 @@
 package dev.ctime.kernel;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /** Checks a gradient against central finite differences, coordinate by coordinate. */
@@ -36,6 +37,7 @@ public final class FiniteDifferences {
         double floor = 1e-6 * (1 + Math.abs(fx));
         double worst = 0;
         int worstAt = -1;
+        java.util.List<Integer> zeros = new java.util.ArrayList<>();
         int[] coords = coordinates(x.length);
         for (int i : coords) {
             double h = STEP * Math.max(1.0, Math.abs(x[i]));
@@ -47,11 +49,13 @@ public final class FiniteDifferences {
             double fd = (up - down) / (2 * h);
             double err = Math.abs(grad[i] - fd) / Math.max(floor, Math.max(Math.abs(grad[i]), Math.abs(fd)));
             if (Double.isNaN(err)) err = Double.POSITIVE_INFINITY;
+            if (grad[i] == 0 && Math.abs(fd) > floor && err > tolerance) zeros.add(i);
             if (err > worst || worstAt < 0) {
                 worst = err;
                 worstAt = i;
             }
         }
-        return new GradientCheck(worst <= tolerance, worst, worstAt, coords.length, tolerance, null);
+        return new GradientCheck(worst <= tolerance, worst, worstAt, coords.length, tolerance, null,
+                zeros.isEmpty() ? null : zeros.size(), zeros.isEmpty() ? null : List.copyOf(zeros.subList(0, Math.min(5, zeros.size()))));
     }
 }

@@ -82,9 +82,7 @@ public final class ForkPool {
         Summary ps = Statistics.summarizeGroups(p).withInterference(pDesched);
         Summary gs = g.isEmpty() ? null : Statistics.summarizeGroups(g).withInterference(gDesched);
         dev.ctime.model.Status status = worst == null || worst.ok() ? dev.ctime.model.Status.OK : dev.ctime.model.Status.FAILED;
-        String reason = worst == null || worst.ok() ? null : worst.problem() != null ? worst.problem()
-                : String.format("gradient differs from finite differences: max relative error %.3g at coordinate %d (tolerance %.1g)",
-                worst.maxRelError(), worst.worstIndex(), worst.tolerance());
+        String reason = worst == null ? null : worst.diagnosis();
         ForkResult.Entry first = es.get(0);
         return new KernelTiming(kernel, n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,
                 gs != null && n > 0 ? gs.median() / n : null, gs != null ? gs.median() / ps.median() : null, worst,

@@ -24,7 +24,11 @@ import java.util.Map;
  * @param llvmLines                the functions producing the most unoptimised LLVM IR
  * @param rustcInstructions        the leaf rustc's instructions under Cachegrind (ctime.instructions=all)
  * @param enzymePassMs             Enzyme's own pass, from -Zllvm-time-trace
- * @param postDifferentiationOptMs the optimisation pipeline LLVM reruns on the differentiated module
+ * @param codegenAfterEnzymeMs     LLVM's code generation of the differentiated module (instruction selection, register
+ *                                 allocation, assembly printing: the legacy pass manager's work that follows Enzyme's pass,
+ *                                 which a fat-LTO build without Enzyme does too); no optimisation pass runs after Enzyme
+ * @param loopPassesMs             the time LLVM's loop vectoriser, SLP vectoriser and unrollers took in the build's trace
+ *                                 (absent: not run): what an autodiff build does not do that a hand-written one does
  * @param enzymePerFunctionMs      Enzyme's time per differentiated function
  * @param differentiated           the functions Enzyme differentiated, demangled
  * @param enzymePerfRemarks        Enzyme's PrintPerf remarks by category and function
@@ -32,8 +36,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<String, Double> phases, String phasesUnavailable,
                        String phasesNote, Integer codegenUnitsUsed, String llvmLinesScope, List<LlvmLines.Entry> llvmLines,
-                       Long rustcInstructions, Double enzymePassMs, Double postDifferentiationOptMs,
-                       Map<String, Double> enzymePerFunctionMs, List<String> differentiated, PerfRemarks enzymePerfRemarks) {
+                       Long rustcInstructions, Double enzymePassMs,
+                       @com.fasterxml.jackson.annotation.JsonAlias("postDifferentiationOptMs") Double codegenAfterEnzymeMs,
+                       Map<String, Double> loopPassesMs, Map<String, Double> enzymePerFunctionMs, List<String> differentiated, PerfRemarks enzymePerfRemarks) {
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
@@ -68,7 +73,8 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
         public List<LlvmLines.Entry> llvmLines;
         public Long rustcInstructions;
         public Double enzymePassMs;
-        public Double postDifferentiationOptMs;
+        public Double codegenAfterEnzymeMs;
+        public Map<String, Double> loopPassesMs;
         public Map<String, Double> enzymePerFunctionMs;
         public List<String> differentiated;
         public PerfRemarks enzymePerfRemarks;
@@ -85,7 +91,8 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
             b.llvmLines = a.llvmLines;
             b.rustcInstructions = a.rustcInstructions;
             b.enzymePassMs = a.enzymePassMs;
-            b.postDifferentiationOptMs = a.postDifferentiationOptMs;
+            b.codegenAfterEnzymeMs = a.codegenAfterEnzymeMs;
+            b.loopPassesMs = a.loopPassesMs;
             b.enzymePerFunctionMs = a.enzymePerFunctionMs;
             b.differentiated = a.differentiated;
             b.enzymePerfRemarks = a.enzymePerfRemarks;
@@ -94,7 +101,7 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
 
         public Analysis build() {
             return new Analysis(phases, phasesUnavailable, phasesNote, codegenUnitsUsed, llvmLinesScope, llvmLines,
-                    rustcInstructions, enzymePassMs, postDifferentiationOptMs, enzymePerFunctionMs, differentiated, enzymePerfRemarks);
+                    rustcInstructions, enzymePassMs, codegenAfterEnzymeMs, loopPassesMs, enzymePerFunctionMs, differentiated, enzymePerfRemarks);
         }
     }
 }

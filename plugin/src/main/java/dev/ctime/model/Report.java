@@ -5,6 +5,7 @@ import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Decision;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole run, as written to report.json.
@@ -26,18 +27,32 @@ import java.util.List;
  * @param shard       for a shard run (ctime.shard), which slice of the matrix it measured
  * @param merge       for a report merged from shards (ctime:merge), where each part came from
  * @param control     a byte-identical copy of the reference's library timed beside it: the run's false-alarm check
+ * @param stagesMs    how long each stage of the run took (wall time, in the order run): what the next run's estimate scales
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                      MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
                      List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
                      AutodiffBreakdown autodiff, dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted,
-                     ShardInfo shard, MergeInfo merge, dev.ctime.verdict.Control control) {
+                     ShardInfo shard, MergeInfo merge, dev.ctime.verdict.Control control, Map<String, Double> stagesMs) {
+    /** A report without stage times (merged shards, tests). */
+    public Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
+                  MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles,
+                  String reference, List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
+                  dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard, MergeInfo merge,
+                  dev.ctime.verdict.Control control) {
+        this(schemaVersion, tool, createdAt, label, crate, machine, settings, toolchain, toolchains, profiles, reference, comparisons,
+                decision, autodiff, training, warnings, interrupted, shard, merge, control, null);
+    }
+
     /**
      * 3 added instruction counts, the autodiff breakdown, {@code interrupted} and fingerprints; 4 PGO/BOLT
      * pipelines, shards and merges; 5 three verdicts (better/worse, equivalent, inconclusive) with each comparison's
-     * basis, the decision on the whole workload, stored whole, the partial status and the control. Older reports
-     * still load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
+     * basis, the decision on the whole workload, stored whole, the partial status and the control; 6 what a build
+     * read and the library it made (applied.sources, applied.librarySha256), the code generation after Enzyme named as
+     * such (codegenAfterEnzymeMs, was postDifferentiationOptMs) with the loop passes, gradient over the hand-written
+     * primal, rejected Enzyme presets, the Enzyme backend's file, and wrong gradients' exact zeros. Older reports still
+     * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 }

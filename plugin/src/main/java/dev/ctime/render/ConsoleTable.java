@@ -1,6 +1,7 @@
 package dev.ctime.render;
 
 import dev.ctime.model.MergeInfo;
+import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -13,6 +14,7 @@ import dev.ctime.verdict.Comparison;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -30,6 +32,7 @@ public final class ConsoleTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"profile", "status", "build cpu", "vs ref", "kernel", "n", "primal", "vs ref", "gradient", "vs ref",
                 "grad check"});
+        Map<String, String> identical = IdenticalLibraries.of(r);
         for (ProfileResult p : r.profiles()) {
             ScenarioFigures f = p.compile() == null ? null : p.compile().values().stream().findFirst().orElse(null);
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
@@ -55,6 +58,11 @@ public final class ConsoleTable {
                         : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
                         : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError());
                 rows.add(row);
+            }
+            if (identical.containsKey(p.name())) {
+                String[] note = blank();
+                note[1] = "  " + IdenticalLibraries.note(identical.get(p.name()));
+                rows.add(note);
             }
             if (p.reason() != null) {
                 String[] note = blank();
@@ -130,7 +138,9 @@ public final class ConsoleTable {
             if (b.forcedLto() != null) sb.append("; the fat LTO it forces: ").append(b.forcedLto().describe());
             if (b.enzymeOverFatLto() != null) sb.append(", then Enzyme: ").append(b.enzymeOverFatLto().describe());
             if (b.enzymePassMs() != null) sb.append("; Enzyme's pass ").append(Units.ms(b.enzymePassMs()));
-            if (b.postDifferentiationOptMs() != null) sb.append(", optimisation rerun after it ").append(Units.ms(b.postDifferentiationOptMs()));
+            if (b.codegenAfterEnzymeMs() != null) sb.append(", code generation after it ").append(Units.ms(b.codegenAfterEnzymeMs()));
+            if (AutodiffBreakdown.loopPasses(b) != null) sb.append("; ").append(AutodiffBreakdown.loopPasses(b));
+            if (b.identicalTo() != null) sb.append("; ").append(IdenticalLibraries.note(clean(b.identicalTo())));
             if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
                     .append(b.settingsEffect().describe());
             wrap(sb.toString(), 116, "  ").forEach(l -> out.add("  " + l));
@@ -141,13 +151,20 @@ public final class ConsoleTable {
                         + row.gradientVsHand().describe() + " of hand-written, primal " + row.primalVsHand().describe());
                 if (row.gradientToPrimal() != null) {
                     k.append(", gradient/primal ").append(row.gradientToPrimal().describe());
+                    if (row.gradientToHandPrimal() != null) k.append(" (over the hand-written primal ")
+                            .append(row.gradientToHandPrimal().describe()).append(")");
                     if (row.handGradientToPrimal() != null) k.append(" against ").append(row.handGradientToPrimal().describe())
                             .append(" hand-written");
                 }
                 wrap(k.toString(), 114, "  ").forEach(l -> out.add("    " + l));
             }
         }
-        out.add("  " + a.anchor());
+        for (AutodiffBreakdown.Rejected x : a.rejected()) {
+            wrap(clean(x.profile()) + " [" + String.join(",", x.autodiff()) + "]: rejected, " + clean(x.reason().replace('\n', ' ')), 116, "  ")
+                    .forEach(l -> out.add("  " + l));
+        }
+        if (a.releaseNote() != null) wrap(a.releaseNote(), 116, "  ").forEach(l -> out.add("  " + l));
+        if (a.anchor() != null) out.add("  " + a.anchor());
         return out;
     }
 

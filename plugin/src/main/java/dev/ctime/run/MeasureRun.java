@@ -27,6 +27,7 @@ import dev.ctime.kernel.KernelBench;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
+import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
@@ -67,6 +68,11 @@ public final class MeasureRun {
     private Consumer<Report> onInterrupt;
     private String resumedFrom;
     private boolean kernelsTimed;
+    /** Wall time per stage so far, in the order run. */
+    private final Map<String, Double> stagesMs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private long stageStart;
+    /** Profiles whose library is byte for byte another's, mapped to that one: timed once. */
+    private Map<String, String> identical = Map.of();
     /** The interrupted report whose profiles this run completes, by name: their kernel forks may be kept. */
     private final Map<String, ProfileResult> interruptedProfiles = new LinkedHashMap<>();
     private final Map<Map<String, String>, List<String>> sourceChanges = new java.util.HashMap<>();
@@ -268,6 +274,7 @@ public final class MeasureRun {
     }
 
     private Report measure() throws IOException, InterruptedException, ProfileException {
+        stageStart = System.nanoTime();
         Path logs = cfg.workDir().resolve("logs");
         crate = CrateInfo.read(cfg.manifest(), logs);
         if (!crate.cdylib()) {
@@ -300,10 +307,11 @@ public final class MeasureRun {
         if (cfg.resume()) resume();
         List<BuildPlan> toMeasure = plans.stream().filter(p -> outcome(p.name()).reused() == null).toList();
         List<Profile> building = toMeasure.stream().filter(p -> outcome(p.name()).ok()).map(BuildPlan::profile).toList();
-        boolean estimated = estimate(building, cfg.builds().seenMs(), "the last run's build times in the history");
+        boolean estimated = estimate(building, cfg.builds().seenMs(), "the last run's build times in the history and the timing"
+                + " settings");
         if (!estimated && !building.isEmpty()) log.accept("estimate: after the first build (the history has no earlier run to start from)");
         started = true;
-        stage = "building the profiles once";
+        enter("building the profiles once");
         persist(report());
 
         String counters = Machine.hardwareCounters();
@@ -342,7 +350,8 @@ public final class MeasureRun {
                 CompileBench.Prepared r = bench.prepare(plan, o, this::record);
                 record(r.outcome());
                 if (!estimated && r.build() != null && outcome(plan.name()).ok() && !plan.profile().usesPgo() && !plan.profile().usesBolt()) {
-                    estimated = estimate(building, Map.of(plan.name(), (System.nanoTime() - t0) / 1e6), "this run's first build");
+                    estimated = estimate(building, Map.of(plan.name(), (System.nanoTime() - t0) / 1e6), "this run's first build and"
+                            + " the timing settings");
                 }
                 if (r.build() != null) prepared.add(r.build());
             } catch (IOException e) {
@@ -351,7 +360,7 @@ public final class MeasureRun {
             if (!outcome(plan.name()).ok()) log.accept("profile " + plan.name() + ": failed, " + outcome(plan.name()).reason());
         }
         checkKernelSymbols(prepared);
-        stage = "timing builds";
+        enter("timing builds");
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
         // With kernels there is a decision, and builds beyond ctime.repeat go to it (after the kernels are timed);
         // without, to the figures short of the target precision.
@@ -361,7 +370,7 @@ public final class MeasureRun {
         timed.outcomes().values().forEach(this::record);
         cappedBuilds = decides ? java.util.Set.of() : timed.capped();
         persist(report());
-        stage = "running the analysis builds";
+        enter("running the analysis builds");
         for (PreparedBuild p : prepared) {
             if (!outcome(p.name()).ok()) continue;
             log.accept("profile " + p.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
@@ -373,9 +382,16 @@ public final class MeasureRun {
         }
         persist(report());
 
+        Map<String, String> sha = new LinkedHashMap<>();
+        for (PreparedBuild p : prepared) {
+            if (outcome(p.name()).ok() && outcome(p.name()).applied() != null) sha.put(p.name(), outcome(p.name()).applied().librarySha256());
+        }
+        identical = IdenticalLibraries.of(sha, cfg.judging().reference());
+        identical.forEach((p, same) -> log.accept("profile " + p + ": its library is byte for byte " + same + "'s: its kernels are"
+                + " timed once, as " + same + "'s, and run equally fast by construction"));
         List<ForkPlan.Library> libs = new ArrayList<>();
         for (PreparedBuild p : prepared) {
-            if (outcome(p.name()).ok()) libs.add(new ForkPlan.Library(p.name(), p.artifact().toString()));
+            if (outcome(p.name()).ok() && !identical.containsKey(p.name())) libs.add(new ForkPlan.Library(p.name(), p.artifact().toString()));
         }
         if (!libs.isEmpty() && launcher != null) {
             control(prepared, libs).ifPresent(libs::add);
@@ -385,11 +401,11 @@ public final class MeasureRun {
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                     + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
                     ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
-            stage = "timing kernels";
+            enter("timing kernels");
             Path forkDir = cfg.workDir().resolve("run");
             List<List<dev.ctime.kernel.ForkResult>> keptForks = keptForks(libs, forkDir);
             kernels = kb.run(libs, forkDir, keptForks, o -> {
-                kernels = o;
+                kernels = sharedWithIdentical(o);
                 try {
                     persist(report());
                 } catch (IOException e) {
@@ -400,13 +416,13 @@ public final class MeasureRun {
         kernelsTimed = true;
         if (kernels != null) {
             persist(report());
-            stage = "counting instructions";
+            enter("counting instructions");
             instructionCounts = "not finished: the run was cut short while counting";
-            kernels = countInstructions(libs, kernels);
+            kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
         }
-        stage = "writing the report";
+        enter("writing the report");
         done = true;
         Report report = report();
         persist(report);
@@ -454,7 +470,7 @@ public final class MeasureRun {
      */
     private KernelBench.Focus focus(KernelBench.Outcome so) {
         kernels = so;
-        dev.ctime.verdict.Decision d = report().decision();
+        dev.ctime.verdict.Decision d = judged().decision();
         if (d == null || d.points() == null) return null;
         if (!d.undecidedNow()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
                 + dev.ctime.verdict.DecisionText.headline(d) + ")");
@@ -468,11 +484,32 @@ public final class MeasureRun {
                 + String.join(", ", dev.ctime.verdict.Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
     }
 
+    private Map<String, Double> stagesSoFar() {
+        synchronized (stagesMs) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stagesMs));
+        }
+    }
+
+    /** Moves to the next stage, keeping how long the one before took (the stages the next run's estimate scales). */
+    private void enter(String next) {
+        long now = System.nanoTime();
+        if (stageStart != 0) stagesMs.merge(stage, (now - stageStart) / 1e6, Double::sum);
+        stageStart = now;
+        stage = next;
+    }
+
     /** Logs how long the run will take, where some build time is known to scale from; says whether it did. */
     private boolean estimate(List<Profile> building, Map<String, Double> seenMs, String basis) {
         int libraries = building.size() + 1; // the control is timed in every fork too
-        var e = RunEstimate.of(building, seenMs, basis, cfg.builds().scenarios().size() * cfg.builds().repeat(), cfg.kernels(),
-                cfg.timing(), libraries);
+        int builds = cfg.builds().scenarios().size() * cfg.builds().repeat();
+        Report last = null;
+        try {
+            if (java.nio.file.Files.exists(reportJson())) last = ReportWriter.readJson(reportJson());
+        } catch (IOException e) {
+            // no last report to scale from: the history's build times or the first build are
+        }
+        var e = RunEstimate.fromLastRun(last, building, builds, cfg.kernels(), cfg.timing(), libraries)
+                .or(() -> RunEstimate.of(building, seenMs, basis, builds, cfg.kernels(), cfg.timing(), libraries));
         e.ifPresent(x -> log.accept("estimate: " + x.text()));
         return e.isPresent();
     }
@@ -503,7 +540,7 @@ public final class MeasureRun {
         String stopped;
         int rounds = 0;
         for (int round = cfg.builds().repeat() + 1; ; round++) {
-            dev.ctime.verdict.Decision d = report().decision();
+            dev.ctime.verdict.Decision d = judged().decision();
             if (d == null || d.points() == null || !d.undecidedNow()) {
                 stopped = d == null || d.points() == null ? "no decision to settle" : "the decision is settled";
                 break;
@@ -528,7 +565,7 @@ public final class MeasureRun {
                 if (sc != null) cappedBuilds = wanted.stream().map(n -> n + "/" + sc.id).collect(java.util.stream.Collectors.toSet());
                 break;
             }
-            stage = "timing builds for the decision";
+            enter("timing builds for the decision");
             log.accept("builds for " + why + ": round " + round + " of at most " + maxRepeat);
             List<PreparedBuild> subset = prepared.stream().filter(p -> wanted.contains(p.name()) && outcome(p.name()).ok()).toList();
             bench.oneMoreRound(subset, outcomes(subset), List.of(sc), round, this::record).outcomes().values().forEach(this::record);
@@ -544,6 +581,16 @@ public final class MeasureRun {
      * loader keeps both, timed in every fork like a profile and compared with the reference; empty where the
      * reference was not built in this run.
      */
+    /** The timings of each library that stands for identical ones, given to those as theirs. */
+    private KernelBench.Outcome sharedWithIdentical(KernelBench.Outcome o) {
+        if (o == null || identical.isEmpty()) return o;
+        Map<String, List<dev.ctime.kernel.KernelTiming>> t = new LinkedHashMap<>(o.timings());
+        identical.forEach((p, same) -> {
+            if (t.containsKey(same)) t.put(p, t.get(same));
+        });
+        return o.withTimings(t);
+    }
+
     private java.util.Optional<ForkPlan.Library> control(List<PreparedBuild> prepared, List<ForkPlan.Library> libs) throws IOException {
         // The reference as the comparisons choose it: the named profile where it was built, else the first that was.
         String named = cfg.judging().reference();
@@ -684,11 +731,24 @@ public final class MeasureRun {
                 + (e.rustcSays() == null ? "" : "rustc says: " + e.rustcSays() + "; ") + "to fix: " + e.howToFix();
     }
 
+    /**
+     * The report as the decision reads it while the run goes on: what is measured so far, judged as if the run
+     * ended here. The report written meanwhile marks the unfinished profiles incomplete, which the decision
+     * would leave out.
+     */
+    private Report judged() {
+        return assemble(null, true);
+    }
+
     private Report report() {
+        return assemble(cut(), kernelsTimed);
+    }
+
+    private Report assemble(String cut, boolean kernelsDone) {
         if (commit == null) commit = SourceRevision.of(crate.dir());
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains.probed(),
-                toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut(), shardInfo,
-                extraBuilds, kernelsTimed));
+                toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut,
+                shardInfo, extraBuilds, kernelsDone, stagesSoFar()));
     }
 
     /**

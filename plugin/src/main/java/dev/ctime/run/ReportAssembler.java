@@ -43,13 +43,14 @@ final class ReportAssembler {
      * The run's facts as they stand.
      *
      * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
+     * @param stagesMs how long each stage took so far
      * @param kernelsTimed whether the kernel forks are all done: before, a profile's kernels have fewer forks than the run
      *                     sets out to make, and a cut leaves it incomplete
      */
     record State(CrateInfo crate, SourceRevision commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
-                 String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed) {
+                 String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed, Map<String, Double> stagesMs) {
     }
 
     private final MeasureConfig cfg;
@@ -138,7 +139,7 @@ final class ReportAssembler {
                 Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffBreakdown.of(results, scenario, j.thresholds()),
                 dev.ctime.pgo.TrainingEffect.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
-                control);
+                control, s.stagesMs().isEmpty() ? null : s.stagesMs());
     }
 
     /** The copy of the reference's library against the reference, where both were timed in this run's forks. */
@@ -157,6 +158,7 @@ final class ReportAssembler {
 
     private List<String> warnings(List<ProfileResult> results, State s) {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
+        w.addAll(dev.ctime.model.IdenticalLibraries.warnings(dev.ctime.model.IdenticalLibraries.of(results, cfg.judging().reference())));
         if (s.instructionCounts().startsWith("unavailable")) w.add("no instruction counts: " + s.instructionCounts().substring(13));
         if (s.resumedFrom() != null) {
             w.add("resumed: " + s.builds().stream().filter(b -> b.reused() != null).map(b -> b.profile().name()).toList() + " were measured in"

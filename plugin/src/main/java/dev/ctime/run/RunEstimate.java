@@ -50,12 +50,80 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         return Optional.of(new RunEstimate(buildsMs, least * timing.forks(), most * timing.forks(), basis));
     }
 
+    /**
+     * From the stage times of the last run in this output folder, each scaled by how much more or less work this run's
+     * stage has: builds by the cost model of the profiles built, forks by libraries, kernel functions and forks.
+     *
+     * @return empty where the last report has no stage times or did no work to scale from
+     */
+    public static Optional<RunEstimate> fromLastRun(dev.ctime.model.Report last, List<Profile> building, int builds,
+                                                    List<Kernel> kernels, MeasureConfig.Timing timing, int libraries) {
+        if (last == null || last.stagesMs() == null || last.profiles() == null) return Optional.empty();
+        List<dev.ctime.model.ProfileResult> built = last.profiles().stream()
+                .filter(p -> p.compile() != null && !p.compile().isEmpty()).toList();
+        double lastCost = 0;
+        double lastPipeline = 0;
+        double lastTimed = 0;
+        for (dev.ctime.model.ProfileResult p : built) {
+            Profile q = profileOf(p);
+            double c = q == null ? 1 : ShardPlan.buildCost(q);
+            lastCost += c;
+            lastPipeline += c + (q == null ? 0 : ShardPlan.pipelineCost(q));
+            lastTimed += c * p.compile().values().stream().mapToInt(f -> f.cpuMs() == null ? 0 : f.cpuMs().runs()).sum();
+        }
+        int lastForks = 0;
+        double lastKernelWork = 0;
+        int lastCounted = 0;
+        for (dev.ctime.model.ProfileResult p : built) {
+            if (p.kernels() == null) continue;
+            for (var k : p.kernels()) {
+                int fns = k.gradientNs() == null ? 1 : 2;
+                if (k.primalNs() != null) lastForks = Math.max(lastForks, k.primalNs().runs());
+                lastKernelWork += fns;
+                if (k.primalInstructions() != null) lastCounted += fns;
+            }
+        }
+        double cost = building.stream().mapToDouble(ShardPlan::buildCost).sum();
+        double pipeline = building.stream().mapToDouble(p -> ShardPlan.buildCost(p) + ShardPlan.pipelineCost(p)).sum();
+        double kernelWork = kernels.stream().mapToDouble(k -> (k.gradient() == null ? 1 : 2) * k.sizes().size()).sum();
+        // Per library: the last run's kernel work counts each profile once; the control adds one library to this run's.
+        double forkUnitsNow = libraries * kernelWork * timing.forks();
+        double forkUnitsThen = (lastKernelWork + (lastKernelWork / Math.max(1, built.stream().filter(p -> p.kernels() != null).count())))
+                * lastForks;
+        Map<String, Double> st = last.stagesMs();
+        double buildsMs = scale(st.get("building the profiles once"), pipeline, lastPipeline)
+                + scale(st.get("timing builds"), cost * builds, lastTimed)
+                + scale(st.get("running the analysis builds"), cost, lastCost);
+        double forksMs = scale(st.get("timing kernels"), forkUnitsNow, forkUnitsThen)
+                + scale(st.get("counting instructions"), (libraries - 1) * kernelWork, lastCounted);
+        if (buildsMs <= 0 && forksMs <= 0) return Optional.empty();
+        return Optional.of(new RunEstimate(buildsMs, forksMs, forksMs, "the last run's stage times, scaled to this run's"
+                + " profiles and builds"));
+    }
+
+    private static double scale(Double ms, double now, double then) {
+        return ms == null || then <= 0 ? 0 : ms * now / then;
+    }
+
+    /** The profile as the report keeps its settings, for the cost model; null where they no longer parse. */
+    private static Profile profileOf(dev.ctime.model.ProfileResult p) {
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        raw.put("name", p.name());
+        p.settings().forEach((k, v) -> raw.put(k, v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+                : String.valueOf(v)));
+        try {
+            return dev.ctime.profile.ProfileParser.parse(raw);
+        } catch (dev.ctime.profile.ProfileException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public String text() {
         double least = buildsMs + forksLeastMs;
         double most = buildsMs + forksMostMs;
         return "about " + minutes(least) + (minutes(most).equals(minutes(least)) ? "" : " to " + minutes(most))
-                + " (builds " + minutes(buildsMs) + " from " + basis + (forksLeastMs > 0 ? "; kernel forks " + minutes(forksLeastMs)
-                + (forksMostMs > forksLeastMs ? " to " + minutes(forksMostMs) : "") + " from the timing settings" : "")
+                + " (builds " + minutes(buildsMs) + (forksLeastMs > 0 ? ", kernel forks " + minutes(forksLeastMs)
+                + (forksMostMs > forksLeastMs ? " to " + minutes(forksMostMs) : "") : "") + ", from " + basis
                 + "; more if the decision asks for more builds or forks)";
     }
 

@@ -4,6 +4,7 @@ import dev.ctime.gate.HistoryLog;
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.autodiff.AutodiffBreakdown;
 import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -70,11 +71,24 @@ public final class ReportPage {
         return Decider.rejudge(r.profiles(), d, o.expectedCalls(), thresholds(r));
     }
 
+    /** The toolchains profiles asked for besides the default, each with its Enzyme backend where one was loaded. */
+    static String otherToolchains(Report r) {
+        if (r.toolchains() == null) return "";
+        List<String> out = new ArrayList<>();
+        for (dev.ctime.model.ToolchainFacts t : r.toolchains()) {
+            if (t.rustcVersion() == null || r.toolchain() != null && t.rustcVersion().equals(r.toolchain().rustcVersion())) continue;
+            out.add(t.rustcVersion() + ", LLVM " + t.llvmVersion() + (t.enzyme() == null || t.enzyme().backend() == null ? ""
+                    : ", Enzyme backend " + t.enzyme().backend().describe()));
+        }
+        return out.isEmpty() ? "" : " (and " + String.join("; ", out) + ")";
+    }
+
     public static void write(PageWriter w, Report r, List<HistoryLog.Run> history, Options o) {
         String crate = r.crate() == null ? "crate" : r.crate().packageName();
         w.title("ctime: build profiles of " + crate);
         w.paragraph("Measured " + when(r.createdAt()) + (r.label() == null ? "" : " (" + r.label() + ")")
                 + (r.toolchain() == null ? "" : " with " + r.toolchain().rustcVersion() + ", LLVM " + r.toolchain().llvmVersion())
+                + otherToolchains(r)
                 + (r.machine() == null ? "." : ", on " + r.machine().cpus() + " CPUs (" + r.machine().cpuModel()
                 + "). Hardware counters: " + r.machine().hardwareCounters() + "."));
 
@@ -270,11 +284,13 @@ public final class ReportPage {
     private static void writeTables(PageWriter w, Report r) {
         w.section("Profiles");
         List<List<String>> rows = new ArrayList<>();
+        Map<String, String> identical = IdenticalLibraries.of(r);
         for (ProfileResult p : r.profiles()) {
             String settings = p.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
             rows.add(List.of(p.name(), p.status().id(), p.toolchain() == null ? "" : p.toolchain(), settings,
-                    p.artifactBytes() == null ? "" : String.format(Locale.ROOT, "%.0f KiB", p.artifactBytes() / 1024.0),
+                    (p.artifactBytes() == null ? "" : String.format(Locale.ROOT, "%.0f KiB", p.artifactBytes() / 1024.0))
+                            + (identical.containsKey(p.name()) ? ", " + IdenticalLibraries.note(identical.get(p.name())) : ""),
                     p.reason() == null ? "" : p.reason()));
         }
         w.table("profiles", List.of("profile", "status", "toolchain", "settings", "artifact", "reason"), rows);
@@ -326,25 +342,34 @@ public final class ReportPage {
         w.paragraph("Each Enzyme profile against " + (a.hand() == null ? "no hand-written baseline (none was built with fat LTO on"
                 + " the same toolchain)" : "the hand-written gradients built the same way (" + a.hand() + ": same toolchain, fat LTO)")
                 + ", as ratios with their 95% intervals. The build cost splits into the fat LTO autodiff forces (" + a.hand()
-                + " against " + a.release() + ") and Enzyme on top of it; Enzyme's own pass and the optimisation LLVM reruns on the"
-                + " differentiated module come from rustc's LLVM time trace. " + capitalize(a.anchor()) + ".");
+                + " against " + a.release() + ") and Enzyme on top of it; Enzyme's own pass, LLVM's code generation of the"
+                + " differentiated module after it (no optimisation pass runs after Enzyme) and the loop passes the two builds ran"
+                + " come from rustc's LLVM time trace." + (a.anchor() == null ? "" : " " + capitalize(a.anchor()) + ".")
+                + (a.releaseNote() == null ? "" : " " + capitalize(a.releaseNote()) + "."));
         List<List<String>> builds = new ArrayList<>();
         for (AutodiffBreakdown.Build b : a.builds()) {
             builds.add(List.of(b.profile(), String.join(", ", b.autodiff()), b.buildCpuMs() == null ? "" : ms(b.buildCpuMs()),
                     desc(b.buildCpuVsRelease()), desc(b.forcedLto()), desc(b.enzymeOverFatLto()),
                     b.enzymePassMs() == null ? "" : ms(b.enzymePassMs()),
-                    b.postDifferentiationOptMs() == null ? "" : ms(b.postDifferentiationOptMs()),
-                    b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst()));
+                    b.codegenAfterEnzymeMs() == null ? "" : ms(b.codegenAfterEnzymeMs()),
+                    AutodiffBreakdown.loopPasses(b) == null ? "" : AutodiffBreakdown.loopPasses(b).substring("loop passes: ".length()),
+                    (b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst())
+                            + (b.identicalTo() == null ? "" : (b.settingsEffect() == null ? "" : "; ")
+                            + IdenticalLibraries.note(b.identicalTo()))));
         }
-        w.table("autodiff-builds", List.of("profile", "autodiff", "build CPU", "against " + a.release(), "forced fat LTO",
-                "Enzyme on top", "Enzyme pass", "optimisation rerun", "settings' effect"), builds);
+        for (AutodiffBreakdown.Rejected x : a.rejected()) {
+            builds.add(List.of(x.profile(), String.join(", ", x.autodiff()), "rejected: " + x.reason(), "", "", "", "", "", "", ""));
+        }
+        w.table("autodiff-builds", List.of("profile", "autodiff", "build CPU", "against " + (a.release() == null ? "release" : a.release()), "forced fat LTO",
+                "Enzyme on top", "Enzyme pass", "code generation after it", "loop passes (hand-written)", "settings' effect"), builds);
         List<List<String>> rows = new ArrayList<>();
         for (AutodiffBreakdown.Row row : a.rows()) {
             rows.add(List.of(row.profile(), row.kernel(), Integer.toString(row.n()), desc(row.gradientVsHand()),
-                    desc(row.primalVsHand()), desc(row.gradientToPrimal()), desc(row.handGradientToPrimal())));
+                    desc(row.primalVsHand()), desc(row.gradientToPrimal()), desc(row.gradientToHandPrimal()),
+                    desc(row.handGradientToPrimal())));
         }
         w.table("autodiff-kernels", List.of("profile", "kernel", "n", "gradient vs hand-written", "primal vs hand-written",
-                "gradient/primal (Enzyme)", "gradient/primal (hand-written)"), rows);
+                "gradient/primal (Enzyme's own)", "gradient / hand-written primal", "gradient/primal (hand-written)"), rows);
         w.endSection();
     }
 

@@ -44,11 +44,14 @@ class AutodiffBreakdownTest {
         Map<String, Object> enable = new LinkedHashMap<>(Map.of("toolchain", "nightly", "autodiff", List.of("Enable")));
         dev.ctime.model.Analysis.Builder ab = new dev.ctime.model.Analysis.Builder();
         ab.enzymePassMs = 104.0;
-        ab.postDifferentiationOptMs = 2045.0;
+        ab.codegenAfterEnzymeMs = 2045.0;
+        ab.loopPassesMs = Map.of("LoopVectorizePass", 0.2, "LoopUnrollPass", 0.1);
         dev.ctime.model.Analysis analysis = ab.build();
+        dev.ctime.model.Analysis.Builder hb = new dev.ctime.model.Analysis.Builder();
+        hb.loopPassesMs = Map.of("LoopVectorizePass", 3.3, "SLPVectorizerPass", 1.2, "LoopUnrollPass", 2.7);
         List<ProfileResult> ps = List.of(
                 profile("release", "default", Map.of(), 100, 30_000, 40_000, null),
-                profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 2200, 30_000, 40_000, null),
+                profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 2200, 30_000, 40_000, hb.build()),
                 profile("enzyme", "nightly", enable, 2600, 45_000, 92_000, analysis),
                 profile("enzyme-nopostopt", "nightly", Map.of("toolchain", "nightly", "autodiff", List.of("NoPostopt")), 1900,
                         50_000, 120_000, null));
@@ -74,12 +77,19 @@ class AutodiffBreakdownTest {
         assertEquals(1.5, row.primalVsHand().ratio(), 0.03);
         assertEquals(92 / 45.0, row.gradientToPrimal().ratio(), 0.04);
         assertEquals(40 / 30.0, row.handGradientToPrimal().ratio(), 0.03);
+        // The autodiff build's primal is 1.5x slower, which flatters its own ratio; against the hand-written primal it is 3x.
+        assertEquals(92 / 30.0, row.gradientToHandPrimal().ratio(), 0.06);
+        assertEquals("loop passes: loop vectoriser 0 ms (hand-written 3 ms), SLP vectoriser not run (hand-written 1 ms), unroller"
+                + " 0 ms (hand-written 3 ms); the autodiff build did not run the SLP vectoriser, which the hand-written build did:"
+                + " its code, the primal's included, goes without that vectorisation (rust-lang/rust#160450)",
+                AutodiffBreakdown.loopPasses(e));
 
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(),
                 null, a, null, List.of(), null, null, null, null);
         String console = String.join("\n", ConsoleTable.render(r));
         assertTrue(console.contains("autodiff (Enzyme) against the hand-written gradients of hand-fat-lto"), console);
-        assertTrue(console.contains("Enzyme's pass 104 ms"), console);
+        assertTrue(console.contains("Enzyme's pass 104 ms, code generation after it 2.05 s"), console);
+        assertTrue(console.contains("(over the hand-written primal 3."), console);
         assertTrue(console.contains("heat@4096: gradient 2.3"), console);
         assertTrue(console.contains("ADBench"), console);
 
@@ -90,7 +100,22 @@ class AutodiffBreakdownTest {
         String html = w.document();
         assertTrue(html.contains("What #[autodiff] costs"), "the page has the breakdown");
         assertTrue(html.contains("<table class=\"autodiff-kernels\">") && html.contains("<table class=\"autodiff-builds\">"));
-        assertTrue(html.contains("104 ms") && html.contains("2.05 s"), "Enzyme's pass and the optimisation rerun");
+        assertTrue(html.contains("104 ms") && html.contains("2.05 s"), "Enzyme's pass and the code generation after it");
+        assertTrue(html.contains("code generation after it") && !html.contains("optimisation rerun"));
+        assertTrue(html.contains("SLP vectoriser not run (hand-written 1 ms)"), "the loop passes side by side");
+    }
+
+    @Test
+    void rejectedPresetsAreListedWithEnzymesVerdictEvenWhenNoneBuilt() {
+        ProfileResult rejected = new ProfileResult("enzyme-nott", dev.ctime.model.Status.FAILED, "Enzyme: cannot handle (reverse)"
+                + " unknown intrinsic (in k::f)", Map.of("toolchain", "nightly", "autodiff", List.of("NoTT")), null, "nightly", null,
+                null, null, null, null, null, null, null);
+        AutodiffBreakdown alone = AutodiffBreakdown.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null), rejected),
+                null, Thresholds.DEFAULT);
+        assertEquals(List.of(new AutodiffBreakdown.Rejected("enzyme-nott", List.of("NoTT"), rejected.reason())), alone.rejected());
+        Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(rejected), "release", List.of(),
+                null, alone, null, List.of(), null, null, null, null);
+        assertTrue(String.join("\n", ConsoleTable.render(r)).contains("enzyme-nott [NoTT]: rejected, Enzyme: cannot handle"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Parsers of what rustc and Enzyme print, on real output recorded with an Enzyme backend (see resources/enzyme/README.md). */
@@ -21,6 +22,23 @@ class EnzymeOutputTest {
             assertNotNull(in, name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void aTypeAnalysisDumpsVerdictIsTheLineAfterItNotItsFirstLine() throws IOException {
+        EnzymeVerdict v = EnzymeVerdict.parse(fixture("analysis-dump-unoptimised.stderr")).orElseThrow();
+        assertEquals("Illegal updateAnalysis prev:{[-1]:Integer} new: {[-1]:Pointer}", v.verdict());
+        assertEquals("<alloc::alloc::Global>::alloc_impl_runtime", v.function());
+        assertTrue(v.detail().get(0).startsWith("val:   %data2 = inttoptr i64 %layout.0 to ptr"), v.detail().toString());
+        assertNull(v.advice(), "no advice about copies: the user's code copies nothing here");
+    }
+
+    @Test
+    void anActivityDumpBeforeTheVerdictIsSkippedAndTheInstructionSplitOff() throws IOException {
+        EnzymeVerdict v = EnzymeVerdict.parse(fixture("activity-dump-unoptimised.stderr")).orElseThrow();
+        assertEquals("cannot handle unknown binary operator", v.verdict());
+        assertEquals(List.of("%alloc_size = mul nuw i64 %elem_layout.1, %self2"), v.detail());
+        assertTrue(v.function().contains("RawVecInner") && v.function().contains("current_memory"), v.function());
     }
 
     @Test
@@ -91,13 +109,20 @@ class EnzymeOutputTest {
             t = EnzymeTrace.parse(in);
         }
         assertEquals(103.704, t.enzymePassMs(), 1e-9);
-        assertEquals(2045.631, t.postDifferentiationOptMs(), 1e-9);
+        assertEquals(2045.631, t.codegenAfterEnzymeMs(), 1e-9);
         assertEquals(12.078, t.perFunctionMs().get("demo_kernels::kernels::rosenbrock"), 1e-9);
         assertTrue(t.differentiated().containsAll(List.of("demo_kernels::kernels::d_heat", "demo_kernels::kernels::d_logsumexp",
                 "demo_kernels::kernels::heat")), t.differentiated().toString());
         EnzymeTrace none = EnzymeTrace.parse(new ByteArrayInputStream(
                 "{\"traceEvents\":[{\"ph\":\"X\",\"name\":\"OptModule\",\"ts\":1,\"dur\":5}],\"beginningOfTime\":0}".getBytes()));
         assertNull(none.enzymePassMs());
-        assertNull(none.postDifferentiationOptMs());
+        assertNull(none.codegenAfterEnzymeMs());
+        assertTrue(none.loopPassesMs().isEmpty());
+        EnzymeTrace loops = EnzymeTrace.parse(new ByteArrayInputStream(("{\"traceEvents\":["
+                + "{\"ph\":\"X\",\"name\":\"LoopVectorizePass\",\"ts\":1,\"dur\":1500},"
+                + "{\"ph\":\"X\",\"name\":\"LoopVectorizePass\",\"ts\":9,\"dur\":500},"
+                + "{\"ph\":\"X\",\"name\":\"Total LoopVectorizePass\",\"ts\":0,\"dur\":2000},"
+                + "{\"ph\":\"X\",\"name\":\"LoopUnrollPass\",\"ts\":3,\"dur\":250}]}").getBytes()));
+        assertEquals(Map.of("LoopVectorizePass", 2.0, "LoopUnrollPass", 0.25), loops.loopPassesMs(), "summed, totals not counted twice");
     }
 }

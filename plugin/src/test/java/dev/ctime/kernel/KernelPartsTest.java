@@ -36,6 +36,28 @@ class KernelPartsTest {
     }
 
     @Test
+    void aGradientOfMostlyExactZerosIsDiagnosedAsAWrongActivity() {
+        double[] x = Inputs.generate(5, 40);
+        double[] g = new double[x.length];
+        // Only the first ten components were written, as when a buffer marked Const never receives its shadow.
+        for (int i = 0; i < 10; i++) g[i] = 3 * x[i] * x[i];
+        GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4);
+        assertFalse(c.ok());
+        assertEquals(30, c.wrongZeros());
+        assertEquals(java.util.List.of(10, 11, 12, 13, 14), c.wrongZeroAt());
+        assertTrue(c.diagnosis().contains("30 of 40 checked components are exactly zero where finite differences are not (at 10,"
+                + " 11, 12, 13, 14, …)"), c.diagnosis());
+        assertTrue(c.diagnosis().contains("Const"), c.diagnosis());
+        // A gradient wrong by a little is not blamed on zeros.
+        g = new double[x.length];
+        for (int i = 0; i < x.length; i++) g[i] = 3.1 * x[i] * x[i];
+        GradientCheck slightly = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4);
+        assertFalse(slightly.ok());
+        assertEquals(null, slightly.wrongZeros());
+        assertFalse(slightly.diagnosis().contains("zero"), slightly.diagnosis());
+    }
+
+    @Test
     void nanInTheGradientIsAnAbiViolation() {
         double[] x = {1, 2};
         GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), new double[] {3, Double.NaN}, 1e-4);

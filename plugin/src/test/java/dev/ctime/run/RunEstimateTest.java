@@ -35,7 +35,7 @@ class RunEstimateTest {
                 List.of(), TIMING, 3).orElseThrow();
         assertEquals((2000 + 8000) * (5 + RunEstimate.UNTIMED_BUILDS), e.buildsMs(), 1e-6);
         assertEquals(0, e.forksLeastMs());
-        assertTrue(e.text().startsWith("about 1 min (builds 1 min from the history"), e.text());
+        assertTrue(e.text().startsWith("about 1 min (builds 1 min, from the history;"), e.text());
     }
 
     @Test
@@ -43,6 +43,40 @@ class RunEstimateTest {
         var plain = RunEstimate.of(List.of(p("release")), Map.of("release", 1000.0), "h", 1, List.of(), TIMING, 2).orElseThrow();
         var pgo = RunEstimate.of(List.of(p("pgo", "pgo", "true")), Map.of("pgo", 1000.0), "h", 1, List.of(), TIMING, 2).orElseThrow();
         assertEquals(plain.buildsMs() + 2500, pgo.buildsMs(), 1e-6);
+    }
+
+    @Test
+    void theLastRunsStageTimesScaleToThisRunsWork() throws Exception {
+        // The last run: release and a fat-LTO profile (cost 1 + 4), 2 timed builds each, one kernel with a gradient at one
+        // size, 3 forks of 3 libraries (2 profiles and the control), counted.
+        var summary = dev.ctime.stats.Statistics.summarize(new double[] {10, 11});
+        var figures = new dev.ctime.model.ScenarioFigures(summary, summary, summary, summary, null, null);
+        var k3 = dev.ctime.stats.Statistics.summarizeGroups(List.of(new double[] {5}, new double[] {5}, new double[] {5}));
+        var kt = new dev.ctime.kernel.KernelTiming("a", 10, dev.ctime.model.Status.OK, null, k3, null, k3, null, null, null, 1, 1,
+                1.0, 0, 100.0, 200.0);
+        List<dev.ctime.model.ProfileResult> ps = List.of(
+                new dev.ctime.model.ProfileResult("release", dev.ctime.model.Status.OK, null, Map.of("inherits", "release"), null,
+                        null, Map.of("full", figures), null, null, null, null, List.of(kt), null, null),
+                new dev.ctime.model.ProfileResult("fat", dev.ctime.model.Status.OK, null, Map.of("lto", "fat"), null, null,
+                        Map.of("full", figures), null, null, null, null, List.of(kt), null, null));
+        Map<String, Double> stages = new java.util.LinkedHashMap<>();
+        stages.put("building the profiles once", 5000.0);
+        stages.put("timing builds", 10_000.0);
+        stages.put("running the analysis builds", 5000.0);
+        stages.put("timing kernels", 9000.0);
+        stages.put("counting instructions", 4000.0);
+        dev.ctime.model.Report last = new dev.ctime.model.Report(6, "ctime", "t", null, null, null, null, null, List.of(), ps,
+                "release", List.of(), null, null, null, List.of(), null, null, null, null, stages);
+        // Now: release alone, 4 timed builds, the same kernel, 6 forks of 2 libraries.
+        var timing = new MeasureConfig.Timing(6, 10, 20, 300, -1, 1, 1e-4, Duration.ofMinutes(1));
+        List<Kernel> ks = List.of(new Kernel("a", "a", "a_grad", List.of(10)));
+        var e = RunEstimate.fromLastRun(last, List.of(p("release")), 4, ks, timing, 2).orElseThrow();
+        // Builds: cost 1 now against 1 + 4 then; 4 timed builds of cost 1 against 2 of each (cost 10).
+        assertEquals(5000 / 5.0 + 10_000 * 4 / 10.0 + 5000 / 5.0, e.buildsMs(), 1e-6);
+        // Kernel work: 2 libraries x 2 functions x 6 forks now, against 3 x 2 x 3 then; counting 1 x 2 against 4.
+        assertEquals(9000 * (2 * 2 * 6) / (3 * 2 * 3.0) + 4000 * 2 / 4.0, e.forksLeastMs(), 1e-6);
+        assertTrue(e.text().contains("from the last run's stage times"), e.text());
+        assertTrue(RunEstimate.fromLastRun(null, List.of(p("release")), 4, ks, timing, 2).isEmpty());
     }
 
     @Test
@@ -54,6 +88,6 @@ class RunEstimateTest {
         double least = (2 * (3 * 2 + 1) + (3 + 1)) * sample * 5;
         assertEquals(least, e.forksLeastMs(), 1e-6);
         assertEquals(least + (2 * 3 * 2 + 3) * 300 * 5, e.forksMostMs(), 1e-6);
-        assertTrue(e.text().contains("kernel forks 18 s to 41 s from the timing settings"), e.text());
+        assertTrue(e.text().contains("kernel forks 18 s to 41 s, from h;"), e.text());
     }
 }
