@@ -182,7 +182,7 @@ public final class Decider {
         double calls = items.stream().mapToDouble(Workload.Item::calls).sum();
         if (pts.isEmpty()) {
             Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, Decision.NONE, null, null,
-                    barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), null, null, null);
+                    barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), null, null, null, null);
             return withReason(d);
         }
         pts.sort(Comparator.comparingDouble(Point::compileMs).thenComparingDouble(Point::runNs));
@@ -220,7 +220,7 @@ public final class Decider {
                 pts.stream().map(p -> new Decision.Point(p.profile(), Decision.Estimate.of(p.build()), Decision.Estimate.of(p.run())))
                         .toList(),
                 front.stream().map(Point::profile).toList(), breakEvens(front, t), byKernel,
-                runnerUp == null ? null : runnerUp.profile(), null);
+                runnerUp == null ? null : runnerUp.profile(), null, primalCost(profiles, items, chosen.profile(), t));
         return withReason(d);
     }
 
@@ -247,7 +247,42 @@ public final class Decider {
     private static Decision withReason(Decision d) {
         return new Decision(d.workload(), d.excluded(), d.expectedCalls(), d.scenario(), d.reference(), d.recommended(), d.state(),
                 d.equivalent(), d.undecided(), d.barred(), d.points(), d.front(), d.breakEvens(), d.byKernel(), d.runnerUp(),
-                DecisionText.reason(d));
+                DecisionText.reason(d), d.primalCost());
+    }
+
+    /**
+     * What an #[autodiff] profile costs the primal: each kernel of the workload (once per kernel and size) against the
+     * fastest primal among the profiles built without Enzyme. Null where the profile is no autodiff build, or there is
+     * nothing to compare with.
+     */
+    private static List<Comparison> primalCost(List<ProfileResult> profiles, List<Workload.Item> items, String chosen, Thresholds t) {
+        ProfileResult c = find(profiles, chosen);
+        if (!(c.settings() != null && c.settings().get("autodiff") instanceof List<?> l && !l.isEmpty())) return null;
+        List<Comparison> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Workload.Item i : items) {
+            if (!seen.add(i.kernel() + "@" + i.n())) continue;
+            Workload.Item primal = new Workload.Item(i.kernel(), i.n(), Workload.PRIMAL, i.calls());
+            Summary mine = item(c, primal);
+            if (mine == null) continue;
+            ProfileResult fastest = null;
+            Summary best = null;
+            for (ProfileResult p : profiles) {
+                if (!p.status().measured() || p.settings() != null && p.settings().get("autodiff") instanceof List<?> a && !a.isEmpty()) {
+                    continue;
+                }
+                Summary s = item(p, primal);
+                if (s != null && (best == null || s.median() < best.median())) {
+                    best = s;
+                    fastest = p;
+                }
+            }
+            if (fastest != null) {
+                out.add(Comparison.of("kernel:" + i.kernel() + ":" + i.n() + ":primalNs", c.name(), mine, fastest.name(), best,
+                        t.runtime()));
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static List<Decision.ItemShare> byKernel(List<ProfileResult> profiles, List<Workload.Item> items, Point chosen,

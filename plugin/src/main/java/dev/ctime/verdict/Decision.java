@@ -26,12 +26,15 @@ import java.util.List;
  * @param byKernel      the workload item by item for the recommended (or best) profile: its share of the run
  *                      cost and its comparison with the runner-up
  * @param reason        the sentence a person reads, rendered from the fields above
+ * @param primalCost    where the recommended (or best) profile is an #[autodiff] build: its primal, kernel by kernel of the
+ *                      workload, against the fastest primal of a build without Enzyme (autodiff builds can slow the whole
+ *                      crate down, the primal included); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decision(Workload workload, List<String> excluded, double expectedCalls, String scenario, String reference,
                        String recommended, String state, List<String> equivalent, List<Undecided> undecided,
                        List<Barred> barred, List<Point> points, List<String> front, List<BreakEven> breakEvens,
-                       List<ItemShare> byKernel, String runnerUp, String reason) {
+                       List<ItemShare> byKernel, String runnerUp, String reason, List<Comparison> primalCost) {
     public static final String RECOMMENDED = "recommended";
     public static final String UNDECIDED = "undecided";
     /** No profile measured every kernel of the workload. */

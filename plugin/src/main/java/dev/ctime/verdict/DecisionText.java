@@ -77,6 +77,20 @@ public final class DecisionText {
                         .append("; the cheaper build is named.");
             }
         }
+        if (d.primalCost() != null) {
+            sb.append(' ').append(d.primalCost().get(0).profile())
+                    .append(" is an #[autodiff] build, which can slow the whole crate down; its primal against the fastest build"
+                            + " without Enzyme:");
+            for (Comparison c : d.primalCost()) {
+                String[] f = c.figure().split(":");
+                sb.append(' ').append(f[1]).append(" (n = ").append(f[2]).append(") ").append(c.describe()).append(" of ")
+                        .append(c.reference()).append("'s, ").append(c.verdict()).append(';');
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append(d.workload().items().stream().anyMatch(i -> i.function().equals(Workload.PRIMAL)) ? " (the workload's primal"
+                    + " calls count it)." : " (the workload has no primal calls: add them with ctime.workload if the program"
+                    + " calls the primal too).");
+        }
         if (d.barred() != null) {
             for (Decision.Barred b : d.barred()) sb.append(" Barred: ").append(b.profile()).append(", since ").append(b.reason()).append('.');
         }

@@ -188,6 +188,31 @@ class VerdictTest {
     }
 
     @Test
+    void anAutodiffRecommendationSaysWhatItCostsThePrimal() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        // Enzyme's gradient is the fastest, and its build slows the primal threefold.
+        Summary buildMs = build(rnd, 150);
+        ProfileResult release = profile("release", buildMs, new KernelTiming("k", 1000, Status.OK, null, run(rnd, 100), null,
+                run(rnd, 900), null, 1.0, null, 1, 1, 1.0, 0, null, null));
+        ProfileResult base = profile("enzyme", build(rnd, 160), new KernelTiming("k", 1000, Status.OK, null, run(rnd, 300), null,
+                run(rnd, 400), null, 1.0, null, 1, 1, 1.0, 0, null, null));
+        ProfileResult enzyme = new ProfileResult(base.name(), base.status(), null, Map.of("autodiff", List.of("Enable")), null,
+                "nightly", base.compile(), null, null, null, null, base.kernels(), null, null);
+        Decision d = decide(List.of(release, enzyme), 1e8);
+        assertEquals("enzyme", d.recommended(), d.reason());
+        assertEquals(1, d.primalCost().size());
+        Comparison c = d.primalCost().get(0);
+        assertEquals("release", c.reference());
+        assertEquals(3.0, c.ratio(), 0.1);
+        assertEquals(Verdict.WORSE, c.verdict());
+        assertTrue(d.reason().contains("enzyme is an #[autodiff] build, which can slow the whole crate down; its primal against the"
+                + " fastest build without Enzyme: k (n = 1000) 3."), d.reason());
+        assertTrue(d.reason().contains("the workload has no primal calls"), d.reason());
+        // A recommendation without Enzyme says nothing of it.
+        assertNull(decide(List.of(release, profile("fat", build(rnd, 400), run(rnd, 500))), 1e8).primalCost());
+    }
+
+    @Test
     void twinsAreEquivalentAndNeitherWinsOnNoise() {
         for (int seed = 0; seed < 20; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
