@@ -138,26 +138,30 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
     private static final Map<String, String> LOOP_PASS_NAMES = Map.of("LoopVectorizePass", "loop vectoriser", "SLPVectorizerPass",
             "SLP vectoriser", "LoopUnrollPass", "unroller", "LoopFullUnrollPass", "full unroller");
 
-    /**
-     * The loop passes of an Enzyme build beside the hand-written baseline's, as every view says them, ending with
-     * what the autodiff build did not run; null where neither trace had them.
-     */
+    /** The loop passes of an Enzyme build beside the hand-written baseline's, as every view says them; null where neither had any. */
     public static String loopPasses(Build b) {
+        if (b.loopPassesMs() == null) return null; // not traced: nothing known of them
         Map<String, Double> mine = b.loopPassesMs() == null ? Map.of() : b.loopPassesMs();
         Map<String, Double> hand = b.handLoopPassesMs() == null ? Map.of() : b.handLoopPassesMs();
         if (mine.isEmpty() && hand.isEmpty()) return null;
         List<String> parts = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
         for (String pass : EnzymeTrace.LOOP_PASSES) {
             if (!mine.containsKey(pass) && !hand.containsKey(pass)) continue;
-            String name = LOOP_PASS_NAMES.get(pass);
-            parts.add(name + " " + (mine.containsKey(pass) ? dev.ctime.render.Units.ms(mine.get(pass)) : "not run") + " (hand-written "
-                    + (hand.containsKey(pass) ? dev.ctime.render.Units.ms(hand.get(pass)) : "not run") + ")");
-            if (!mine.containsKey(pass) && hand.containsKey(pass)) missing.add(name);
+            parts.add(LOOP_PASS_NAMES.get(pass) + " " + (mine.containsKey(pass) ? dev.ctime.render.Units.ms(mine.get(pass)) : "not run")
+                    + " (hand-written " + (hand.containsKey(pass) ? dev.ctime.render.Units.ms(hand.get(pass)) : "not run") + ")");
         }
-        return "loop passes: " + String.join(", ", parts) + (missing.isEmpty() ? "" : "; the autodiff build did not run the "
-                + String.join(" or the ", missing) + ", which the hand-written build did: its code, the primal's included, goes"
-                + " without that vectorisation (rust-lang/rust#160450)");
+        return String.join(", ", parts);
+    }
+
+    /** What the passes an autodiff build left out, which the hand-written build ran, mean; null where it left none out. */
+    public static String loopPassesMissing(Build b) {
+        if (b.loopPassesMs() == null) return null;
+        Map<String, Double> mine = b.loopPassesMs() == null ? Map.of() : b.loopPassesMs();
+        Map<String, Double> hand = b.handLoopPassesMs() == null ? Map.of() : b.handLoopPassesMs();
+        List<String> missing = EnzymeTrace.LOOP_PASSES.stream().filter(p -> !mine.containsKey(p) && hand.containsKey(p))
+                .map(LOOP_PASS_NAMES::get).toList();
+        return missing.isEmpty() ? null : "the autodiff build did not run the " + String.join(" or the ", missing) + ", which the"
+                + " hand-written build did: its code, the primal's included, goes without that vectorisation (rust-lang/rust#160450)";
     }
 
     /** The hand-written baseline: same toolchain, fat LTO, no Enzyme; the preset's name first. */

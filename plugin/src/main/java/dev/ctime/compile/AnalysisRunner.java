@@ -160,7 +160,7 @@ final class AnalysisRunner {
             a.enzymePassMs = t.enzymePassMs();
         }
         a.codegenAfterEnzymeMs = t.codegenAfterEnzymeMs();
-        if (!t.loopPassesMs().isEmpty()) a.loopPassesMs = t.loopPassesMs();
+        a.loopPassesMs = t.loopPassesMs(); // empty, not absent, where the trace has none of them: none ran
         if (!t.perFunctionMs().isEmpty()) a.enzymePerFunctionMs = t.perFunctionMs();
         if (!t.differentiated().isEmpty()) a.differentiated = t.differentiated();
         Files.copy(file, p.logs().resolve("llvm_timings.json"), StandardCopyOption.REPLACE_EXISTING);

@@ -139,7 +139,8 @@ public final class ConsoleTable {
             if (b.enzymeOverFatLto() != null) sb.append(", then Enzyme: ").append(b.enzymeOverFatLto().describe());
             if (b.enzymePassMs() != null) sb.append("; Enzyme's pass ").append(Units.ms(b.enzymePassMs()));
             if (b.codegenAfterEnzymeMs() != null) sb.append(", code generation after it ").append(Units.ms(b.codegenAfterEnzymeMs()));
-            if (AutodiffBreakdown.loopPasses(b) != null) sb.append("; ").append(AutodiffBreakdown.loopPasses(b));
+            if (AutodiffBreakdown.loopPasses(b) != null) sb.append("; loop passes: ").append(AutodiffBreakdown.loopPasses(b));
+            if (AutodiffBreakdown.loopPassesMissing(b) != null) sb.append("; ").append(AutodiffBreakdown.loopPassesMissing(b));
             if (b.identicalTo() != null) sb.append("; ").append(IdenticalLibraries.note(clean(b.identicalTo())));
             if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
                     .append(b.settingsEffect().describe());

@@ -345,14 +345,16 @@ public final class ReportPage {
                 + " against " + a.release() + ") and Enzyme on top of it; Enzyme's own pass, LLVM's code generation of the"
                 + " differentiated module after it (no optimisation pass runs after Enzyme) and the loop passes the two builds ran"
                 + " come from rustc's LLVM time trace." + (a.anchor() == null ? "" : " " + capitalize(a.anchor()) + ".")
-                + (a.releaseNote() == null ? "" : " " + capitalize(a.releaseNote()) + "."));
+                + (a.releaseNote() == null ? "" : " " + capitalize(a.releaseNote()) + ".")
+                + a.builds().stream().map(AutodiffBreakdown::loopPassesMissing).filter(java.util.Objects::nonNull).findFirst()
+                        .map(m -> " Loop passes: " + m.replaceFirst("^the autodiff build", "an autodiff build here") + ".").orElse(""));
         List<List<String>> builds = new ArrayList<>();
         for (AutodiffBreakdown.Build b : a.builds()) {
             builds.add(List.of(b.profile(), String.join(", ", b.autodiff()), b.buildCpuMs() == null ? "" : ms(b.buildCpuMs()),
                     desc(b.buildCpuVsRelease()), desc(b.forcedLto()), desc(b.enzymeOverFatLto()),
                     b.enzymePassMs() == null ? "" : ms(b.enzymePassMs()),
                     b.codegenAfterEnzymeMs() == null ? "" : ms(b.codegenAfterEnzymeMs()),
-                    AutodiffBreakdown.loopPasses(b) == null ? "" : AutodiffBreakdown.loopPasses(b).substring("loop passes: ".length()),
+                    AutodiffBreakdown.loopPasses(b) == null ? "" : AutodiffBreakdown.loopPasses(b),
                     (b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst())
                             + (b.identicalTo() == null ? "" : (b.settingsEffect() == null ? "" : "; ")
                             + IdenticalLibraries.note(b.identicalTo()))));
