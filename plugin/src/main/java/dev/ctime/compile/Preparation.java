@@ -61,6 +61,7 @@ final class Preparation {
             CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true);
             at.applied.rustcCommand = built.rustcCommand();
             at.outcome = at.outcome.warned(built.warnings());
+            if (plan.profile().isAutodiff()) at.outcome = at.outcome.warned(dev.ctime.autodiff.EnzymeWarnings.of(built.stderr()));
             if (plan.profile().autodiff().contains("PrintPerf")) {
                 Analysis.Builder a = new Analysis.Builder();
                 a.enzymePerfRemarks = PerfRemarks.parse(built.stderr());

@@ -25,6 +25,18 @@ class EnzymeOutputTest {
     }
 
     @Test
+    void enzymesWarningsFromABuildThatSucceedsAreKeptOnceEachWithoutThePerfRemarks() throws IOException {
+        List<String> w = EnzymeWarnings.of(fixture("loosetypes-printperf.stderr"));
+        assertEquals(2, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("Enzyme warned: failed to deduce type of copy: tail call void @llvm.memcpy.p0.p0.i64("), w.get(0));
+        assertTrue(w.get(1).startsWith("Enzyme warned: Mismatched activity for: %9 = phi ptr"), w.get(1));
+        assertEquals(List.of("Enzyme warned 2 times: could not perform minus one for gep'd: %x = getelementptr"),
+                EnzymeWarnings.of("   Compiling k v0.1.0\ncould not perform minus one for gep'd   %x = getelementptr\n"
+                        + "could not perform minus one for gep'd   %x = getelementptr\nCaching instruction   %y = load\n"));
+        assertTrue(EnzymeWarnings.of(fixture("printperf-time-passes.stderr")).stream().noneMatch(x -> x.contains("readonly")));
+    }
+
+    @Test
     void aTypeAnalysisDumpsVerdictIsTheLineAfterItNotItsFirstLine() throws IOException {
         EnzymeVerdict v = EnzymeVerdict.parse(fixture("analysis-dump-unoptimised.stderr")).orElseThrow();
         assertEquals("Illegal updateAnalysis prev:{[-1]:Integer} new: {[-1]:Pointer}", v.verdict());
