@@ -153,6 +153,13 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
         return String.join(", ", parts);
     }
 
+    /** Where the profile asks Enzyme to print (PrintPerf, PrintTA, …): its build cost holds the printing, which no shipped build pays. */
+    public static String printingNote(Build b) {
+        List<String> print = b.autodiff().stream().filter(f -> f.startsWith("Print")).toList();
+        return print.isEmpty() ? null : "its build time includes Enzyme printing " + String.join(", ", print)
+                + ", which a shipped build would not: not a cost of the setting itself";
+    }
+
     /** What the passes an autodiff build left out, which the hand-written build ran, mean; null where it left none out. */
     public static String loopPassesMissing(Build b) {
         if (b.loopPassesMs() == null) return null;

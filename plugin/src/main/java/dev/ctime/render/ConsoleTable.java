@@ -144,6 +144,7 @@ public final class ConsoleTable {
             if (b.identicalTo() != null) sb.append("; ").append(IdenticalLibraries.note(clean(b.identicalTo())));
             if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
                     .append(b.settingsEffect().describe());
+            if (AutodiffBreakdown.printingNote(b) != null) sb.append(" (").append(AutodiffBreakdown.printingNote(b)).append(')');
             wrap(sb.toString(), 116, "  ").forEach(l -> out.add("  " + l));
             for (AutodiffBreakdown.Row row : a.rows()) {
                 if (!row.profile().equals(b.profile())) continue;

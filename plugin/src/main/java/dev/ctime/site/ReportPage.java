@@ -200,6 +200,7 @@ public final class ReportPage {
         }
 
         autodiff(w, r.autodiff());
+        enzymeWork(w, r);
         training(w, r.training());
         shards(w, r);
 
@@ -356,6 +357,7 @@ public final class ReportPage {
                     b.codegenAfterEnzymeMs() == null ? "" : ms(b.codegenAfterEnzymeMs()),
                     AutodiffBreakdown.loopPasses(b) == null ? "" : AutodiffBreakdown.loopPasses(b),
                     (b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst())
+                            + (AutodiffBreakdown.printingNote(b) == null ? "" : " (" + AutodiffBreakdown.printingNote(b) + ")")
                             + (b.identicalTo() == null ? "" : (b.settingsEffect() == null ? "" : "; ")
                             + IdenticalLibraries.note(b.identicalTo()))));
         }
@@ -372,6 +374,44 @@ public final class ReportPage {
         }
         w.table("autodiff-kernels", List.of("profile", "kernel", "n", "gradient vs hand-written", "primal vs hand-written",
                 "gradient/primal (Enzyme's own)", "gradient / hand-written primal", "gradient/primal (hand-written)"), rows);
+        w.endSection();
+    }
+
+    /**
+     * Enzyme's work per differentiated function: its time in the trace and, for PrintPerf builds, the remarks about
+     * that function (what it caches and recomputes, where it assumed types), apart from the remarks on functions it did
+     * not differentiate (mostly the standard library's "could write … readonly"), which are only counted.
+     */
+    static void enzymeWork(PageWriter w, Report r) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> noise = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            dev.ctime.model.Analysis a = p.analysis();
+            if (a == null || a.differentiated() == null) continue;
+            // The trace times the functions Enzyme created gradients of; its list of names also holds the generated wrappers.
+            java.util.Set<String> fns = new java.util.LinkedHashSet<>(a.enzymePerFunctionMs() != null && !a.enzymePerFunctionMs().isEmpty()
+                    ? a.enzymePerFunctionMs().keySet() : a.differentiated());
+            var remarks = a.enzymePerfRemarks();
+            int other = 0;
+            if (remarks != null) {
+                for (var e : remarks.byFunction().entrySet()) if (!fns.contains(e.getKey())) other += e.getValue().all();
+            }
+            for (String fn : fns) {
+                Double ms = a.enzymePerFunctionMs() == null ? null : a.enzymePerFunctionMs().get(fn);
+                var c = remarks == null ? null : remarks.byFunction().get(fn);
+                rows.add(List.of(p.name(), fn, ms == null ? "" : ms(ms), c == null ? "" : Integer.toString(c.cached()),
+                        c == null ? "" : Integer.toString(c.recomputed()), c == null ? "" : Integer.toString(c.typeAssumptions())));
+            }
+            if (other > 0) noise.add(p.name() + ": " + other);
+        }
+        if (rows.isEmpty()) return;
+        w.section("Enzyme's work, function by function");
+        w.paragraph("Each function Enzyme differentiated, with the time it spent creating its gradient (from the LLVM trace)"
+                + " and, where the profile asked for PrintPerf, its remarks: values it caches for the reverse pass, values it"
+                + " recomputes, and types it had to assume." + (noise.isEmpty() ? "" : " Remarks on functions it did not"
+                + " differentiate, mostly the standard library's \"could write … readonly\", are left out as noise ("
+                + String.join(", ", noise) + ")."));
+        w.table("enzyme-functions", List.of("profile", "function", "Enzyme's time", "cached", "recomputed", "types assumed"), rows);
         w.endSection();
     }
 

@@ -46,6 +46,10 @@ class AutodiffBreakdownTest {
         ab.enzymePassMs = 104.0;
         ab.codegenAfterEnzymeMs = 2045.0;
         ab.loopPassesMs = Map.of("LoopVectorizePass", 0.2, "LoopUnrollPass", 0.1);
+        ab.differentiated = List.of("heat", "d_heat");
+        ab.enzymePerFunctionMs = Map.of("heat", 12.5);
+        ab.enzymePerfRemarks = PerfRemarks.parse("Load may need caching   %1 = load double in reverse_heat\n"
+                + "Instruction could write forcing _ZN3std2io5stdio6_print17h0123456789abcdefE to not be marked readonly_or_throw\n");
         dev.ctime.model.Analysis analysis = ab.build();
         dev.ctime.model.Analysis.Builder hb = new dev.ctime.model.Analysis.Builder();
         hb.loopPassesMs = Map.of("LoopVectorizePass", 3.3, "SLPVectorizerPass", 1.2, "LoopUnrollPass", 2.7);
@@ -105,6 +109,10 @@ class AutodiffBreakdownTest {
         assertTrue(html.contains("code generation after it") && !html.contains("optimisation rerun"));
         assertTrue(html.contains("SLP vectoriser not run (hand-written 1 ms)"), "the loop passes side by side");
         assertTrue(html.contains("Loop passes: an autodiff build here did not run the SLP vectoriser"), "explained once");
+        assertTrue(html.contains("Enzyme&#39;s work, function by function")
+                && html.contains("<td>heat</td><td>13 ms</td><td>1</td><td>0</td><td>0</td>"), html);
+        assertTrue(!html.contains("<td>d_heat</td>"), "the generated wrapper is not a row of its own");
+        assertTrue(html.contains("are left out as noise (enzyme: 1)"), "the standard library's remarks only counted");
     }
 
     @Test
@@ -118,6 +126,15 @@ class AutodiffBreakdownTest {
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(rejected), "release", List.of(),
                 null, alone, null, List.of(), null, null, null, null);
         assertTrue(String.join("\n", ConsoleTable.render(r)).contains("enzyme-nott [NoTT]: rejected, Enzyme: cannot handle"));
+    }
+
+    @Test
+    void aProfileThatPrintsIsNotChargedThePrintingAsASettingsCost() {
+        var printing = new AutodiffBreakdown.Build("enzyme-perf", List.of("Enable", "PrintPerf"), 2900.0, null, null, null, 2920.0,
+                null, "enzyme", null, null, null, null);
+        assertTrue(AutodiffBreakdown.printingNote(printing).contains("Enzyme printing PrintPerf"), AutodiffBreakdown.printingNote(printing));
+        assertNull(AutodiffBreakdown.printingNote(new AutodiffBreakdown.Build("enzyme", List.of("Enable"), 1.0, null, null, null,
+                null, null, null, null, null, null, null)));
     }
 
     @Test
