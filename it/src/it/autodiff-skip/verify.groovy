@@ -22,6 +22,7 @@ if (nightly.enzyme.state == 'present') {
     assert enzyme.reason.contains("libEnzyme-${major}.so")
     assert enzyme.reason.contains('toolchain nightly')
     assert enzyme.reason.contains('autodiff backend not found')
+    assert enzyme.reason.contains('rustup component add enzyme --toolchain nightly')
     assert enzyme.compile.isEmpty() && enzyme.kernels == null
 }
 return true

@@ -73,20 +73,36 @@ public final class GateFormats {
         sb.append(reg.isEmpty() && gone == 0 ? "### ctime: no regression" : "### ctime: " + reg.size() + " regression"
                 + (reg.size() == 1 ? "" : "s") + (gone == 0 ? "" : ", " + gone + " missing"))
                 .append(" against baseline `").append(md(baselineName)).append("`\n\n");
+        // The regressions and what is gone first, then what changed, then everything folded: a pull request shows the top.
+        for (GateRow r : reg) sb.append("- **regressed**: ").append(md(r.profile() + " " + name(r))).append(' ').append(r.change())
+                .append(", threshold ").append(pct(r.threshold())).append(r.note() == null ? "" : "; " + md(r.note())).append('\n');
         res.missing().forEach(r -> sb.append("- **missing**: ")
                 .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
         for (String m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m)).append('\n');
         for (String w : res.warnings()) sb.append("- **warning**: ").append(md(w)).append('\n');
-        if (!res.mismatches().isEmpty() || !res.warnings().isEmpty()) sb.append('\n');
+        List<GateRow> changed = res.rows().stream().filter(r -> r.verdict().equals(GateRow.REGRESSED) || r.verdict().equals(GateRow.IMPROVED)
+                || r.verdict().equals(GateRow.MISSING)).toList();
+        long same = res.rows().stream().filter(r -> r.verdict().equals(GateRow.EQUIVALENT)).count();
+        long open = res.rows().size() - changed.size() - same;
+        sb.append('\n').append(changed.isEmpty() ? "Nothing changed beyond its threshold" : "What changed:").append(" (")
+                .append(res.rows().size()).append(" figures: ").append(same).append(" equivalent, ").append(open)
+                .append(" inconclusive or not comparable)").append(changed.isEmpty() ? ".\n" : "\n\n");
+        if (!changed.isEmpty()) table(sb, changed);
+        sb.append("\n<details><summary>Every figure</summary>\n\n");
+        table(sb, res.rows());
+        sb.append("\n</details>\n");
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, List<GateRow> rows) {
         sb.append("| profile | figure | baseline | current | change (95% interval) | verdict |\n| --- | --- | ---: | ---: | --- | --- |\n");
-        for (GateRow r : res.rows()) {
+        for (GateRow r : rows) {
             String v = r.fails() ? "**" + r.verdict() + "**" : r.verdict();
             sb.append("| ").append(md(r.profile())).append(" | ").append(md(name(r))).append(" | ").append(value(r.baseline(), r.unit()))
                     .append(" | ").append(value(r.current(), r.unit())).append(" | ").append(r.change()).append(" | ").append(v)
                     .append(r.gating() || r.verdict().equals(GateRow.NOT_COMPARABLE) ? "" : " (decided by " + md(decided(r)) + ")")
                     .append(" |\n");
         }
-        return sb.toString();
     }
 
     /** JUnit XML as Surefire writes it, so CI systems list each compared figure as a test. */

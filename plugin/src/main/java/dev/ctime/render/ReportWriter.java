@@ -21,8 +21,21 @@ public final class ReportWriter {
     }
 
 
+    /** The schema's file name, written beside every report that points to it. */
+    public static final String SCHEMA = "report.schema.json";
+
+    /** report.json, pointing to its schema ($schema), with the schema written beside it so editors and CI can validate it. */
     public static void writeJson(Report r, Path file) throws IOException {
-        atomically(file, Json.pretty().writeValueAsString(r));
+        com.fasterxml.jackson.databind.node.ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("$schema", SCHEMA);
+        out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(r));
+        atomically(file, Json.pretty().writeValueAsString(out));
+        Path schema = file.resolveSibling(SCHEMA);
+        try (java.io.InputStream in = ReportWriter.class.getResourceAsStream("/dev/ctime/" + SCHEMA)) {
+            if (in == null) return; // a build without the generated schema (tests before it exists)
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!java.nio.file.Files.exists(schema) || !java.nio.file.Files.readString(schema).equals(text)) atomically(schema, text);
+        }
     }
 
     /** Reads a report of this version or an older one; a newer one is refused with the fix. */
@@ -63,7 +76,7 @@ public final class ReportWriter {
                                 hi(k.primalNs()), med(k.gradientNs()), lo(k.gradientNs()), hi(k.gradientNs()),
                                 num(k.gradientToPrimal()), k.gradientCheck() == null ? "" : Boolean.toString(k.gradientCheck().ok()),
                                 k.gradientCheck() == null ? "" : num(k.gradientCheck().maxRelError()),
-                                num(k.primalInstructions()), num(k.gradientInstructions())));
+                                count(k.primalInstructions()), count(k.gradientInstructions())));
                     }
                     sb.append(String.join(",", row.stream().map(ReportWriter::cell).toList())).append('\n');
                 }
@@ -100,6 +113,11 @@ public final class ReportWriter {
 
     static String num(Double d) {
         return d == null ? "" : String.format(Locale.ROOT, "%.6g", d);
+    }
+
+    /** A count (instructions per call): a whole number, never in exponent notation. */
+    static String count(Double d) {
+        return d == null ? "" : Long.toString(Math.round(d));
     }
 
     /**

@@ -35,6 +35,7 @@ import dev.ctime.model.ShardInfo;
 import dev.ctime.verdict.Control;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,10 @@ public final class MeasureRun {
     /** Wall time per stage so far, in the order run. */
     private final Map<String, Double> stagesMs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private long stageStart;
+    private long runStart;
+    /** The estimate of the whole run, once there is one; 0 before. */
+    private volatile double estimatedMs;
+    private volatile Heartbeat heartbeat;
     /** Profiles whose library is byte for byte another's, mapped to that one: timed once. */
     private Map<String, String> identical = Map.of();
     /** The interrupted report whose profiles this run completes, by name: their kernel forks may be kept. */
@@ -87,7 +92,19 @@ public final class MeasureRun {
         this.console = log;
         this.log = m -> {
             if (interrupted == null) log.accept(m);
+            if (heartbeat != null) heartbeat.beat();
         };
+    }
+
+    /** What the heartbeat says when the run has been quiet: the stage, how long it has taken, and what is left. */
+    private String status() {
+        if (interrupted != null || done || runStart == 0) return null;
+        long now = System.nanoTime();
+        double runMs = (now - runStart) / 1e6;
+        String left = estimatedMs <= 0 ? "" : runMs < estimatedMs ? ", about " + RunEstimate.duration(estimatedMs - runMs)
+                + " left by the estimate" : ", past the estimate of " + RunEstimate.duration(estimatedMs);
+        return "still " + stage + ": " + RunEstimate.duration((now - stageStart) / 1e6) + " in this stage, "
+                + RunEstimate.duration(runMs) + " since the start" + left;
     }
 
     public Path reportJson() {
@@ -103,7 +120,9 @@ public final class MeasureRun {
      * @throws ProfileException a profile that cannot run as written, found before any build
      */
     public Report run() throws IOException, InterruptedException, ProfileException {
-        try (OutputLock lock = OutputLock.acquire(cfg.workDir())) {
+        try (OutputLock lock = OutputLock.acquire(cfg.workDir());
+             Heartbeat beat = new Heartbeat(Duration.ofSeconds(10), this::status, log)) {
+            heartbeat = beat;
             Thread hook = new Thread(this::interrupted, "ctime-interrupted");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -275,6 +294,7 @@ public final class MeasureRun {
 
     private Report measure() throws IOException, InterruptedException, ProfileException {
         stageStart = System.nanoTime();
+        runStart = stageStart;
         Path logs = cfg.workDir().resolve("logs");
         crate = CrateInfo.read(cfg.manifest(), logs);
         if (!crate.cdylib()) {
@@ -510,7 +530,11 @@ public final class MeasureRun {
         }
         var e = RunEstimate.fromLastRun(last, building, builds, cfg.kernels(), cfg.timing(), libraries)
                 .or(() -> RunEstimate.of(building, seenMs, basis, builds, cfg.kernels(), cfg.timing(), libraries));
-        e.ifPresent(x -> log.accept("estimate: " + x.text()));
+        e.ifPresent(x -> {
+            log.accept("estimate: " + x.text());
+            // From the start of the run: what has been spent already counts against it.
+            estimatedMs = (System.nanoTime() - runStart) / 1e6 + x.buildsMs() + (x.forksLeastMs() + x.forksMostMs()) / 2;
+        });
         return e.isPresent();
     }
 

@@ -67,7 +67,14 @@ class GateTest {
         assertTrue(row.ciLow() > 1.5, row.change());
         String junit = GateFormats.junit(r, "main.json");
         assertTrue(junit.contains("failures=\"1\"") && junit.contains("<failure message=\"release heat@4096 primal regressed"), junit);
-        assertTrue(GateFormats.markdown(r, "main.json").startsWith("### ctime: 1 regression against baseline `main.json`"));
+        String md = GateFormats.markdown(r, "main.json");
+        assertTrue(md.startsWith("### ctime: 1 regression against baseline `main.json`\n\n- **regressed**: release heat@4096 primal"), md);
+        // The regression first, then a short table of what changed, then every figure folded away.
+        int changed = md.indexOf("What changed:");
+        int details = md.indexOf("<details><summary>Every figure</summary>");
+        assertTrue(changed > 0 && details > changed, md);
+        assertEquals(1, md.substring(changed, details).split("\n\\| release").length - 1, "one changed row before the fold: " + md);
+        assertTrue(md.stripTrailing().endsWith("</details>"), md);
     }
 
     @Test
