@@ -4,7 +4,17 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json
 def log = new File(basedir, 'build.log').text
 def byName = { n -> report.profiles.find { it.name == n } }
 def enzyme = report.profiles.findAll { it.settings.autodiff }
-assert enzyme*.name == ['enzyme', 'enzyme-nott-inline', 'enzyme-max']
+assert enzyme*.name == ['enzyme', 'enzyme-nott-inline', 'enzyme-max', 'enzyme-const']
+
+// enzyme-const marks half_sq's input Const: Enzyme builds it without a word and the gradient stays zero. The check
+// catches it and says why it is the usual sign of a wrong activity; the other kernel is measured as usual.
+def wrong = byName('enzyme-const')
+assert wrong.status == 'partial' : "${wrong.status}: ${wrong.reason}"
+def zero = wrong.kernels.find { it.name == 'half_sq' }
+assert zero.status == 'failed' && !zero.gradientCheck.ok
+assert zero.gradientCheck.wrongZeros == zero.gradientCheck.checked : zero.gradientCheck
+assert zero.reason.contains('checked components are exactly zero where finite differences are not') && zero.reason.contains('Const')
+assert wrong.kernels.find { it.name == 'centred_sq' }.gradientCheck.ok
 
 // enzyme-max puts f64::max in the differentiated function. A backend without the llvm.maximumnum rule (the shared
 // one, from February 2026) rejects it; a newer one builds it, and its gradient must then be right.
@@ -16,7 +26,7 @@ if (rejected) {
     assert report.autodiff.rejected[0].reason == max.reason
     assert log.contains('enzyme-max [Enable]: rejected, the build failed: Enzyme: cannot handle')
 }
-def built = report.profiles.findAll { it.status != 'failed' }
+def built = report.profiles.findAll { it.status != 'failed' && it.name != 'enzyme-const' }
 built.each { p ->
     assert p.status == 'ok' : "${p.name}: ${p.reason}"
     // Both kernels, the one that allocates in the differentiated function included, with right gradients.
@@ -46,12 +56,12 @@ assert byName('hand-fat-lto').analysis.loopPassesMs.LoopVectorizePass > 0 : byNa
 def a = report.autodiff
 assert a.hand == 'hand-fat-lto' && a.release == 'release'
 assert a.releaseNote.contains('toolchain') : 'hand-fat-lto is on nightly, release on the default toolchain: said'
-assert a.builds*.profile == enzymeBuilt*.name
+assert a.builds*.profile == enzymeBuilt*.name + ['enzyme-const']
 a.builds.each { b ->
     assert b.forcedLto.ratio > 0 && b.enzymeOverFatLto.ratio > 0 && b.enzymePassMs > 0 && b.codegenAfterEnzymeMs > 0
     assert b.handLoopPassesMs.LoopVectorizePass > 0
 }
-assert a.rows.size() == 2 * enzymeBuilt.size()
+assert a.rows.size() == 2 * enzymeBuilt.size() + 1 : 'enzyme-const has its one kernel that passed'
 a.rows.each { r ->
     assert r.kernel in ['half_sq', 'centred_sq'] && r.n == 128
     ['gradientVsHand', 'primalVsHand', 'buildCpuVsRelease', 'gradientToPrimal', 'gradientToHandPrimal'].each { f ->

@@ -5,7 +5,8 @@
 use std::autodiff::autodiff_reverse;
 use std::slice;
 
-#[cfg_attr(feature = "autodiff", autodiff_reverse(d_half_sq, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", not(feature = "const-activity")), autodiff_reverse(d_half_sq, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", feature = "const-activity"), autodiff_reverse(d_half_sq, Const, Active))]
 fn half_sq(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() {
@@ -25,10 +26,15 @@ pub unsafe extern "C" fn half_sq_primal(x: *const f64, n: usize) -> f64 {
 #[no_mangle]
 pub unsafe extern "C" fn half_sq_grad(x: *const f64, g: *mut f64, n: usize) -> f64 {
     let (xs, gs) = (slice::from_raw_parts(x, n), slice::from_raw_parts_mut(g, n));
-    #[cfg(feature = "autodiff")]
+    #[cfg(all(feature = "autodiff", not(feature = "const-activity")))]
     {
         gs.fill(0.0);
         d_half_sq(xs, gs, 1.0)
+    }
+    #[cfg(all(feature = "autodiff", feature = "const-activity"))]
+    {
+        gs.fill(0.0);
+        d_half_sq(xs, 1.0)
     }
     #[cfg(not(feature = "autodiff"))]
     {

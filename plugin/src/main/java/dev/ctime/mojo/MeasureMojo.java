@@ -54,7 +54,7 @@ public class MeasureMojo extends JudgingParameters {
      * (true, false), debug (none, line-tables, limited, full), panic (unwind, abort), linker (default, lld, mold, bfd),
      * targetCpu, frontendThreads, toolchain, features, rustflags, autodiff (Enable, NoPostopt, NoTT, LooseTypes, Print…),
      * pgo and bolt (true, false: trained by ctime on the kernels). With none, ctime's presets: dev, release, release-thin-lto,
-     * release-fat-lto-cgu1, and with an autodiff feature and a nightly toolchain hand-fat-lto, enzyme,
+     * release-fat-lto-cgu1, and with an autodiff feature and a nightly toolchain hand-release, hand-fat-lto, enzyme,
      * enzyme-nopostopt, enzyme-nott, enzyme-loosetypes.
      */
     @Parameter

@@ -29,10 +29,12 @@ public final class Presets {
     /**
      * Enzyme presets: default, NoPostopt (the duplicated-optimisation trade-off), NoTT (type
      * trees off), LooseTypes (what real crates often need), and the hand-written gradients
-     * built the same way (nightly, fat LTO) as the baseline they must beat.
+     * built the same way (nightly, fat LTO) as the baseline they must beat, and on nightly without
+     * LTO, so the fat LTO autodiff forces is measured on one toolchain (release differs between them).
      */
     public static List<Profile> autodiff() throws ProfileException {
         List<Profile> p = new ArrayList<>();
+        p.add(of("hand-release", "toolchain", AUTODIFF_TOOLCHAIN));
         p.add(of("hand-fat-lto", "toolchain", AUTODIFF_TOOLCHAIN, "lto", "fat"));
         p.add(of("enzyme", "toolchain", AUTODIFF_TOOLCHAIN, "autodiff", "Enable"));
         p.add(of("enzyme-nopostopt", "toolchain", AUTODIFF_TOOLCHAIN, "autodiff", "NoPostopt"));

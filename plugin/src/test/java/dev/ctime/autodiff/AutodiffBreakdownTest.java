@@ -129,6 +129,24 @@ class AutodiffBreakdownTest {
     }
 
     @Test
+    void theForcedFatLtoIsMeasuredOnOneToolchainWhereThereIsABuildWithoutLtoOnIt() {
+        Map<String, Object> enable = Map.of("toolchain", "nightly", "autodiff", List.of("Enable"));
+        List<ProfileResult> ps = List.of(profile("release", "default", Map.of(), 100, 30_000, 40_000, null),
+                profile("opt1", "nightly", Map.of("toolchain", "nightly", "optLevel", "1"), 90, 50_000, 60_000, null),
+                profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 2200, 30_000, 40_000, null),
+                profile("enzyme", "nightly", enable, 2600, 45_000, 92_000, null));
+        AutodiffBreakdown without = AutodiffBreakdown.of(ps, null, Thresholds.DEFAULT);
+        assertEquals("release", without.release(), "opt-level 1 is no release build: not the one to read LTO against");
+        assertTrue(without.releaseNote().contains("toolchain nightly") && without.releaseNote().contains("toolchain default"));
+        List<ProfileResult> with = new java.util.ArrayList<>(ps);
+        with.add(profile("hand-release", "nightly", Map.of("toolchain", "nightly"), 105, 30_000, 40_000, null));
+        AutodiffBreakdown same = AutodiffBreakdown.of(with, null, Thresholds.DEFAULT);
+        assertEquals("hand-release", same.release());
+        assertNull(same.releaseNote());
+        assertEquals(2200 / 105.0, same.builds().get(0).forcedLto().ratio(), 0.6);
+    }
+
+    @Test
     void aProfileThatPrintsIsNotChargedThePrintingAsASettingsCost() {
         var printing = new AutodiffBreakdown.Build("enzyme-perf", List.of("Enable", "PrintPerf"), 2900.0, null, null, null, 2920.0,
                 null, "enzyme", null, null, null, null);
