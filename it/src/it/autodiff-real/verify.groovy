@@ -45,6 +45,8 @@ enzymeBuilt.each { p ->
     assert p.analysis.llvmLinesScope.contains('optimised and differentiated')
     // Enzyme's own pass, and the code generation after it, from rustc's LLVM time trace.
     assert p.analysis.enzymePassMs instanceof Number && p.analysis.enzymePassMs > 0 : "${p.name}: ${p.analysis}"
+    // Two runs of Enzyme's pass: the phase-split build's and the LLVM-lines build's, which keeps the pipeline.
+    assert p.analysis.enzymePassRunsMs.size() == 2 && p.analysis.enzymePassRunsMs.every { it > 0 } : p.analysis.enzymePassRunsMs
     assert p.analysis.codegenAfterEnzymeMs > 0
     assert p.analysis.differentiated.any { it.contains('half_sq') } && p.analysis.differentiated.any { it.contains('centred_sq') }
 }
@@ -60,6 +62,7 @@ assert a.builds*.profile == enzymeBuilt*.name + ['enzyme-const']
 a.builds.each { b ->
     assert b.forcedLto.ratio > 0 && b.enzymeOverFatLto.ratio > 0 && b.enzymePassMs > 0 && b.codegenAfterEnzymeMs > 0
     assert b.handLoopPassesMs.LoopVectorizePass > 0
+    assert b.enzymePass.runs == 2 && b.enzymePass.ciLow <= b.enzymePass.median && b.enzymePass.median <= b.enzymePass.ciHigh
 }
 assert a.rows.size() == 2 * enzymeBuilt.size() + 1 : 'enzyme-const has its one kernel that passed'
 a.rows.each { r ->

@@ -52,13 +52,15 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
      * @param loopPassesMs       the loop vectoriser, SLP vectoriser and unrollers in this build's trace
      * @param handLoopPassesMs   the same in the hand-written baseline's trace
      * @param identicalTo        the profile whose library this one's is, byte for byte, where there is one
+     * @param enzymePass         Enzyme's pass over the analysis builds that traced it, with its interval (at its real level:
+     *                           two runs hold the median with probability 50%)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Build(String profile, List<String> autodiff, Double buildCpuMs, Comparison buildCpuVsRelease,
                         Comparison forcedLto, Comparison enzymeOverFatLto, Double enzymePassMs,
                         @com.fasterxml.jackson.annotation.JsonAlias("postDifferentiationOptMs") Double codegenAfterEnzymeMs,
                         String settingsAgainst, Comparison settingsEffect, Map<String, Double> loopPassesMs,
-                        Map<String, Double> handLoopPassesMs, String identicalTo) {
+                        Map<String, Double> handLoopPassesMs, String identicalTo, Summary enzymePass) {
     }
 
     /**
@@ -114,7 +116,10 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
                     changesSettings ? plain.name() : null,
                     changesSettings ? compare("compile." + sc + ".cpuMs", e, cpu, plain, cpu(plain, sc), t.compile()) : null,
                     e.analysis() == null ? null : e.analysis().loopPassesMs(),
-                    hand == null || hand.analysis() == null ? null : hand.analysis().loopPassesMs(), identical.get(e.name())));
+                    hand == null || hand.analysis() == null ? null : hand.analysis().loopPassesMs(), identical.get(e.name()),
+                    e.analysis() == null || e.analysis().enzymePassRunsMs() == null || e.analysis().enzymePassRunsMs().isEmpty() ? null
+                            : dev.ctime.stats.Statistics.summarize(e.analysis().enzymePassRunsMs().stream().mapToDouble(Double::doubleValue)
+                            .toArray())));
             if (e.kernels() == null) continue;
             for (KernelTiming k : e.kernels()) {
                 if (k.status() != Status.OK) continue;
@@ -151,6 +156,14 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
                     + " (hand-written " + (hand.containsKey(pass) ? dev.ctime.render.Units.ms(hand.get(pass)) : "not run") + ")");
         }
         return String.join(", ", parts);
+    }
+
+    /** Enzyme's pass as every view says it: the median of its runs with their range, or the one run there is. */
+    public static String enzymePass(Build b) {
+        if (b.enzymePass() == null || b.enzymePass().runs() < 2) return b.enzymePassMs() == null ? null : dev.ctime.render.Units.ms(b.enzymePassMs());
+        Summary s = b.enzymePass();
+        return dev.ctime.render.Units.ms(s.median()) + " (" + dev.ctime.render.Units.ms(s.ciLow()) + "–" + dev.ctime.render.Units.ms(s.ciHigh())
+                + ", " + s.runs() + " runs, " + Math.round(s.ciLevel() * 100) + "% interval)";
     }
 
     /** Where the profile asks Enzyme to print (PrintPerf, PrintTA, …): its build cost holds the printing, which no shipped build pays. */

@@ -79,6 +79,8 @@ final class AnalysisRunner {
         // count is the whole program as optimised and differentiated, which is what LLVM's code generation works through.
         List<String> irFlags = new ArrayList<>(List.of("--emit=llvm-ir", "-Cpasses=name-anon-globals"));
         if (!profile.isAutodiff()) irFlags.addAll(List.of("-Cno-prepopulate-passes", "-Ccodegen-units=1", "-Clto=off"));
+        // Enzyme runs in it as in the timed build: traced, it is a second run of Enzyme's pass.
+        else if (trace) irFlags.add("-Zllvm-time-trace");
         a.llvmLinesScope = profile.isAutodiff() ? "the whole program after fat LTO, optimised and differentiated (the"
                 + " timed build's own pipeline: Enzyme needs it)" : "the crate alone, unoptimised, one codegen unit, LTO off";
         Exec.Result ir = Exec.run(builds.rustcCommand(p, irFlags), builds.crate.dir(), env, builds.timeout, p.logs(),
@@ -86,6 +88,7 @@ final class AnalysisRunner {
         Path ll = builds.deps(p).resolve(builds.crate.crateName() + ".ll");
         if (ir.ok() && Files.exists(ll)) {
             a.llvmLines = LlvmLines.top(Files.readString(ll), 15);
+            if (profile.isAutodiff() && trace && a.enzymePassRunsMs != null) secondEnzymeRun(p, a);
         } else {
             warnings.add("the llvm-lines build failed: " + FailureReason.fromCompilerOutput(ir.stderr()));
         }
@@ -158,12 +161,26 @@ final class AnalysisRunner {
             warnings.add("the LLVM time trace (" + file + ") has no EnzymeNewPM event: Enzyme did not run in this build");
         } else {
             a.enzymePassMs = t.enzymePassMs();
+            if (t.enzymePassMs() != null) a.enzymePassRunsMs = List.of(t.enzymePassMs());
         }
         a.codegenAfterEnzymeMs = t.codegenAfterEnzymeMs();
         a.loopPassesMs = t.loopPassesMs(); // empty, not absent, where the trace has none of them: none ran
         if (!t.perFunctionMs().isEmpty()) a.enzymePerFunctionMs = t.perFunctionMs();
         if (!t.differentiated().isEmpty()) a.differentiated = t.differentiated();
         Files.copy(file, p.logs().resolve("llvm_timings.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Enzyme's pass in the LLVM-lines build's trace, as one more run of it. */
+    private void secondEnzymeRun(PreparedBuild p, Analysis.Builder a) throws IOException {
+        Path file = builds.deps(p).resolve(builds.crate.crateName() + ".llvm_timings.json");
+        if (!Files.exists(file)) return;
+        try (InputStream in = Files.newInputStream(file)) {
+            Double ms = EnzymeTrace.parse(in).enzymePassMs();
+            if (ms == null) return;
+            List<Double> runs = new ArrayList<>(a.enzymePassRunsMs);
+            runs.add(ms);
+            a.enzymePassRunsMs = List.copyOf(runs);
+        }
     }
 
     static int countCodegenUnits(Path deps) throws IOException {

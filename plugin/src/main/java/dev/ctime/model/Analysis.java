@@ -24,6 +24,8 @@ import java.util.Map;
  * @param llvmLines                the functions producing the most unoptimised LLVM IR
  * @param rustcInstructions        the leaf rustc's instructions under Cachegrind (ctime.instructions=all)
  * @param enzymePassMs             Enzyme's own pass, from -Zllvm-time-trace
+ * @param enzymePassRunsMs         Enzyme's pass in each analysis build that traced it (the phase-split build and the
+ *                                 LLVM-lines build, which keeps the timed build's pipeline): the runs behind its interval
  * @param codegenAfterEnzymeMs     LLVM's code generation of the differentiated module (instruction selection, register
  *                                 allocation, assembly printing: the legacy pass manager's work that follows Enzyme's pass,
  *                                 which a fat-LTO build without Enzyme does too); no optimisation pass runs after Enzyme
@@ -36,7 +38,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<String, Double> phases, String phasesUnavailable,
                        String phasesNote, Integer codegenUnitsUsed, String llvmLinesScope, List<LlvmLines.Entry> llvmLines,
-                       Long rustcInstructions, Double enzymePassMs,
+                       Long rustcInstructions, Double enzymePassMs, List<Double> enzymePassRunsMs,
                        @com.fasterxml.jackson.annotation.JsonAlias("postDifferentiationOptMs") Double codegenAfterEnzymeMs,
                        Map<String, Double> loopPassesMs, Map<String, Double> enzymePerFunctionMs, List<String> differentiated, PerfRemarks enzymePerfRemarks) {
 
@@ -73,6 +75,7 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
         public List<LlvmLines.Entry> llvmLines;
         public Long rustcInstructions;
         public Double enzymePassMs;
+        public List<Double> enzymePassRunsMs;
         public Double codegenAfterEnzymeMs;
         public Map<String, Double> loopPassesMs;
         public Map<String, Double> enzymePerFunctionMs;
@@ -91,6 +94,7 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
             b.llvmLines = a.llvmLines;
             b.rustcInstructions = a.rustcInstructions;
             b.enzymePassMs = a.enzymePassMs;
+            b.enzymePassRunsMs = a.enzymePassRunsMs;
             b.codegenAfterEnzymeMs = a.codegenAfterEnzymeMs;
             b.loopPassesMs = a.loopPassesMs;
             b.enzymePerFunctionMs = a.enzymePerFunctionMs;
@@ -101,7 +105,7 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
 
         public Analysis build() {
             return new Analysis(phases, phasesUnavailable, phasesNote, codegenUnitsUsed, llvmLinesScope, llvmLines,
-                    rustcInstructions, enzymePassMs, codegenAfterEnzymeMs, loopPassesMs, enzymePerFunctionMs, differentiated, enzymePerfRemarks);
+                    rustcInstructions, enzymePassMs, enzymePassRunsMs, codegenAfterEnzymeMs, loopPassesMs, enzymePerFunctionMs, differentiated, enzymePerfRemarks);
         }
     }
 }

@@ -137,7 +137,7 @@ public final class ConsoleTable {
             if (b.buildCpuVsRelease() != null) sb.append(", ").append(b.buildCpuVsRelease().describe()).append(" of ").append(clean(a.release()));
             if (b.forcedLto() != null) sb.append("; the fat LTO it forces: ").append(b.forcedLto().describe());
             if (b.enzymeOverFatLto() != null) sb.append(", then Enzyme: ").append(b.enzymeOverFatLto().describe());
-            if (b.enzymePassMs() != null) sb.append("; Enzyme's pass ").append(Units.ms(b.enzymePassMs()));
+            if (AutodiffBreakdown.enzymePass(b) != null) sb.append("; Enzyme's pass ").append(AutodiffBreakdown.enzymePass(b));
             if (b.codegenAfterEnzymeMs() != null) sb.append(", code generation after it ").append(Units.ms(b.codegenAfterEnzymeMs()));
             if (AutodiffBreakdown.loopPasses(b) != null) sb.append("; loop passes: ").append(AutodiffBreakdown.loopPasses(b));
             if (AutodiffBreakdown.loopPassesMissing(b) != null) sb.append("; ").append(AutodiffBreakdown.loopPassesMissing(b));

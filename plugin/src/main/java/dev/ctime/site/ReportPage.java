@@ -353,7 +353,7 @@ public final class ReportPage {
         for (AutodiffBreakdown.Build b : a.builds()) {
             builds.add(List.of(b.profile(), String.join(", ", b.autodiff()), b.buildCpuMs() == null ? "" : ms(b.buildCpuMs()),
                     desc(b.buildCpuVsRelease()), desc(b.forcedLto()), desc(b.enzymeOverFatLto()),
-                    b.enzymePassMs() == null ? "" : ms(b.enzymePassMs()),
+                    AutodiffBreakdown.enzymePass(b) == null ? "" : AutodiffBreakdown.enzymePass(b),
                     b.codegenAfterEnzymeMs() == null ? "" : ms(b.codegenAfterEnzymeMs()),
                     AutodiffBreakdown.loopPasses(b) == null ? "" : AutodiffBreakdown.loopPasses(b),
                     (b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst())
