@@ -16,8 +16,11 @@ def nightly = ['rustup', 'run', 'nightly', 'rustc', '-vV'].execute()
 nightly.waitFor()
 if (nightly.exitValue() == 0) {
     assert log =~ /toolchain nightly: rustc .*nightly/
-    assert log =~ /Enzyme: present and loadable|Enzyme: missing, expected at .*libEnzyme-\d+\.so/
-    if (!log.contains('Enzyme: present')) assert log.contains('to fix: place libEnzyme-')
+    assert log =~ /Enzyme: present and loadable \(.*libEnzyme-\d+\.so, [\d.]+ MB, sha256 [0-9a-f]{12}…, modified \d{4}-\d\d-\d\d\)|Enzyme: missing, expected at .*libEnzyme-\d+\.so/
+    if (!log.contains('Enzyme: present')) assert log.contains('to fix: rustup component add enzyme --toolchain nightly')
+    // The stable default toolchain is not told to install the nightly listed beside it.
+    assert log.contains('Enzyme: not on a stable toolchain; autodiff profiles build on nightly (its lines follow)')
+    assert !log.contains('#[autodiff] needs nightly: rustup toolchain install nightly')
 } else {
     assert log.contains('toolchain nightly: not usable')
 }

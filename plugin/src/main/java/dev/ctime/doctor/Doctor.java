@@ -36,7 +36,10 @@ public final class Doctor {
                     + tc.llvmVersion() + ", host " + tc.host());
             EnzymeStatus e = EnzymeDetector.detect(tc, work.resolve("enzyme"));
             enz.add(e);
-            if (e.present()) {
+            if (!tc.isNightly() && toolchainNames.contains("nightly")) {
+                // Its own lines follow: telling this one to install nightly would read as if nightly were missing.
+                out.add("  Enzyme: not on a " + tc.channel() + " toolchain; autodiff profiles build on nightly (its lines follow)");
+            } else if (e.present()) {
                 out.add("  Enzyme: present and loadable (" + (e.backend() == null ? String.join(", ", e.foundFiles())
                         : e.backend().describe()) + ")");
             } else {
