@@ -261,10 +261,14 @@ public class MeasureMojo extends JudgingParameters {
         getLog().info("");
         ConsoleTable.render(report).forEach(l -> getLog().info(l));
         getLog().info("");
+        // Each text once, with every profile it applies to: a missing backend skips every Enzyme profile alike.
+        List<String[]> said = new ArrayList<>();
         for (ProfileResult p : report.profiles()) {
-            if (p.warnings() != null) p.warnings().forEach(w -> getLog().warn("ctime: profile " + p.name() + ": " + w));
-            if (p.status() != Status.OK) getLog().warn("ctime: profile " + p.name() + " " + p.status() + ": " + p.reason());
+            if (p.warnings() != null) p.warnings().forEach(w -> said.add(new String[] {p.name(), ": " + w}));
+            if (p.status() != Status.OK) said.add(new String[] {p.name(), " " + p.status() + ": " + p.reason()});
         }
+        ConsoleTable.byText(said, x -> x[1], x -> x[0]).forEach((text, names) -> getLog().warn("ctime: profile"
+                + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + text));
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
             // matrix reads the same history to balance its slice.

@@ -33,6 +33,8 @@ public final class ConsoleTable {
         rows.add(new String[] {"profile", "status", "build cpu", "vs ref", "kernel", "n", "primal", "vs ref", "gradient", "vs ref",
                 "grad check"});
         Map<String, String> identical = IdenticalLibraries.of(r);
+        Map<String, List<String>> sameReason = byText(r.profiles(), p -> p.reason() == null ? null : p.status() + ": " + p.reason(),
+                ProfileResult::name);
         for (ProfileResult p : r.profiles()) {
             ScenarioFigures f = p.compile() == null ? null : p.compile().values().stream().findFirst().orElse(null);
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
@@ -64,9 +66,12 @@ public final class ConsoleTable {
                 note[1] = "  " + IdenticalLibraries.note(identical.get(p.name()));
                 rows.add(note);
             }
-            if (p.reason() != null) {
+            List<String> same = p.reason() == null ? List.of() : sameReason.get(p.status() + ": " + p.reason());
+            // A reason several profiles share (a missing Enzyme backend) is said once, after the last of them, naming them.
+            if (p.reason() != null && same.get(same.size() - 1).equals(p.name())) {
                 String[] note = blank();
-                note[1] = "  " + p.status() + ": " + firstLine(clean(p.reason()));
+                note[1] = "  " + p.status() + (same.size() > 1 ? " (" + String.join(", ", same.stream().map(ConsoleTable::clean).toList())
+                        + ")" : "") + ": " + firstLine(clean(p.reason()));
                 rows.add(note);
             }
         }
@@ -324,6 +329,17 @@ public final class ConsoleTable {
                 if (c < COLS - 1) sb.append(' ');
             }
             out.add(sb.toString().stripTrailing());
+        }
+        return out;
+    }
+
+    /** Items grouped by a text they share (null: left out), in first-seen order, each group its items' names in order. */
+    public static <T> Map<String, List<String>> byText(List<T> items, java.util.function.Function<T, String> text,
+                                                     java.util.function.Function<T, String> name) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (T i : items) {
+            String t = text.apply(i);
+            if (t != null) out.computeIfAbsent(t, k -> new ArrayList<>()).add(name.apply(i));
         }
         return out;
     }

@@ -66,18 +66,21 @@ public final class Warnings {
         }
         if (disturbed > 0) {
             out.add(String.format(Locale.ROOT, "other processes used up to %.0f%% of the CPUs%s during %d of %d builds: those"
-                            + " figures are unreliable (the builds are marked in report.json)", 100 * worst,
+                            + " figures are unreliable (the builds are marked in report.json); measure on an idle machine"
+                            + " (ctime:doctor shows its load), or raise ctime.repeat so that a few disturbed builds weigh less", 100 * worst,
                     steal > 0.05 ? String.format(Locale.ROOT, " (the hypervisor stole up to %.0f%%)", 100 * steal) : "",
                     disturbed, builds));
         }
         if (desched > 0) {
             out.add(String.format(Locale.ROOT, "%d kernel batches were descheduled (wall time above the thread's CPU time) and"
-                    + " left out, beside %d kept: something else ran on the machine", desched, batches));
+                    + " left out, beside %d kept: something else ran on the machine; measure on an idle machine, or pin the"
+                    + " forks to a CPU nothing else uses (ctime.pinCpu)", desched, batches));
         }
         if (!capped.isEmpty()) {
-            out.add(String.format(Locale.ROOT, "%d figures stopped at a cap before their interval reached ±%.0f%%: %s%s",
+            out.add(String.format(Locale.ROOT, "%d figures stopped at a cap before their interval reached ±%.0f%%: %s%s; raise"
+                    + " ctime.maxRepeat and ctime.maxForks for them, or ctime.targetPrecision if ±%.0f%% is more than you need",
                     capped.size(), 100 * target, String.join(", ", capped.subList(0, Math.min(5, capped.size()))),
-                    capped.size() > 5 ? ", …" : ""));
+                    capped.size() > 5 ? ", …" : "", 100 * target));
         }
         if (lowLevel > 0) {
             out.add(String.format(Locale.ROOT, "%d figures rest on fewer than 6 runs: their intervals are [min, max] and hold the"

@@ -69,6 +69,19 @@ class ConsoleTableTest {
     }
 
     @Test
+    void aReasonSeveralProfilesShareIsSaidOnceNamingThemAll() {
+        String why = "no Enzyme backend in toolchain nightly: to fix: rustup component add enzyme --toolchain nightly";
+        List<ProfileResult> ps = List.of(profile("release", 100, 1000, null),
+                new ProfileResult("enzyme", dev.ctime.model.Status.SKIPPED, why, Map.of(), null, null, null, null, null, null, null,
+                        null, null, null),
+                new ProfileResult("enzyme-nott", dev.ctime.model.Status.SKIPPED, why, Map.of(), null, null, null, null, null, null,
+                        null, null, null, null));
+        String out = String.join("\n", ConsoleTable.render(report(ps)));
+        assertEquals(1, out.split("rustup component add enzyme", -1).length - 1, out);
+        assertTrue(out.contains("skipped (enzyme, enzyme-nott): no Enzyme backend"), out);
+    }
+
+    @Test
     void namesCutToFitStayTellableApart() {
         String a = ConsoleTable.clip("matrix-lto=fat-codegenUnits=1-opt=3", 24);
         String b = ConsoleTable.clip("matrix-lto=fat-codegenUnits=16-opt=3", 24);
