@@ -40,7 +40,8 @@ public final class HtmlPageWriter implements PageWriter {
         body.append("</tr>\n");
         for (List<String> r : rows) {
             body.append("<tr>");
-            r.forEach(c -> body.append("<td>").append(Svg.escape(c)).append("</td>"));
+            r.forEach(c -> body.append(VerdictColour.style(c) == null ? "<td>" : "<td style=\"" + VerdictColour.style(c) + "\">")
+                    .append(Svg.escape(c)).append("</td>"));
             body.append("</tr>\n");
         }
         body.append("</table>\n");

@@ -185,16 +185,21 @@ public final class ReportPage {
                     + r.comparisons().size() + " comparisons are in report.json.");
             List<List<String>> rows = new ArrayList<>();
             Map<String, int[]> tally = new LinkedHashMap<>();
+            Map<String, String> identical = IdenticalLibraries.of(r);
             for (Comparison c : r.comparisons()) {
                 int[] t = tally.computeIfAbsent(c.profile(), k -> new int[3]);
                 t[c.verdict() == Verdict.EQUIVALENT ? 1 : c.verdict() == Verdict.INCONCLUSIVE ? 2 : 0]++;
                 if (!c.significant()) continue;
+                // An identical library's kernels are the other's, row for row: shown once.
+                if (identical.containsKey(c.profile()) && c.figure().startsWith("kernel:")) continue;
                 rows.add(List.of(c.profile(), dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id(),
                         Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
             List<String> summary = new ArrayList<>();
             tally.forEach((p, t) -> summary.add(p + ": " + t[0] + " different, " + t[1] + " equivalent, " + t[2] + " inconclusive"));
-            w.paragraph(String.join("; ", summary) + ".");
+            w.paragraph(String.join("; ", summary) + "." + (identical.isEmpty() ? "" : " The kernel rows of "
+                    + String.join(", ", identical.keySet()) + " are left out: their libraries are identical to "
+                    + String.join(", ", new java.util.LinkedHashSet<>(identical.values())) + "'s, whose rows they would repeat."));
             if (!rows.isEmpty()) w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
             w.endSection();
         }

@@ -81,7 +81,13 @@ public final class SinkPageWriter implements PageWriter {
         for (List<String> r : rows) {
             sink.tableRow();
             for (String c : r) {
-                sink.tableCell();
+                if (VerdictColour.style(c) == null) {
+                    sink.tableCell();
+                } else {
+                    SinkEventAttributeSet style = new SinkEventAttributeSet();
+                    style.addAttribute(SinkEventAttributeSet.STYLE, VerdictColour.style(c));
+                    sink.tableCell(style);
+                }
                 sink.text(c);
                 sink.tableCell_();
             }

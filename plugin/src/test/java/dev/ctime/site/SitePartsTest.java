@@ -207,4 +207,16 @@ class SitePartsTest {
         assertFalse(table.contains("<td>twin</td>"), "no row for a figure that cannot be told apart");
         assertTrue(html.contains("All " + cs.size() + " comparisons are in report.json"));
     }
+
+    @Test
+    void verdictCellsAreColouredAndOtherCellsAreNot() {
+        HtmlPageWriter w = new HtmlPageWriter();
+        w.table("t", java.util.List.of("figure", "verdict"), java.util.List.of(java.util.List.of("worse", "worse"),
+                java.util.List.of("x", "better"), java.util.List.of("1.02x (0.99–1.05) worse", "inconclusive")));
+        String html = w.document();
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td style=\"background:#f6d2d2\">worse</td>"), html);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td style=\"background:#d7f0d7\">better</td>"), html);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td>1.02x (0.99–1.05) worse</td>"), "only a cell that is a verdict");
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td style=\"background:#fbecc5\">inconclusive</td>"), html);
+    }
 }
