@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 def byName = { n -> report.profiles.find { it.name == n } }
 def enzyme = report.profiles.findAll { it.settings.autodiff }
 assert enzyme*.name == ['enzyme', 'enzyme-nott-inline', 'enzyme-max', 'enzyme-const']

@@ -40,7 +40,7 @@ def other = junit(7).testcase.failure.@message.toString()
 assert other.contains('toolchain default: baseline rustc 1.80.0 (051478957 2024-07-21), now rustc') : other
 
 // 8: ctime:compare on two history labels prints the table with intervals.
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 assert log =~ /profile\s+figure\s+baseline\s+current\s+change \(95% interval\)\s+verdict/
 assert log.contains('against baseline run-2')
 def history = new File(basedir, 'target/ctime/history.jsonl').readLines().collect { new JsonSlurper().parseText(it) }

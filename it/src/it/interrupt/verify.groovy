@@ -65,7 +65,8 @@ def finish = { String name, List<String> extra ->
     def (p, log) = start(name, extra)
     assert p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)
     assert p.exitValue() == 0 : log.text
-    log.text
+    // Long messages go on indented lines: read them whole.
+    log.text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 }
 
 // 1. SIGINT during a build whose build script hangs after starting a setsid daemon.

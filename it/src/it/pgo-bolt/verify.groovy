@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 def major = report.toolchain.llvmVersion.split('\\.')[0]
 def onPath = { String exe -> System.getenv('PATH').split(':').any { new File(it, exe).canExecute() } }
 def release = report.profiles.find { it.name == 'release' }

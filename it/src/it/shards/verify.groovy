@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def json = new JsonSlurper()
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 def shards = (1..3).collect { json.parse(new File(basedir, "target/shard-${it}/report.json")) }
 def all = ['release', 'quick', 'o2', 'cgu1', 'thin', 'fat']
 

@@ -1,6 +1,6 @@
 import groovy.json.JsonSlurper
 
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 def grd = "kernel 'sumsq': the gradient symbol 'sumsq_grd' is not exported by libit_basic.so (did you mean 'sumsq_grad'?)"
 def chian = "kernel 'chain': the primal symbol 'chian' is not exported by libit_basic.so (did you mean 'chain'?)"
 assert log.contains(grd) && log.contains(chian)

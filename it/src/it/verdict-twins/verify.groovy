@@ -42,7 +42,7 @@ if (d.state == 'recommended') {
     def contenders = ([d.undecided[0].against] + d.undecided*.profile).toSet()
     assert contenders == ['twin-a', 'twin-b'] as Set : d.reason
 }
-def log = new File(basedir, 'build.log').text
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 assert log.contains("verdict: ${d.recommended ?: 'undecided'}")
 // While forks run, the decision judges what is measured so far: not the report written meanwhile, which marks the
 // profiles incomplete until the forks are done.

@@ -228,12 +228,13 @@ public class MeasureMojo extends JudgingParameters {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("ctime: skipped (ctime.skip)");
+            info("ctime: skipped (ctime.skip)");
             return;
         }
         MeasureConfig cfg = config();
-        sitePluginProblem().ifPresent(p -> getLog().warn("ctime: " + p));
-        MeasureRun run = new MeasureRun(cfg, m -> getLog().info("ctime: " + m));
+        sitePluginProblem().ifPresent(p -> warn("ctime: " + p));
+        // Every line within the console's width (Maven's prefix aside): a long message goes on indented lines.
+        MeasureRun run = new MeasureRun(cfg, m -> info("ctime: " + m));
         // Interrupted (Ctrl-C, SIGTERM): report.html is written from the same state as report.json.
         run.onInterrupt(r -> {
             try {
@@ -267,18 +268,18 @@ public class MeasureMojo extends JudgingParameters {
             if (p.warnings() != null) p.warnings().forEach(w -> said.add(new String[] {p.name(), ": " + w}));
             if (p.status() != Status.OK) said.add(new String[] {p.name(), " " + p.status() + ": " + p.reason()});
         }
-        ConsoleTable.byText(said, x -> x[1], x -> x[0]).forEach((text, names) -> getLog().warn("ctime: profile"
+        ConsoleTable.byText(said, x -> x[1], x -> x[0]).forEach((text, names) -> warn("ctime: profile"
                 + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + text));
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
             // matrix reads the same history to balance its slice.
             if (report.shard() == null) {
                 String mended = HistoryLog.append(historyFile.toPath(), report);
-                if (mended != null) getLog().warn("ctime: " + mended);
+                if (mended != null) warn("ctime: " + mended);
             }
-            Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath(), w -> getLog().warn("ctime: " + w)),
+            Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath(), w -> warn("ctime: " + w)),
                     new ReportPage.Options(chartScenario, chartKernel, null), run.reportJson().resolveSibling("report.html"));
-            getLog().info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
+            info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: the measurements are in " + run.reportJson() + ", but writing the history"
                     + " or report.html failed: " + e.getMessage(), e);
@@ -394,13 +395,13 @@ public class MeasureMojo extends JudgingParameters {
             throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
         }
         if (repeat < Comparison.FEWEST_RUNS || forks < Comparison.FEWEST_RUNS) {
-            getLog().warn("ctime: with ctime.repeat=" + repeat + " and ctime.forks=" + forks + ", no comparison "
+            warn("ctime: with ctime.repeat=" + repeat + " and ctime.forks=" + forks + ", no comparison "
                     + (repeat < Comparison.FEWEST_RUNS && forks < Comparison.FEWEST_RUNS ? "" : "of " + (repeat < forks ? "builds" : "kernels") + " ")
                     + "can ever be significant (the Mann-Whitney test at 5% needs " + Comparison.FEWEST_RUNS + " runs a side): the"
                     + " verdict will be undecided. Use at least -Dctime.repeat=" + Comparison.FEWEST_RUNS + " -Dctime.forks="
                     + Comparison.FEWEST_RUNS + " for an answer");
         }
-        if (ks.isEmpty()) getLog().warn("ctime: no <kernels> configured: compile times are measured, run times are not");
+        if (ks.isEmpty()) warn("ctime: no <kernels> configured: compile times are measured, run times are not");
         List<String> selected = selectProfiles == null ? List.of()
                 : Arrays.stream(selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return MeasureConfig.builder().manifest(manifest()).workDir(outputDirectory.toPath()).profiles(ps).only(selected).kernels(ks)
@@ -461,10 +462,19 @@ public class MeasureMojo extends JudgingParameters {
                 if (stats.getCount() > 0 && stats.getSum() > 0) out.put(name, sum ? stats.getSum() : stats.getAverage());
             });
         } catch (IOException e) {
-            getLog().warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced,"
+            warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced,"
                     + " and the run's time estimated, by a cost model of the settings");
         }
         return out;
+    }
+
+    /** One message, within the console's width (Maven's prefix aside): a long one goes on indented lines. */
+    private void info(String message) {
+        ConsoleTable.wrap(message, ConsoleTable.WIDTH, "  ").forEach(getLog()::info);
+    }
+
+    private void warn(String message) {
+        ConsoleTable.wrap(message, ConsoleTable.WIDTH, "  ").forEach(getLog()::warn);
     }
 
     Path manifest() {

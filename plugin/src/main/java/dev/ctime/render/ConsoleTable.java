@@ -23,59 +23,57 @@ import java.util.Locale;
  * what makes the figures less reliable. Fits 120 columns: longer profile and kernel names are cut in the table.
  */
 public final class ConsoleTable {
-    private static final int COLS = 11;
+    /** The console's width, Maven's prefix aside: every line ctime prints fits it. */
+    public static final int WIDTH = 100;
 
     private ConsoleTable() {
     }
 
     public static List<String> render(Report r) {
+        // Two tables, each within 100 columns: the builds, one row per profile, then the kernels.
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"profile", "status", "build cpu", "vs ref", "kernel", "n", "primal", "vs ref", "gradient", "vs ref",
-                "grad check"});
+        rows.add(new String[] {"profile", "status", "build cpu", "vs ref"});
+        List<String[]> kernelRows = new ArrayList<>();
+        kernelRows.add(new String[] {"profile", "kernel", "n", "primal", "vs ref", "gradient", "vs ref", "grad check"});
         Map<String, String> identical = IdenticalLibraries.of(r);
         Map<String, List<String>> sameReason = byText(r.profiles(), p -> p.reason() == null ? null : p.status() + ": " + p.reason(),
                 ProfileResult::name);
+        List<String> names = r.profiles().stream().map(x -> clean(x.name())).toList();
         for (ProfileResult p : r.profiles()) {
             ScenarioFigures f = p.compile() == null ? null : p.compile().values().stream().findFirst().orElse(null);
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
-            String[] head = blank();
-            head[0] = fit(clean(p.name()), r.profiles().stream().map(x -> clean(x.name())).toList(), 24);
-            head[1] = p.status().id();
-            head[2] = f == null ? "" : ms(f.cpuMs());
-            head[3] = f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs");
-            List<KernelTiming> ks = p.kernels() == null ? List.of() : p.kernels();
-            if (ks.isEmpty()) rows.add(head);
-            for (int i = 0; i < ks.size(); i++) {
-                KernelTiming k = ks.get(i);
-                String[] row = i == 0 ? head : blank();
-                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
-                row[4] = fit(clean(k.name()), ks.stream().map(x -> clean(x.name())).toList(), 14);
-                row[5] = Integer.toString(k.n());
-                row[6] = ns(k.primalNs());
-                row[7] = k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs");
-                row[8] = ns(k.gradientNs());
-                row[9] = k.gradientNs() == null ? "" : ratio(r, p.name(), fig + "gradientNs");
-                row[10] = k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
-                        : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
-                        : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
-                        : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError());
-                rows.add(row);
-            }
+            String name = fit(clean(p.name()), names, 24);
+            rows.add(new String[] {name, p.status().id(), f == null ? "" : ms(f.cpuMs()),
+                    f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs")});
             if (identical.containsKey(p.name())) {
-                String[] note = blank();
-                note[1] = "  " + IdenticalLibraries.note(identical.get(p.name()));
-                rows.add(note);
+                rows.add(note("  " + IdenticalLibraries.note(identical.get(p.name())), 4));
             }
             List<String> same = p.reason() == null ? List.of() : sameReason.get(p.status() + ": " + p.reason());
             // A reason several profiles share (a missing Enzyme backend) is said once, after the last of them, naming them.
             if (p.reason() != null && same.get(same.size() - 1).equals(p.name())) {
-                String[] note = blank();
-                note[1] = "  " + p.status() + (same.size() > 1 ? " (" + String.join(", ", same.stream().map(ConsoleTable::clean).toList())
-                        + ")" : "") + ": " + firstLine(clean(p.reason()));
-                rows.add(note);
+                rows.add(note("  " + p.status() + (same.size() > 1 ? " (" + String.join(", ", same.stream().map(ConsoleTable::clean)
+                        .toList()) + ")" : "") + ": " + firstLine(clean(p.reason())), 4));
+            }
+            List<KernelTiming> ks = p.kernels() == null ? List.of() : p.kernels();
+            // An identical library's kernels are the other's, row for row: its builds row says so instead.
+            if (identical.containsKey(p.name())) continue;
+            for (int i = 0; i < ks.size(); i++) {
+                KernelTiming k = ks.get(i);
+                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
+                kernelRows.add(new String[] {i == 0 ? name : "", fit(clean(k.name()), ks.stream().map(x -> clean(x.name())).toList(), 14),
+                        Integer.toString(k.n()), ns(k.primalNs()), k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs"),
+                        ns(k.gradientNs()), k.gradientNs() == null ? "" : ratio(r, p.name(), fig + "gradientNs"),
+                        k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
+                                : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
+                                : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
+                                : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError())});
             }
         }
-        List<String> out = format(rows);
+        List<String> out = format(rows, java.util.Set.of(2, 3));
+        if (kernelRows.size() > 1) {
+            out.add("");
+            out.addAll(format(kernelRows, java.util.Set.of(2, 3, 4, 5, 6)));
+        }
         out.addAll(instructions(r));
         out.addAll(differences(r));
         out.addAll(autodiff(r.autodiff()));
@@ -86,16 +84,16 @@ public final class ConsoleTable {
                 + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
                 : clean(r.reference())) + " (0.80x = 20% less): a bare ratio differs (significant and beyond the threshold),"
                 + " '=' marks an equivalent figure (its whole interval within the threshold), '?' an inconclusive one (neither"
-                + " yet: more runs would settle it).", 118, ""));
+                + " yet: more runs would settle it).", WIDTH, ""));
         if (r.decision() != null) {
             out.add("");
-            out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", 118, "  "));
-            out.addAll(wrap(clean(r.decision().reason()), 118, "  "));
+            out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", WIDTH, "  "));
+            out.addAll(wrap(clean(r.decision().reason()), WIDTH, "  "));
         }
-        if (r.control() != null && !r.control().unreliable()) out.addAll(wrap(r.control().describe() + ".", 118, "  "));
-        if (r.interrupted() != null) out.addAll(wrap("warning: this run was " + clean(r.interrupted()), 118, "  "));
+        if (r.control() != null && !r.control().unreliable()) out.addAll(wrap(r.control().describe() + ".", WIDTH, "  "));
+        if (r.interrupted() != null) out.addAll(wrap("warning: this run was " + clean(r.interrupted()), WIDTH, "  "));
         if (r.warnings() != null) {
-            for (String w : r.warnings()) out.addAll(wrap("warning: " + clean(w), 118, "  "));
+            for (String w : r.warnings()) out.addAll(wrap("warning: " + clean(w), WIDTH, "  "));
         }
         return out;
     }
@@ -123,7 +121,7 @@ public final class ConsoleTable {
             String rest = t[1] == 0 ? (l.isEmpty() ? "equivalent on every figure" : "the other " + t[0] + " equivalent")
                     : (l.isEmpty() ? "no figure differs: " : "; ") + t[0] + " equivalent, " + t[1] + " inconclusive";
             String text = l.isEmpty() ? rest : String.join(", ", l) + (rest.startsWith(";") ? rest : "; " + rest);
-            wrap(clean(p) + ": " + text, 116, "  ").forEach(line -> out.add("  " + line));
+            wrap(clean(p) + ": " + text, WIDTH - 2, "  ").forEach(line -> out.add("  " + line));
         });
         return out;
     }
@@ -150,7 +148,7 @@ public final class ConsoleTable {
             if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
                     .append(b.settingsEffect().describe());
             if (AutodiffBreakdown.printingNote(b) != null) sb.append(" (").append(AutodiffBreakdown.printingNote(b)).append(')');
-            wrap(sb.toString(), 116, "  ").forEach(l -> out.add("  " + l));
+            wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
             for (AutodiffBreakdown.Row row : a.rows()) {
                 if (!row.profile().equals(b.profile())) continue;
                 StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
@@ -163,14 +161,14 @@ public final class ConsoleTable {
                     if (row.handGradientToPrimal() != null) k.append(" against ").append(row.handGradientToPrimal().describe())
                             .append(" hand-written");
                 }
-                wrap(k.toString(), 114, "  ").forEach(l -> out.add("    " + l));
+                wrap(k.toString(), WIDTH - 4, "  ").forEach(l -> out.add("    " + l));
             }
         }
         for (AutodiffBreakdown.Rejected x : a.rejected()) {
-            wrap(clean(x.profile()) + " [" + String.join(",", x.autodiff()) + "]: rejected, " + clean(x.reason().replace('\n', ' ')), 116, "  ")
+            wrap(clean(x.profile()) + " [" + String.join(",", x.autodiff()) + "]: rejected, " + clean(x.reason().replace('\n', ' ')), WIDTH - 2, "  ")
                     .forEach(l -> out.add("  " + l));
         }
-        if (a.releaseNote() != null) wrap(a.releaseNote(), 116, "  ").forEach(l -> out.add("  " + l));
+        if (a.releaseNote() != null) wrap(a.releaseNote(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         if (a.anchor() != null) out.add("  " + a.anchor());
         return out;
     }
@@ -190,13 +188,13 @@ public final class ConsoleTable {
                     .append(')');
             if (b.buildCpu() != null) sb.append("; final build ").append(b.buildCpu().describe());
             if (b.withPipeline() != null) sb.append(", with the pipeline ").append(b.withPipeline().describe());
-            wrap(sb.toString(), 116, "  ").forEach(l -> out.add("  " + l));
+            wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
             for (dev.ctime.pgo.TrainingEffect.Row row : t.rows()) {
                 if (!row.profile().equals(b.profile())) continue;
                 StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
                 k.append("primal ").append(row.primal() == null ? "?" : row.primal().describe() + mark(row.primal()));
                 if (row.gradient() != null) k.append(", gradient ").append(row.gradient().describe()).append(mark(row.gradient()));
-                wrap(k.toString(), 114, "  ").forEach(l -> out.add("    " + l));
+                wrap(k.toString(), WIDTH - 4, "  ").forEach(l -> out.add("    " + l));
             }
         }
         return out;
@@ -210,7 +208,7 @@ public final class ConsoleTable {
             out.addAll(wrap("shard " + r.shard().index() + "/" + r.shard().count() + ": measured " + String.join(", ",
                     r.shard().measured().stream().map(ConsoleTable::clean).toList()) + " of the " + r.shard().profiles().size()
                     + " profiles (" + clean(r.shard().anchor()) + " is the anchor every shard measures; balanced by "
-                    + r.shard().costBasis() + "); join the shards' reports with ctime:merge", 118, "  "));
+                    + r.shard().costBasis() + "); join the shards' reports with ctime:merge", WIDTH, "  "));
         }
         if (r.merge() != null) {
             out.add("");
@@ -219,7 +217,7 @@ public final class ConsoleTable {
             for (MergeInfo.Source s : r.merge().shards()) {
                 wrap("shard " + s.index() + "/" + s.count() + ": " + String.join(", ", s.profiles().stream().map(ConsoleTable::clean)
                         .toList()) + (s.anchorDrift() == null ? "" : "; its anchor against the others' " + s.anchorDrift().describe()
-                        + mark(s.anchorDrift())), 116, "  ").forEach(l -> out.add("  " + l));
+                        + mark(s.anchorDrift())), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
             }
         }
         return out;
@@ -271,12 +269,6 @@ public final class ConsoleTable {
         return out;
     }
 
-    private static String[] blank() {
-        String[] row = new String[COLS];
-        Arrays.fill(row, "");
-        return row;
-    }
-
     /** A name cut to fit, unless cutting would make two of the names it stands among read the same: then whole. */
     static String fit(String name, List<String> among, int max) {
         java.util.Set<String> whole = new java.util.HashSet<>(among);
@@ -284,7 +276,7 @@ public final class ConsoleTable {
         return apart ? clip(name, max) : name;
     }
 
-    /** Long names are cut in the table (in full in the lines below it), so rows fit 120 columns; two cut names stay apart. */
+    /** Long names are cut in the table (in full in the lines below it), so rows fit the console; two cut names stay apart. */
     static String clip(String s, int max) {
         if (s.length() <= max) return s;
         // Cut in the middle: matrix profiles share their start and differ at the end (…-cgu=1, …-cgu=16).
@@ -309,24 +301,35 @@ public final class ConsoleTable {
         return "";
     }
 
-    private static List<String> format(List<String[]> rows) {
-        int[] w = new int[COLS];
+    /** A row of one text, set under the table's second column: a note on the row above. */
+    private static String[] note(String text, int cols) {
+        String[] row = new String[cols];
+        Arrays.fill(row, "");
+        row[1] = text;
+        return row;
+    }
+
+    /** Columns as wide as their widest cell, the given ones right-aligned; note rows (second cell indented) span the table. */
+    private static List<String> format(List<String[]> rows, java.util.Set<Integer> right) {
+        int cols = rows.get(0).length;
+        int[] w = new int[cols];
         for (String[] r : rows) {
             if (r[1].startsWith("  ")) continue;
-            for (int c = 0; c < COLS; c++) w[c] = Math.max(w[c], r[c].length());
+            for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], r[c].length());
         }
         List<String> out = new ArrayList<>();
         for (String[] r : rows) {
             if (r[1].startsWith("  ")) {
-                out.add(" ".repeat(w[0]) + r[1]);
+                String pad = " ".repeat(w[0] + 3);
+                List<String> lines = wrap(r[1].strip(), WIDTH - pad.length(), "  ");
+                lines.forEach(l -> out.add(pad + l));
                 continue;
             }
             StringBuilder sb = new StringBuilder();
-            for (int c = 0; c < COLS; c++) {
+            for (int c = 0; c < cols; c++) {
                 String v = r[c];
-                boolean right = c >= 2 && c != 4;
-                sb.append(right ? " ".repeat(w[c] - v.length()) + v : v + " ".repeat(w[c] - v.length()));
-                if (c < COLS - 1) sb.append(' ');
+                sb.append(right.contains(c) ? " ".repeat(w[c] - v.length()) + v : v + " ".repeat(w[c] - v.length()));
+                if (c < cols - 1) sb.append(' ');
             }
             out.add(sb.toString().stripTrailing());
         }
@@ -344,7 +347,8 @@ public final class ConsoleTable {
         return out;
     }
 
-    static List<String> wrap(String text, int width, String indent) {
+    /** Text broken at spaces into lines of at most {@code width} (a longer word stands alone), later lines indented. */
+    public static List<String> wrap(String text, int width, String indent) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {

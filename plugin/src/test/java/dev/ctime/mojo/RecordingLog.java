@@ -22,6 +22,7 @@ final class RecordingLog extends SystemStreamLog {
     }
 
     String all() {
-        return String.join("\n", info) + "\n" + String.join("\n", warn);
+        // A long message is wrapped onto indented lines: read it whole.
+        return (String.join("\n", info) + "\n" + String.join("\n", warn)).replaceAll("\n {2,}", " ");
     }
 }

@@ -89,7 +89,7 @@ class TrainingEffectTest {
         assertFalse(t.builds().get(0).twin());
         assertEquals("PGO+BOLT", t.builds().get(0).trained());
         String console = String.join("\n", ConsoleTable.render(new Report(3, "ctime", "t", null, null, null, null,
-                null, List.of(), ps, "release", List.of(), null, null, t, List.of(), null, null, null, null)));
+                null, List.of(), ps, "release", List.of(), null, null, t, List.of(), null, null, null, null))).replaceAll("\\s+", " ");
         assertTrue(console.contains("thin-pgo [PGO+BOLT] against release (no untrained twin"), console);
         assertTrue(console.contains("pipeline 2.30 s CPU"), console);
     }
