@@ -259,9 +259,6 @@ public class MeasureMojo extends JudgingParameters {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("ctime: interrupted", e);
         }
-        getLog().info("");
-        ConsoleTable.render(report).forEach(l -> getLog().info(l));
-        getLog().info("");
         // Each text once, with every profile it applies to: a missing backend skips every Enzyme profile alike.
         List<String[]> said = new ArrayList<>();
         for (ProfileResult p : report.profiles()) {
@@ -270,6 +267,9 @@ public class MeasureMojo extends JudgingParameters {
         }
         ConsoleTable.byText(said, x -> x[1], x -> x[0]).forEach((text, names) -> warn("ctime: profile"
                 + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + text));
+        getLog().info("");
+        ConsoleTable.render(report).forEach(l -> getLog().info(l));
+        getLog().info("");
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
             // matrix reads the same history to balance its slice.

@@ -85,15 +85,17 @@ public final class ConsoleTable {
                 : clean(r.reference())) + " (0.80x = 20% less): a bare ratio differs (significant and beyond the threshold),"
                 + " '=' marks an equivalent figure (its whole interval within the threshold), '?' an inconclusive one (neither"
                 + " yet: more runs would settle it).", WIDTH, ""));
-        if (r.decision() != null) {
-            out.add("");
-            out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", WIDTH, "  "));
-            out.addAll(wrap(clean(r.decision().reason()), WIDTH, "  "));
-        }
+        // The warnings, then the verdict last: what the run ends on is what a terminal still shows.
+        out.add("");
         if (r.control() != null && !r.control().unreliable()) out.addAll(wrap(r.control().describe() + ".", WIDTH, "  "));
         if (r.interrupted() != null) out.addAll(wrap("warning: this run was " + clean(r.interrupted()), WIDTH, "  "));
         if (r.warnings() != null) {
             for (String w : r.warnings()) out.addAll(wrap("warning: " + clean(w), WIDTH, "  "));
+        }
+        if (r.decision() != null) {
+            out.add("");
+            out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", WIDTH, "  "));
+            out.addAll(wrap(clean(r.decision().reason()), WIDTH, "  "));
         }
         return out;
     }
