@@ -171,7 +171,7 @@ public final class ConsoleTable {
                     .forEach(l -> out.add("  " + l));
         }
         if (a.releaseNote() != null) wrap(a.releaseNote(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-        if (a.anchor() != null) out.add("  " + a.anchor());
+        if (a.anchor() != null) wrap(a.anchor(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         return out;
     }
 

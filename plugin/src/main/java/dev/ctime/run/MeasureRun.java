@@ -772,7 +772,9 @@ public final class MeasureRun {
         if (commit == null) commit = SourceRevision.of(crate.dir());
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains.probed(),
                 toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut,
-                shardInfo, extraBuilds, kernelsDone, stagesSoFar()));
+                shardInfo, extraBuilds, kernelsDone,
+                // Stage times are the next estimate's yardstick only where this run measured every profile it reports.
+                resumedFrom == null && interruptedProfiles.isEmpty() ? stagesSoFar() : Map.of()));
     }
 
     /**

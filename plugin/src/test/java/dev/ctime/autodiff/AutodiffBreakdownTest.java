@@ -99,6 +99,7 @@ class AutodiffBreakdownTest {
         assertTrue(flat.contains("(over the hand-written primal 3."), console);
         assertTrue(console.contains("heat@4096: gradient 2.3"), console);
         assertTrue(console.contains("ADBench"), console);
+        for (String l : ConsoleTable.render(r)) assertTrue(l.length() <= 100, "wider than 100 columns: " + l);
 
         dev.ctime.site.HtmlPageWriter w = new dev.ctime.site.HtmlPageWriter();
         dev.ctime.site.ReportPage.write(w, new Report(2, "ctime", "t", null, new CrateFacts("k", null, null, null, null, null), null, null,
