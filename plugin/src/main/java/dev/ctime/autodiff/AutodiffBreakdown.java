@@ -84,7 +84,7 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
         if (enzyme.isEmpty()) {
             return rejected.isEmpty() ? null : new AutodiffBreakdown(null, null, scenario, List.of(), List.of(), null, rejected, null);
         }
-        java.util.Map<String, String> identical = dev.ctime.model.IdenticalLibraries.of(profiles, null);
+        java.util.Map<String, String> identical = dev.ctime.model.IdenticalLibraries.timedOnce(profiles, null);
         String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse("full");
         ProfileResult hand = handBaseline(profiles, enzyme.get(0));
         // The fat LTO autodiff forces is read against a build without it on the same toolchain where there is one:

@@ -45,9 +45,33 @@ public final class IdenticalLibraries {
         return of(sha, reference);
     }
 
+    /**
+     * The identical libraries whose kernels were timed once, as the other's (a run does that; shards merged from
+     * different runners may hold identical libraries timed apart): their kernel figures are the other's, row for row.
+     */
+    public static Map<String, String> timedOnce(Report r) {
+        return timedOnce(r.profiles(), r.reference());
+    }
+
+    public static Map<String, String> timedOnce(List<ProfileResult> profiles, String reference) {
+        Map<String, String> out = new LinkedHashMap<>();
+        of(profiles, reference).forEach((p, same) -> {
+            if (java.util.Objects.equals(kernels(profiles, p), kernels(profiles, same))) out.put(p, same);
+        });
+        return out;
+    }
+
+    private static Object kernels(List<ProfileResult> profiles, String name) {
+        return profiles.stream().filter(p -> p.name().equals(name)).findFirst().map(ProfileResult::kernels).orElse(null);
+    }
+
     /** How every view names it, beside the profile. */
+    public static String note(String same, boolean timedOnce) {
+        return "identical binary to " + same + (timedOnce ? " (its kernels timed once, as " + same + "'s)" : " (timed apart)");
+    }
+
     public static String note(String same) {
-        return "identical binary to " + same + " (its kernels timed once, as " + same + "'s)";
+        return note(same, true);
     }
 
     /** The report's warning: per library that stands for others, which ones it stands for and what that means. */

@@ -36,6 +36,7 @@ public final class ConsoleTable {
         List<String[]> kernelRows = new ArrayList<>();
         kernelRows.add(new String[] {"profile", "kernel", "n", "primal", "vs ref", "gradient", "vs ref", "grad check"});
         Map<String, String> identical = IdenticalLibraries.of(r);
+        Map<String, String> timedOnce = IdenticalLibraries.timedOnce(r);
         Map<String, List<String>> sameReason = byText(r.profiles(), p -> p.reason() == null ? null : p.status() + ": " + p.reason(),
                 ProfileResult::name);
         List<String> names = r.profiles().stream().map(x -> clean(x.name())).toList();
@@ -46,7 +47,7 @@ public final class ConsoleTable {
             rows.add(new String[] {name, p.status().id(), f == null ? "" : ms(f.cpuMs()),
                     f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs")});
             if (identical.containsKey(p.name())) {
-                rows.add(note("  " + IdenticalLibraries.note(identical.get(p.name())), 4));
+                rows.add(note("  " + IdenticalLibraries.note(identical.get(p.name()), timedOnce.containsKey(p.name())), 4));
             }
             List<String> same = p.reason() == null ? List.of() : sameReason.get(p.status() + ": " + p.reason());
             // A reason several profiles share (a missing Enzyme backend) is said once, after the last of them, naming them.
@@ -56,7 +57,7 @@ public final class ConsoleTable {
             }
             List<KernelTiming> ks = p.kernels() == null ? List.of() : p.kernels();
             // An identical library's kernels are the other's, row for row: its builds row says so instead.
-            if (identical.containsKey(p.name())) continue;
+            if (timedOnce.containsKey(p.name())) continue;
             for (int i = 0; i < ks.size(); i++) {
                 KernelTiming k = ks.get(i);
                 String fig = "kernel:" + k.name() + ":" + k.n() + ":";

@@ -185,7 +185,7 @@ public final class ReportPage {
                     + r.comparisons().size() + " comparisons are in report.json.");
             List<List<String>> rows = new ArrayList<>();
             Map<String, int[]> tally = new LinkedHashMap<>();
-            Map<String, String> identical = IdenticalLibraries.of(r);
+            Map<String, String> identical = IdenticalLibraries.timedOnce(r);
             for (Comparison c : r.comparisons()) {
                 int[] t = tally.computeIfAbsent(c.profile(), k -> new int[3]);
                 t[c.verdict() == Verdict.EQUIVALENT ? 1 : c.verdict() == Verdict.INCONCLUSIVE ? 2 : 0]++;
@@ -291,12 +291,14 @@ public final class ReportPage {
         w.section("Profiles");
         List<List<String>> rows = new ArrayList<>();
         Map<String, String> identical = IdenticalLibraries.of(r);
+        Map<String, String> timedOnce = IdenticalLibraries.timedOnce(r);
         for (ProfileResult p : r.profiles()) {
             String settings = p.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
             rows.add(List.of(p.name(), p.status().id(), p.toolchain() == null ? "" : p.toolchain(), settings,
                     (p.artifactBytes() == null ? "" : String.format(Locale.ROOT, "%.0f KiB", p.artifactBytes() / 1024.0))
-                            + (identical.containsKey(p.name()) ? ", " + IdenticalLibraries.note(identical.get(p.name())) : ""),
+                            + (identical.containsKey(p.name()) ? ", " + IdenticalLibraries.note(identical.get(p.name()),
+                            timedOnce.containsKey(p.name())) : ""),
                     p.reason() == null ? "" : p.reason()));
         }
         w.table("profiles", List.of("profile", "status", "toolchain", "settings", "artifact", "reason"), rows);
