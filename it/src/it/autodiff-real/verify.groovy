@@ -94,4 +94,12 @@ def nightly = report.toolchains.find { it.name == 'nightly' }
 assert nightly.enzyme.backend.sha256 ==~ /[0-9a-f]{64}/ && nightly.enzyme.backend.bytes > 1000000 : nightly.enzyme
 assert log.contains('autodiff (Enzyme) against the hand-written gradients of hand-fat-lto')
 assert log.contains('code generation after it') && !log.contains('optimisation rerun')
+// A lean output folder: the analysis builds' bitcode, IR and traces are gone from the build folders; each trace is kept
+// in the profile's logs, compressed.
+def leftovers = []
+new File(basedir, 'target/ctime/profiles').eachFileRecurse { f ->
+    if (f.name ==~ /it_autodiff\.(ll|llvm_timings\.json|.*\.bc)/) leftovers << f.path
+}
+assert leftovers.isEmpty() : leftovers
+assert new File(basedir, 'target/ctime/profiles/enzyme/logs/llvm_timings.json.gz').length() > 1000
 return true

@@ -167,7 +167,11 @@ final class AnalysisRunner {
         a.loopPassesMs = t.loopPassesMs(); // empty, not absent, where the trace has none of them: none ran
         if (!t.perFunctionMs().isEmpty()) a.enzymePerFunctionMs = t.perFunctionMs();
         if (!t.differentiated().isEmpty()) a.differentiated = t.differentiated();
-        Files.copy(file, p.logs().resolve("llvm_timings.json"), StandardCopyOption.REPLACE_EXISTING);
+        // Kept for a look in chrome://tracing or Perfetto, compressed: a trace is tens of MB.
+        try (InputStream in = Files.newInputStream(file);
+             java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(p.logs().resolve("llvm_timings.json.gz")))) {
+            in.transferTo(out);
+        }
     }
 
     /** Enzyme's pass in the LLVM-lines build's trace, as one more run of it. */

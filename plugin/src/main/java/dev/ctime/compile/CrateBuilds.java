@@ -160,6 +160,14 @@ final class CrateBuilds {
         args.addAll(CargoCommand.profileConfig(p.plan().profile()));
         Exec.Result r = Exec.run(args, crate.dir(), env(command(p, incremental), null), timeout, p.logs(), "clean-" + tag);
         if (!r.ok()) throw new IOException("`cargo clean -p " + crate.packageName() + "` failed: " + r.stderr().strip());
+        // What the analysis builds leave beside cargo's artefacts (-Csave-temps bitcode, the IR, the LLVM trace: tens of MB
+        // a profile) is not cargo's to clean: named after the crate with a dot, unlike cargo's own (name-hash).
+        Path deps = deps(p);
+        if (Files.isDirectory(deps)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(deps, crate.crateName() + ".*")) {
+                for (Path f : ds) Files.deleteIfExists(f);
+            }
+        }
         Path inc = p.target().resolve(CargoCommand.CARGO_PROFILE).resolve("incremental");
         if (Files.isDirectory(inc)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(inc, crate.crateName() + "-*")) {
