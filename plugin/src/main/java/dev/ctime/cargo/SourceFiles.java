@@ -75,11 +75,10 @@ public final class SourceFiles {
      *
      * @param depInfo   cargo's dep-info of the built library (LIB.d beside it), or null where there is none
      * @param copyRoot  the build's copy of the tree, which the dep-info's paths name
-     * @param userRoot  the user's tree the copy was taken from
+     * @param tree      every file of the user's tree the copy was taken from ({@link #all}: the same for every profile)
      * @return every file of the tree where the crate has a build script or there is no dep-info to read
      */
-    public static Set<String> read(Path depInfo, Path copyRoot, Path userRoot, Path output) throws IOException {
-        List<String> tree = all(userRoot, output);
+    public static Set<String> read(Path depInfo, Path copyRoot, List<String> tree) throws IOException {
         Set<String> out = new TreeSet<>();
         boolean script = tree.stream().anyMatch(f -> Path.of(f).getFileName().toString().equals("build.rs"));
         if (script || depInfo == null || !Files.isRegularFile(depInfo)) {

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
 final class Preparation {
     private final CrateBuilds builds;
     private final TrainingPipeline training;
+    /** The user's tree, walked once for every profile's record of what its build read. */
+    private List<String> tree;
 
     /** @param trainer runs the kernels for PGO and BOLT; null where none are configured */
     Preparation(CrateBuilds builds, Trainer trainer) {
@@ -79,8 +81,8 @@ final class Preparation {
             at.applied.librarySha256 = dev.ctime.cargo.SourceCopy.sha256(lib);
             String so = built.cdylib().getFileName().toString();
             Path depInfo = built.cdylib().resolveSibling(so.substring(0, so.lastIndexOf('.')) + ".d");
-            at.applied.sources = SourceFiles.hashes(builds.crate.sourceRoot(), SourceFiles.read(depInfo, plan.dir().resolve("src"),
-                    builds.crate.sourceRoot(), plan.dir().getParent().getParent()));
+            if (tree == null) tree = SourceFiles.all(builds.crate.sourceRoot(), plan.dir().getParent().getParent());
+            at.applied.sources = SourceFiles.hashes(builds.crate.sourceRoot(), SourceFiles.read(depInfo, plan.dir().resolve("src"), tree));
             return new CompileBench.Prepared(p, at.result());
         } catch (BuildFailure e) {
             return new CompileBench.Prepared(null, at.result().failed(e.reason()));

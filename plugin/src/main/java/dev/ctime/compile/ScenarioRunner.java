@@ -91,7 +91,7 @@ final class ScenarioRunner {
                     log.accept(String.format("%s: leaf rustc %.0f ms wall, %.0f ms cpu%s%s", what, m.wallMs(), m.cpuMs(),
                             m.disturbed() ? String.format(", other processes used %.0f%% of the CPUs",
                                     100 * m.interference().otherCpuShare()) : "", firstRound > 1 ? "" : rep <= minRepeat
-                                    ? " (about " + duration(left) + " left in this round of builds)" : " (" + round.size()
+                                    ? " (about " + dev.ctime.render.Units.duration(left * 1000.0) + " left in this round of builds)" : " (" + round.size()
                                     + " figures still short of the target, at most " + (maxRepeat - rep) + " more rounds)"));
                 } catch (BuildFailure e) {
                     o = o.failed(e.reason());
@@ -176,9 +176,5 @@ final class ScenarioRunner {
 
     static void touch(Path f) throws IOException {
         Files.setLastModifiedTime(f, FileTime.fromMillis(System.currentTimeMillis() + 1000));
-    }
-
-    static String duration(long seconds) {
-        return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
     }
 }

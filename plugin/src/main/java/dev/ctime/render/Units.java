@@ -17,4 +17,10 @@ public final class Units {
         return Math.abs(v) >= 1e6 ? String.format(Locale.ROOT, "%.2f ms", v / 1e6)
                 : Math.abs(v) >= 1e3 ? String.format(Locale.ROOT, "%.2f µs", v / 1e3) : String.format(Locale.ROOT, "%.1f ns", v);
     }
+
+    /** A stretch of wall time as a log reads it: "45 s", "3 min 20 s". */
+    public static String duration(double ms) {
+        long s = Math.max(0, Math.round(ms / 1000));
+        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
+    }
 }

@@ -101,10 +101,10 @@ public final class MeasureRun {
         if (interrupted != null || done || runStart == 0) return null;
         long now = System.nanoTime();
         double runMs = (now - runStart) / 1e6;
-        String left = estimatedMs <= 0 ? "" : runMs < estimatedMs ? ", about " + RunEstimate.duration(estimatedMs - runMs)
-                + " left by the estimate" : ", past the estimate of " + RunEstimate.duration(estimatedMs);
-        return "still " + stage + ": " + RunEstimate.duration((now - stageStart) / 1e6) + " in this stage, "
-                + RunEstimate.duration(runMs) + " since the start" + left;
+        String left = estimatedMs <= 0 ? "" : runMs < estimatedMs ? ", about " + dev.ctime.render.Units.duration(estimatedMs - runMs)
+                + " left by the estimate" : ", past the estimate of " + dev.ctime.render.Units.duration(estimatedMs);
+        return "still " + stage + ": " + dev.ctime.render.Units.duration((now - stageStart) / 1e6) + " in this stage, "
+                + dev.ctime.render.Units.duration(runMs) + " since the start" + left;
     }
 
     public Path reportJson() {

@@ -127,12 +127,6 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
                 + "; more if the decision asks for more builds or forks)";
     }
 
-    /** A duration as a person reads it in a log: "45 s", "3 min 20 s". */
-    static String duration(double ms) {
-        long s = Math.max(0, Math.round(ms / 1000));
-        return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
-    }
-
     private static String minutes(double ms) {
         return ms < 60_000 ? Math.max(1, Math.round(ms / 1000)) + " s" : Math.round(ms / 60_000) + " min";
     }

@@ -40,7 +40,7 @@ class SourceFilesTest {
         Path outside = dir.resolve("vendor/dep/src/lib.rs");
         Files.writeString(depInfo, copy.resolve("target/ctime/libk.so") + ": " + copy.resolve("src/k.rs") + " "
                 + copy.resolve("src/lib.rs") + " " + copy.resolve("src/table.txt") + " " + outside + "\n");
-        Set<String> read = SourceFiles.read(depInfo, copy, root, root.resolve("target/ctime"));
+        Set<String> read = SourceFiles.read(depInfo, copy, SourceFiles.all(root, root.resolve("target/ctime")));
         assertEquals(Set.of("Cargo.toml", "Cargo.lock", ".cargo/config.toml", "src/k.rs", "src/lib.rs", "src/table.txt",
                 outside.toString()), read);
         Map<String, String> then = SourceFiles.hashes(root, read);
@@ -62,13 +62,13 @@ class SourceFilesTest {
     @Test
     void aBuildScriptOrAMissingDepInfoMakesTheWholeTreeTheSources() throws Exception {
         Path root = crateAtProjectRoot();
-        Set<String> noDepInfo = SourceFiles.read(dir.resolve("absent.d"), dir.resolve("copy"), root, null);
+        Set<String> noDepInfo = SourceFiles.read(dir.resolve("absent.d"), dir.resolve("copy"), SourceFiles.all(root, null));
         assertTrue(noDepInfo.contains("NOTES.md") && noDepInfo.contains("src/k.rs"), noDepInfo.toString());
         Files.writeString(root.resolve("build.rs"), "fn main() {}\n");
         Path depInfo = dir.resolve("libk.d");
         Files.writeString(depInfo, "lib.so: " + dir.resolve("copy/src/lib.rs") + "\n");
         // Unless the script names its inputs, cargo reruns it on any change in the package.
-        assertTrue(SourceFiles.read(depInfo, dir.resolve("copy"), root, null).contains("NOTES.md"));
+        assertTrue(SourceFiles.read(depInfo, dir.resolve("copy"), SourceFiles.all(root, null)).contains("NOTES.md"));
     }
 
     @Test

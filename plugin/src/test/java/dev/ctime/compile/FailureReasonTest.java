@@ -74,6 +74,6 @@ class FailureReasonTest {
     @Test
     void patchIsAHarmlessNewItem() {
         assertTrue(ScenarioRunner.patch(3).contains("fn ctime_incr_patched_3() -> u64 { 3 }"));
-        assertEquals("1 min 5 s", ScenarioRunner.duration(65));
+        assertEquals("1 min 5 s", dev.ctime.render.Units.duration(65_000));
     }
 }
