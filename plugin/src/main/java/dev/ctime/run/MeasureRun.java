@@ -62,7 +62,7 @@ public final class MeasureRun {
     private final Map<String, BuildOutcome> outcomes = new LinkedHashMap<>();
     /** Set once every profile has an outcome: from then on an interruption writes a report. */
     private volatile boolean started;
-    private volatile String stage = "checking the configuration";
+    private volatile String stage = Stage.CHECKING;
     private volatile String interrupted;
     /** Set before the final report: every report written before it says the run was not finished. */
     private volatile boolean done;
@@ -162,7 +162,7 @@ public final class MeasureRun {
                     + " figures would not be this run's, so everything is measured again");
             return;
         }
-        if (last.interrupted() != null && last.interrupted().contains("counting instructions")) {
+        if (last.interrupted() != null && last.interrupted().contains(Stage.COUNTING)) {
             log.accept("resume: the last report was cut short while counting instructions: everything is measured again, so"
                     + " no profile goes without its counts");
             return;
@@ -331,7 +331,7 @@ public final class MeasureRun {
                 + " settings");
         if (!estimated && !building.isEmpty()) log.accept("estimate: after the first build (the history has no earlier run to start from)");
         started = true;
-        enter("building the profiles once");
+        enter(Stage.BUILDING_ONCE);
         persist(report());
 
         String counters = Machine.hardwareCounters();
@@ -380,7 +380,7 @@ public final class MeasureRun {
             if (!outcome(plan.name()).ok()) log.accept("profile " + plan.name() + ": failed, " + outcome(plan.name()).reason());
         }
         checkKernelSymbols(prepared);
-        enter("timing builds");
+        enter(Stage.TIMING_BUILDS);
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
         // With kernels there is a decision, and builds beyond ctime.repeat go to it (after the kernels are timed);
         // without, to the figures short of the target precision.
@@ -390,7 +390,7 @@ public final class MeasureRun {
         timed.outcomes().values().forEach(this::record);
         cappedBuilds = decides ? java.util.Set.of() : timed.capped();
         persist(report());
-        enter("running the analysis builds");
+        enter(Stage.ANALYSIS);
         for (PreparedBuild p : prepared) {
             if (!outcome(p.name()).ok()) continue;
             log.accept("profile " + p.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
@@ -421,7 +421,7 @@ public final class MeasureRun {
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                     + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
                     ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
-            enter("timing kernels");
+            enter(Stage.TIMING_KERNELS);
             Path forkDir = cfg.workDir().resolve("run");
             List<List<dev.ctime.kernel.ForkResult>> keptForks = keptForks(libs, forkDir);
             kernels = kb.run(libs, forkDir, keptForks, o -> {
@@ -436,13 +436,13 @@ public final class MeasureRun {
         kernelsTimed = true;
         if (kernels != null) {
             persist(report());
-            enter("counting instructions");
+            enter(Stage.COUNTING);
             instructionCounts = "not finished: the run was cut short while counting";
             kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
         }
-        enter("writing the report");
+        enter(Stage.WRITING);
         done = true;
         Report report = report();
         persist(report);
@@ -589,7 +589,7 @@ public final class MeasureRun {
                 if (sc != null) cappedBuilds = wanted.stream().map(n -> n + "/" + sc.id).collect(java.util.stream.Collectors.toSet());
                 break;
             }
-            enter("timing builds for the decision");
+            enter(Stage.BUILDS_FOR_DECISION);
             log.accept("builds for " + why + ": round " + round + " of at most " + maxRepeat);
             List<PreparedBuild> subset = prepared.stream().filter(p -> wanted.contains(p.name()) && outcome(p.name()).ok()).toList();
             bench.oneMoreRound(subset, outcomes(subset), List.of(sc), round, this::record).outcomes().values().forEach(this::record);

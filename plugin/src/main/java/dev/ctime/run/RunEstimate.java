@@ -91,11 +91,11 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         double forkUnitsThen = (lastKernelWork + (lastKernelWork / Math.max(1, built.stream().filter(p -> p.kernels() != null).count())))
                 * lastForks;
         Map<String, Double> st = last.stagesMs();
-        double buildsMs = scale(st.get("building the profiles once"), pipeline, lastPipeline)
-                + scale(st.get("timing builds"), cost * builds, lastTimed)
-                + scale(st.get("running the analysis builds"), cost, lastCost);
-        double forksMs = scale(st.get("timing kernels"), forkUnitsNow, forkUnitsThen)
-                + scale(st.get("counting instructions"), (libraries - 1) * kernelWork, lastCounted);
+        double buildsMs = scale(st.get(Stage.BUILDING_ONCE), pipeline, lastPipeline)
+                + scale(st.get(Stage.TIMING_BUILDS), cost * builds, lastTimed)
+                + scale(st.get(Stage.ANALYSIS), cost, lastCost);
+        double forksMs = scale(st.get(Stage.TIMING_KERNELS), forkUnitsNow, forkUnitsThen)
+                + scale(st.get(Stage.COUNTING), (libraries - 1) * kernelWork, lastCounted);
         if (buildsMs <= 0 && forksMs <= 0) return Optional.empty();
         return Optional.of(new RunEstimate(buildsMs, forksMs, forksMs, "the last run's stage times, scaled to this run's"
                 + " profiles and builds"));
