@@ -122,14 +122,14 @@ public final class KernelBench {
             List<ForkResult> fork = new ArrayList<>();
             forks.add(fork);
             for (int attempt = 1; ; attempt++) {
-                String label = "fork-" + f + (attempt == 1 ? "" : "-retry-" + (attempt - 1));
+                String label = label(f, attempt);
                 log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
                         + " kernel size" + (wanted.size() == 1 ? "" : "s") + ")" : "/" + settings.minForks())
                         + (attempt > 1 ? ", restarted without the kernel that ended it" : ""));
                 ForkPlan plan = new ForkPlan(libraries, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
-                        dir.resolve(label + ".results.jsonl").toString());
+                        dir.resolve(label + RESULTS).toString());
                 ForkLauncher.Attempt a = launcher.run(plan, dir, label);
                 for (ForkResult r : a.results()) {
                     fork.add(r);
@@ -170,9 +170,10 @@ public final class KernelBench {
                                               Map<String, List<KernelTiming>> reported) throws IOException {
         List<List<ForkResult>> out = new ArrayList<>();
         Set<String> groups = allGroups(kernels);
+        Set<String> names = libraries.stream().map(ForkPlan.Library::profile).collect(java.util.stream.Collectors.toSet());
         for (int f = 1; ; f++) {
-            if (java.nio.file.Files.exists(dir.resolve("fork-" + f + "-retry-1.results.jsonl"))) break;
-            List<ForkResult> fork = ForkLauncher.readResults(dev.ctime.model.Json.MAPPER, dir.resolve("fork-" + f + ".results.jsonl"));
+            if (java.nio.file.Files.exists(dir.resolve(label(f, 2) + RESULTS))) break;
+            List<ForkResult> fork = ForkLauncher.readResults(dev.ctime.model.Json.MAPPER, dir.resolve(label(f, 1) + RESULTS));
             Set<String> seen = new HashSet<>();
             boolean whole = true;
             for (ForkResult r : fork) {
@@ -183,15 +184,20 @@ public final class KernelBench {
                     if (e.error() != null || e.primalNs() == null) whole = false;
                     else if (reported.containsKey(e.profile()) && !pooled(reported.get(e.profile()), r, e, f - 1)) whole = false;
                 }
-                if (!profiles.equals(libraries.stream().map(ForkPlan.Library::profile).collect(java.util.stream.Collectors.toSet()))) {
-                    whole = false;
-                }
+                if (!profiles.equals(names)) whole = false;
             }
             if (!whole || !seen.equals(groups)) break;
             out.add(fork);
         }
         return out;
     }
+
+    /** A fork's files are named after it: fork-3, and fork-3-retry-1 for its second attempt. */
+    private static String label(int fork, int attempt) {
+        return "fork-" + fork + (attempt == 1 ? "" : "-retry-" + (attempt - 1));
+    }
+
+    private static final String RESULTS = ".results.jsonl";
 
     /** Whether this entry's primal samples are the report's for fork {@code index} of that kernel size. */
     private static boolean pooled(List<KernelTiming> timings, ForkResult r, ForkResult.Entry e, int index) {
