@@ -90,7 +90,14 @@ assert log =~ /release-cgu1\s+ok/
 assert log.contains('verdict: undecided for')
 // Before any build: two runs a side can never be significant, and the run says so.
 assert log.contains('can ever be significant (the Mann-Whitney test at 5% needs 4 runs a side)')
-assert log.indexOf('can ever be significant') < log.indexOf('building dependencies')
+assert log.indexOf('can ever be significant') < log.indexOf('first build 1/')
+// Every line ctime prints fits 100 columns besides Maven's prefix.
+def raw = new File(basedir, 'build.log').readLines()
+def from = raw.findIndexOf { it.contains('--- ctime-maven-plugin') }
+def to = raw.findIndexOf { it.startsWith('[INFO] BUILD') }
+assert from >= 0 && to > from
+def wide = raw.subList(from + 1, to).findAll { it.replaceFirst(/^\[(INFO|WARNING|ERROR)\] /, '').length() > 100 }
+assert wide.isEmpty() : wide
 assert log.contains('± is the half-width')
 // ctime.instructions=all: the leaf rustc's instructions, counted under Cachegrind in an extra build.
 report.profiles.each { p ->

@@ -29,9 +29,14 @@ if (report.decision.recommended) {
 }
 // Pareto, cost against size, two history charts, and the phases where a nightly toolchain measured them.
 def phased = report.profiles.any { it.analysis?.phases?.total != null }
-def charts = 4 + (phased ? 1 : 0)
+// And the runs behind the decision, one strip chart per kernel function of the workload.
+def charts = 4 + (phased ? 1 : 0) + report.decision.workload.items.size()
 assert (html =~ /<svg /).count == charts
 assert phased || html.contains('No phase split was measured: -Ztime-passes needs a nightly toolchain')
+assert (html =~ /class="ctime-chart strips"/).count == report.decision.workload.items.size()
+// The heat map of every figure against the reference, coloured by verdict, with the intervals in the tooltips.
+assert html.contains('<table class="heatmap"')
+report.comparisons.findAll { it.verdict == 'equivalent' }.each { c -> assert html.contains("=${String.format(Locale.ROOT, '%.2f', c.ratio)}x") }
 assert html.contains('class="ctime-chart pareto"')
 // Tables keep the skin's styling classes beside ctime's own.
 assert html.contains('<table class="table table-striped break-even">') : 'the site skin styles tables by its classes'
@@ -67,10 +72,21 @@ assert (dom =~ /<svg /).count == charts
 assert (dom =~ /<circle class="point/).count == 3
 assert (dom =~ /<path class="series"/).count >= 3
 def png = new File(basedir, 'target/report.png')
-run(['--window-size=1100,2600', "--screenshot=${png}", url])
+run(['--window-size=1400,2600', "--screenshot=${png}", url])
 assert png.length() > 10000
 def img = ImageIO.read(png)
-assert img.width == 1100
+assert img.width == 1400
+// On a phone's width (390 CSS pixels; headless windows are no narrower than 500, so the page is framed at 390) nothing
+// makes the page scroll sideways: charts shrink, wide tables scroll within themselves.
+def framed = new File(basedir, 'target/framed.html')
+framed.text = standalone.text.replace('</body>', '<script>parent.document.body.setAttribute("data-overflow",'
+        + ' document.documentElement.scrollWidth + "/" + window.innerWidth);</script></body>')
+def host = new File(basedir, 'target/phone.html')
+host.text = '<!DOCTYPE html><html><body style="margin:0"><iframe src="framed.html" width="390" height="6000"></iframe></body></html>'
+def phoneDom = run(['--allow-file-access-from-files', '--dump-dom', host.toURI().toString()])
+def widths = (phoneDom =~ /data-overflow="(\d+)\/(\d+)"/)
+assert widths.find() : 'the framed page reported its width'
+assert widths.group(2) == '390' && widths.group(1).toInteger() <= 390 : "the page is ${widths.group(1)} px wide on a 390 px screen"
 // Not a blank page: count the distinct colours in the chart area.
 def colours = [] as Set
 for (int y = 0; y < img.height; y += 7) for (int x = 0; x < img.width; x += 7) colours << img.getRGB(x, y)

@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param anchor   published figures to read the ratios against
  * @param rejected the Enzyme profiles that did not build, with why
  * @param releaseNote where release is on another toolchain than the hand-written baseline, what that mixes in
+ * @param scenario the build scenario whose figures are compared
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AutodiffBreakdown(String hand, String release, String scenario, List<Build> builds, List<Row> rows, String anchor,
@@ -39,7 +40,13 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
             + " 11.4x in Rust (Enzyme issue 1832), against the faster primal: read it beside the gradient over the hand-written"
             + " primal where the autodiff build's own primal is slower";
 
-    /** An Enzyme profile that did not build: its settings and Enzyme's verdict (or the build's failure). */
+    /**
+     * An Enzyme profile that did not build: its settings and Enzyme's verdict (or the build's failure).
+     *
+     * @param profile the profile's name
+     * @param autodiff its Enzyme settings (-Zautodiff values)
+     * @param reason Enzyme's verdict, or the build's failure
+     */
     public record Rejected(String profile, List<String> autodiff, String reason) {
     }
 
@@ -54,6 +61,11 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
      * @param identicalTo        the profile whose library this one's is, byte for byte, where there is one
      * @param enzymePass         Enzyme's pass over the analysis builds that traced it, with its interval (at its real level:
      *                           two runs hold the median with probability 50%)
+     * @param profile the Enzyme profile's name
+     * @param autodiff its Enzyme settings (-Zautodiff values)
+     * @param buildCpuMs its build's median CPU time (ms)
+     * @param enzymePassMs Enzyme's own pass in the LLVM trace of an analysis build (ms), the median where it was traced more than once
+     * @param settingsAgainst the plain Enable profile settingsEffect compares with
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Build(String profile, List<String> autodiff, Double buildCpuMs, Comparison buildCpuVsRelease,
@@ -68,6 +80,12 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
      * @param handGradientToPrimal the hand-written gradient over the hand-written primal
      * @param gradientToHandPrimal this profile's gradient over the hand-written primal: its ratio where its own primal is
      *                             not slowed down
+     * @param profile the Enzyme profile's name
+     * @param kernel the kernel's name
+     * @param n its input size
+     * @param gradientVsHand Enzyme's gradient against the hand-written one
+     * @param primalVsHand the autodiff build's primal against the hand-written build's
+     * @param buildCpuVsRelease the Enzyme build's CPU time against release's (repeated per row for tables that read rows only)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String profile, String kernel, int n, Comparison gradientVsHand, Comparison primalVsHand,

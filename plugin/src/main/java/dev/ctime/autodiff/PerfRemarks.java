@@ -16,13 +16,19 @@ import java.util.regex.Pattern;
  *
  * @param byFunction the same counts for remarks that name their function (demangled)
  * @param examples   the first distinct remarks of each category, for a person to read
+ * @param total every remark of the build, counted by category
  */
 public record PerfRemarks(Counts total, Map<String, Counts> byFunction, Map<String, List<String>> examples) {
     static final int EXAMPLES = 5;
 
     public enum Category { CACHED, RECOMPUTED, TYPE_ASSUMPTIONS, OTHER }
 
-    /** @param other remarks that are neither, e.g. "Instruction could write forcing … readonly" */
+    /**
+     * @param other remarks that are neither, e.g. "Instruction could write forcing … readonly"
+     * @param cached values Enzyme caches for the reverse pass (memory)
+     * @param recomputed values it recomputes in the reverse pass (time)
+     * @param typeAssumptions types it could not deduce and assumed (correctness to check)
+     */
     public record Counts(int cached, int recomputed, int typeAssumptions, int other) {
         Counts plus(Category c) {
             return new Counts(cached + (c == Category.CACHED ? 1 : 0), recomputed + (c == Category.RECOMPUTED ? 1 : 0),

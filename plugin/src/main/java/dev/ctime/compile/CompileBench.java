@@ -59,8 +59,9 @@ public final class CompileBench {
 
     /** The scenarios' timed builds, interleaved over the profiles, repeated until precise or capped. */
     public Timed time(List<PreparedBuild> prepared, Map<String, BuildOutcome> outcomes, List<Scenario> scenarios, int minRepeat,
-                      int maxRepeat, double targetPrecision, Consumer<BuildOutcome> progress) throws InterruptedException {
-        return new ScenarioRunner(builds, patchFile, log).run(prepared, outcomes, scenarios, minRepeat, maxRepeat, targetPrecision,
+                      int maxRepeat, double targetPrecision, Consumer<BuildOutcome> progress,
+                      java.util.function.DoubleFunction<String> left) throws InterruptedException {
+        return new ScenarioRunner(builds, patchFile, log).withLeft(left).run(prepared, outcomes, scenarios, minRepeat, maxRepeat, targetPrecision,
                 progress);
     }
 

@@ -19,7 +19,14 @@ public final class LlvmLines {
     private LlvmLines() {
     }
 
-    /** One function and its copies. @param share of all IR lines in function bodies */
+    /**
+     * One function and its copies.
+     *
+     * @param share of all IR lines in function bodies
+     * @param function the function, demangled, its generic copies together
+     * @param lines its LLVM IR lines, copies together
+     * @param copies how many copies (monomorphisations) rustc emitted
+     */
     public record Entry(String function, int lines, int copies, double share) {
     }
 

@@ -2,6 +2,7 @@ package dev.ctime.compile;
 
 import dev.ctime.exec.Exec;
 import dev.ctime.stats.Statistics;
+import dev.ctime.render.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ final class ScenarioRunner {
     private int patchCounter;
     /** The number of the first round this runner times (later rounds of a run continue the count). */
     private int firstRound = 1;
+    private java.util.function.DoubleFunction<String> left = f -> "";
 
     /** @param patchFile the incr-patched edit as a unified diff, or null for ctime's default edit */
     ScenarioRunner(CrateBuilds builds, Path patchFile, Consumer<String> log) {
@@ -41,6 +43,12 @@ final class ScenarioRunner {
 
     ScenarioRunner withFirstRound(int round) {
         this.firstRound = round;
+        return this;
+    }
+
+    /** @param left the time left of the whole run, given how much of this stage is done ("" where unknown) */
+    ScenarioRunner withLeft(java.util.function.DoubleFunction<String> left) {
+        this.left = left;
         return this;
     }
 
@@ -61,7 +69,6 @@ final class ScenarioRunner {
             start.forEach((name, o) -> o.samples().forEach((sc, ms) -> kept.put(name + "/" + sc.id, ms.size())));
         }
         int done = 0;
-        long t0 = System.nanoTime();
         for (int rep = 1; rep <= maxRepeat; rep++) {
             List<Map.Entry<PreparedBuild, Scenario>> round = new ArrayList<>();
             for (PreparedBuild p : prepared) {
@@ -79,20 +86,22 @@ final class ScenarioRunner {
                 Scenario s = ps.getValue();
                 if (!now.get(p.name()).ok()) continue;
                 int number = rep + firstRound - 1;
-                String what = firstRound > 1 ? String.format("repetition %d (for the decision), profile %s, scenario %s", number,
-                        p.name(), s.id) : String.format("repetition %d%s, profile %s, scenario %s", rep,
-                        rep <= minRepeat ? "/" + minRepeat : " (for precision)", p.name(), s.id);
+                String what = firstRound > 1 ? String.format("build for the decision (round %d), %s %s", number, p.name(), s.id)
+                        : rep <= minRepeat ? String.format("build %d/%d, %s %s", done + 1, expected, p.name(), s.id)
+                        : String.format("build for precision (round %d), %s %s", rep, p.name(), s.id);
                 BuildOutcome o = now.get(p.name());
                 try {
                     BuildMeasurement m = measure(p, s, number);
                     o = o.withSample(s, m);
                     done++;
-                    long left = (System.nanoTime() - t0) / done * Math.max(0, expected - done) / 1_000_000_000L;
-                    log.accept(String.format("%s: leaf rustc %.0f ms wall, %.0f ms cpu%s%s", what, m.wallMs(), m.cpuMs(),
-                            m.disturbed() ? String.format(", other processes used %.0f%% of the CPUs",
-                                    100 * m.interference().otherCpuShare()) : "", firstRound > 1 ? "" : rep <= minRepeat
-                                    ? " (about " + dev.ctime.render.Units.duration(left * 1000.0) + " left in this round of builds)" : " (" + round.size()
-                                    + " figures still short of the target, at most " + (maxRepeat - rep) + " more rounds)"));
+                    String after = firstRound > 1 ? "" : rep <= minRepeat ? left.apply((double) done / expected)
+                            : round.size() + (round.size() == 1 ? " figure" : " figures") + " short of the target, at most "
+                            + (maxRepeat - rep) + (maxRepeat - rep == 1 ? " more round" : " more rounds");
+                    String time = rep > minRepeat ? left.apply(0) : "";
+                    if (!time.isEmpty()) after += "; " + time;
+                    log.accept(String.format("%s: %s wall, %s CPU%s%s", what, Units.ms(m.wallMs()), Units.ms(m.cpuMs()),
+                            m.disturbed() ? String.format(" (others used %.0f%%)", 100 * m.interference().otherCpuShare()) : "",
+                            after.isEmpty() ? "" : "; " + after));
                 } catch (BuildFailure e) {
                     o = o.failed(e.reason());
                     log.accept(what + ": failed, " + e.reason());

@@ -10,6 +10,8 @@ import java.util.List;
  * @param expectedFiles where rustc looks for the Enzyme library in this sysroot
  * @param rustcSays     rustc's own answer to an empty crate built with -Zautodiff=Enable
  * @param backend       the library rustc loads, where it is there: which build of Enzyme the figures are from
+ * @param foundFiles the Enzyme libraries present there
+ * @param howToFix what to do where the backend is missing or broken
  */
 public record EnzymeStatus(String state, List<String> expectedFiles, List<String> foundFiles, String rustcSays,
                            String howToFix, Backend backend) {
@@ -21,6 +23,9 @@ public record EnzymeStatus(String state, List<String> expectedFiles, List<String
      * The backend's file as found: an Enzyme library says nothing of its version, so its hash and date tell two apart.
      *
      * @param modified the file's modification time (its build or install date, as far as the file tells)
+     * @param path the library's path
+     * @param bytes its size in bytes
+     * @param sha256 its SHA-256
      */
     public record Backend(String path, long bytes, String sha256, String modified) {
         public static Backend of(java.nio.file.Path file) throws java.io.IOException {

@@ -12,6 +12,7 @@ package dev.ctime.kernel;
  *                      them are the mark of a wrong activity (an argument marked Const that the result depends on);
  *                      null where there are none
  * @param wrongZeroAt   the first few of them
+ * @param tolerance the largest relative error accepted (ctime.gradientTolerance)
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record GradientCheck(boolean ok, double maxRelError, int worstIndex, int checked, double tolerance,

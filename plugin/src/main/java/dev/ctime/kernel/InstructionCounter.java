@@ -117,7 +117,11 @@ public final class InstructionCounter {
             throw new IOException("Cachegrind exited with " + r.exitCode() + (err.isEmpty() ? "" : ": " + err)
                     + " (see " + logs.resolve(label + ".stderr") + ")");
         }
-        return parseSummary(Files.readAllLines(out));
+        long total = parseSummary(Files.readAllLines(out));
+        // The per-line profile has been read into the total: only a failed count keeps it, for a person to look at
+        // (hundreds of them would fill the output folder). Valgrind's own summary stays in the .stderr log.
+        Files.deleteIfExists(out);
+        return total;
     }
 
     private static String safe(String s) {

@@ -59,10 +59,18 @@ public final class KernelBench {
     private final Settings settings;
     private final Consumer<String> log;
 
+    private java.util.function.DoubleFunction<String> left = f -> "";
+
     public KernelBench(ForkLauncher launcher, Settings settings, Consumer<String> log) {
         this.launcher = launcher;
         this.settings = settings;
         this.log = log;
+    }
+
+    /** @param left the time left of the whole run, given how much of this stage is done ("" where unknown) */
+    public KernelBench withLeft(java.util.function.DoubleFunction<String> left) {
+        this.left = left;
+        return this;
     }
 
     /** @param onFork called after every fork with what is known so far, so a report can be written */
@@ -123,9 +131,14 @@ public final class KernelBench {
             forks.add(fork);
             for (int attempt = 1; ; attempt++) {
                 String label = label(f, attempt);
+                String time = left.apply(f > settings.minForks() ? 0 : (f - 1.0) / settings.minForks());
+                // Where the decision measures how far it is from settled, say it, so a reader sees the extra forks narrow it.
+                String narrowing = f <= settings.minForks() || widths.isEmpty() ? "" : "; cost interval "
+                        + dev.ctime.render.Units.ms(widths.get(widths.size() - 1)) + " wide" + (widths.size() > 1 ? ", was "
+                        + dev.ctime.render.Units.ms(widths.get(0)) : "");
                 log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
-                        + " kernel size" + (wanted.size() == 1 ? "" : "s") + ")" : "/" + settings.minForks())
-                        + (attempt > 1 ? ", restarted without the kernel that ended it" : ""));
+                        + " kernel size" + (wanted.size() == 1 ? "" : "s") + narrowing + ")" : "/" + settings.minForks())
+                        + (attempt > 1 ? ", restarted without the kernel that ended it" : "") + (time.isEmpty() ? "" : "; " + time));
                 ForkPlan plan = new ForkPlan(libraries, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),

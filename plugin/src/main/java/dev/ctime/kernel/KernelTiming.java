@@ -13,6 +13,15 @@ import dev.ctime.stats.Summary;
  * @param warmupMs         time spent warming up, summed over forks
  * @param primalInstructions   instructions per call of the primal under Cachegrind (deterministic), where counted
  * @param gradientInstructions likewise for the gradient
+ * @param name the kernel's name (its primal's exported symbol)
+ * @param n the input size: elements of x
+ * @param reason why it failed, where it did
+ * @param primalNsPerElement the primal's median over n
+ * @param gradientNs ns per call of the gradient, where the crate exports one
+ * @param gradientNsPerElement the gradient's median over n
+ * @param gradientCheck the gradient against central finite differences of the primal
+ * @param primalBatch calls per timed batch of the primal (calibrated to at least ctime.minSampleMs)
+ * @param gradientBatch likewise for the gradient
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KernelTiming(String name, int n, dev.ctime.model.Status status, String reason, Summary primalNs,

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param librarySha256     the library the harness loaded, hashed: equal hashes are the same binary
  * @param sources           the files the build read (cargo's dep-info, manifests, cargo config), each with its SHA-256:
  *                          what ctime.resume compares to tell whether the profile's code changed
+ * @param features the cargo features enabled
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Applied(String fingerprint, List<String> cargoArgs,

@@ -25,6 +25,19 @@ import java.util.Map;
  * @param clockResolutionNs   the harness clock's resolution
  * @param statistics          which statistics the figures and comparisons use
  * @param mergedShards        in a report merged from shards, how many
+ * @param repeat timed builds per profile and scenario before adaptive ones (ctime.repeat)
+ * @param scenarios the build scenarios timed
+ * @param forks kernel forks before adaptive ones (ctime.forks)
+ * @param samples timed batches per kernel and fork, at least
+ * @param minSampleMs the shortest timed batch (ms)
+ * @param warmupMaxMs the most warm-up per kernel and fork (ms)
+ * @param seed the seed of the timing inputs
+ * @param inputGenerator how kernel inputs are drawn
+ * @param gradientTolerance the largest relative error a gradient check accepts
+ * @param targetPrecision the relative half-width of a median's interval at which extra runs stop
+ * @param maxForks the cap on kernel forks
+ * @param thresholds the practical thresholds of the comparisons, by kind of figure
+ * @param deschedThreshold a batch whose wall time exceeds its CPU time by this share is left out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer forks, Integer samples, Double minSampleMs,

@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param anchorRatios every measured profile's figures against its own shard's anchor, with 95% intervals
  * @param findings     what differs between the shards: machines, a slow runner, profiles no shard measured
+ * @param anchor the profile every shard measured, through which the shards are compared
+ * @param shards the merged reports, one per shard
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MergeInfo(String anchor, List<Source> shards, List<Comparison> anchorRatios, List<String> findings) {
@@ -20,6 +22,12 @@ public record MergeInfo(String anchor, List<Source> shards, List<Comparison> anc
     /**
      * @param anchorDrift the shard's anchor against the other shards' anchors, on the anchor's main
      *                    build figure; significant means a faster or slower runner
+     * @param index the shard's number, from 1
+     * @param count how many shards the matrix was dealt into
+     * @param report the shard's report as given to the merge
+     * @param createdAt when that report was written (ISO-8601, UTC)
+     * @param machine the machine that measured it
+     * @param profiles the profiles it measured
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Source(int index, int count, String report, String createdAt, MachineFacts machine,

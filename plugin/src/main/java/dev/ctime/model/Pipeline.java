@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param trainingSeed the seed of the training inputs; the timed runs use another
  * @param trainedOn    which kernels and sizes the training ran
+ * @param stages the stages in order: instrumented build, training, merge, optimised build, BOLT
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Pipeline(List<PipelineStage> stages, long trainingSeed, String trainedOn) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param stage  what ran: instrumented build, training, merge, BOLT instrumentation, rewrite
  * @param detail what exactly: the command, the files, the inputs
+ * @param wallMs the stage's wall time
+ * @param cpuMs its CPU time, children included
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PipelineStage(String stage, double wallMs, double cpuMs, String detail) {

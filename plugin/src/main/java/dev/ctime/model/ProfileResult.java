@@ -15,6 +15,14 @@ import java.util.Map;
  * @param compile  scenario id to figures
  * @param analysis from untimed builds: phase split, codegen units used, top LLVM IR producers
  * @param pipeline for PGO and BOLT profiles, the training pipeline's stages (absent otherwise)
+ * @param name the profile's name
+ * @param reason why it failed, was skipped or is incomplete; absent when ok
+ * @param toolchain the rustup toolchain it built with (absent: the directory's own)
+ * @param artifactBytes the built library's size in bytes
+ * @param harnessOverheadNs the harness's own cost per call: an empty kernel through the same timing loop
+ * @param pinned whether the kernel forks ran pinned to one CPU
+ * @param kernels every kernel at every size, as timed and counted
+ * @param warnings what makes this profile's figures less reliable, one sentence each
  */
 public record ProfileResult(String name, Status status, String reason, Map<String, Object> settings,
                             Applied applied, String toolchain, Map<String, ScenarioFigures> compile,

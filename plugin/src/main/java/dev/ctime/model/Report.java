@@ -28,6 +28,11 @@ import java.util.Map;
  * @param merge       for a report merged from shards (ctime:merge), where each part came from
  * @param control     a byte-identical copy of the reference's library timed beside it: the run's false-alarm check
  * @param stagesMs    how long each stage of the run took (wall time, in the order run): what the next run's estimate scales
+ * @param schemaVersion the version of this schema the report follows
+ * @param tool the plugin that wrote it, with its version
+ * @param createdAt when the report was written (ISO-8601, UTC; a run rewrites it after each stage)
+ * @param label ctime.label: the user's name for the run
+ * @param profiles every profile of the run, measured or not, in the order given
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param measured  the anchor and this shard's slice
  * @param costBasis how the slices were balanced: "history" (an earlier run's build times) or "cost model"
  * @param costs     the expected cost of each dealt profile
+ * @param index this shard's number, from 1
+ * @param count how many shards the matrix was dealt into
+ * @param anchor the profile every shard measures, through which a merge compares them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShardInfo(int index, int count, String anchor, List<String> profiles, List<String> measured, String costBasis,

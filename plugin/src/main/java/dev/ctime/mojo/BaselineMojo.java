@@ -13,11 +13,20 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends BaselineParameters {
+    /**
+     * Keep every kernel batch in the baseline. By default each fork is kept as its median, which is what ctime:check
+     * compares (a fork is one run), and the file to commit is a fraction of the size.
+     */
+    @org.apache.maven.plugins.annotations.Parameter(property = "ctime.baselineSamples", defaultValue = "false")
+    boolean baselineSamples;
+
     @Override
     public void execute() throws MojoExecutionException {
         try {
-            Path saved = BaselineStore.save(reportFile.toPath(), namedBaseline().getParent(), baseline);
-            getLog().info("ctime: baseline '" + baseline + "' saved to " + saved + " (commit it; ctime:check compares against it)");
+            Path saved = BaselineStore.save(reportFile.toPath(), namedBaseline().getParent(), baseline, baselineSamples);
+            getLog().info("ctime: baseline '" + baseline + "' saved to " + saved + " (" + java.nio.file.Files.size(saved) / 1024
+                    + " KB" + (baselineSamples ? ", every kernel batch" : ", each kernel fork as its median: -Dctime.baselineSamples=true"
+                    + " keeps every batch") + "; commit it: ctime:check compares against it)");
         } catch (NoSuchFileException e) {
             throw new MojoExecutionException("ctime: no report at " + reportFile + " to save as a baseline: run ctime:measure first");
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.render.ConsoleTable;
 import dev.ctime.verdict.Workload;
 import java.io.File;
 import java.util.ArrayList;
@@ -54,6 +55,24 @@ abstract class JudgingParameters extends AbstractMojo {
     /** The workload on the command line, {@code kernel@n:function=calls,…} (e.g. heat@4096:gradient=1e6); replaces {@code <workload>}. */
     @Parameter(property = "ctime.workload")
     String workloadProperty;
+
+    /**
+     * What the console prints after a run: compact (the tables, the warnings and the verdict) or full (also every
+     * ratio with its interval, the instruction counts, and the autodiff and PGO details kernel by kernel).
+     */
+    @Parameter(property = "ctime.console", defaultValue = ConsoleTable.COMPACT)
+    String console;
+
+    /** The problem with ctime.console, or null. */
+    String consoleProblem() {
+        return List.of(ConsoleTable.COMPACT, ConsoleTable.FULL).contains(console) ? null : "ctime.console is '" + console
+                + "': use " + ConsoleTable.COMPACT + " (the tables, the warnings and the verdict) or " + ConsoleTable.FULL
+                + " (every ratio, the instruction counts, the details kernel by kernel)";
+    }
+
+    boolean fullConsole() {
+        return ConsoleTable.FULL.equals(console);
+    }
 
     @Parameter(defaultValue = "${session}", readonly = true)
     org.apache.maven.execution.MavenSession session;

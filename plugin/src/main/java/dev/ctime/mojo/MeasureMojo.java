@@ -268,7 +268,7 @@ public class MeasureMojo extends JudgingParameters {
         ConsoleTable.byText(said, x -> x[1], x -> x[0]).forEach((text, names) -> warn("ctime: profile"
                 + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + text));
         getLog().info("");
-        ConsoleTable.render(report).forEach(l -> getLog().info(l));
+        ConsoleTable.render(report, fullConsole()).forEach(l -> getLog().info(l));
         getLog().info("");
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
@@ -369,6 +369,7 @@ public class MeasureMojo extends JudgingParameters {
         if (!(minSampleMs > 0)) problems.add("ctime.minSampleMs must be positive");
         if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
         if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
+        if (consoleProblem() != null) problems.add(consoleProblem());
         if (!List.of("auto", "all", "off").contains(instructions)) {
             problems.add("ctime.instructions is '" + instructions + "': use auto (count kernels under Cachegrind where Valgrind"
                     + " is installed), all (builds too: an extra build under Valgrind, many times a build's time) or off");

@@ -58,6 +58,7 @@ public class MergeMojo extends JudgingParameters {
         }
         unknownProperties(problems);
         dev.ctime.verdict.Workload work = workload(problems);
+        if (consoleProblem() != null) problems.add(consoleProblem());
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
         }
@@ -82,7 +83,7 @@ public class MergeMojo extends JudgingParameters {
             throw new MojoExecutionException("ctime: cannot write the merged report to " + out + ": " + e.getMessage(), e);
         }
         getLog().info("");
-        ConsoleTable.render(merged).forEach(l -> getLog().info(l));
+        ConsoleTable.render(merged, fullConsole()).forEach(l -> getLog().info(l));
         getLog().info("");
         for (String f : merged.merge().findings()) getLog().warn("ctime: " + f);
         getLog().info("ctime: merged " + parts.size() + " shard reports into " + json + ", report.csv and report.html");

@@ -22,6 +22,7 @@ import java.util.TreeMap;
  *
  * @param builds one per trained profile that built
  * @param rows   one per trained profile, kernel and size measured on both sides
+ * @param scenario the build scenario whose figures are compared
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows) {
@@ -31,6 +32,9 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
      * @param twin            whether {@code against} is the same profile without pgo and bolt
      * @param buildCpu        the final (timed) build's CPU time against the untrained build's
      * @param withPipeline    the final build plus the pipeline, against the untrained build: what each shipped build costs
+     * @param profile the trained profile's name
+     * @param trained PGO, BOLT or PGO+BOLT
+     * @param pipeline the training pipeline, stage by stage
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Build(String profile, String trained, String against, boolean twin, Pipeline pipeline, Comparison buildCpu,
@@ -38,6 +42,14 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * @param profile the trained profile's name
+     * @param against the profile it is compared with
+     * @param kernel the kernel's name
+     * @param n its input size
+     * @param primal the trained build's primal against the other's
+     * @param gradient likewise for the gradient
+     */
     public record Row(String profile, String against, String kernel, int n, Comparison primal, Comparison gradient) {
     }
 

@@ -29,7 +29,17 @@ public final class ConsoleTable {
     private ConsoleTable() {
     }
 
+    /** What the console shows by default: the tables, the warnings and the verdict; the details are behind {@link #FULL}. */
+    public static final String COMPACT = "compact";
+    /** Every figure against the reference, instruction counts, Enzyme's and PGO's details kernel by kernel. */
+    public static final String FULL = "full";
+
     public static List<String> render(Report r) {
+        return render(r, false);
+    }
+
+    /** @param full the details too (ctime.console=full): every ratio, the instruction counts, autodiff and PGO kernel by kernel */
+    public static List<String> render(Report r, boolean full) {
         // Two tables, each within 100 columns: the builds, one row per profile, then the kernels.
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"profile", "status", "build cpu", "vs ref"});
@@ -75,17 +85,20 @@ public final class ConsoleTable {
             out.add("");
             out.addAll(format(kernelRows, java.util.Set.of(2, 3, 4, 5, 6)));
         }
-        out.addAll(instructions(r));
-        out.addAll(differences(r));
-        out.addAll(autodiff(r.autodiff()));
-        out.addAll(training(r.training()));
+        if (full) {
+            out.addAll(instructions(r));
+            out.addAll(differences(r));
+        }
+        out.addAll(autodiff(r.autodiff(), full));
+        out.addAll(training(r.training(), full));
         out.addAll(shards(r));
         out.add("");
         out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
                 + " [min, max] and less sure); vs ref is the ratio to " + (r.reference() == null ? "the reference"
                 : clean(r.reference())) + " (0.80x = 20% less): a bare ratio differs (significant and beyond the threshold),"
                 + " '=' marks an equivalent figure (its whole interval within the threshold), '?' an inconclusive one (neither"
-                + " yet: more runs would settle it).", WIDTH, ""));
+                + " yet: more runs would settle it)." + (full ? "" : " Every ratio with its interval, the instruction counts and"
+                + " the details kernel by kernel: -Dctime.console=full, or report.html."), WIDTH, ""));
         // The warnings, then the verdict last: what the run ends on is what a terminal still shows.
         out.add("");
         if (r.control() != null && !r.control().unreliable()) out.addAll(wrap(r.control().describe() + ".", WIDTH, "  "));
@@ -97,6 +110,15 @@ public final class ConsoleTable {
             out.add("");
             out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", WIDTH, "  "));
             out.addAll(wrap(clean(r.decision().reason()), WIDTH, "  "));
+            r.profiles().stream().filter(p -> p.name().equals(r.decision().recommended())).findFirst().ifPresent(p -> {
+                out.add("");
+                CargoSnippet.of(p).lines().forEach(l -> out.add("  " + clean(l)));
+            });
+            String next = dev.ctime.verdict.DecisionText.next(r.decision());
+            if (next != null) {
+                out.add("");
+                out.addAll(wrap(next, WIDTH, "  "));
+            }
         }
         return out;
     }
@@ -130,9 +152,10 @@ public final class ConsoleTable {
     }
 
     /** The autodiff breakdown: what Enzyme costs per profile at build time, and per kernel against the hand-written code. */
-    static List<String> autodiff(AutodiffBreakdown a) {
+    static List<String> autodiff(AutodiffBreakdown a, boolean full) {
         List<String> out = new ArrayList<>();
         if (a == null) return out;
+        if (!full) return autodiffBrief(a);
         out.add("");
         out.add("autodiff (Enzyme) against " + (a.hand() == null ? "no hand-written baseline (add a fat-LTO profile without"
                 + " autodiff on the same toolchain, as the hand-fat-lto preset is)" : "the hand-written gradients of " + clean(a.hand()))
@@ -176,8 +199,42 @@ public final class ConsoleTable {
         return out;
     }
 
+    /**
+     * The autodiff breakdown in a line per Enzyme profile: its build against release and what makes it up, and the range
+     * of its gradients against the hand-written ones; a rejected preset with Enzyme's verdict.
+     */
+    static List<String> autodiffBrief(AutodiffBreakdown a) {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        out.add("autodiff (Enzyme) against " + (a.hand() == null ? "no hand-written baseline (add a fat-LTO profile without"
+                + " autodiff on the same toolchain, as the hand-fat-lto preset is)" : "the hand-written gradients of "
+                + clean(a.hand())) + ":");
+        for (AutodiffBreakdown.Build b : a.builds()) {
+            StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(String.join(",", b.autodiff())).append("]: ");
+            if (b.identicalTo() != null) {
+                sb.append(IdenticalLibraries.note(clean(b.identicalTo())));
+            } else {
+                sb.append("build ").append(b.buildCpuVsRelease() == null ? "?" : brief(b.buildCpuVsRelease())).append(" of ")
+                        .append(clean(a.release()));
+                if (b.forcedLto() != null && b.enzymeOverFatLto() != null) sb.append(" (fat LTO ").append(brief(b.forcedLto()))
+                        .append(", then Enzyme ").append(brief(b.enzymeOverFatLto())).append(')');
+                double[] g = a.rows().stream().filter(x -> x.profile().equals(b.profile()) && x.gradientVsHand() != null)
+                        .mapToDouble(x -> x.gradientVsHand().ratio()).sorted().toArray();
+                if (g.length > 0) sb.append("; gradients ").append(g.length == 1 || g[0] == g[g.length - 1] ? String.format(Locale.ROOT,
+                        "%.2fx", g[0]) : String.format(Locale.ROOT, "%.2fx to %.2fx", g[0], g[g.length - 1])).append(" the hand-written");
+                if (AutodiffBreakdown.loopPassesMissing(b) != null) sb.append("; skipped loop passes the hand-written build ran");
+            }
+            wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
+        }
+        for (AutodiffBreakdown.Rejected x : a.rejected()) {
+            wrap(clean(x.profile()) + " [" + String.join(",", x.autodiff()) + "]: rejected, " + firstLine(clean(x.reason()
+                    .replace('\n', ' '))), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
+        }
+        return out;
+    }
+
     /** PGO and BOLT: each pipeline's cost, and what the trained library buys against the same profile untrained. */
-    static List<String> training(dev.ctime.pgo.TrainingEffect t) {
+    static List<String> training(dev.ctime.pgo.TrainingEffect t, boolean full) {
         List<String> out = new ArrayList<>();
         if (t == null) return out;
         out.add("");
@@ -193,7 +250,7 @@ public final class ConsoleTable {
             if (b.withPipeline() != null) sb.append(", with the pipeline ").append(b.withPipeline().describe());
             wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
             for (dev.ctime.pgo.TrainingEffect.Row row : t.rows()) {
-                if (!row.profile().equals(b.profile())) continue;
+                if (!full || !row.profile().equals(b.profile())) continue;
                 StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
                 k.append("primal ").append(row.primal() == null ? "?" : row.primal().describe() + mark(row.primal()));
                 if (row.gradient() != null) k.append(", gradient ").append(row.gradient().describe()).append(mark(row.gradient()));
@@ -224,6 +281,11 @@ public final class ConsoleTable {
             }
         }
         return out;
+    }
+
+    /** A ratio as the tables print it: "=1.00x", "?0.98x", "21.58x". */
+    static String brief(Comparison c) {
+        return c.mark() + String.format(Locale.ROOT, "%.2fx", c.ratio());
     }
 
     private static String mark(Comparison c) {

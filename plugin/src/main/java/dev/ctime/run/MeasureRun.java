@@ -24,6 +24,7 @@ import dev.ctime.pgo.PipelineTools;
 import dev.ctime.kernel.InstructionCounter;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelBench;
+import dev.ctime.render.Units;
 import dev.ctime.kernel.KernelTiming;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
@@ -74,7 +75,10 @@ public final class MeasureRun {
     private long stageStart;
     private long runStart;
     /** The estimate of the whole run, once there is one; 0 before. */
-    private volatile double estimatedMs;
+    /** How long this run will take, stage by stage, once something is known to scale from; null before. */
+    private volatile RunEstimate estimate;
+    /** How much of the current stage is done, as its last progress line said (0: it has not said). */
+    private volatile double stageFraction;
     private volatile Heartbeat heartbeat;
     /** Profiles whose library is byte for byte another's, mapped to that one: timed once. */
     private Map<String, String> identical = Map.of();
@@ -100,11 +104,30 @@ public final class MeasureRun {
     private String status() {
         if (interrupted != null || done || runStart == 0) return null;
         long now = System.nanoTime();
-        double runMs = (now - runStart) / 1e6;
-        String left = estimatedMs <= 0 ? "" : runMs < estimatedMs ? ", about " + dev.ctime.render.Units.duration(estimatedMs - runMs)
-                + " left by the estimate" : ", past the estimate of " + dev.ctime.render.Units.duration(estimatedMs);
-        return "still " + stage + ": " + dev.ctime.render.Units.duration((now - stageStart) / 1e6) + " in this stage, "
-                + dev.ctime.render.Units.duration(runMs) + " since the start" + left;
+        String left = left(stageFraction);
+        return "still " + stage + ": " + Units.duration((now - stageStart) / 1e6) + " in this stage, "
+                + Units.duration((now - runStart) / 1e6) + " since the start" + (left.isEmpty() ? "" : ", " + left);
+    }
+
+    /**
+     * The time left of the whole run, corrected as it goes: the current stage's rest between the estimate and the pace
+     * it has kept so far (where it says how much of it is done), the later stages by the estimate.
+     *
+     * @param fraction how much of the current stage is done, 0 where it cannot say
+     * @return "about 2 min 10 s left", or "" before there is an estimate
+     */
+    private String left(double fraction) {
+        RunEstimate e = estimate;
+        if (e == null) return "";
+        stageFraction = fraction;
+        String at = stage;
+        double inStage = (System.nanoTime() - stageStart) / 1e6;
+        double byEstimate = Math.max(0, e.stage(at) - inStage);
+        // The stage's own pace weighs more as more of it is done: its first builds say little (a cheap dev build first).
+        double rest = fraction > 0 && fraction <= 1 ? fraction * (inStage * (1 - fraction) / fraction) + (1 - fraction) * byEstimate
+                : byEstimate;
+        double ms = rest + e.after(at);
+        return ms < 1000 ? "" : "about " + Units.duration(ms) + " left";
     }
 
     public Path reportJson() {
@@ -356,15 +379,17 @@ public final class MeasureRun {
         CompileBench bench = new CompileBench(crate, rusage, perf, cfg.builds().patchFile(), cfg.builds().timeout(), cfg.userEnv(),
                 valgrind, trainer, log);
         List<PreparedBuild> prepared = new ArrayList<>();
+        int nth = 0;
         for (BuildPlan plan : toMeasure) {
             BuildOutcome o = outcome(plan.name());
             if (!o.ok()) {
                 log.accept("profile " + plan.name() + ": " + o.status() + ", " + o.reason());
                 continue;
             }
-            log.accept("profile " + plan.name() + ": " + (plan.profile().usesPgo() ? "PGO: instrumented build, training on the"
-                    + " kernels, merge; then " : "") + "building dependencies and the crate once (untimed)"
-                    + (plan.profile().usesBolt() ? "; then BOLT: instrumentation, training, rewrite" : ""));
+            String left = left((double) nth++ / building.size());
+            log.accept("first build " + nth + "/" + building.size() + ", " + plan.name() + " (untimed, dependencies too"
+                    + (plan.profile().usesPgo() ? "; PGO's instrumented build, training and merge before it" : "")
+                    + (plan.profile().usesBolt() ? "; BOLT after it" : "") + ")" + (left.isEmpty() ? "" : "; " + left));
             try {
                 long t0 = System.nanoTime();
                 CompileBench.Prepared r = bench.prepare(plan, o, this::record);
@@ -386,14 +411,17 @@ public final class MeasureRun {
         // without, to the figures short of the target precision.
         boolean decides = !cfg.kernels().isEmpty();
         CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), cfg.builds().repeat(),
-                decides ? cfg.builds().repeat() : maxRepeat, cfg.precision().target(), this::record);
+                decides ? cfg.builds().repeat() : maxRepeat, cfg.precision().target(), this::record, this::left);
         timed.outcomes().values().forEach(this::record);
         cappedBuilds = decides ? java.util.Set.of() : timed.capped();
         persist(report());
         enter(Stage.ANALYSIS);
-        for (PreparedBuild p : prepared) {
-            if (!outcome(p.name()).ok()) continue;
-            log.accept("profile " + p.name() + ": analysis builds (untimed): phase split, codegen units, LLVM IR lines");
+        List<PreparedBuild> analysed = prepared.stream().filter(p -> outcome(p.name()).ok()).toList();
+        for (PreparedBuild p : analysed) {
+            int i = analysed.indexOf(p);
+            String left = left((double) i / analysed.size());
+            log.accept("analysis builds " + (i + 1) + "/" + analysed.size() + ", " + p.name() + " (untimed)"
+                    + (left.isEmpty() ? "" : "; " + left));
             try {
                 record(bench.analyse(p, outcome(p.name())));
             } catch (IOException e) {
@@ -417,7 +445,8 @@ public final class MeasureRun {
             control(prepared, libs).ifPresent(libs::add);
             MeasureConfig.Precision pr = cfg.precision();
             KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.timing().forks(),
-                    Math.max(cfg.timing().forks(), pr.maxForks()), pr.kernelBudget(), pr.target(), this::focus), log);
+                    Math.max(cfg.timing().forks(), pr.maxForks()), pr.kernelBudget(), pr.target(), this::focus), log)
+                    .withLeft(this::left);
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                     + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
                     ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
@@ -516,6 +545,7 @@ public final class MeasureRun {
         if (stageStart != 0) stagesMs.merge(stage, (now - stageStart) / 1e6, Double::sum);
         stageStart = now;
         stage = next;
+        stageFraction = 0;
     }
 
     /** Logs how long the run will take, where some build time is known to scale from; says whether it did. */
@@ -532,8 +562,7 @@ public final class MeasureRun {
                 .or(() -> RunEstimate.of(building, seenMs, basis, builds, cfg.kernels(), cfg.timing(), libraries));
         e.ifPresent(x -> {
             log.accept("estimate: " + x.text());
-            // From the start of the run: what has been spent already counts against it.
-            estimatedMs = (System.nanoTime() - runStart) / 1e6 + x.buildsMs() + (x.forksLeastMs() + x.forksMostMs()) / 2;
+            estimate = x;
         });
         return e.isPresent();
     }

@@ -16,8 +16,37 @@ import java.util.Optional;
  * @param forksLeastMs   the kernel forks' samples alone
  * @param forksMostMs    with every warm-up running to its bound
  * @param basis          where the build times come from, as the log says it
+ * @param stagesMs       the same, stage by stage (by {@link Stage}'s names, in the order run): what the time left of a
+ *                       run adds up after the stage it is in
  */
-public record RunEstimate(double buildsMs, double forksLeastMs, double forksMostMs, String basis) {
+public record RunEstimate(double buildsMs, double forksLeastMs, double forksMostMs, String basis, Map<String, Double> stagesMs) {
+    /** The stages a run goes through, in order, as far as the estimate tells them apart. */
+    static final List<String> ORDER = List.of(Stage.CHECKING, Stage.BUILDING_ONCE, Stage.TIMING_BUILDS, Stage.ANALYSIS, Stage.TIMING_KERNELS,
+            Stage.COUNTING);
+
+    public RunEstimate {
+        stagesMs = Map.copyOf(stagesMs);
+    }
+
+    /** The estimate of one stage, 0 where it has none. */
+    double stage(String name) {
+        return stagesMs.getOrDefault(name, 0.0);
+    }
+
+    /** What the stages after this one will take by the estimate; 0 after a stage it does not know (a decision's extra builds). */
+    double after(String name) {
+        int i = ORDER.indexOf(name);
+        if (i < 0) return 0;
+        double sum = 0;
+        for (int j = i + 1; j < ORDER.size(); j++) sum += stage(ORDER.get(j));
+        return sum;
+    }
+
+    /** The whole run by the estimate, the forks between their least and most. */
+    double totalMs() {
+        return buildsMs + (forksLeastMs + forksMostMs) / 2;
+    }
+
     /** Builds each profile makes besides the timed ones: the preparation build and the two analysis builds. */
     static final int UNTIMED_BUILDS = 3;
 
@@ -31,10 +60,14 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
                 .mapToDouble(p -> seenMs.get(p.name()) / ShardPlan.buildCost(p)).sorted().toArray();
         if (ratios.length == 0) return Optional.empty();
         double scale = ratios[ratios.length / 2];
-        double buildsMs = 0;
+        double once = 0;
+        double timed = 0;
+        double analysis = 0;
         for (Profile p : profiles) {
             double one = seenMs.getOrDefault(p.name(), scale * ShardPlan.buildCost(p));
-            buildsMs += one * (builds + UNTIMED_BUILDS + ShardPlan.pipelineCost(p) / ShardPlan.buildCost(p));
+            once += one * (1 + ShardPlan.pipelineCost(p) / ShardPlan.buildCost(p));
+            timed += one * builds;
+            analysis += one * (UNTIMED_BUILDS - 1);
         }
         double sampleMs = timing.samples() * timing.minSampleMs();
         double least = 0;
@@ -47,7 +80,9 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
                 most += (libraries * functions + 1) * sampleMs + libraries * functions * timing.warmupMaxMs();
             }
         }
-        return Optional.of(new RunEstimate(buildsMs, least * timing.forks(), most * timing.forks(), basis));
+        return Optional.of(new RunEstimate(once + timed + analysis, least * timing.forks(), most * timing.forks(), basis,
+                Map.of(Stage.BUILDING_ONCE, once, Stage.TIMING_BUILDS, timed, Stage.ANALYSIS, analysis,
+                        Stage.TIMING_KERNELS, (least + most) / 2 * timing.forks())));
     }
 
     /**
@@ -91,14 +126,17 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         double forkUnitsThen = (lastKernelWork + (lastKernelWork / Math.max(1, built.stream().filter(p -> p.kernels() != null).count())))
                 * lastForks;
         Map<String, Double> st = last.stagesMs();
-        double buildsMs = scale(st.get(Stage.BUILDING_ONCE), pipeline, lastPipeline)
-                + scale(st.get(Stage.TIMING_BUILDS), cost * builds, lastTimed)
-                + scale(st.get(Stage.ANALYSIS), cost, lastCost);
-        double forksMs = scale(st.get(Stage.TIMING_KERNELS), forkUnitsNow, forkUnitsThen)
-                + scale(st.get(Stage.COUNTING), (libraries - 1) * kernelWork, lastCounted);
+        Map<String, Double> stages = new java.util.LinkedHashMap<>();
+        stages.put(Stage.BUILDING_ONCE, scale(st.get(Stage.BUILDING_ONCE), pipeline, lastPipeline));
+        stages.put(Stage.TIMING_BUILDS, scale(st.get(Stage.TIMING_BUILDS), cost * builds, lastTimed));
+        stages.put(Stage.ANALYSIS, scale(st.get(Stage.ANALYSIS), cost, lastCost));
+        stages.put(Stage.TIMING_KERNELS, scale(st.get(Stage.TIMING_KERNELS), forkUnitsNow, forkUnitsThen));
+        stages.put(Stage.COUNTING, scale(st.get(Stage.COUNTING), (libraries - 1) * kernelWork, lastCounted));
+        double buildsMs = stages.get(Stage.BUILDING_ONCE) + stages.get(Stage.TIMING_BUILDS) + stages.get(Stage.ANALYSIS);
+        double forksMs = stages.get(Stage.TIMING_KERNELS) + stages.get(Stage.COUNTING);
         if (buildsMs <= 0 && forksMs <= 0) return Optional.empty();
         return Optional.of(new RunEstimate(buildsMs, forksMs, forksMs, "the last run's stage times, scaled to this run's"
-                + " profiles and builds"));
+                + " profiles and builds", stages));
     }
 
     private static double scale(Double ms, double now, double then) {

@@ -35,7 +35,8 @@ public final class HtmlPageWriter implements PageWriter {
 
     @Override
     public void table(String cssClass, List<String> headers, List<List<String>> rows) {
-        body.append("<table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
+        // On a narrow screen a wide table scrolls on its own, and the page around it keeps its width.
+        body.append("<div class=\"table-wrap\"><table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
         headers.forEach(h -> body.append("<th>").append(Svg.escape(h)).append("</th>"));
         body.append("</tr>\n");
         for (List<String> r : rows) {
@@ -44,7 +45,7 @@ public final class HtmlPageWriter implements PageWriter {
                     .append(Svg.escape(c)).append("</td>"));
             body.append("</tr>\n");
         }
-        body.append("</table>\n");
+        body.append("</table></div>\n");
     }
 
     @Override
@@ -53,8 +54,10 @@ public final class HtmlPageWriter implements PageWriter {
     }
 
     public String document() {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Svg.escape(title) + "</title>\n"
-                + "<style>\nbody{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222}\n"
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + Svg.escape(title) + "</title>\n"
+                + "<style>\nbody{font-family:sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}\n"
+                + ".table-wrap{overflow-x:auto}\npre{overflow-x:auto}\n"
                 + "table{border-collapse:collapse;margin:1em 0;font-size:13px}\n"
                 + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f0f0f0}\n"
                 + "pre{background:#f6f6f6;padding:1em;border:1px solid #ddd}\n.chart{margin:1em 0}\n</style>\n</head>\n<body>\n"

@@ -106,8 +106,9 @@ public final class ReportPage {
                     : capitalize(DecisionText.headline(d)) + ". ") + d.reason());
             if (d.recommended() != null) {
                 ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
-                w.code(TradeOff.cargoSnippet(p));
+                w.code(dev.ctime.render.CargoSnippet.of(p));
             }
+            if (DecisionText.next(d) != null) w.paragraph(capitalize(DecisionText.next(d).replaceFirst("^next: ", "")));
             if (d.undecided() != null) {
                 List<List<String>> rows = new ArrayList<>();
                 for (Decision.Undecided u : d.undecided()) {
@@ -169,6 +170,7 @@ public final class ReportPage {
         } else {
             w.paragraph("No profile measured both costs, so there is nothing to chart.");
         }
+        if (d != null && d.workload() != null) runs(w, r, d.workload());
         if (o.kernel() != null) {
             List<Decision.Point> kp = Decider.kernelPoints(r.profiles(), o.kernel(), d == null ? null : d.scenario());
             w.paragraph("The same chart for " + o.kernel() + " alone, at its largest size (ctime.chartKernel): what it shows is"
@@ -179,28 +181,26 @@ public final class ReportPage {
 
         if (r.comparisons() != null && !r.comparisons().isEmpty()) {
             w.section("Against " + r.reference());
-            w.paragraph("The figures of each profile that differ from " + r.reference() + "'s, as ratios (below 1 is better)"
-                    + " with their 95% intervals: different means significant and at least the practical threshold; equivalent"
-                    + " means the whole interval lies within the threshold; inconclusive means neither yet. All "
-                    + r.comparisons().size() + " comparisons are in report.json.");
+            w.paragraph("Every figure of each profile against " + r.reference() + "'s, as a ratio (below 1 is better): green"
+                    + " where it is better and red where it is worse (significant and at least the practical threshold; deeper the"
+                    + " further from 1), grey where it is equivalent (the whole 95% interval within the threshold, marked '='),"
+                    + " amber where it is inconclusive (neither yet, marked '?'). Each cell's interval is in its tooltip; the"
+                    + " table below lists the figures that differ with their intervals.");
             List<List<String>> rows = new ArrayList<>();
-            Map<String, int[]> tally = new LinkedHashMap<>();
             Map<String, String> identical = IdenticalLibraries.timedOnce(r);
             for (Comparison c : r.comparisons()) {
-                int[] t = tally.computeIfAbsent(c.profile(), k -> new int[3]);
-                t[c.verdict() == Verdict.EQUIVALENT ? 1 : c.verdict() == Verdict.INCONCLUSIVE ? 2 : 0]++;
                 if (!c.significant()) continue;
                 // An identical library's kernels are the other's, row for row: shown once.
                 if (identical.containsKey(c.profile()) && c.figure().startsWith("kernel:")) continue;
                 rows.add(List.of(c.profile(), dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id(),
                         Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
-            List<String> summary = new ArrayList<>();
-            tally.forEach((p, t) -> summary.add(p + ": " + t[0] + " different, " + t[1] + " equivalent, " + t[2] + " inconclusive"));
-            w.paragraph(String.join("; ", summary) + "." + (identical.isEmpty() ? "" : " The kernel rows of "
-                    + String.join(", ", identical.keySet()) + " are left out: their libraries are identical to "
-                    + String.join(", ", new java.util.LinkedHashSet<>(identical.values())) + "'s, whose rows they would repeat."));
-            if (!rows.isEmpty()) w.table("comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows);
+            w.raw(HeatMap.of(r));
+            if (!identical.isEmpty()) w.paragraph("The kernel cells of " + String.join(", ", identical.keySet()) + " are "
+                    + String.join(", ", new java.util.LinkedHashSet<>(identical.values())) + "'s: their libraries are identical, byte"
+                    + " for byte.");
+            if (!rows.isEmpty()) w.raw(HeatMap.folded("The " + rows.size() + " figures that differ, with their intervals",
+                    "comparisons", List.of("profile", "figure", "ratio (95% interval)", "verdict", "runs"), rows));
             w.endSection();
         }
 
@@ -214,25 +214,39 @@ public final class ReportPage {
             if (p.analysis() != null && p.analysis().hasPhases()) phases.put(p.name(), p.analysis().phases());
         }
         w.section("Where the build time goes");
+        // Each profile without a phase split is named with why, once per reason.
+        Map<String, List<String>> noPhases = dev.ctime.render.ConsoleTable.byText(r.profiles(), p -> p.analysis() == null
+                || p.analysis().hasPhases() || p.compile() == null ? null : p.analysis().phasesUnavailable() == null
+                ? "no phase split was recorded" : p.analysis().phasesUnavailable(), ProfileResult::name);
         if (phases.isEmpty()) {
-            w.paragraph("No phase split was measured: -Ztime-passes needs a nightly toolchain.");
+            w.paragraph("No phase split was measured" + (noPhases.isEmpty() ? ": -Ztime-passes needs a nightly toolchain."
+                    : ": " + String.join("; ", noPhases.keySet()) + "."));
         } else {
+            noPhases.forEach((why, who) -> w.paragraph("No bar for " + String.join(", ", who) + ": " + why + "."));
             List<String> present = PHASES.stream().filter(k -> phases.values().stream().anyMatch(m -> m.getOrDefault(k, 0.0) > 0))
                     .toList();
             w.raw(Svg.phases("Leaf crate phases per profile", phases, present));
             w.paragraph("The phases come from one extra, untimed build with -Ztime-passes. Passes that run in parallel (LLVM's"
                     + " work on each codegen unit) are added up, so the phases of a profile can exceed its measured build time.");
         }
-        List<List<String>> produced = new ArrayList<>();
+        // Profiles that made the compiler produce the same are one row, naming them all.
+        Map<List<String>, List<String>> sameOutput = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
             if (p.analysis() == null || (p.analysis().codegenUnitsUsed() == null && p.analysis().llvmLines() == null)) continue;
             var a = p.analysis();
             String top = a.llvmLines() == null ? "" : String.join("; ", a.llvmLines().stream().limit(3)
                     .map(e -> e.function() + " (" + e.lines() + " lines" + (e.copies() > 1 ? ", " + e.copies() + " copies" : "") + ")")
                     .toList());
-            produced.add(List.of(p.name(), a.codegenUnitsUsed() == null ? "" : Integer.toString(a.codegenUnitsUsed()), top,
-                    a.llvmLinesScope() == null ? "" : a.llvmLinesScope()));
+            sameOutput.computeIfAbsent(List.of(a.codegenUnitsUsed() == null ? "" : Integer.toString(a.codegenUnitsUsed()), top,
+                    a.llvmLinesScope() == null ? "" : a.llvmLinesScope()), k -> new ArrayList<>()).add(p.name());
         }
+        List<List<String>> produced = new ArrayList<>();
+        sameOutput.forEach((cells, who) -> {
+            List<String> row = new ArrayList<>();
+            row.add(String.join(", ", who));
+            row.addAll(cells);
+            produced.add(row);
+        });
         if (!produced.isEmpty()) {
             w.paragraph("What each profile made the compiler produce: the codegen units rustc really partitioned the crate into,"
                     + " and the functions that produce the most LLVM IR (as cargo-llvm-lines counts them), the usual suspects for"
@@ -249,8 +263,9 @@ public final class ReportPage {
             w.paragraph("No kernel was measured.");
         } else {
             Map<String, List<double[]>> perElement = new LinkedHashMap<>();
+            Map<String, String> sameLibrary = IdenticalLibraries.timedOnce(r);
             for (ProfileResult p : r.profiles()) {
-                if (p.kernels() == null) continue;
+                if (p.kernels() == null || sameLibrary.containsKey(p.name())) continue;
                 List<double[]> pts = p.kernels().stream().filter(k -> k.name().equals(focus.kernel()) && k.primalNs() != null)
                         .map(k -> new double[] {k.n(), (focus.function().equals(Workload.GRADIENT) && k.gradientNs() != null
                                 ? k.gradientNs() : k.primalNs()).median() / k.n()})
@@ -259,6 +274,12 @@ public final class ReportPage {
             }
             w.raw(Svg.lines(focus.kernel() + " " + focus.function() + ": ns per element against n", perElement, "n",
                     "ns per element", true));
+            int sizes = perElement.values().stream().mapToInt(List::size).max().orElse(0);
+            if (sizes < 3) w.paragraph("Only " + sizes + " size" + (sizes == 1 ? "" : "s") + " of " + focus.kernel() + " measured, so"
+                    + " each line has " + sizes + " point" + (sizes == 1 ? "" : "s") + ": list more sizes in the kernel's <sizes> for a"
+                    + " curve that shows where caches stop helping.");
+            if (!sameLibrary.isEmpty()) w.paragraph("Left out, as their libraries are identical to another's: "
+                    + String.join(", ", sameLibrary.keySet()) + ".");
         }
         w.endSection();
 
@@ -310,15 +331,16 @@ public final class ReportPage {
             if (p.compile() == null) continue;
             for (Map.Entry<String, ScenarioFigures> e : new TreeMap<>(p.compile()).entrySet()) {
                 ScenarioFigures f = e.getValue();
-                compile.add(List.of(p.name(), e.getKey(), spread(f.cpuMs(), "ms"), spread(f.wallMs(), "ms"),
-                        spread(f.maxRssKb(), "kB"), f.instructions() == null ? "n/a" : spread(f.instructions(), ""),
+                compile.add(List.of(p.name(), e.getKey(), spread(f.cpuMs(), ReportPage::ms), spread(f.wallMs(), ReportPage::ms),
+                        spread(f.maxRssKb(), kb -> String.format(Locale.ROOT, "%.0f MiB", kb / 1024)),
+                        f.instructions() == null ? "n/a" : spread(f.instructions(), ReportPage::count),
                         f.cpuMs().runs() + (f.cpuMs().capped() ? " (capped)" : "")
                                 + (f.cpuMs().interference() > 0 ? ", " + f.cpuMs().interference() + " disturbed" : "")));
             }
         }
-        w.paragraph("The leaf crate's rustc (dependencies built beforehand): median and its interval, the interval's level,"
-                + " runs; noisy where the interval is wider than 10% of the median, disturbed where another process used the"
-                + " CPUs during a build.");
+        w.paragraph("The leaf crate's rustc (dependencies built beforehand): the median of the builds with its 95% interval,"
+                + " and the builds; noisy where the interval is wider than 10% of the median, disturbed where another process"
+                + " used the CPUs during a build.");
         w.table("compile", List.of("profile", "scenario", "CPU", "wall", "peak RSS", "instructions", "runs"), compile);
         w.endSection();
 
@@ -333,14 +355,48 @@ public final class ReportPage {
                         check(k.gradientCheck()), k.reason() == null ? "" : k.reason()));
             }
         }
-        w.paragraph("ns per call: the median of the forks' medians (each fork is one run) and its interval with the"
-                + " interval's level; batches descheduled by another process are left out and counted. Instructions per call"
+        w.paragraph("Time per call: the median of the forks' medians (each fork is one run) with its 95% interval;"
+                + " batches descheduled by another process are left out and counted. Instructions per call"
                 + " (primal / gradient) are counted under Valgrind's Cachegrind where it is installed: they do not move with the"
                 + " machine's load, but an instruction is not a nanosecond.");
-        w.table("kernels", List.of("profile", "kernel", "n", "primal ns", "gradient ns", "instructions", "gradient/primal",
+        w.table("kernels", List.of("profile", "kernel", "n", "primal", "gradient", "instructions", "gradient/primal",
                 "gradient check",
                 "problem"), ks);
         w.endSection();
+    }
+
+    /**
+     * The runs behind the decision: for each kernel function of the workload, every profile's fork medians as dots
+     * beside their median and interval (a profile whose library is another's is that profile's row).
+     */
+    static void runs(PageWriter w, Report r, Workload workload) {
+        Map<String, String> sameLibrary = IdenticalLibraries.timedOnce(r);
+        boolean any = false;
+        for (Workload.Item item : workload.items()) {
+            Map<String, double[]> rows = new LinkedHashMap<>();
+            for (ProfileResult p : r.profiles()) {
+                if (p.kernels() == null || sameLibrary.containsKey(p.name())) continue;
+                p.kernels().stream().filter(k -> k.name().equals(item.kernel()) && k.n() == item.n()).findFirst().ifPresent(k -> {
+                    Summary s = item.function().equals(Workload.GRADIENT) ? k.gradientNs() : k.primalNs();
+                    if (s == null) return;
+                    double[] runs = dev.ctime.stats.Statistics.units(s);
+                    double[] row = java.util.Arrays.copyOf(runs, runs.length + 3);
+                    row[runs.length] = s.median();
+                    row[runs.length + 1] = s.ciLow();
+                    row[runs.length + 2] = s.ciHigh();
+                    rows.put(p.name(), row);
+                });
+            }
+            if (rows.isEmpty()) continue;
+            if (!any) {
+                w.paragraph("The runs behind it, kernel function by kernel function of the workload: each dot is one fork's median"
+                        + " (a fork is one run) placed by how far it lies from its profile's median, the shaded bar the 95%"
+                        + " interval of that median. A dot far from its row's others is a run the machine disturbed; a wide bar is"
+                        + " a figure the verdicts hold less firmly.");
+                any = true;
+            }
+            w.raw(Svg.strips(item.describe() + ": run by run", rows, ReportPage::ns));
+        }
     }
 
     /** What #[autodiff] costs at build time and buys at run time, against the hand-written gradients. */
@@ -533,15 +589,20 @@ public final class ReportPage {
         return String.format(Locale.ROOT, "%,.0f", primal) + (gradient == null ? "" : String.format(Locale.ROOT, " / %,.0f", gradient));
     }
 
-    static String spread(Summary s, String unit) {
+    /**
+     * A median with its 95% interval in the figure's unit, as the console prints them: "2.35 s (2.30 s–2.41 s)"; an
+     * interval below 95% (too few runs for one) says its real level.
+     */
+    static String spread(Summary s, java.util.function.DoubleFunction<String> unit) {
         if (s == null) return "";
-        return String.format(Locale.ROOT, "%s %s [%s, %s] %.0f%%%s", g(s.median()), unit, g(s.ciLow()), g(s.ciHigh()),
-                100 * s.ciLevel(), s.noisy() ? " (noisy)" : "").replace("  ", " ");
+        return unit.apply(s.median()) + " (" + unit.apply(s.ciLow()) + "–" + unit.apply(s.ciHigh())
+                + (s.ciLevel() < dev.ctime.stats.Statistics.LEVEL ? String.format(Locale.ROOT, ", a %.0f%% interval", 100 * s.ciLevel())
+                : "") + ")" + (s.noisy() ? " noisy" : "");
     }
 
     static String ci(Summary s) {
-        return s == null ? "" : String.format(Locale.ROOT, "%s [%s, %s] %.0f%%, %d forks%s", g(s.median()), g(s.ciLow()),
-                g(s.ciHigh()), 100 * s.ciLevel(), s.runs(), s.interference() > 0 ? ", " + s.interference() + " descheduled" : "");
+        return s == null ? "" : spread(s, ReportPage::ns) + ", " + s.runs() + " forks" + (s.interference() > 0 ? ", "
+                + s.interference() + " descheduled" : "");
     }
 
     static String check(GradientCheck c) {

@@ -117,10 +117,16 @@ public final class Svg {
     }
 
     private static StringBuilder open(String cssClass, String title) {
+        return open(cssClass, title, H);
+    }
+
+    /** An SVG of the page's width and this height, which shrinks with the page on a narrow screen. */
+    private static StringBuilder open(String cssClass, String title, int H) {
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ctime-chart ").append(cssClass)
                 .append("\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W)
-                .append(' ').append(H).append("\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n");
+                .append(' ').append(H).append("\" style=\"max-width:100%;height:auto\" font-family=\"sans-serif\" font-size=\"12\""
+                        + " role=\"img\">\n");
         sb.append("<title>").append(escape(title)).append("</title>\n");
         sb.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H).append("\" fill=\"#ffffff\"/>\n");
         sb.append("<text x=\"").append(LEFT).append("\" y=\"22\" font-size=\"14\" font-weight=\"bold\">").append(escape(title))
@@ -190,6 +196,7 @@ public final class Svg {
             sb.append("<path class=\"front\" d=\"").append(path).append("\" fill=\"none\" stroke=\"#333\" stroke-dasharray=\"5 3\"/>\n");
         }
         List<String> names = points.stream().map(Decision.Point::profile).toList();
+        List<double[]> placed = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Decision.Point p = points.get(i);
             boolean onFront = front.contains(p.profile());
@@ -211,13 +218,111 @@ public final class Svg {
                     .append(label(p.buildMs().ciHigh())).append("), ").append(label(p.runNs().median())).append(" ns (")
                     .append(label(p.runNs().ciLow())).append("–").append(label(p.runNs().ciHigh())).append(")")
                     .append(tie ? ", equivalent in cost to " + escape(recommended) : "").append("</title></circle>\n");
-            if (onFront || p.profile().equals(recommended)) {
-                sb.append("<text class=\"front-label\" x=\"").append(num(cx + 8)).append("\" y=\"")
-                        .append(num(cy - 8)).append("\">").append(escape(p.profile()))
-                        .append(p.profile().equals(recommended) ? " (recommended)" : tie ? " (equivalent)" : "").append("</text>\n");
+            String text = p.profile() + (p.profile().equals(recommended) ? " (recommended)" : tie ? " (equivalent)" : "");
+            double[] at = place(placed, cx + 8, cy - 8, text.length() * 6.6, W - RIGHT);
+            if (Math.abs(at[1] - (cy - 8)) > 1 || at[0] != cx + 8) {
+                // Moved off its dot to stay readable beside a neighbour: a thin line leads back to it.
+                sb.append("<line class=\"leader\" x1=\"").append(num(cx)).append("\" y1=\"").append(num(cy)).append("\" x2=\"")
+                        .append(num(at[0] - 2)).append("\" y2=\"").append(num(at[1] - 4)).append("\" stroke=\"").append(colour)
+                        .append("\" stroke-width=\"0.75\"/>\n");
             }
+            sb.append("<text class=\"").append(onFront || p.profile().equals(recommended) ? "front-label" : "point-label")
+                    .append("\" x=\"").append(num(at[0])).append("\" y=\"").append(num(at[1])).append("\" fill=\"")
+                    .append(onFront || p.profile().equals(recommended) ? "#000" : "#444").append("\">").append(escape(text))
+                    .append("</text>\n");
         }
         legend(sb, names);
+        return sb.append("</svg>\n").toString();
+    }
+
+    /**
+     * Where a label goes: at (x, y) unless it would cover one placed before, else the nearest free line below or above
+     * it (profiles with the same costs sit on one dot, and each keeps its name legible); kept left of {@code right}.
+     *
+     * @param placed the boxes placed so far {x, y, width}, to which this one is added
+     * @return {x, y} of the label's baseline start
+     */
+    static double[] place(List<double[]> placed, double x, double y, double width, double right) {
+        if (x + width > right) x = Math.max(LEFT + 2, right - width);
+        double[] at = {x, y};
+        for (int step = 0; step < 40; step++) {
+            double dy = (step % 2 == 0 ? 1 : -1) * 14 * ((step + 1) / 2);
+            double ty = y + dy;
+            if (ty < TOP + 10) continue;
+            boolean free = true;
+            for (double[] b : placed) {
+                if (Math.abs(b[1] - ty) < 13 && x < b[0] + b[2] && b[0] < x + width) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                at = new double[] {x, ty};
+                break;
+            }
+        }
+        placed.add(new double[] {at[0], at[1], width});
+        return at;
+    }
+
+    /**
+     * The runs behind a figure, criterion-style: one row per profile, each fork's median a dot placed by how far it lies
+     * from that profile's median (in %), the profile's interval a shaded bar and its median written at the right; so a
+     * reader sees the spread the verdicts rest on, and a fork that stands apart, whatever the profiles' speeds.
+     *
+     * @param rows  profile to {runs..., median, low, high}: the runs first, the last three the summary
+     * @param value how the median is written at the right of its row
+     */
+    public static String strips(String title, Map<String, double[]> rows, java.util.function.DoubleFunction<String> value) {
+        int rowH = 22;
+        int h = TOP + 10 + rows.size() * rowH + BOTTOM;
+        StringBuilder sb = open("strips", title, h);
+        if (rows.isEmpty()) return empty(sb);
+        double reach = 0.01;
+        for (double[] v : rows.values()) {
+            for (double d : v) reach = Math.max(reach, Math.abs(d / v[v.length - 3] - 1));
+        }
+        reach *= 1.1;
+        int left = 160;
+        int right = W - 110;
+        Axis x = new Axis(-100 * reach, 100 * reach, false, left, right);
+        for (double t : x.ticks()) {
+            double px = x.map(t);
+            sb.append("<line class=\"grid\" x1=\"").append(num(px)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(num(px))
+                    .append("\" y2=\"").append(h - BOTTOM).append("\" stroke=\"").append(Math.abs(t) < 1e-9 ? "#999" : "#e5e5e5")
+                    .append("\"/>\n");
+            sb.append("<text x=\"").append(num(px)).append("\" y=\"").append(h - BOTTOM + 16).append("\" text-anchor=\"middle\">")
+                    .append(t > 0 ? "+" : "").append(label(t)).append("%</text>\n");
+        }
+        sb.append("<text x=\"").append((left + right) / 2).append("\" y=\"").append(h - 18).append("\" text-anchor=\"middle\">")
+                .append("each run against its profile's median</text>\n");
+        sb.append("<text x=\"").append(right + 10).append("\" y=\"").append(TOP).append("\" font-weight=\"bold\">median</text>\n");
+        int i = 0;
+        for (Map.Entry<String, double[]> e : rows.entrySet()) {
+            double[] v = e.getValue();
+            int runs = v.length - 3;
+            double median = v[runs];
+            double cy = TOP + 10 + i * rowH + rowH / 2.0;
+            String colour = PALETTE[i % PALETTE.length];
+            sb.append("<text class=\"strip-label\" x=\"").append(left - 8).append("\" y=\"").append(num(cy + 4))
+                    .append("\" text-anchor=\"end\">").append(escape(e.getKey())).append("</text>\n");
+            sb.append("<line class=\"interval\" x1=\"").append(num(x.map(100 * (v[runs + 1] / median - 1)))).append("\" y1=\"")
+                    .append(num(cy)).append("\" x2=\"").append(num(x.map(100 * (v[runs + 2] / median - 1)))).append("\" y2=\"")
+                    .append(num(cy)).append("\" stroke=\"").append(colour).append("\" stroke-width=\"8\" stroke-opacity=\"0.25\"><title>")
+                    .append(escape(e.getKey())).append(": 95% interval ").append(escape(value.apply(v[runs + 1]))).append("–")
+                    .append(escape(value.apply(v[runs + 2]))).append("</title></line>\n");
+            for (int k = 0; k < runs; k++) {
+                // Spread over the row's height in a fixed pattern, so equal runs do not hide each other.
+                double jitter = ((k * 7) % 5 - 2) * 2.5;
+                sb.append("<circle class=\"run\" cx=\"").append(num(x.map(100 * (v[k] / median - 1)))).append("\" cy=\"")
+                        .append(num(cy + jitter)).append("\" r=\"3.5\" fill=\"").append(colour).append("\" fill-opacity=\"0.8\"><title>")
+                        .append(escape(e.getKey())).append(", run ").append(k + 1).append(": ").append(escape(value.apply(v[k])))
+                        .append("</title></circle>\n");
+            }
+            sb.append("<text x=\"").append(right + 10).append("\" y=\"").append(num(cy + 4)).append("\">")
+                    .append(escape(value.apply(median))).append("</text>\n");
+            i++;
+        }
         return sb.append("</svg>\n").toString();
     }
 

@@ -20,6 +20,9 @@ import java.util.List;
  * @param noisy        the interval is wider than {@link Statistics#NOISY_RELATIVE_WIDTH} of the median
  * @param samples      every raw value, in the order measured (for kernels: ns per call of each batch, fork after fork)
  * @param groups       for kernels, how many of {@code samples} each fork contributed, in order; absent for builds
+ * @param min the smallest run
+ * @param max the largest run
+ * @param ciHigh upper end of the interval
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(double median, double min, double max, int runs, double ciLow, double ciHigh, double ciLevel,

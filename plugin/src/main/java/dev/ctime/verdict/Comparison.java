@@ -26,6 +26,9 @@ import java.util.Locale;
  * @param runsToSettle for an inconclusive comparison, about how many runs a side would make it different or
  *                     equivalent at the spread seen so far (at least 4, the fewest with which Mann-Whitney can
  *                     reject at 5%); absent where it is settled
+ * @param profile the profile compared
+ * @param reference the profile it is compared with
+ * @param referenceRuns runs on the reference's side
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Comparison(String figure, String profile, String reference, double ratio, double ciLow, Double ciHigh,

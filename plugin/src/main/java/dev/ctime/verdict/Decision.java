@@ -29,6 +29,10 @@ import java.util.List;
  * @param primalCost    where the recommended (or best) profile is an #[autodiff] build: its primal, kernel by kernel of the
  *                      workload, against the fastest primal of a build without Enzyme (autodiff builds can slow the whole
  *                      crate down, the primal included); null otherwise
+ * @param workload the calls per build the costs are weighed by
+ * @param excluded profiles left out of the ranking
+ * @param reference the profile the comparisons are against
+ * @param runnerUp the best profile after the recommended one, which byKernel compares with
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decision(Workload workload, List<String> excluded, double expectedCalls, String scenario, String reference,
@@ -46,7 +50,15 @@ public record Decision(Workload workload, List<String> excluded, double expected
         return UNDECIDED.equals(state);
     }
 
-    /** A median with its 95% interval and the runs behind it. */
+    /**
+     * A median with its 95% interval and the runs behind it.
+     *
+     * @param median the median of the runs
+     * @param ciLow lower end of its interval
+     * @param ciHigh upper end of its interval
+     * @param ciLevel the interval's coverage (0.95 or more from 6 runs on)
+     * @param runs independent runs behind it
+     */
     public record Estimate(double median, double ciLow, double ciHigh, double ciLevel, int runs) {
         static Estimate of(dev.ctime.stats.Summary s) {
             return new Estimate(s.median(), s.ciLow(), s.ciHigh(), s.ciLevel(), s.runs());
@@ -56,11 +68,20 @@ public record Decision(Workload workload, List<String> excluded, double expected
     /**
      * One profile's two costs: build CPU (ms, including a PGO/BOLT pipeline) and run time per call of the
      * workload's mix (ns: the workload's total time over its calls, one value per fork).
+     *
+     * @param profile the profile's name
+     * @param buildMs build CPU time per build (ms), a PGO/BOLT pipeline included
+     * @param runNs run time per call of the workload's mix (ns)
      */
     public record Point(String profile, Estimate buildMs, Estimate runNs) {
     }
 
-    /** A profile kept out of the decision, with why. */
+    /**
+     * A profile kept out of the decision, with why.
+     *
+     * @param profile the profile's name
+     * @param reason which kernel of the workload failed in it, and how
+     */
     public record Barred(String profile, String reason) {
     }
 
@@ -69,6 +90,13 @@ public record Decision(Workload workload, List<String> excluded, double expected
      *
      * @param totalLow       the total cost difference per build (ms), candidate minus best: lower end, null if unbounded
      * @param runsToSettle   about how many builds and forks a profile would settle it at the spread seen so far
+     * @param profile the candidate
+     * @param against the best profile, which it cannot be told from yet
+     * @param build their build costs compared
+     * @param run their workloads' run costs compared
+     * @param totalMs the total cost difference per build (ms), candidate minus best: build CPU plus the workload's run time
+     * @param totalHigh upper end, null if unbounded
+     * @param marginMs the difference within which the two count as equivalent (from the thresholds)
      */
     public record Undecided(String profile, String against, Comparison build, Comparison run, double totalMs, Double totalLow,
                             Double totalHigh, double marginMs, int runsToSettle) {
@@ -95,7 +123,14 @@ public record Decision(Workload workload, List<String> excluded, double expected
         }
     }
 
-    /** One workload item in the recommended profile: calls, ns per call, share of the run cost, and against the runner-up. */
+    /**
+     * One workload item in the recommended profile: calls, ns per call, share of the run cost, and against the runner-up.
+     *
+     * @param item the workload item
+     * @param nsPerCall its median ns per call in the profile
+     * @param share its share of the workload's run time
+     * @param againstRunnerUp its figure against the runner-up's
+     */
     public record ItemShare(Workload.Item item, Double nsPerCall, Double share, Comparison againstRunnerUp) {
     }
 }

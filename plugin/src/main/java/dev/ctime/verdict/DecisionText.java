@@ -27,6 +27,20 @@ public final class DecisionText {
         return d.recommended() + " for " + usage;
     }
 
+    /** What to do next, in one sentence: the same on the console and the page. */
+    public static String next(Decision d) {
+        if (d.state() == null) return null;
+        if (d.undecidedNow()) {
+            int most = d.undecided().stream().mapToInt(Decision.Undecided::runsToSettle).max().orElse(0);
+            return "next: run again with more builds and forks (-Dctime.repeat=" + most + " -Dctime.forks=" + most + ", or raise"
+                    + " ctime.maxRepeat and ctime.maxForks), on an idle machine; or take either of " + String.join(", ", contenders(d))
+                    + ": the comparisons above bound what choosing wrong can cost.";
+        }
+        if (d.recommended() == null) return "next: fix the kernels named above (or leave them out of the workload) and run again.";
+        return "next: paste the block into your crate; then mvn ctime:baseline once and mvn ctime:check in CI keep it from"
+                + " regressing (mvn ctime:report renders the page).";
+    }
+
     static List<String> contenders(Decision d) {
         return d.undecided() == null ? List.of() : Decision.Undecided.contenders(d.undecided());
     }

@@ -21,7 +21,14 @@ public record Workload(List<Item> items, boolean derived) {
     public static final String PRIMAL = "primal";
     public static final String GRADIENT = "gradient";
 
-    /** Calls per build of one kernel function at one size. */
+    /**
+     * Calls per build of one kernel function at one size.
+     *
+     * @param kernel the kernel's name
+     * @param n its input size
+     * @param function primal or gradient
+     * @param calls calls per build
+     */
     public record Item(String kernel, int n, String function, double calls) {
         public String describe() {
             return kernel + " " + function + " (n = " + n + ")";

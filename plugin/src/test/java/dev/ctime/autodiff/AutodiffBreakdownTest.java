@@ -4,6 +4,7 @@ import dev.ctime.model.CrateFacts;
 import dev.ctime.model.ToolchainFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.GradientCheck;
@@ -92,7 +93,11 @@ class AutodiffBreakdownTest {
 
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(),
                 null, a, null, List.of(), null, null, null, null);
-        String console = String.join("\n", ConsoleTable.render(r));
+        String console = String.join("\n", ConsoleTable.render(r, true));
+        String brief = String.join(" ", ConsoleTable.render(r)).replaceAll("\\s+", " ");
+        assertTrue(brief.matches(".*enzyme \\[Enable\\]: build 2\\d\\.\\d\\dx of release \\(fat LTO 2\\d\\.\\d\\dx, then Enzyme 1\\.\\d\\dx\\).*"), brief);
+        assertTrue(brief.contains("; gradients 2.3"), "the compact console gives the gradients' range: " + brief);
+        assertFalse(brief.contains("Enzyme's pass"), "the details are for ctime.console=full: " + brief);
         assertTrue(console.contains("autodiff (Enzyme) against the hand-written gradients of hand-fat-lto"), console);
         String flat = console.replaceAll("\\s+", " ");
         assertTrue(flat.contains("Enzyme's pass 100 ms (96 ms–104 ms, 2 runs, 50% interval), code generation after it 2.05 s"), console);

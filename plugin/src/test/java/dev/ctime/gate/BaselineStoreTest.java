@@ -1,11 +1,14 @@
 package dev.ctime.gate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ctime.model.Json;
+import dev.ctime.model.Report;
+import dev.ctime.stats.Statistics;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +20,46 @@ class BaselineStoreTest {
     @Test
     void savesTheReportUnderItsNameWithWhenAndLoadsItBack() throws Exception {
         Path report = Path.of("src/test/resources/reports/measure-basic.json");
-        Path saved = BaselineStore.save(report, dir.resolve("src/ctime"), "main");
+        Path saved = BaselineStore.save(report, dir.resolve("src/ctime"), "main", true);
         assertEquals(dir.resolve("src/ctime/main.json"), saved);
         JsonNode tree = Json.MAPPER.readTree(saved.toFile());
         assertEquals("main", tree.path("baseline").path("name").asText());
         assertTrue(tree.path("baseline").has("savedAt"));
         assertEquals(Json.MAPPER.readTree(report.toFile()).path("profiles"), tree.path("profiles"), "every sample kept");
         assertEquals(2, BaselineStore.load(saved).profiles().size());
+    }
+
+    @Test
+    void byDefaultEachForkIsKeptAsItsMedianWhichIsWhatTheGateCompares() throws Exception {
+        Path report = Path.of("src/test/resources/reports/measure-basic.json");
+        Path full = BaselineStore.save(report, dir.resolve("full"), "main", true);
+        Path compact = BaselineStore.save(report, dir.resolve("compact"), "main", false);
+        assertTrue(java.nio.file.Files.size(compact) < java.nio.file.Files.size(full) * 0.8,
+                java.nio.file.Files.size(compact) + " bytes against " + java.nio.file.Files.size(full));
+        assertEquals("each fork's median", Json.MAPPER.readTree(compact.toFile()).path("baseline").path("samples").asText());
+        var a = BaselineStore.load(full).profiles();
+        var b = BaselineStore.load(compact).profiles();
+        int kernels = 0;
+        for (int p = 0; p < a.size(); p++) {
+            if (a.get(p).kernels() == null) continue;
+            for (int k = 0; k < a.get(p).kernels().size(); k++) {
+                var x = a.get(p).kernels().get(k).primalNs();
+                var y = b.get(p).kernels().get(k).primalNs();
+                if (x == null || x.groups() == null) continue;
+                kernels++;
+                assertTrue(x.samples().size() > x.groups().size(), "the fixture has several batches a fork");
+                assertEquals(x.groups().size(), y.samples().size());
+                assertArrayEquals(Statistics.units(x), Statistics.units(y), 1e-12, "the runs the gate compares are the same");
+                assertEquals(x.median(), y.median());
+            }
+        }
+        assertTrue(kernels > 0);
+        // And the gate reads the compact baseline as it read the full one.
+        Report current = dev.ctime.render.ReportWriter.readJson(report);
+        assertEquals(Gate.compare(Measured.of(BaselineStore.load(full)), Measured.of(current), GateThresholds.defaults(),
+                        Gate.OnMismatch.FAIL).rows(),
+                Gate.compare(Measured.of(BaselineStore.load(compact)), Measured.of(current), GateThresholds.defaults(),
+                        Gate.OnMismatch.FAIL).rows());
     }
 
     @Test

@@ -43,6 +43,9 @@ class ReportSchemaTest {
                         .contains(f.getDeclaredName()) && List.of(ProfileResult.class, dev.ctime.kernel.KernelTiming.class)
                         .contains(f.getDeclaringType().getErasedType()));
         b.forFields().withRequiredCheck(required::test).withNullableCheck(f -> !required.test(f));
+        JavadocDescriptions docs = new JavadocDescriptions();
+        b.forFields().withDescriptionResolver(f -> docs.field(f.getDeclaringType().getErasedType(), f.getDeclaredName()));
+        b.forTypesInGeneral().withDescriptionResolver(scope -> docs.type(scope.getType().getErasedType()));
         b.forTypesInGeneral().withTitleResolver(scope -> scope.getType().getErasedType() == Report.class
                 ? "ctime report, schema " + Report.SCHEMA_VERSION : null);
         return new SchemaGenerator(b.build()).generateSchema(Report.class);
@@ -58,6 +61,23 @@ class ReportSchemaTest {
         JsonNode s = Json.MAPPER.readTree(generated);
         assertTrue(s.toString().contains("\"enzymePassMs\""), "the autodiff contract's field is in the schema");
         assertTrue(s.toString().contains("\"ok\",\"partial\",\"failed\",\"skipped\",\"incomplete\""), "statuses as written");
+    }
+
+    @Test
+    void everyFieldIsDescribed() throws Exception {
+        List<String> bare = new ArrayList<>();
+        undescribed("", Json.MAPPER.readTree(Files.readString(SCHEMA)), bare);
+        assertEquals(List.of(), bare, "write an @param for these record components: the schema's descriptions come from it");
+    }
+
+    /** Paths of properties without a description, e.g. "$defs/Applied/properties/env". */
+    static void undescribed(String at, JsonNode node, List<String> out) {
+        if (!node.isObject()) return;
+        JsonNode props = node.get("properties");
+        if (props != null) props.fields().forEachRemaining(e -> {
+            if (!e.getValue().has("description")) out.add(at + "/properties/" + e.getKey());
+        });
+        node.fields().forEachRemaining(e -> undescribed(at + "/" + e.getKey(), e.getValue(), out));
     }
 
     @Test

@@ -76,7 +76,9 @@ class MeasureRunTest {
         // The report on disk is the one returned, and the CSV beside it has a row per profile.
         assertEquals(r.profiles(), ReportWriter.readJson(out.resolve("report.json")).profiles());
         assertEquals(3, Files.readAllLines(out.resolve("report.csv")).size());
-        assertTrue(log.stream().anyMatch(l -> l.startsWith("profile o1: building dependencies")), log.toString());
+        // Once the first build gives the estimate something to scale, progress lines say the time left of the whole run.
+        assertTrue(log.stream().anyMatch(l -> l.matches("build 1/4, release full: .* CPU.*; about \\d+ s left")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("first build 2/2, o1 (untimed, dependencies too)")), log.toString());
     }
 
     @Test

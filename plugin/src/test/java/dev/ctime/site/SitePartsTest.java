@@ -102,12 +102,12 @@ class SitePartsTest {
         settings.put("codegenUnits", 1);
         settings.put("debug", "line-tables");
         settings.put("toolchain", "nightly");
-        String snippet = TradeOff.cargoSnippet(profile("p", "ok", 1, 1, settings));
+        String snippet = dev.ctime.render.CargoSnippet.of(profile("p", "ok", 1, 1, settings));
         assertEquals("# Cargo.toml\n[profile.release]\nopt-level = 3\nlto = false\ncodegen-units = 1\n"
                 + "debug = \"line-tables-only\"\n\n# .cargo/config.toml\n[build]\nrustflags = [\"-Ctarget-cpu=native\"]\n\n"
                 + "# rust-toolchain.toml\n[toolchain]\nchannel = \"nightly\"\n", snippet);
         Map<String, Object> autodiff = Map.of("inherits", "release", "autodiff", List.of("Enable"));
-        assertTrue(TradeOff.cargoSnippet(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
+        assertTrue(dev.ctime.render.CargoSnippet.of(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
     }
 
     @Test
@@ -157,7 +157,9 @@ class SitePartsTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertFalse(html.contains("<build>") || html.contains("<b>") || html.contains("<label>") || html.contains("k<1>"));
         assertTrue(html.contains("fast&lt;build&gt;"));
-        assertEquals(4, html.split("<svg ", -1).length - 1, "pareto, size, two history charts (no phases measured)");
+        assertEquals(5, html.split("<svg ", -1).length - 1, "pareto, the runs of the workload's kernel, size, two history"
+                + " charts (no phases measured)");
+        assertTrue(html.contains("<meta name=\"viewport\""), "a phone shows the page at its own width");
         assertTrue(html.contains("use profile release"));
         assertTrue(html.contains("<table class=\"break-even\">"));
         assertTrue(html.contains("<table class=\"kernels\">"));
@@ -200,12 +202,21 @@ class SitePartsTest {
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
         String html = w.document();
         long twinEquivalent = cs.stream().filter(c -> c.profile().equals("twin") && c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT).count();
-        assertTrue(html.contains("twin: 0 different, " + twinEquivalent + " equivalent, "), "the twin is counted once, not listed");
+        assertTrue(html.contains("0 / " + twinEquivalent + " / "), "the twin is counted once, not listed");
         int at = html.indexOf("<table class=\"comparisons\">");
         String table = html.substring(at, html.indexOf("</table>", at));
         assertTrue(table.contains("<td>full build cpu</td>") && table.contains("<td>fat</td>"), "figures read as words: " + table);
         assertFalse(table.contains("<td>twin</td>"), "no row for a figure that cannot be told apart");
-        assertTrue(html.contains("All " + cs.size() + " comparisons are in report.json"));
+        // The heat map: every figure, a column per profile, coloured by verdict, the interval in the tooltip.
+        int hm = html.indexOf("<table class=\"heatmap\"");
+        assertTrue(hm > 0, html);
+        String heat = html.substring(hm, html.indexOf("</table>", hm));
+        assertTrue(heat.contains("<th style=\"padding:2px 6px\">twin</th>") && heat.contains("<th style=\"padding:2px 6px\">fat</th>"));
+        dev.ctime.verdict.Comparison fatBuild = cs.stream().filter(c -> c.profile().equals("fat") && c.figure().equals("compile.full.cpuMs"))
+                .findFirst().orElseThrow();
+        assertEquals(dev.ctime.verdict.Verdict.WORSE, fatBuild.verdict());
+        assertTrue(heat.contains("title=\"" + fatBuild.describe() + ", worse\">11.00x</td>"), heat);
+        assertTrue(heat.contains("background:#e8e8e8\" title=\""), "equivalent cells are grey: " + heat);
     }
 
     @Test

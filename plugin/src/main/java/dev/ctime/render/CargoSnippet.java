@@ -1,4 +1,4 @@
-package dev.ctime.site;
+package dev.ctime.render;
 
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.profile.ProfileException;
@@ -7,9 +7,12 @@ import dev.ctime.model.ProfileResult;
 import java.util.List;
 import java.util.Map;
 
-/** What to paste to use a profile in one's own crate; the decision itself is {@link dev.ctime.verdict.Decider}'s. */
-public final class TradeOff {
-    private TradeOff() {
+/**
+ * What to paste to use a profile in one's own crate, as the console and the page print it; the decision itself is
+ * {@link dev.ctime.verdict.Decider}'s.
+ */
+public final class CargoSnippet {
+    private CargoSnippet() {
     }
 
     /** The report's settings back in the POM's text form, for the parser that checked them then. */
@@ -25,7 +28,7 @@ public final class TradeOff {
      * What to paste: the Cargo profile keys the ctime profile set on top of the one it inherits,
      * and its rustflags and toolchain, as cargo-wizard would hand them over.
      */
-    public static String cargoSnippet(ProfileResult p) {
+    public static String of(ProfileResult p) {
         Map<String, Object> s = p.settings();
         String inherits = String.valueOf(s.getOrDefault("inherits", "release"));
         StringBuilder sb = new StringBuilder("# Cargo.toml\n[profile.").append(inherits).append("]\n");
