@@ -37,8 +37,12 @@ public final class KernelBench {
      * @param width  how far from settled (the undecided intervals' total width), to see whether more forks narrow it;
      *               NaN where unknown
      * @param why    what the forks are for, or why none is needed, as the log and the report say it
+     * @param profiles the libraries the next forks time (a race's field, the control's name included); null for all
      */
-    public record Focus(Set<String> groups, double width, String why) {
+    public record Focus(Set<String> groups, double width, String why, Set<String> profiles) {
+        public Focus(Set<String> groups, double width, String why) {
+            this(groups, width, why, null);
+        }
     }
 
     /**
@@ -96,6 +100,8 @@ public final class KernelBench {
         String why = null;
         String stopped = null;
         int extra = 0;
+        // The libraries the next fork times: all of them, or a race's field.
+        List<ForkPlan.Library> timing = libraries;
         if (!kept.isEmpty()) outcome = outcome(libraries, forks, crashes, Set.of(), null);
         for (int f = kept.size() + 1; ; f++) {
             Set<String> wanted;
@@ -116,6 +122,8 @@ public final class KernelBench {
                 }
                 wanted = focus.groups();
                 why = focus.why();
+                Set<String> keep = focus.profiles();
+                if (keep != null) timing = libraries.stream().filter(l -> keep.contains(l.profile())).toList();
             }
             last = wanted;
             if (f > settings.maxForks() || System.nanoTime() - start > settings.budget().toNanos()) {
@@ -136,10 +144,11 @@ public final class KernelBench {
                 String narrowing = f <= settings.minForks() || widths.isEmpty() ? "" : "; cost interval "
                         + dev.ctime.render.Units.ms(widths.get(widths.size() - 1)) + " wide" + (widths.size() > 1 ? ", was "
                         + dev.ctime.render.Units.ms(widths.get(0)) : "");
+                String of = timing.size() == libraries.size() ? "" : ", " + timing.size() + " of " + libraries.size() + " libraries";
                 log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
-                        + " kernel size" + (wanted.size() == 1 ? "" : "s") + narrowing + ")" : "/" + settings.minForks())
+                        + " kernel size" + (wanted.size() == 1 ? "" : "s") + of + narrowing + ")" : "/" + settings.minForks())
                         + (attempt > 1 ? ", restarted without the kernel that ended it" : "") + (time.isEmpty() ? "" : "; " + time));
-                ForkPlan plan = new ForkPlan(libraries, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
+                ForkPlan plan = new ForkPlan(timing, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
                         dir.resolve(label + RESULTS).toString());
@@ -155,7 +164,7 @@ public final class KernelBench {
                     for (String g : wanted) {
                         if (done.contains(g)) continue;
                         String[] kn = g.split("\u0000");
-                        for (ForkPlan.Library l : libraries) crashes.putIfAbsent(ForkPlan.key(l.profile(), kn[0], Integer.parseInt(kn[1])), a.problem());
+                        for (ForkPlan.Library l : timing) crashes.putIfAbsent(ForkPlan.key(l.profile(), kn[0], Integer.parseInt(kn[1])), a.problem());
                     }
                     break;
                 }

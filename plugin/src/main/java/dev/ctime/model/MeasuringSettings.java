@@ -25,6 +25,7 @@ import java.util.Map;
  * @param clockResolutionNs   the harness clock's resolution
  * @param statistics          which statistics the figures and comparisons use
  * @param mergedShards        in a report merged from shards, how many
+ * @param search              exhaustive, or race (ctime.search): in a race, the profiles that left have fewer runs
  * @param repeat timed builds per profile and scenario before adaptive ones (ctime.repeat)
  * @param scenarios the build scenarios timed
  * @param forks kernel forks before adaptive ones (ctime.forks)
@@ -45,7 +46,8 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 Double gradientTolerance, String hardwareCounters, String instructionCounts,
                                 String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
                                 Integer maxForks, Integer forksRun, String extraForks, String extraBuilds, Long clockResolutionNs,
-                                Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards) {
+                                Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards,
+                                String search) {
 
     /**
      * The settings from their names, checked: a name that is not a setting here is an error, not
@@ -64,6 +66,6 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
                 inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
                 targetPrecision, maxRepeat, maxForks, forksRun, extraForks, extraBuilds, clockResolutionNs, thresholds, deschedThreshold, statistics,
-                n);
+                n, search);
     }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param merge       for a report merged from shards (ctime:merge), where each part came from
  * @param control     a byte-identical copy of the reference's library timed beside it: the run's false-alarm check
  * @param stagesMs    how long each stage of the run took (wall time, in the order run): what the next run's estimate scales
+ * @param race        for a race (ctime.search=race), who left when and beaten by whom, and what it spent; absent for an
+ *                    exhaustive search
  * @param schemaVersion the version of this schema the report follows
  * @param tool the plugin that wrote it, with its version
  * @param createdAt when the report was written (ISO-8601, UTC; a run rewrites it after each stage)
@@ -39,7 +41,7 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                      MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
                      List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
                      AutodiffBreakdown autodiff, dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted,
-                     ShardInfo shard, MergeInfo merge, dev.ctime.verdict.Control control, Map<String, Double> stagesMs) {
+                     ShardInfo shard, MergeInfo merge, dev.ctime.verdict.Control control, Map<String, Double> stagesMs, Race race) {
     /** A report without stage times (merged shards, tests). */
     public Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                   MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles,
@@ -47,7 +49,7 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                   dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard, MergeInfo merge,
                   dev.ctime.verdict.Control control) {
         this(schemaVersion, tool, createdAt, label, crate, machine, settings, toolchain, toolchains, profiles, reference, comparisons,
-                decision, autodiff, training, warnings, interrupted, shard, merge, control, null);
+                decision, autodiff, training, warnings, interrupted, shard, merge, control, null, null);
     }
 
     /**
@@ -56,8 +58,9 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * basis, the decision on the whole workload, stored whole, the partial status and the control; 6 what a build
      * read and the library it made (applied.sources, applied.librarySha256), the code generation after Enzyme named as
      * such (codegenAfterEnzymeMs, was postDifferentiationOptMs) with the loop passes, gradient over the hand-written
-     * primal, rejected Enzyme presets, the Enzyme backend's file, and wrong gradients' exact zeros. Older reports still
+     * primal, rejected Enzyme presets, the Enzyme backend's file, and wrong gradients' exact zeros; 7 the race
+     * (ctime.search=race) and the run's stage times, with every field described. Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 }

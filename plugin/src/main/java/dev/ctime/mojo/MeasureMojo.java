@@ -193,6 +193,18 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.resume", defaultValue = "false")
     boolean resume;
 
+    /**
+     * How the profiles are searched: exhaustive (every profile measured to the full counts) or race (every profile
+     * built and measured in a first round, then each one significantly beaten on the workload leaves, and only the
+     * others are measured further).
+     */
+    @Parameter(property = "ctime.search", defaultValue = "exhaustive")
+    String search;
+
+    /** A race's budget: a time (90s, 30min, 2h) or a number of builds (200 builds), after which no round is added. */
+    @Parameter(property = "ctime.searchBudget")
+    String searchBudget;
+
     /** This plugin as Maven resolved it: its jar and runtime dependencies are the kernel forks' classpath. */
     @Parameter(defaultValue = "${plugin}", readonly = true)
     org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
@@ -370,6 +382,7 @@ public class MeasureMojo extends JudgingParameters {
         if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
         if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
         if (consoleProblem() != null) problems.add(consoleProblem());
+        MeasureConfig.Search searching = MeasureConfig.Search.of(search, searchBudget, problems);
         if (!List.of("auto", "all", "off").contains(instructions)) {
             problems.add("ctime.instructions is '" + instructions + "': use auto (count kernels under Cachegrind where Valgrind"
                     + " is installed), all (builds too: an extra build under Valgrind, many times a build's time) or off");
@@ -384,6 +397,13 @@ public class MeasureMojo extends JudgingParameters {
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
+        }
+        if (searching.race() && slice != null) {
+            problems.add("ctime.search=race runs on one machine (its rounds judge every profile together): drop ctime.shard, or"
+                    + " shard an exhaustive search");
+        }
+        if (searching.race() && ks.isEmpty()) {
+            problems.add("ctime.search=race needs <kernels>: a race is decided on the workload's cost, build and run together");
         }
         unknownProperties(problems);
         Workload work = workload(problems);
@@ -419,7 +439,7 @@ public class MeasureMojo extends JudgingParameters {
                 .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : lastRun(HistoryLog.BuildMedians::cpuMs, true),
                         maxProfiles))
                 .seenMs(lastRun(HistoryLog.BuildMedians::wallMs, false))
-                .forkClasspath(forkClasspath()).build();
+                .search(searching).forkClasspath(forkClasspath()).build();
     }
 
     /** Where this project puts ctime in its reporting: whether its site plugin can render the page. */

@@ -44,7 +44,14 @@ public final class ConsoleTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"profile", "status", "build cpu", "vs ref"});
         List<String[]> kernelRows = new ArrayList<>();
-        kernelRows.add(new String[] {"profile", "kernel", "n", "primal", "vs ref", "gradient", "vs ref", "grad check"});
+        // Names too long to share a line with the kernels' columns (a matrix's) head their kernel rows instead.
+        boolean ownLine = r.profiles().stream().anyMatch(x -> fit(clean(x.name()), r.profiles().stream().map(y -> clean(y.name()))
+                .toList(), 24).length() > 24);
+        kernelRows.add(ownLine ? new String[] {"kernel", "n", "primal", "vs ref", "gradient", "vs ref", "grad check"}
+                : new String[] {"profile", "kernel", "n", "primal", "vs ref", "gradient", "vs ref", "grad check"});
+        // A race's profiles that left are on the page; the console's kernel table keeps to the finalists and the reference.
+        java.util.Set<String> leftRace = r.race() == null ? java.util.Set.of() : r.race().left().stream()
+                .map(dev.ctime.model.Race.Left::profile).filter(n -> !n.equals(r.reference())).collect(java.util.stream.Collectors.toSet());
         Map<String, String> identical = IdenticalLibraries.of(r);
         Map<String, String> timedOnce = IdenticalLibraries.timedOnce(r);
         Map<String, List<String>> sameReason = byText(r.profiles(), p -> p.reason() == null ? null : p.status() + ": " + p.reason(),
@@ -67,28 +74,33 @@ public final class ConsoleTable {
             }
             List<KernelTiming> ks = p.kernels() == null ? List.of() : p.kernels();
             // An identical library's kernels are the other's, row for row: its builds row says so instead.
-            if (timedOnce.containsKey(p.name())) continue;
+            if (timedOnce.containsKey(p.name()) || leftRace.contains(p.name())) continue;
+            if (ownLine && !ks.isEmpty()) kernelRows.add(new String[] {name});
             for (int i = 0; i < ks.size(); i++) {
                 KernelTiming k = ks.get(i);
                 String fig = "kernel:" + k.name() + ":" + k.n() + ":";
-                kernelRows.add(new String[] {i == 0 ? name : "", fit(clean(k.name()), ks.stream().map(x -> clean(x.name())).toList(), 14),
+                String[] row = new String[] {i == 0 ? name : "", fit(clean(k.name()), ks.stream().map(x -> clean(x.name())).toList(), 14),
                         Integer.toString(k.n()), ns(k.primalNs()), k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs"),
                         ns(k.gradientNs()), k.gradientNs() == null ? "" : ratio(r, p.name(), fig + "gradientNs"),
                         k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
                                 : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
                                 : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
-                                : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError())});
+                                : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError())};
+                kernelRows.add(ownLine ? java.util.Arrays.copyOfRange(row, 1, row.length) : row);
             }
         }
         List<String> out = format(rows, java.util.Set.of(2, 3));
         if (kernelRows.size() > 1) {
             out.add("");
-            out.addAll(format(kernelRows, java.util.Set.of(2, 3, 4, 5, 6)));
+            out.addAll(format(kernelRows, ownLine ? java.util.Set.of(1, 2, 3, 4, 5) : java.util.Set.of(2, 3, 4, 5, 6)));
+            if (!leftRace.isEmpty()) out.add("(the kernels of the " + (leftRace.size() == 1 ? "profile" : leftRace.size() + " profiles")
+                    + " that left the race: report.html)");
         }
         if (full) {
             out.addAll(instructions(r));
             out.addAll(differences(r));
         }
+        out.addAll(race(r.race()));
         out.addAll(autodiff(r.autodiff(), full));
         out.addAll(training(r.training(), full));
         out.addAll(shards(r));
@@ -197,6 +209,38 @@ public final class ConsoleTable {
         if (a.releaseNote() != null) wrap(a.releaseNote(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         if (a.anchor() != null) wrap(a.anchor(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         return out;
+    }
+
+    /** A race: how the field narrowed, who left beaten by whom, and what it spent beside the exhaustive search. */
+    static List<String> race(dev.ctime.model.Race race) {
+        List<String> out = new ArrayList<>();
+        if (race == null) return out;
+        out.add("");
+        int all = race.field().isEmpty() ? 0 : race.field().get(0);
+        out.addAll(wrap("race: " + all + " profiles, " + race.left().size() + " left, " + race.finalists().size() + " finalists ("
+                + String.join(", ", race.finalists().stream().map(ConsoleTable::clean).toList()) + ")" + (race.stopped() == null ? ""
+                : "; stopped: " + clean(race.stopped())), WIDTH, "  "));
+        Map<String, List<String>> byRound = new java.util.LinkedHashMap<>();
+        for (dev.ctime.model.Race.Left l : race.left()) {
+            String when = "after " + clean(l.after()) + (l.beatenBy() == null ? "" : ", significantly costlier per build than "
+                    + clean(l.beatenBy()));
+            byRound.computeIfAbsent(when, k -> new ArrayList<>()).add(clean(l.profile()) + (l.totalMs() == null ? ""
+                    : " (" + signed(l.totalMs()) + " a build" + (l.totalLow() == null ? "" : ", " + signed(l.totalLow()) + " to "
+                    + (l.totalHigh() == null ? "?" : signed(l.totalHigh()))) + ")"));
+        }
+        byRound.forEach((when, who) -> wrap(when + ": " + String.join(", ", who), WIDTH - 2, "  ").forEach(l -> out.add("  " + l)));
+        dev.ctime.model.Race.Spent sp = race.spent();
+        if (sp != null) {
+            wrap("spent: " + sp.builds() + " builds and " + sp.forks() + " forks" + (sp.cpuMs() == null ? "" : ", "
+                    + Units.duration(sp.cpuMs()) + " of CPU") + ", " + Units.duration(sp.wallMs()) + " in all; an exhaustive search"
+                    + " runs at least " + sp.exhaustiveBuilds() + " builds" + (sp.exhaustiveEstimateMs() == null ? "" : ", about "
+                    + Units.duration(sp.exhaustiveEstimateMs()) + " by the estimate"), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
+        }
+        return out;
+    }
+
+    private static String signed(double ms) {
+        return (ms >= 0 ? "+" : "-") + Units.ms(Math.abs(ms));
     }
 
     /**
@@ -379,11 +423,16 @@ public final class ConsoleTable {
         int cols = rows.get(0).length;
         int[] w = new int[cols];
         for (String[] r : rows) {
-            if (r[1].startsWith("  ")) continue;
+            if (r.length == 1 || r[1].startsWith("  ")) continue;
             for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], r[c].length());
         }
         List<String> out = new ArrayList<>();
         for (String[] r : rows) {
+            // A heading: a profile whose name stands above its rows.
+            if (r.length == 1) {
+                out.add(r[0]);
+                continue;
+            }
             if (r[1].startsWith("  ")) {
                 String pad = " ".repeat(w[0] + 3);
                 List<String> lines = wrap(r[1].strip(), WIDTH - pad.length(), "  ");

@@ -23,11 +23,73 @@ import java.util.Map;
  *                      the leaf build's rustc too; "off"
  * @param sharding      the slice of the matrix this run measures (ctime.shard), or null for all of it
  * @param forkClasspath the kernel forks' classpath (the plugin's runtime artifacts), or null for this code's own
+ * @param search        exhaustive (every profile to the full counts) or a race (profiles leave once beaten)
  */
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                             String autodiffFeature, String label, Map<String, String> userEnv, Builds builds, Timing timing,
                             Precision precision, Judging judging, String instructions, boolean resume, Sharding sharding,
-                            String forkClasspath) {
+                            String forkClasspath, Search search) {
+    /** The job as before races: an exhaustive search. */
+    public MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
+                         String autodiffFeature, String label, Map<String, String> userEnv, Builds builds, Timing timing,
+                         Precision precision, Judging judging, String instructions, boolean resume, Sharding sharding,
+                         String forkClasspath) {
+        this(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv, builds, timing, precision, judging,
+                instructions, resume, sharding, forkClasspath, Search.EXHAUSTIVE);
+    }
+
+    /**
+     * How the matrix is searched. Exhaustive: every profile is measured to the full counts. A race: every profile is
+     * built and measured in a first round of {@link #SCREEN} builds and forks, the fewest with which a difference can
+     * be significant, then each profile the decision finds significantly costlier on the workload than the best one
+     * leaves, and only the others are measured further (and analysed, and counted).
+     *
+     * @param budgetTime   the race stops adding rounds after this long (null: no limit)
+     * @param budgetBuilds the race stops adding rounds after this many builds (null: no limit)
+     */
+    public record Search(boolean race, Duration budgetTime, Integer budgetBuilds) {
+        public static final Search EXHAUSTIVE = new Search(false, null, null);
+        /** Runs a side before a race judges: the fewest with which the Mann-Whitney test can reject at 5%. */
+        public static final int SCREEN = 4;
+        private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d+)\\s*(s|min|m|h)");
+        private static final java.util.regex.Pattern BUILDS = java.util.regex.Pattern.compile("(\\d+)\\s*builds?");
+
+        /**
+         * The search as ctime.search and ctime.searchBudget give it; each problem is added with its fix.
+         *
+         * @param budget "30min", "90s", "2h" (time) or "200 builds"; null or blank for none
+         */
+        public static Search of(String mode, String budget, List<String> problems) {
+            String m = mode == null ? "exhaustive" : mode.strip();
+            if (!m.equals("exhaustive") && !m.equals("race")) {
+                problems.add("ctime.search is '" + mode + "': use exhaustive (every profile to the full counts) or race"
+                        + " (profiles leave as soon as they are significantly beaten on the workload)");
+                return EXHAUSTIVE;
+            }
+            Duration time = null;
+            Integer builds = null;
+            if (budget != null && !budget.isBlank()) {
+                String b = budget.strip().toLowerCase(java.util.Locale.ROOT);
+                java.util.regex.Matcher t = TIME.matcher(b);
+                java.util.regex.Matcher n = BUILDS.matcher(b);
+                if (t.matches() && Long.parseLong(t.group(1)) > 0) {
+                    long v = Long.parseLong(t.group(1));
+                    time = switch (t.group(2)) {
+                        case "s" -> Duration.ofSeconds(v);
+                        case "h" -> Duration.ofHours(v);
+                        default -> Duration.ofMinutes(v);
+                    };
+                } else if (n.matches() && Integer.parseInt(n.group(1)) > 0) {
+                    builds = Integer.parseInt(n.group(1));
+                } else {
+                    problems.add("ctime.searchBudget is '" + budget + "': give a time (90s, 30min, 2h) or a number of builds"
+                            + " (200 builds)");
+                }
+                if (!m.equals("race")) problems.add("ctime.searchBudget applies to a race: add ctime.search=race, or drop it");
+            }
+            return m.equals("race") ? new Search(true, time, builds) : EXHAUSTIVE;
+        }
+    }
     /**
      * How the builds are timed.
      *
@@ -137,6 +199,12 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private Sharding sharding;
         private Map<String, Double> seenMs = Map.of();
         private String forkClasspath;
+        private Search search = Search.EXHAUSTIVE;
+
+        public Builder search(Search v) {
+            this.search = v;
+            return this;
+        }
 
         public Builder manifest(Path v) {
             this.manifest = v;
@@ -283,7 +351,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
                     new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs),
                     new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout),
-                    precision, judging, instructions, resume, sharding, forkClasspath);
+                    precision, judging, instructions, resume, sharding, forkClasspath, search);
         }
     }
 }

@@ -75,6 +75,12 @@ public final class MeasureRun {
     private long stageStart;
     private long runStart;
     /** The estimate of the whole run, once there is one; 0 before. */
+    /** CPU time of the JVM and its reaped children when the run started (ms). */
+    private double cpuAtStart;
+    /** The field of a race (ctime.search=race), null for an exhaustive search. */
+    private RaceTrack race;
+    /** What an exhaustive search of this matrix would take by the estimate, for a race's report; null where unknown. */
+    private Double exhaustiveEstimateMs;
     /** How long this run will take, stage by stage, once something is known to scale from; null before. */
     private volatile RunEstimate estimate;
     /** How much of the current stage is done, as its last progress line said (0: it has not said). */
@@ -252,6 +258,7 @@ public final class MeasureRun {
         compare(out, "warmupMaxMs", m.warmupMaxMs(), t.warmupMaxMs());
         compare(out, "repeat", m.repeat(), cfg.builds().repeat());
         compare(out, "forks", m.forks(), t.forks());
+        compare(out, "search", m.search() == null ? "exhaustive" : m.search(), cfg.search().race() ? "race" : "exhaustive");
         compare(out, "deschedThreshold", m.deschedThreshold(), cfg.precision().deschedThreshold());
         compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
         compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
@@ -318,6 +325,7 @@ public final class MeasureRun {
     private Report measure() throws IOException, InterruptedException, ProfileException {
         stageStart = System.nanoTime();
         runStart = stageStart;
+        cpuAtStart = ProcessCpu.totalMs();
         Path logs = cfg.workDir().resolve("logs");
         crate = CrateInfo.read(cfg.manifest(), logs);
         if (!crate.cdylib()) {
@@ -405,30 +413,23 @@ public final class MeasureRun {
             if (!outcome(plan.name()).ok()) log.accept("profile " + plan.name() + ": failed, " + outcome(plan.name()).reason());
         }
         checkKernelSymbols(prepared);
+        boolean racing = cfg.search().race();
+        if (racing) race = new RaceTrack(prepared.stream().map(PreparedBuild::name).filter(n -> outcome(n).ok()).toList());
         enter(Stage.TIMING_BUILDS);
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
-        // With kernels there is a decision, and builds beyond ctime.repeat go to it (after the kernels are timed);
+        // A race's first round is the fewest builds with which a difference can be significant; an exhaustive search's
+        // is ctime.repeat.
+        int firstRepeat = racing ? MeasureConfig.Search.SCREEN : cfg.builds().repeat();
+        // With kernels there is a decision, and builds beyond the first go to it (after the kernels are timed);
         // without, to the figures short of the target precision.
         boolean decides = !cfg.kernels().isEmpty();
-        CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), cfg.builds().repeat(),
-                decides ? cfg.builds().repeat() : maxRepeat, cfg.precision().target(), this::record, this::left);
+        CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), firstRepeat,
+                decides ? firstRepeat : maxRepeat, cfg.precision().target(), this::record, this::left);
         timed.outcomes().values().forEach(this::record);
         cappedBuilds = decides ? java.util.Set.of() : timed.capped();
         persist(report());
-        enter(Stage.ANALYSIS);
-        List<PreparedBuild> analysed = prepared.stream().filter(p -> outcome(p.name()).ok()).toList();
-        for (PreparedBuild p : analysed) {
-            int i = analysed.indexOf(p);
-            String left = left((double) i / analysed.size());
-            log.accept("analysis builds " + (i + 1) + "/" + analysed.size() + ", " + p.name() + " (untimed)"
-                    + (left.isEmpty() ? "" : "; " + left));
-            try {
-                record(bench.analyse(p, outcome(p.name())));
-            } catch (IOException e) {
-                record(outcome(p.name()).warned("analysis failed: " + e.getMessage()));
-            }
-        }
-        persist(report());
+        // A race analyses its finalists only, once it has them.
+        if (!racing) analyse(bench, prepared);
 
         Map<String, String> sha = new LinkedHashMap<>();
         for (PreparedBuild p : prepared) {
@@ -444,8 +445,9 @@ public final class MeasureRun {
         if (!libs.isEmpty() && launcher != null) {
             control(prepared, libs).ifPresent(libs::add);
             MeasureConfig.Precision pr = cfg.precision();
-            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, cfg.timing().forks(),
-                    Math.max(cfg.timing().forks(), pr.maxForks()), pr.kernelBudget(), pr.target(), this::focus), log)
+            int firstForks = racing ? MeasureConfig.Search.SCREEN : cfg.timing().forks();
+            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, firstForks,
+                    Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), racing ? this::raceFocus : this::focus), log)
                     .withLeft(this::left);
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                     + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
@@ -463,13 +465,26 @@ public final class MeasureRun {
             });
         }
         kernelsTimed = true;
-        if (kernels != null) {
+        if (kernels != null && racing) {
+            // The race's builds for the decision, then its finalists' analysis and counts: the profiles that left need none.
+            persist(report());
+            settleBuilds(bench, prepared, maxRepeat);
+            race.stop("the decision is settled");
+            analyse(bench, prepared.stream().filter(p -> race.inField(p.name())).toList());
+            enter(Stage.COUNTING);
+            instructionCounts = "not finished: the run was cut short while counting";
+            kernels = sharedWithIdentical(countInstructions(libs.stream().filter(l -> race.inField(l.profile())).toList(),
+                    sharedWithIdentical(kernels)));
+            persist(report());
+        } else if (kernels != null) {
             persist(report());
             enter(Stage.COUNTING);
             instructionCounts = "not finished: the run was cut short while counting";
             kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
+        } else if (racing) {
+            analyse(bench, prepared);
         }
         enter(Stage.WRITING);
         done = true;
@@ -477,6 +492,89 @@ public final class MeasureRun {
         persist(report);
         if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
         return report;
+    }
+
+    /** The untimed analysis builds of these profiles (those still ok). */
+    private void analyse(CompileBench bench, List<PreparedBuild> prepared) throws IOException, InterruptedException {
+        enter(Stage.ANALYSIS);
+        List<PreparedBuild> analysed = prepared.stream().filter(p -> outcome(p.name()).ok()).toList();
+        for (PreparedBuild p : analysed) {
+            int i = analysed.indexOf(p);
+            String left = left((double) i / analysed.size());
+            log.accept("analysis builds " + (i + 1) + "/" + analysed.size() + ", " + p.name() + " (untimed)"
+                    + (left.isEmpty() ? "" : "; " + left));
+            try {
+                record(bench.analyse(p, outcome(p.name())));
+            } catch (IOException e) {
+                record(outcome(p.name()).warned("analysis failed: " + e.getMessage()));
+            }
+        }
+        persist(report());
+    }
+
+    /**
+     * What a race's next fork is for: the field is judged on the forks so far (the profiles significantly beaten on
+     * the workload leave), then the forks go on for the workload's kernels, in the profiles still in the race only.
+     */
+    private KernelBench.Focus raceFocus(KernelBench.Outcome so) {
+        kernels = sharedWithIdentical(so);
+        String over = overBudget();
+        if (over != null) {
+            race.stop(over);
+            return new KernelBench.Focus(java.util.Set.of(), 0, over);
+        }
+        race.judge(judged(), cfg.judging().thresholds(), measuredSoFar(), log);
+        KernelBench.Focus f = focus(so);
+        if (f == null) return null;
+        java.util.Set<String> keep = new java.util.HashSet<>(race.field());
+        keep.add(Control.NAME);
+        // A profile whose library is another's is timed as that one: keep the one timed.
+        identical.forEach((twin, same) -> {
+            if (keep.contains(twin)) keep.add(same);
+        });
+        return new KernelBench.Focus(f.groups(), f.width(), f.why(), keep);
+    }
+
+    /** Why a race adds no more rounds (its budget spent), or null. */
+    private String overBudget() {
+        MeasureConfig.Search s = cfg.search();
+        if (s.budgetTime() != null && System.nanoTime() - runStart > s.budgetTime().toNanos()) {
+            return "the race's budget of " + Units.duration(s.budgetTime().toMillis()) + " (ctime.searchBudget)";
+        }
+        if (s.budgetBuilds() != null && buildsRun() >= s.budgetBuilds()) {
+            return "the race's budget of " + s.budgetBuilds() + " builds (ctime.searchBudget)";
+        }
+        return null;
+    }
+
+    /** Builds run so far: every profile's first build, its timed builds, and its two analysis builds where it had them. */
+    private int buildsRun() {
+        int n = 0;
+        for (BuildOutcome o : snapshot()) {
+            if (o.reused() != null) continue;
+            if (o.artifactBytes() != null) n++;
+            n += o.samples().values().stream().mapToInt(List::size).sum();
+            if (o.analysis() != null) n += 2;
+        }
+        return n;
+    }
+
+    /** "4 builds and 5 forks": what the field has been judged on, as the race's log says it. */
+    private String measuredSoFar() {
+        int builds = snapshot().stream().filter(o -> race.inField(o.profile().name())).mapToInt(o -> o.samples().values().stream()
+                .mapToInt(List::size).max().orElse(0)).max().orElse(0);
+        int forks = kernels == null ? 0 : kernels.forks();
+        return builds + " build" + (builds == 1 ? "" : "s") + " and " + forks + " fork" + (forks == 1 ? "" : "s");
+    }
+
+    /** What the race has spent, beside the exhaustive search's least cost and its estimate. */
+    private dev.ctime.model.Race.Spent spent() {
+        int profiles = (int) snapshot().stream().filter(o -> o.reused() == null && o.artifactBytes() != null).count();
+        int exhaustive = profiles * (1 + cfg.builds().repeat() * cfg.builds().scenarios().size() + 2);
+        // This run's share: Maven may have run other goals, or another measure, in the same JVM before it.
+        double cpu = ProcessCpu.totalMs() - cpuAtStart;
+        return new dev.ctime.model.Race.Spent(buildsRun(), kernels == null ? 0 : kernels.forks(), Double.isNaN(cpu) ? null : cpu,
+                (System.nanoTime() - runStart) / 1e6, exhaustive, exhaustiveEstimateMs);
     }
 
     /**
@@ -518,7 +616,7 @@ public final class MeasureRun {
      * precision rule (null).
      */
     private KernelBench.Focus focus(KernelBench.Outcome so) {
-        kernels = so;
+        kernels = sharedWithIdentical(so);
         dev.ctime.verdict.Decision d = judged().decision();
         if (d == null || d.points() == null) return null;
         if (!d.undecidedNow()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
@@ -558,12 +656,27 @@ public final class MeasureRun {
         } catch (IOException e) {
             // no last report to scale from: the history's build times or the first build are
         }
-        var e = RunEstimate.fromLastRun(last, building, builds, cfg.kernels(), cfg.timing(), libraries)
-                .or(() -> RunEstimate.of(building, seenMs, basis, builds, cfg.kernels(), cfg.timing(), libraries));
+        Report lastReport = last;
+        java.util.function.BiFunction<Integer, MeasureConfig.Timing, java.util.Optional<RunEstimate>> at = (b, t) -> RunEstimate
+                .fromLastRun(lastReport, building, b, cfg.kernels(), t, libraries)
+                .or(() -> RunEstimate.of(building, seenMs, basis, b, cfg.kernels(), t, libraries));
+        var e = at.apply(builds, cfg.timing());
         e.ifPresent(x -> {
-            log.accept("estimate: " + x.text());
             estimate = x;
+            log.accept("estimate: " + (cfg.search().race() ? "an exhaustive search would take " : "") + x.text());
         });
+        if (cfg.search().race() && e.isPresent()) {
+            // The race's own estimate is its first round; the exhaustive search's is what the race is measured against.
+            int screen = MeasureConfig.Search.SCREEN;
+            MeasureConfig.Timing t = cfg.timing();
+            at.apply(cfg.builds().scenarios().size() * screen, new MeasureConfig.Timing(screen, t.minSampleMs(), t.samples(),
+                    t.warmupMaxMs(), t.pinCpu(), t.seed(), t.gradientTolerance(), t.runTimeout())).ifPresent(first -> {
+                        exhaustiveEstimateMs = e.get().totalMs();
+                        estimate = first;
+                        log.accept("estimate: the race's first round " + first.text().replaceFirst("^about", "takes about")
+                                + "; the rounds after it measure only the profiles not yet beaten");
+                    });
+        }
         return e.isPresent();
     }
 
@@ -575,6 +688,16 @@ public final class MeasureRun {
         int sizes = cfg.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
         int forks = cfg.timing().forks();
         int maxForks = Math.max(forks, cfg.precision().maxForks());
+        if (cfg.search().race()) {
+            int screen = MeasureConfig.Search.SCREEN;
+            return "plan: a race of " + profiles + " profiles: a first round of " + screen + " timed builds and " + screen + " kernel"
+                    + " forks each (" + profiles * scenarios * screen + " builds), then more only for the profiles not yet"
+                    + " significantly beaten on the workload (up to " + maxRepeat + " builds and " + maxForks + " forks); an"
+                    + " exhaustive search would time " + profiles * scenarios * repeat + " to " + profiles * scenarios * maxRepeat
+                    + " builds" + (cfg.search().budgetTime() == null && cfg.search().budgetBuilds() == null ? "" : "; budget: "
+                    + (cfg.search().budgetTime() != null ? Units.duration(cfg.search().budgetTime().toMillis())
+                    : cfg.search().budgetBuilds() + " builds"));
+        }
         return "plan: " + profiles + " profile" + (profiles == 1 ? "" : "s") + ", " + profiles * scenarios * repeat + " timed builds"
                 + (maxRepeat > repeat ? " (up to " + profiles * scenarios * maxRepeat + " if the decision needs them)" : "")
                 + (sizes == 0 ? "; no kernels" : "; " + forks + " kernel forks of " + sizes + " kernel size" + (sizes == 1 ? "" : "s")
@@ -592,7 +715,17 @@ public final class MeasureRun {
         String why = null;
         String stopped;
         int rounds = 0;
-        for (int round = cfg.builds().repeat() + 1; ; round++) {
+        int first = race != null ? MeasureConfig.Search.SCREEN : cfg.builds().repeat();
+        for (int round = first + 1; ; round++) {
+            if (race != null) {
+                String over = overBudget();
+                if (over != null) {
+                    race.stop(over);
+                    stopped = over;
+                    break;
+                }
+                race.judge(judged(), cfg.judging().thresholds(), measuredSoFar(), log);
+            }
             dev.ctime.verdict.Decision d = judged().decision();
             if (d == null || d.points() == null || !d.undecidedNow()) {
                 stopped = d == null || d.points() == null ? "no decision to settle" : "the decision is settled";
@@ -620,10 +753,12 @@ public final class MeasureRun {
             }
             enter(Stage.BUILDS_FOR_DECISION);
             log.accept("builds for " + why + ": round " + round + " of at most " + maxRepeat);
-            List<PreparedBuild> subset = prepared.stream().filter(p -> wanted.contains(p.name()) && outcome(p.name()).ok()).toList();
+            List<PreparedBuild> subset = prepared.stream().filter(p -> wanted.contains(p.name()) && outcome(p.name()).ok()
+                    && (race == null || race.inField(p.name()))).toList();
             bench.oneMoreRound(subset, outcomes(subset), List.of(sc), round, this::record).outcomes().values().forEach(this::record);
             rounds++;
         }
+        if (race != null) race.stop(stopped);
         extraBuilds = rounds > 0 ? rounds + " round" + (rounds == 1 ? "" : "s") + " of builds beyond ctime.repeat for " + why
                 + "; stopped: " + stopped : why == null ? null : "no build beyond ctime.repeat (wanted for " + why + "): " + stopped;
         if (extraBuilds != null) log.accept("timing builds: " + extraBuilds);
@@ -802,8 +937,10 @@ public final class MeasureRun {
         return new ReportAssembler(cfg).assemble(new ReportAssembler.State(crate, commit, defaultToolchain, toolchains.probed(),
                 toolchains.problems(), toolchains.enzyme(), snapshot(), kernels, cappedBuilds, instructionCounts, resumedFrom, cut,
                 shardInfo, extraBuilds, kernelsDone,
-                // Stage times are the next estimate's yardstick only where this run measured every profile it reports.
-                resumedFrom == null && interruptedProfiles.isEmpty() ? stagesSoFar() : Map.of()));
+                // Stage times are the next estimate's yardstick only where this run measured every profile it reports
+                // to the full counts (a race does not).
+                resumedFrom == null && interruptedProfiles.isEmpty() && race == null ? stagesSoFar() : Map.of(),
+                race == null ? null : race.snapshot(spent())));
     }
 
     /**

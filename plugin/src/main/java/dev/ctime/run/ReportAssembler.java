@@ -44,13 +44,15 @@ final class ReportAssembler {
      *
      * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
      * @param stagesMs how long each stage took so far
+     * @param race     the race so far, for ctime.search=race; null otherwise
      * @param kernelsTimed whether the kernel forks are all done: before, a profile's kernels have fewer forks than the run
      *                     sets out to make, and a cut leaves it incomplete
      */
     record State(CrateInfo crate, SourceRevision commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
-                 String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed, Map<String, Double> stagesMs) {
+                 String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed, Map<String, Double> stagesMs,
+                 dev.ctime.model.Race race) {
     }
 
     private final MeasureConfig cfg;
@@ -95,6 +97,7 @@ final class ReportAssembler {
         settings.put("repeat", cfg.builds().repeat());
         settings.put("scenarios", cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
         settings.put("forks", cfg.timing().forks());
+        settings.put("search", cfg.search().race() ? "race" : "exhaustive");
         settings.put("samples", cfg.timing().samples());
         settings.put("minSampleMs", cfg.timing().minSampleMs());
         settings.put("warmupMaxMs", cfg.timing().warmupMaxMs());
@@ -139,7 +142,7 @@ final class ReportAssembler {
                 Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffBreakdown.of(results, scenario, j.thresholds()),
                 dev.ctime.pgo.TrainingEffect.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
-                control, s.stagesMs().isEmpty() ? null : s.stagesMs());
+                control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race());
     }
 
     /** The copy of the reference's library against the reference, where both were timed in this run's forks. */

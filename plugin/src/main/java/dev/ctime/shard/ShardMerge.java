@@ -143,7 +143,7 @@ public final class ShardMerge {
                 settings, base.toolchain(), toolchains, merged, reference, comparisons, decision,
                 AutodiffBreakdown.of(merged, sc, t), TrainingEffect.of(merged, sc, reference, t),
                 warnings, cut.isEmpty() ? null : String.join("; ", cut), null,
-                new MergeInfo(anchor, sources, anchorRatios, findings), null);
+                new MergeInfo(anchor, sources, anchorRatios, findings), null, null, null);
     }
 
     /** Everything that makes the parts impossible to merge, all at once. */

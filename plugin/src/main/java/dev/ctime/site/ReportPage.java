@@ -179,6 +179,8 @@ public final class ReportPage {
         }
         w.endSection();
 
+        race(w, r.race());
+
         if (r.comparisons() != null && !r.comparisons().isEmpty()) {
             w.section("Against " + r.reference());
             w.paragraph("Every figure of each profile against " + r.reference() + "'s, as a ratio (below 1 is better): green"
@@ -362,6 +364,44 @@ public final class ReportPage {
         w.table("kernels", List.of("profile", "kernel", "n", "primal", "gradient", "instructions", "gradient/primal",
                 "gradient check",
                 "problem"), ks);
+        w.endSection();
+    }
+
+    /** A race: the field narrowing judgement by judgement, who left beaten by whom with what interval, and the cost. */
+    static void race(PageWriter w, dev.ctime.model.Race race) {
+        if (race == null) return;
+        w.section("The race");
+        int all = race.field().isEmpty() ? 0 : race.field().get(0);
+        w.paragraph("A race (ctime.search=race) measured all " + all + " profiles in a first round of builds and forks; after it, and"
+                + " after every fork and round of builds that followed, each profile significantly costlier per build than the best"
+                + " one on the workload (the decision's own rule) left, and only the others were measured further, analysed and"
+                + " counted. " + race.finalists().size() + " finalists: " + String.join(", ", race.finalists()) + "."
+                + (race.stopped() == null ? "" : " The race stopped: " + race.stopped() + "."));
+        dev.ctime.model.Race.Spent sp = race.spent();
+        if (sp != null) {
+            w.paragraph("Spent: " + sp.builds() + " builds and " + sp.forks() + " forks" + (sp.cpuMs() == null ? ""
+                    : ", " + dev.ctime.render.Units.duration(sp.cpuMs()) + " of CPU") + ", " + dev.ctime.render.Units.duration(sp.wallMs())
+                    + " in all. An exhaustive search of the same profiles runs at least " + sp.exhaustiveBuilds() + " builds"
+                    + (sp.exhaustiveEstimateMs() == null ? "" : ", about " + dev.ctime.render.Units.duration(sp.exhaustiveEstimateMs())
+                    + " by this run's estimate") + ".");
+        }
+        List<double[]> steps = new ArrayList<>();
+        for (int i = 0; i < race.field().size(); i++) steps.add(new double[] {i, race.field().get(i)});
+        if (steps.size() > 1) {
+            w.raw(Svg.lines("The field narrowing: profiles in the race at each judgement", Map.of("in the race", steps),
+                    "judgement (0: the start)", "profiles", false));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (dev.ctime.model.Race.Left l : race.left()) {
+            rows.add(List.of(l.profile(), Integer.toString(l.judgement()), l.after(), l.beatenBy() == null ? "" : l.beatenBy(),
+                    l.totalMs() == null ? "" : ms(l.totalMs()) + (l.totalLow() == null ? "" : " (" + ms(l.totalLow()) + " to "
+                            + (l.totalHigh() == null ? "unbounded" : ms(l.totalHigh())) + ")"),
+                    l.build() == null ? "" : l.build().describe(), l.run() == null ? "" : l.run().describe()));
+        }
+        if (!rows.isEmpty()) {
+            w.table("race", List.of("profile", "judgement", "left after", "beaten by", "cost per build, it minus the best (95%)",
+                    "build CPU against it", "run time against it"), rows);
+        }
         w.endSection();
     }
 

@@ -159,26 +159,7 @@ public final class Decider {
             }
         }
         List<Decision.Barred> barred = new ArrayList<>();
-        List<Point> pts = new ArrayList<>();
-        for (ProfileResult p : profiles) {
-            if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
-            Summary b = buildCost(p, sc);
-            List<String> missing = new ArrayList<>();
-            List<Summary> runs = new ArrayList<>();
-            for (Workload.Item i : items) {
-                Summary s = item(p, i);
-                if (s == null) {
-                    KernelTiming k = timing(p, i);
-                    missing.add(i.describe() + (k == null || k.reason() == null ? " not measured" : " failed: " + firstLine(k.reason())));
-                }
-                runs.add(s);
-            }
-            if (!missing.isEmpty()) {
-                barred.add(new Decision.Barred(p.name(), String.join("; ", missing)));
-            } else if (b != null) {
-                pts.add(new Point(p.name(), b, mix(runs, items)));
-            }
-        }
+        List<Point> pts = points(profiles, items, sc, barred);
         double calls = items.stream().mapToDouble(Workload.Item::calls).sum();
         if (pts.isEmpty()) {
             Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, Decision.NONE, null, null,
@@ -206,7 +187,9 @@ public final class Decider {
         for (Point q : equivalent) if (q.compileMs() < rec.compileMs()) rec = q;
         final Point chosen = rec;
         List<String> eq = new ArrayList<>(equivalent.stream().map(Point::profile).toList());
-        if (chosen != best) {
+        // Recommended: the equivalents of the one named, the best among them where the cheaper build was named instead.
+        // Undecided: nothing is named, so every profile equivalent to the best is listed.
+        if (chosen != best && state.equals(Decision.RECOMMENDED)) {
             eq.remove(chosen.profile());
             eq.add(0, best.profile());
         }
@@ -222,6 +205,53 @@ public final class Decider {
                 front.stream().map(Point::profile).toList(), breakEvens(front, t), byKernel,
                 runnerUp == null ? null : runnerUp.profile(), null, primalCost(profiles, items, chosen.profile(), t));
         return withReason(d);
+    }
+
+    /** Every measured profile's two costs on these items; a profile missing one of them is barred, with why. */
+    private static List<Point> points(List<ProfileResult> profiles, List<Workload.Item> items, String sc, List<Decision.Barred> barred) {
+        List<Point> pts = new ArrayList<>();
+        for (ProfileResult p : profiles) {
+            if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
+            Summary b = buildCost(p, sc);
+            List<String> missing = new ArrayList<>();
+            List<Summary> runs = new ArrayList<>();
+            for (Workload.Item i : items) {
+                Summary s = item(p, i);
+                if (s == null) {
+                    KernelTiming k = timing(p, i);
+                    missing.add(i.describe() + (k == null || k.reason() == null ? " not measured" : " failed: " + firstLine(k.reason())));
+                }
+                runs.add(s);
+            }
+            if (!missing.isEmpty()) {
+                barred.add(new Decision.Barred(p.name(), String.join("; ", missing)));
+            } else if (b != null) {
+                pts.add(new Point(p.name(), b, mix(runs, items)));
+            }
+        }
+        return pts;
+    }
+
+    /**
+     * The profiles of a decision that are significantly costlier per build than its best one (the total's interval
+     * above zero and beyond the margin): what a race drops. Each with its comparisons against the best and the
+     * difference in cost, by the rule the decision applied.
+     */
+    public static List<Decision.Undecided> costlier(List<ProfileResult> profiles, Decision d, Thresholds t) {
+        if (d == null || d.points() == null || d.points().isEmpty() || d.workload() == null) return List.of();
+        List<Workload.Item> items = d.workload().items().stream()
+                .filter(i -> profiles.stream().anyMatch(p -> p.status().measured() && item(p, i) != null)).toList();
+        List<Point> pts = points(profiles, items, d.scenario(), new ArrayList<>());
+        double calls = items.stream().mapToDouble(Workload.Item::calls).sum();
+        Point best = pts.stream().min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElse(null);
+        List<Decision.Undecided> out = new ArrayList<>();
+        for (Point q : pts) {
+            if (q == best) continue;
+            Total x = Total.of(q, best, calls, t);
+            if (x.costlier()) out.add(new Decision.Undecided(q.profile(), best.profile(), build(q, best, t), run(q, best, t), x.estimate,
+                    x.low, x.high, x.margin, 0));
+        }
+        return out;
     }
 
     /** One kernel's points at its largest size (for a chart of that kernel alone; no judgement is made). */

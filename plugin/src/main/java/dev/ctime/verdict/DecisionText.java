@@ -63,6 +63,10 @@ public final class DecisionText {
             }
             sb.append("About ").append(most).append(" builds and ").append(most).append(" forks a profile (ctime.repeat, ctime.forks)"
                     + " would settle ").append(d.undecided().size() == 1 ? "it" : "them").append(" at the spread seen so far.");
+            if (d.equivalent() != null && !d.equivalent().isEmpty()) {
+                sb.append(" Equivalent in cost to ").append(first.against()).append(" (interchangeable with it): ")
+                        .append(String.join(", ", d.equivalent())).append('.');
+            }
         } else if (d.recommended() == null) {
             sb.append("No profile measured every kernel of the workload.");
         } else {

@@ -96,4 +96,33 @@ class ConsoleTableTest {
         assertEquals(twins.get(0), ConsoleTable.fit(twins.get(0), twins, 24));
         assertEquals(24, ConsoleTable.fit(a, List.of(a, b, "short"), 24).length());
     }
+
+    @Test
+    void aMatrixsLongNamesHeadTheirKernelRowsAndARaceIsSummedUp() {
+        List<ProfileResult> ps = List.of(profile("release", 100, 1000, null),
+                profile("lto-thin+codegenUnits-16+optLevel-3+panic-abort", 2300, 700, null),
+                profile("lto-thin+codegenUnits-16+optLevel-2+panic-abort", 2300, 900, null),
+                profile("lto-fat+codegenUnits-1+optLevel-3+panic-unwind", 2500, 990, null));
+        Report base = report(ps);
+        Comparison build = base.comparisons().stream().filter(c -> c.profile().equals("lto-fat+codegenUnits-1+optLevel-3+panic-unwind")
+                && c.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
+        dev.ctime.model.Race race = new dev.ctime.model.Race(List.of("release", "lto-thin+codegenUnits-16+optLevel-3+panic-abort",
+                "lto-thin+codegenUnits-16+optLevel-2+panic-abort"), List.of(new dev.ctime.model.Race.Left(
+                "lto-fat+codegenUnits-1+optLevel-3+panic-unwind", 1, "4 builds and 4 forks", "release", build, null, 2400.0, 2300.0,
+                2500.0, 10.0)), List.of(4, 3), "the decision is settled",
+                new dev.ctime.model.Race.Spent(20, 5, 60_000.0, 50_000.0, 28, 90_000.0));
+        Report r = new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", base.comparisons(), null, null,
+                null, List.of(), null, null, null, null, null, race);
+        List<String> out = ConsoleTable.render(r);
+        for (String line : out) assertTrue(line.length() <= ConsoleTable.WIDTH, line.length() + ": " + line);
+        assertTrue(out.contains("lto-thin+codegenUnits-16+optLevel-3+panic-abort"), "the name heads its kernel rows: " + out);
+        assertFalse(out.contains("lto-fat+codegenUnits-1+optLevel-3+panic-unwind"), "a profile that left has no kernel rows");
+        String all = String.join(" ", out).replaceAll("\\s+", " ");
+        assertTrue(all.contains("race: 4 profiles, 1 left, 3 finalists"), all);
+        assertTrue(all.contains("after 4 builds and 4 forks, significantly costlier per build than release:"
+                + " lto-fat+codegenUnits-1+optLevel-3+panic-unwind (+2.40 s a build, +2.30 s to +2.50 s)"), all);
+        assertTrue(all.contains("spent: 20 builds and 5 forks, 1 min 0 s of CPU, 50 s in all; an exhaustive search runs at least 28"
+                + " builds, about 1 min 30 s by the estimate"), all);
+        assertTrue(all.contains("(the kernels of the profile that left the race: report.html)"), all);
+    }
 }

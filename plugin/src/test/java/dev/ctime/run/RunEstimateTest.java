@@ -66,7 +66,7 @@ class RunEstimateTest {
         stages.put("timing kernels", 9000.0);
         stages.put("counting instructions", 4000.0);
         dev.ctime.model.Report last = new dev.ctime.model.Report(6, "ctime", "t", null, null, null, null, null, List.of(), ps,
-                "release", List.of(), null, null, null, List.of(), null, null, null, null, stages);
+                "release", List.of(), null, null, null, List.of(), null, null, null, null, stages, null);
         // Now: release alone, 4 timed builds, the same kernel, 6 forks of 2 libraries.
         var timing = new MeasureConfig.Timing(6, 10, 20, 300, -1, 1, 1e-4, Duration.ofMinutes(1));
         List<Kernel> ks = List.of(new Kernel("a", "a", "a_grad", List.of(10)));

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Race against exhaustive search on one machine: the bundled example with its 24-profile matrix
+# (-Psearch: LTO x codegen units x opt-level x panic), measured exhaustively and by a race
+# (-Dctime.search=race), RUNS times, alternating which goes first. For each pair it prints the CPU
+# each spent (user + system of Maven and every process it started, from GNU time), their wall times,
+# the builds each ran, and whether the race's recommendation is the exhaustive search's or one it
+# calls equivalent (where the exhaustive search is undecided: one of its contenders).
+#
+#   bench/search.sh [RUNS]   (default 3; needs `mvn install -DskipTests` first; about 12 min a pair here)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-3}"
+example="$root/examples/kernels-demo"
+out="$example/target/search-bench"
+[ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
+rm -rf "$out"
+mkdir -p "$out"
+
+measure() { # run, search
+  local dir="$out/run-$1/$2"
+  mkdir -p "$dir"
+  /usr/bin/time -f "%U %S %e" -o "$dir/time.txt" mvn -B -q -f "$example/pom.xml" -Psearch ctime:measure \
+    -Dctime.search="$2" -Dctime.outputDirectory="$dir/ctime" -Dctime.historyFile="$dir/history.jsonl" > "$dir/build.log" 2>&1
+}
+
+for i in $(seq 1 "$runs"); do
+  if [ $((i % 2)) -eq 1 ]; then measure "$i" exhaustive; measure "$i" race; else measure "$i" race; measure "$i" exhaustive; fi
+done
+
+python3 - "$out" "$runs" <<'PY'
+import json, os, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+def load(i, s):
+    d = os.path.join(out, "run-%d" % i, s)
+    user, system, wall = (float(x) for x in open(os.path.join(d, "time.txt")).read().split()[-3:])
+    rep = json.load(open(os.path.join(d, "ctime", "report.json")))
+    builds = sum(1 + sum(f["cpuMs"]["runs"] for f in p.get("compile", {}).values()) + (2 if p.get("analysis") else 0)
+                 for p in rep["profiles"] if p.get("compile"))
+    return user + system, wall, builds, rep
+print("| run | exhaustive CPU | race CPU | race / exhaustive | wall (exh. / race) | builds (exh. / race) | exhaustive recommends | race recommends | same or equivalent |")
+print("|---|---|---|---|---|---|---|---|---|")
+ratios, same = [], 0
+for i in range(1, runs + 1):
+    ec, ew, eb, ex = load(i, "exhaustive")
+    rc, rw, rb, ra = load(i, "race")
+    d, e = ex["decision"], ra["decision"]
+    # What the exhaustive search cannot tell from its answer counts as its answer: its equivalents, and where it is
+    # undecided, its contenders.
+    if d["state"] == "recommended":
+        ok_set = [d["recommended"]] + (d.get("equivalent") or [])
+        ex_says = d["recommended"]
+    else:
+        contenders = sorted({x for u in d.get("undecided") or [] for x in (u["profile"], u["against"])})
+        ok_set = contenders + (d.get("equivalent") or [])
+        ex_says = "undecided: " + ", ".join(contenders)
+    ok = e["state"] == "recommended" and e["recommended"] in ok_set
+    same += ok
+    ratios.append(rc / ec)
+    print("| %d | %.0f s | %.0f s | %.2f | %.0f s / %.0f s | %d / %d | %s | %s | %s |" % (i, ec, rc, rc / ec, ew, rw, eb, rb, ex_says,
+          e.get("recommended") or "undecided", "yes" if ok else "NO"))
+print()
+print("race / exhaustive CPU: mean %.2f, worst %.2f; same or equivalent recommendation in %d of %d runs"
+      % (sum(ratios) / len(ratios), max(ratios), same, runs))
+PY

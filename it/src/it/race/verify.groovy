@@ -1,0 +1,53 @@
+import groovy.json.JsonSlurper
+
+def ex = new JsonSlurper().parse(new File(basedir, 'target/ctime-exhaustive/report.json'))
+def race = new JsonSlurper().parse(new File(basedir, 'target/ctime-race/report.json'))
+assert ex.profiles.size() == 16 && race.profiles.size() == 16 : 'the race keeps every profile of the matrix'
+assert ex.race == null && ex.settings.search == 'exhaustive'
+assert race.settings.search == 'race'
+
+// The race settled and recommends a profile the exhaustive search calls equivalent to its own recommendation (or, where
+// the exhaustive search could not tell its contenders apart, one of them).
+def d = race.decision
+assert d.state == 'recommended' : "the race ended undecided: ${d.reason}"
+// Two searches are two runs on a noisy machine: what the exhaustive one cannot tell from its best counts as its answer.
+def same = (ex.decision.state == 'recommended' ? [ex.decision.recommended]
+        : ex.decision.undecided.collectMany { [it.profile, it.against] }) + (ex.decision.equivalent ?: [])
+assert d.recommended in same : "the race recommends ${d.recommended}; the exhaustive search: ${ex.decision.reason}"
+
+// Profiles left on the decision's rule: each significantly costlier than the best at its judgement, the interval of the
+// difference above zero; none of them is the recommendation.
+def r = race.race
+assert r.field[0] == 16 && r.field.last() == r.finalists.size()
+assert !r.left.isEmpty() : 'no profile left the race'
+assert r.finalists.size() + r.left.size() == 16
+assert !(d.recommended in r.left*.profile)
+r.left.findAll { it.beatenBy }.each { l ->
+    assert l.totalLow > 0 && l.totalMs >= l.marginMs : l
+    assert l.judgement >= 1 && l.after.contains('builds and')
+}
+// A profile that left was measured no further: fewer builds than the finalists got, and no analysis builds.
+def byName = race.profiles.collectEntries { [it.name, it] }
+r.left*.profile.each { n ->
+    assert byName[n].analysis == null : "${n} left the race but was analysed"
+    def l = r.left.find { it.profile == n }
+    assert byName[n].compile.full.cpuMs.runs >= 4
+    if (l.judgement == 1) assert byName[n].compile.full.cpuMs.runs == 4 : "${n} left at the first judgement"
+}
+r.finalists.each { n -> assert byName[n].analysis != null : "${n} is a finalist without its analysis builds" }
+// It spent fewer builds than the exhaustive search of the same matrix, and says what it spent.
+def builds = { rep -> rep.profiles.sum { p -> 1 + p.compile.full.cpuMs.runs + (p.analysis == null ? 0 : 2) } }
+assert r.spent.builds == builds(race)
+assert builds(race) < builds(ex) : "race ${builds(race)} builds, exhaustive ${builds(ex)}"
+assert r.spent.exhaustiveBuilds == 16 * (1 + 4 + 2)
+assert r.spent.cpuMs > 0 && r.spent.wallMs > 0
+
+def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
+assert log.contains('plan: a race of 16 profiles: a first round of 4 timed builds and 4 kernel forks each')
+assert log =~ /race, after 4 builds and 4 forks: \d+ left, significantly costlier per build than /
+assert log =~ /race: 16 profiles, \d+ left, \d+ finalists/
+// The page shows the race: the field narrowing and who left.
+def page = new File(basedir, 'target/ctime-race/report.html').text
+assert page.contains('<h2>The race</h2>') && page.contains('<table class="race">')
+assert page.contains('The field narrowing')
+return true

@@ -1,0 +1,79 @@
+package dev.ctime.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.kernel.GradientCheck;
+import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Race;
+import dev.ctime.model.Report;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Status;
+import dev.ctime.stats.Statistics;
+import dev.ctime.stats.Summary;
+import dev.ctime.verdict.Decider;
+import dev.ctime.verdict.Thresholds;
+import dev.ctime.verdict.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RaceTrackTest {
+    /** Eight runs spread ±2% around the median. */
+    static Summary s(double median) {
+        double[] runs = new double[8];
+        for (int i = 0; i < runs.length; i++) runs[i] = median * (0.98 + 0.04 * i / 7.0);
+        return Statistics.summarize(runs);
+    }
+
+    static ProfileResult profile(String name, double buildMs, double runNs, boolean kernelFails) {
+        ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
+        KernelTiming k = kernelFails ? KernelTiming.failed("k", 1000, "crashed: SIGSEGV")
+                : new KernelTiming("k", 1000, Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
+        return new ProfileResult(name, Status.OK, null, Map.of(), null, null, Map.of("full", f), null, 1000L, s(3), false,
+                List.of(k), null, null);
+    }
+
+    static Report report(List<ProfileResult> ps) {
+        return new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, ps.get(0).name(), List.of(),
+                Decider.decide(ps, Workload.defaultFor(ps, 1e6), null, ps.get(0).name(), Thresholds.DEFAULT), null, null, List.of(),
+                null, null, null, null);
+    }
+
+    @Test
+    void aProfileLeavesOnlyWhenSignificantlyCostlierAndTheEquivalentStay() {
+        List<ProfileResult> ps = List.of(profile("fast", 100, 1000, false), profile("twin", 100, 1000, false),
+                profile("slow-build", 3000, 1000, false), profile("crashes", 100, 1000, true));
+        RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList());
+        List<String> log = new ArrayList<>();
+        race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", log::add);
+        assertEquals(java.util.Set.of("fast", "twin"), race.field(), "equivalent in cost: both stay");
+        Race r = race.snapshot(null);
+        assertEquals(List.of(4, 2), r.field());
+        Race.Left slow = r.left().stream().filter(l -> l.profile().equals("slow-build")).findFirst().orElseThrow();
+        assertEquals("fast", slow.beatenBy());
+        assertEquals(1, slow.judgement());
+        assertTrue(slow.totalLow() > 0 && slow.totalMs() > 2000, slow.toString());
+        assertEquals(dev.ctime.verdict.Verdict.WORSE, slow.build().verdict());
+        Race.Left crash = r.left().stream().filter(l -> l.profile().equals("crashes")).findFirst().orElseThrow();
+        assertNull(crash.beatenBy(), "barred, not beaten");
+        assertTrue(crash.after().contains("barred") && crash.after().contains("crashed: SIGSEGV"), crash.after());
+        assertTrue(log.get(0).contains("1 left, significantly costlier per build than fast: slow-build"), log.get(0));
+        assertTrue(log.get(0).contains("1 barred by a failed kernel of the workload: crashes"), log.get(0));
+    }
+
+    @Test
+    void nothingLeavesOnADifferenceThatIsNotSignificant() {
+        // 3% apart on the build, within the noise of eight runs at ±2% and the 2% threshold: nobody is beaten.
+        List<ProfileResult> ps = List.of(profile("a", 100, 1000, false), profile("b", 101, 1000, false));
+        RaceTrack race = new RaceTrack(List.of("a", "b"));
+        List<String> log = new ArrayList<>();
+        race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", log::add);
+        assertEquals(java.util.Set.of("a", "b"), race.field());
+        assertTrue(log.get(0).contains("no profile is significantly beaten yet"), log.get(0));
+    }
+}
