@@ -143,11 +143,12 @@ public final class CargoCommand {
         return configHasTargetRustflags ? FlagsRoute.TARGET_CONFIG : FlagsRoute.BUILD_CONFIG;
     }
 
-    static String quote(String s) {
+    /** A TOML basic string: quoted, with backslashes and quotes escaped (what cargo's --config and Cargo.toml read). */
+    public static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    static String tomlArray(List<String> items) {
+    public static String tomlArray(List<String> items) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) sb.append(", ");

@@ -1,11 +1,8 @@
 package dev.ctime.gate;
 
 import dev.ctime.model.Status;
-import dev.ctime.stats.Statistics;
 import dev.ctime.verdict.Comparison;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,15 +187,8 @@ public final class Gate {
      * within the threshold on both sides (the comparisons' one rule); inconclusive where it cannot tell.
      */
     private static void judgeTimed(List<GateRow> rows, List<Comparison> timed, List<int[]> at, Measured baseline, Measured current) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < timed.size(); i++) order.add(i);
-        order.sort(Comparator.comparingDouble(i -> timed.get(i).pValue()));
-        Set<Integer> passing = new HashSet<>();
-        int m = timed.size();
-        for (int k = 0; k < m; k++) {
-            if (timed.get(order.get(k)).pValue() > (1 - Statistics.LEVEL) / (m - k)) break;
-            passing.add(order.get(k));
-        }
+        // Holm's step-down over the check's timed figures: the one rule every family of comparisons gets.
+        List<Comparison> holm = dev.ctime.verdict.Comparisons.holm(timed);
         for (int i = 0; i < timed.size(); i++) {
             Comparison c = timed.get(i);
             GateRow r = rows.get(at.get(i)[0]);
@@ -207,7 +197,7 @@ public final class Gate {
             // Beyond the noise of both runs: the two medians' intervals must not overlap.
             double noise = fb.precision() + fc.precision();
             double th = r.threshold();
-            boolean significant = passing.contains(i) && c.significant();
+            boolean significant = holm.get(i).significant();
             String verdict;
             String note = String.format(java.util.Locale.ROOT, "noise ±%.1f%% baseline, ±%.1f%% now; p = %.2g", fb.precision() * 100,
                     fc.precision() * 100, c.pValue());

@@ -43,13 +43,44 @@ public final class GateFormats {
         return r.decidedBy().equals(r.figure()) ? "itself" : name(r.decidedBy());
     }
 
+    /**
+     * The check as a table within the console's 100 columns: each profile's name heads its rows, and a row decided by
+     * another figure (a kernel's time by its instruction count, a build's wall time by its CPU time) is marked, the
+     * mark explained below the table.
+     */
     public static List<String> console(Gate.Result res, String baselineName) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%-24s %-34s %12s %12s %-30s %-17s %s", "profile", "figure", "baseline", "current",
-                "change (95% interval)", "verdict", "decided by"));
+        List<String[]> cells = new ArrayList<>();
         for (GateRow r : res.rows()) {
-            out.add(String.format(Locale.ROOT, "%-24s %-34s %12s %12s %-30s %-17s %s", clip(r.profile(), 24), clip(name(r), 34),
-                    value(r.baseline(), r.unit()), value(r.current(), r.unit()), r.change(), r.verdict(), decided(r)).stripTrailing());
+            cells.add(new String[] {name(r), value(r.baseline(), r.unit()), value(r.current(), r.unit()), r.change(),
+                    r.verdict() + (r.decidedBy().equals(r.figure()) ? "" : "*")});
+        }
+        String[] head = {"figure", "baseline", "current", "change (95% interval)", "verdict"};
+        int[] width = new int[head.length];
+        for (int c = 0; c < width.length; c++) width[c] = head[c].length();
+        for (String[] row : cells) for (int c = 1; c < width.length; c++) width[c] = Math.max(width[c], row[c].length());
+        // The figure's name takes what the other columns leave of the 100, and is cut only where it must be.
+        int rest = 2 + width[1] + width[2] + width[3] + width[4] + 4;
+        width[0] = Math.max(head[0].length(), Math.min(ConsoleTable.WIDTH - rest, cells.stream().mapToInt(x -> x[0].length()).max().orElse(0)));
+        String fmt = "  %-" + width[0] + "s %" + width[1] + "s %" + width[2] + "s %-" + width[3] + "s %s";
+        out.add(String.format(Locale.ROOT, fmt, (Object[]) new String[] {head[0], head[1], head[2], head[3], head[4]}).substring(2)
+                .replaceFirst("^", "profile / ").stripTrailing());
+        String profile = null;
+        boolean marked = false;
+        for (int i = 0; i < cells.size(); i++) {
+            GateRow r = res.rows().get(i);
+            if (!r.profile().equals(profile)) {
+                profile = r.profile();
+                out.add(ConsoleTable.clean(profile));
+            }
+            String[] c = cells.get(i);
+            marked |= c[4].endsWith("*");
+            out.add(String.format(Locale.ROOT, fmt, clip(c[0], width[0]), c[1], c[2], c[3], c[4]).stripTrailing());
+        }
+        if (marked) {
+            out.addAll(ConsoleTable.wrap("* decided by another figure of the same kernel function or build: a time by its"
+                    + " instruction count (exact), a build's wall time by its CPU time; the row shows its own change",
+                    ConsoleTable.WIDTH, "  "));
         }
         out.add("");
         List<GateRow> reg = res.regressed();
@@ -110,38 +141,98 @@ public final class GateFormats {
         List<GateRow> rows = res.rows();
         long failures = rows.stream().filter(GateRow::fails).count();
         long skipped = rows.stream().filter(r -> r.verdict().equals(GateRow.NOT_COMPARABLE)).count();
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<testsuite name=\"ctime.check\" tests=\"").append(rows.size()).append("\" failures=\"").append(failures)
-                .append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
-        sb.append("  <properties><property name=\"baseline\" value=\"").append(xml(baselineName)).append("\"/>");
-        for (String w : res.warnings()) sb.append("<property name=\"warning\" value=\"").append(xml(w)).append("\"/>");
-        sb.append("</properties>\n");
-        for (GateRow r : rows) {
-            sb.append("  <testcase classname=\"ctime.").append(xml(r.profile())).append("\" name=\"").append(xml(name(r))).append("\"");
-            String detail = "baseline " + value(r.baseline(), r.unit()) + ", current " + value(r.current(), r.unit()) + ", change "
-                    + r.change() + ", verdict " + r.verdict() + (r.note() == null ? "" : "; " + r.note());
-            if (r.fails() && r.verdict().equals(GateRow.MISSING)) {
-                sb.append(">\n    <failure message=\"").append(xml(r.profile() + " " + name(r) + " is missing: " + r.note()))
-                        .append("\" type=\"missing\">").append(xml(detail)).append("</failure>\n  </testcase>\n");
-            } else if (r.fails()) {
-                sb.append(">\n    <failure message=\"").append(xml(r.profile() + " " + name(r) + " regressed " + r.change()
-                        + " (threshold " + pct(r.threshold()) + ")")).append("\" type=\"regression\">").append(xml(detail))
-                        .append("</failure>\n  </testcase>\n");
-            } else if (r.verdict().equals(GateRow.NOT_COMPARABLE)) {
-                sb.append(">\n    <skipped message=\"").append(xml(r.note() == null ? "not comparable" : r.note())).append("\"/>\n  </testcase>\n");
-            } else {
-                sb.append(">\n    <system-out>").append(xml(detail)).append("</system-out>\n  </testcase>\n");
+        return xml(x -> {
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "ctime.check");
+            x.writeAttribute("tests", Integer.toString(rows.size()));
+            x.writeAttribute("failures", Long.toString(failures));
+            x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", Long.toString(skipped));
+            x.writeCharacters("\n  ");
+            x.writeStartElement("properties");
+            property(x, "baseline", baselineName);
+            for (String w : res.warnings()) property(x, "warning", w);
+            x.writeEndElement();
+            for (GateRow r : rows) {
+                x.writeCharacters("\n  ");
+                x.writeStartElement("testcase");
+                x.writeAttribute("classname", "ctime." + printable(r.profile()));
+                x.writeAttribute("name", printable(name(r)));
+                String detail = "baseline " + value(r.baseline(), r.unit()) + ", current " + value(r.current(), r.unit()) + ", change "
+                        + r.change() + ", verdict " + r.verdict() + (r.note() == null ? "" : "; " + r.note());
+                x.writeCharacters("\n    ");
+                if (r.fails()) {
+                    boolean missing = r.verdict().equals(GateRow.MISSING);
+                    x.writeStartElement("failure");
+                    x.writeAttribute("message", printable(r.profile() + " " + name(r) + (missing ? " is missing: " + r.note()
+                            : " regressed " + r.change() + " (threshold " + pct(r.threshold()) + ")")));
+                    x.writeAttribute("type", missing ? "missing" : "regression");
+                    x.writeCharacters(printable(detail));
+                    x.writeEndElement();
+                } else if (r.verdict().equals(GateRow.NOT_COMPARABLE)) {
+                    x.writeEmptyElement("skipped");
+                    x.writeAttribute("message", printable(r.note() == null ? "not comparable" : r.note()));
+                } else {
+                    x.writeStartElement("system-out");
+                    x.writeCharacters(printable(detail));
+                    x.writeEndElement();
+                }
+                x.writeCharacters("\n  ");
+                x.writeEndElement();
             }
-        }
-        return sb.append("</testsuite>\n").toString();
+            x.writeCharacters("\n");
+            x.writeEndElement();
+        });
     }
 
     /** A check that refused to compare: one failing test case naming every difference. */
     public static String refusalJunit(List<String> mismatches, String baselineName) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"ctime.check\" tests=\"1\" failures=\"1\" errors=\"0\""
-                + " skipped=\"0\">\n  <testcase classname=\"ctime.check\" name=\"comparable with baseline " + xml(baselineName) + "\">\n"
-                + "    <failure message=\"" + xml("not compared: " + String.join("; ", mismatches)) + "\" type=\"mismatch\"/>\n"
-                + "  </testcase>\n</testsuite>\n";
+        return xml(x -> {
+            x.writeStartElement("testsuite");
+            x.writeAttribute("name", "ctime.check");
+            x.writeAttribute("tests", "1");
+            x.writeAttribute("failures", "1");
+            x.writeAttribute("errors", "0");
+            x.writeAttribute("skipped", "0");
+            x.writeCharacters("\n  ");
+            x.writeStartElement("testcase");
+            x.writeAttribute("classname", "ctime.check");
+            x.writeAttribute("name", printable("comparable with baseline " + baselineName));
+            x.writeCharacters("\n    ");
+            x.writeEmptyElement("failure");
+            x.writeAttribute("message", printable("not compared: " + String.join("; ", mismatches)));
+            x.writeAttribute("type", "mismatch");
+            x.writeCharacters("\n  ");
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndElement();
+        });
+    }
+
+    private interface XmlBody {
+        void write(javax.xml.stream.XMLStreamWriter x) throws javax.xml.stream.XMLStreamException;
+    }
+
+    /** An XML document written by the JDK's writer, which escapes what it must. */
+    private static String xml(XmlBody body) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            body.write(x);
+            x.writeEndDocument();
+            x.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IllegalStateException("JUnit XML: " + e.getMessage(), e);
+        }
+        return out + "\n";
+    }
+
+    private static void property(javax.xml.stream.XMLStreamWriter x, String name, String value) throws javax.xml.stream.XMLStreamException {
+        x.writeEmptyElement("property");
+        x.writeAttribute("name", name);
+        x.writeAttribute("value", printable(value));
     }
 
     public static String refusalMarkdown(List<String> mismatches, String baselineName) {
@@ -220,8 +311,8 @@ public final class GateFormats {
         return s.replace("|", "\\|").replace("\n", " ");
     }
 
-    static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("\n", "&#10;")
-                .replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "?");
+    /** XML 1.0 cannot hold most control characters, even escaped: shown as '?'. */
+    static String printable(String s) {
+        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "?");
     }
 }

@@ -63,4 +63,10 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
     public static final int SCHEMA_VERSION = 7;
+
+    /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
+    public static String currentTool() {
+        String v = Report.class.getPackage().getImplementationVersion();
+        return "ctime " + (v == null ? "dev" : v);
+    }
 }

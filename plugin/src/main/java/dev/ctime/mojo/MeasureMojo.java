@@ -34,9 +34,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
- * Builds the crate in every profile, times the builds and the kernels, and writes
- * target/ctime/report.json, report.csv and report.html, appends a line to history.jsonl, and prints a console table
- * ending with the verdict: the profile to use for the workload, or why it is undecided.
+ * Builds the crate in every profile, times the builds and the kernels (every profile to the full counts, or by a
+ * race that drops the profiles significantly beaten), and writes target/ctime/report.json with its JSON Schema beside it,
+ * report.csv and report.html, appends a line to history.jsonl, and prints its plan, a progress line per build and fork
+ * with the time left, two tables, and last the verdict: the profile to use for the workload with the block to paste, or
+ * why it is undecided.
  */
 @Mojo(name = "measure", threadSafe = false, requiresProject = true)
 public class MeasureMojo extends JudgingParameters {

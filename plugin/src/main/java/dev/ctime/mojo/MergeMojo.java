@@ -65,7 +65,7 @@ public class MergeMojo extends JudgingParameters {
         Report merged;
         try {
             merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                    chartScenario, work, "ctime " + version());
+                    chartScenario, work, dev.ctime.model.Report.currentTool());
         } catch (ShardMerge.Refused e) {
             throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));
         }
@@ -110,10 +110,5 @@ public class MergeMojo extends JudgingParameters {
             out.addAll(hits);
         }
         return out;
-    }
-
-    private static String version() {
-        String v = MergeMojo.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

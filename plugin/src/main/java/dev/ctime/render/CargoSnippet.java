@@ -52,9 +52,9 @@ public final class CargoSnippet {
                 && !String.valueOf(f).equals("-Cllvm-args=-pgo-warn-missing-function")).toList() : null;
         if (flags != null && !flags.isEmpty()) {
             List<?> l = flags;
-            sb.append("\n# .cargo/config.toml\n[build]\nrustflags = [");
-            for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : ", ").append('"').append(l.get(i)).append('"');
-            sb.append("]\n");
+            // TOML strings, escaped: a flag may hold a quote or a backslash (a path on some machines).
+            sb.append("\n# .cargo/config.toml\n[build]\nrustflags = ").append(CargoCommand.tomlArray(l.stream().map(String::valueOf)
+                    .toList())).append('\n');
         }
         if (Boolean.TRUE.equals(s.get("pgo"))) {
             sb.append("\n# PGO: build with -Cprofile-generate=DIR, run a representative workload, merge with\n"
@@ -65,7 +65,8 @@ public final class CargoSnippet {
                     .append(String.join(" ", dev.ctime.pgo.PipelineCommands.BOLT_OPTIONS)).append('\n');
         }
         if (s.containsKey("toolchain")) {
-            sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = \"").append(s.get("toolchain")).append("\"\n");
+            sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = ").append(CargoCommand.quote(String.valueOf(s.get("toolchain"))))
+                    .append('\n');
         }
         List<String> features = p.applied() == null ? null : p.applied().features();
         if (features != null && !features.isEmpty()) {

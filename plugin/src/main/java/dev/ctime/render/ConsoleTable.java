@@ -394,7 +394,7 @@ public final class ConsoleTable {
     }
 
     /** Control characters (a newline in a name) would break the table: shown escaped. */
-    static String clean(String s) {
+    public static String clean(String s) {
         if (s == null) return "";
         return s.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t").replaceAll("\\p{Cntrl}", "?");
     }
@@ -496,10 +496,5 @@ public final class ConsoleTable {
     /** The interval's half-width as a share of the median; marked when it rests on too few runs for 95%. */
     private static String pm(Summary s) {
         return String.format(Locale.ROOT, " %s±%.0f%%", s.ciLevel() < 0.95 ? "~" : "", 100 * s.precision());
-    }
-
-    static String count(double v) {
-        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
-                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
     }
 }

@@ -872,7 +872,10 @@ public final class MeasureRun {
         log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
                 + " both cores are used)");
         Path counter = RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.COUNT);
-        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), cfg.workDir().resolve("logs").resolve("count"),
+        Path countLogs = cfg.workDir().resolve("logs").resolve("count");
+        // This run's counts only: an earlier run's logs would pile up (hundreds of files a run) and mislead a reader.
+        dev.ctime.cargo.SourceCopy.deleteTree(countLogs);
+        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), countLogs,
                 cfg.precision().kernelTimeout().multipliedBy(10));
         List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors());
         List<String> failed = counts.stream().filter(c -> c.perCall() == null)

@@ -138,7 +138,7 @@ final class ReportAssembler {
         Control control = control(results, reference, ko, j);
         List<String> warnings = warnings(results, s);
         if (control != null && control.unreliable()) warnings.add(0, control.describe());
-        return new Report(Report.SCHEMA_VERSION, "ctime " + version(), Instant.now().toString(), cfg.label(), crateFacts,
+        return new Report(Report.SCHEMA_VERSION, Report.currentTool(), Instant.now().toString(), cfg.label(), crateFacts,
                 Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffBreakdown.of(results, scenario, j.thresholds()),
                 dev.ctime.pgo.TrainingEffect.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
@@ -184,10 +184,5 @@ final class ReportAssembler {
     private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f, boolean capped,
                                                    int disturbed) {
         return Statistics.summarize(ms.stream().mapToDouble(f).toArray()).withCapped(capped).withInterference(disturbed);
-    }
-
-    static String version() {
-        String v = ReportAssembler.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

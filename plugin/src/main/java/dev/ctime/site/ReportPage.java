@@ -664,9 +664,7 @@ public final class ReportPage {
     }
 
     static String count(double v) {
-        if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
-        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
-                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
+        return DecisionText.calls(v);
     }
 
     private static String capitalize(String s) {

@@ -67,7 +67,7 @@ public final class Comparisons {
     }
 
     /** Holm's step-down: the i-th smallest of m p-values must be below 5% / (m - i), and every smaller one too. */
-    static List<Comparison> holm(List<Comparison> family) {
+    public static List<Comparison> holm(List<Comparison> family) {
         List<Comparison> sorted = new ArrayList<>(family.stream().filter(c -> !Comparison.COUNTED.equals(c.basis())).toList());
         sorted.sort(java.util.Comparator.comparingDouble(Comparison::pValue));
         java.util.Set<Comparison> passing = new java.util.HashSet<>();

@@ -375,10 +375,4 @@ public final class Decider {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
     }
-
-    static String calls(double v) {
-        if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
-        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
-                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
-    }
 }

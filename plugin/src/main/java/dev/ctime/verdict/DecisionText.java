@@ -11,8 +11,8 @@ public final class DecisionText {
 
     /** "1.00 million calls per build of heat gradient (n = 4096)", or of the workload. */
     public static String usage(Decision d) {
-        if (d.workload() == null) return Decider.calls(d.expectedCalls()) + " calls per build";
-        return Decider.calls(d.expectedCalls()) + " calls per build of " + (d.workload().items().size() == 1
+        if (d.workload() == null) return calls(d.expectedCalls()) + " calls per build";
+        return calls(d.expectedCalls()) + " calls per build of " + (d.workload().items().size() == 1
                 ? d.workload().items().get(0).describe() : "the workload (" + d.workload().items().size() + " kernel functions)");
     }
 
@@ -39,6 +39,13 @@ public final class DecisionText {
         if (d.recommended() == null) return "next: fix the kernels named above (or leave them out of the workload) and run again.";
         return "next: paste the block into your crate; then mvn ctime:baseline once and mvn ctime:check in CI keep it from"
                 + " regressing (mvn ctime:report renders the page).";
+    }
+
+    /** A number of calls as every view says it: "176", "3.00 million", "1.20 billion"; "never" where unbounded. */
+    public static String calls(double v) {
+        if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
+        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
+                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
     }
 
     static List<String> contenders(Decision d) {
@@ -70,7 +77,7 @@ public final class DecisionText {
         } else if (d.recommended() == null) {
             sb.append("No profile measured every kernel of the workload.");
         } else {
-            sb.append(d.recommended()).append(" has the lowest cost per build for ").append(Decider.calls(d.expectedCalls()))
+            sb.append(d.recommended()).append(" has the lowest cost per build for ").append(calls(d.expectedCalls()))
                     .append(" calls of ").append(d.workload().describe()).append('.');
             Decision.ItemShare any = d.byKernel() == null || d.byKernel().isEmpty() ? null : d.byKernel().get(0);
             if (d.runnerUp() != null && any != null && any.againstRunnerUp() != null) {
@@ -86,8 +93,8 @@ public final class DecisionText {
             for (BreakEven b : d.breakEvens()) {
                 if (b.calls() == null || !(b.cheaperBuild().equals(d.recommended()) || b.fasterRun().equals(d.recommended()))) continue;
                 sb.append(' ').append(b.fasterRun()).append(" runs faster than ").append(b.cheaperBuild()).append(" and pays for its")
-                        .append(" build after ").append(Decider.calls(b.calls())).append(" calls (")
-                        .append(Decider.calls(b.ciLow())).append('–').append(b.ciHigh() == null ? "unbounded" : Decider.calls(b.ciHigh()))
+                        .append(" build after ").append(calls(b.calls())).append(" calls (")
+                        .append(calls(b.ciLow())).append('–').append(b.ciHigh() == null ? "unbounded" : calls(b.ciHigh()))
                         .append(").");
             }
             if (d.equivalent() != null && !d.equivalent().isEmpty()) {

@@ -79,7 +79,7 @@ public record Workload(List<Item> items, boolean derived) {
     /** "heat gradient (n = 4096) ×1,000,000 + …" */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        for (Item i : items) parts.add(i.describe() + " ×" + Decider.calls(i.calls()));
+        for (Item i : items) parts.add(i.describe() + " ×" + DecisionText.calls(i.calls()));
         return String.join(" + ", parts);
     }
 

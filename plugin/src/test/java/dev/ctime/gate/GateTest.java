@@ -186,4 +186,17 @@ class GateTest {
         assertTrue(row.ratio() > 1 && c.median() < b.median(), row.toString());
         assertTrue(row.note().contains("the medians moved down") && row.note().contains("the runs overlap"), row.note());
     }
+
+    @Test
+    void theConsoleTableFitsAHundredColumnsWithEachProfileHeadingItsRows() throws Exception {
+        dev.ctime.model.Report r = dev.ctime.render.ReportWriter.readJson(java.nio.file.Path.of("src/test/resources/reports/pgo-bolt.json"));
+        Gate.Result res = Gate.compare(Measured.of(r), Measured.of(r), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        List<String> out = GateFormats.console(res, "main");
+        for (String line : out) assertTrue(line.length() <= dev.ctime.render.ConsoleTable.WIDTH, line.length() + ": " + line);
+        assertTrue(out.get(0).matches("profile / figure\\s+baseline\\s+current change \\(95% interval\\)\\s+verdict"), out.get(0));
+        for (dev.ctime.model.ProfileResult p : r.profiles()) {
+            if (res.rows().stream().anyMatch(x -> x.profile().equals(p.name()))) assertTrue(out.contains(p.name()), p.name() + " heads its rows");
+        }
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("  full build cpu ")), String.join("\n", out));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.ctime.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,9 +35,23 @@ class CheckMojoTest {
     void aRunAgainstItselfPassesAndWritesWhatCiToolsRead() throws Exception {
         CheckMojo m = mojo(REPORT, REPORT);
         m.execute();
-        for (String f : new String[] {"TEST-ctime-check.xml", "summary.md", "bencher.json", "benchmark-action.json"}) {
-            assertTrue(Files.size(dir.resolve("target/ctime/check").resolve(f)) > 0, f);
-        }
+        Path out = dir.resolve("target/ctime/check");
+        // JUnit: one passing test case per figure, no failure; Markdown leads with the verdict; the two benchmark formats
+        // carry every figure with its interval.
+        String junit = Files.readString(out.resolve("TEST-ctime-check.xml"));
+        int cases = junit.split("<testcase ", -1).length - 1;
+        assertTrue(cases > 5 && !junit.contains("<failure"), junit);
+        assertTrue(junit.contains("failures=\"0\""), junit);
+        assertTrue(Files.readString(out.resolve("summary.md")).startsWith("### ctime: no regression against baseline"));
+        com.fasterxml.jackson.databind.JsonNode bmf = Json.MAPPER.readTree(out.resolve("bencher.json").toFile());
+        assertTrue(bmf.size() > 0);
+        bmf.fields().forEachRemaining(e -> e.getValue().fields().forEachRemaining(m2 -> {
+            com.fasterxml.jackson.databind.JsonNode v = m2.getValue();
+            assertTrue(v.get("lower_value").asDouble() <= v.get("value").asDouble()
+                    && v.get("value").asDouble() <= v.get("upper_value").asDouble(), e.getKey() + " " + v);
+        }));
+        com.fasterxml.jackson.databind.JsonNode action = Json.MAPPER.readTree(out.resolve("benchmark-action.json").toFile());
+        assertEquals(cases, action.size(), "a figure each, as in JUnit");
     }
 
     @Test

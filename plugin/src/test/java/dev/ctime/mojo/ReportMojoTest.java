@@ -32,7 +32,11 @@ class ReportMojoTest {
         m.generate(new Xhtml5BaseSink(page), Locale.ROOT);
         String html = page.toString();
         assertTrue(html.contains("quick"), "the page names the profile");
-        assertTrue(html.contains("<table"), "the page has its tables");
+        // The decision the report holds, in its tables: the workload row of the measured kernel, and its recommendation.
+        dev.ctime.model.Report r = dev.ctime.render.ReportWriter.readJson(REPORT);
+        assertTrue(html.contains(r.decision().workload().items().get(0).describe()), "the workload's kernel in its table");
+        assertTrue(html.contains(dev.ctime.verdict.DecisionText.headline(r.decision()).substring(1, 30))
+                || html.contains("use profile " + r.decision().recommended()), "the report's own verdict");
         assertTrue(Files.readString(dir.resolve("target/ctime/report.html")).contains("<svg"), "report.html draws its charts");
         assertTrue(Files.size(dir.resolve("site/ctime/report.json")) == Files.size(report), "the data beside the page");
         assertTrue(Files.readString(dir.resolve("site/ctime/report.schema.json")).contains("\"$schema\""), "and its schema");

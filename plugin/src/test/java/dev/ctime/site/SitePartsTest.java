@@ -17,6 +17,7 @@ import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.BreakEven;
+import dev.ctime.verdict.Comparisons;
 import dev.ctime.verdict.Decider;
 import dev.ctime.verdict.Decision;
 import dev.ctime.verdict.Workload;
@@ -94,7 +95,7 @@ class SitePartsTest {
     }
 
     @Test
-    void cargoSnippetIsWhatToPaste() {
+    void cargoSnippetIsWhatToPaste() throws Exception {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("inherits", "release");
         settings.put("optLevel", "3");
@@ -106,6 +107,17 @@ class SitePartsTest {
         assertEquals("# Cargo.toml\n[profile.release]\nopt-level = 3\nlto = false\ncodegen-units = 1\n"
                 + "debug = \"line-tables-only\"\n\n# .cargo/config.toml\n[build]\nrustflags = [\"-Ctarget-cpu=native\"]\n\n"
                 + "# rust-toolchain.toml\n[toolchain]\nchannel = \"nightly\"\n", snippet);
+        // Every section of the block is TOML that reads back as written, a flag with a quote and a backslash included.
+        ProfileResult odd = profile("q", "ok", 1, 1, settings);
+        dev.ctime.model.Applied.Builder ab = new dev.ctime.model.Applied.Builder();
+        ab.rustflagsAdded = List.of("-Clink-arg=-Wl,-rpath,C:\\lib \"x\"");
+        ab.features = List.of();
+        odd = new ProfileResult(odd.name(), odd.status(), odd.reason(), odd.settings(), ab.build(), odd.toolchain(), odd.compile(),
+                odd.analysis(), odd.artifactBytes(), odd.harnessOverheadNs(), odd.pinned(), odd.kernels(), odd.warnings(), odd.pipeline());
+        String toml = dev.ctime.render.CargoSnippet.of(odd);
+        String config = toml.substring(toml.indexOf("[build]"), toml.indexOf("# rust-toolchain.toml"));
+        com.fasterxml.jackson.databind.JsonNode read = new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(config);
+        assertEquals("-Clink-arg=-Wl,-rpath,C:\\lib \"x\"", read.path("build").path("rustflags").get(0).asText(), config);
         Map<String, Object> autodiff = Map.of("inherits", "release", "autodiff", List.of("Enable"));
         assertTrue(dev.ctime.render.CargoSnippet.of(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
     }
@@ -229,5 +241,29 @@ class SitePartsTest {
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td style=\"background:#d7f0d7\">better</td>"), html);
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td>1.02x (0.99–1.05) worse</td>"), "only a cell that is a verdict");
         org.junit.jupiter.api.Assertions.assertTrue(html.contains("<td style=\"background:#fbecc5\">inconclusive</td>"), html);
+    }
+
+    @Test
+    void aRaceShowsTheFieldNarrowingAndWhoLeftBeatenByWhom() {
+        List<ProfileResult> ps = List.of(profile("release", "ok", 200, 1000, Map.of()), profile("fat", "ok", 2200, 1000, Map.of()));
+        Report base = report(ps);
+        dev.ctime.verdict.Comparison build = Comparisons.all(ps, "release", Thresholds.DEFAULT).stream()
+                .filter(c -> c.profile().equals("fat") && c.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
+        dev.ctime.model.Race race = new dev.ctime.model.Race(List.of("release"), List.of(new dev.ctime.model.Race.Left("fat", 1,
+                "4 builds and 4 forks", "release", build, null, 2000.0, 1900.0, 2100.0, 20.0)), List.of(2, 1), "the decision is settled",
+                new dev.ctime.model.Race.Spent(12, 4, 30_000.0, 20_000.0, 18, null));
+        Report r = new Report(7, base.tool(), base.createdAt(), null, base.crate(), base.machine(), null, base.toolchain(), List.of(), ps,
+                "release", List.of(), base.decision(), null, null, List.of(), null, null, null, null, null, race);
+        HtmlPageWriter w = new HtmlPageWriter();
+        ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
+        String html = w.document();
+        assertTrue(html.contains("<h2>The race</h2>"), html);
+        assertTrue(html.contains("The field narrowing"), "the chart of the field");
+        int at = html.indexOf("<table class=\"race\">");
+        String table = html.substring(at, html.indexOf("</table>", at));
+        assertTrue(table.contains("<td>fat</td><td>1</td><td>4 builds and 4 forks</td><td>release</td><td>2.00 s (1.90 s to 2.10 s)</td>"),
+                table);
+        assertTrue(html.contains("Spent: 12 builds and 4 forks, 30 s of CPU, 20 s in all. An exhaustive search of the same profiles"
+                + " runs at least 18 builds."), html);
     }
 }
