@@ -56,7 +56,7 @@ public final class Gate {
             String c = current.toolchains().get(n);
             if (b != null && c != null && !b.equals(c)) out.add("toolchain " + n + ": baseline " + b + ", now " + c);
         }
-        for (String k : List.of("cpuModel", "cpus", "arch")) {
+        for (String k : dev.ctime.model.MachineFacts.IDENTITY) {
             String b = baseline.machine().get(k);
             String c = current.machine().get(k);
             if (b != null && c != null && !b.equals(c)) out.add("machine " + k + ": baseline " + b + ", now " + c);

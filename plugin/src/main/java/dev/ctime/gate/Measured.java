@@ -60,7 +60,7 @@ public record Measured(String createdAt, String label, String commit, Map<String
         }
         Map<String, String> machine = new TreeMap<>();
         Map<String, Object> facts = Json.fields(r.machine());
-        for (String k : List.of("cpuModel", "cpus", "arch")) if (facts.get(k) != null) machine.put(k, String.valueOf(facts.get(k)));
+        for (String k : dev.ctime.model.MachineFacts.IDENTITY) if (facts.get(k) != null) machine.put(k, String.valueOf(facts.get(k)));
         Map<String, Profile> ps = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) ps.put(p.name(), profile(p));
         String commit = r.crate() == null ? null : r.crate().gitCommit();

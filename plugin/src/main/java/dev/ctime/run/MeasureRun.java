@@ -75,6 +75,10 @@ public final class MeasureRun {
     private long stageStart;
     private long runStart;
     /** The estimate of the whole run, once there is one; 0 before. */
+    /** A race's builds, timed once its first forks say which are worth timing; null for an exhaustive search. */
+    private CompileBench raceBench;
+    private List<PreparedBuild> racePrepared = List.of();
+    private boolean raceScreened;
     /** CPU time of the JVM and its reaped children when the run started (ms). */
     private double cpuAtStart;
     /** The field of a race (ctime.search=race), null for an exhaustive search. */
@@ -415,21 +419,23 @@ public final class MeasureRun {
         checkKernelSymbols(prepared);
         boolean racing = cfg.search().race();
         if (racing) race = new RaceTrack(prepared.stream().map(PreparedBuild::name).filter(n -> outcome(n).ok()).toList());
-        enter(Stage.TIMING_BUILDS);
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
-        // A race's first round is the fewest builds with which a difference can be significant; an exhaustive search's
-        // is ctime.repeat.
-        int firstRepeat = racing ? MeasureConfig.Search.SCREEN : cfg.builds().repeat();
-        // With kernels there is a decision, and builds beyond the first go to it (after the kernels are timed);
-        // without, to the figures short of the target precision.
-        boolean decides = !cfg.kernels().isEmpty();
-        CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), firstRepeat,
-                decides ? firstRepeat : maxRepeat, cfg.precision().target(), this::record, this::left);
-        timed.outcomes().values().forEach(this::record);
-        cappedBuilds = decides ? java.util.Set.of() : timed.capped();
-        persist(report());
-        // A race analyses its finalists only, once it has them.
-        if (!racing) analyse(bench, prepared);
+        if (racing) {
+            // A race times its kernels first: the builds of a profile whose run time alone already loses are never timed.
+            raceBench = bench;
+            racePrepared = prepared;
+        } else {
+            enter(Stage.TIMING_BUILDS);
+            // With kernels there is a decision, and builds beyond ctime.repeat go to it (after the kernels are timed);
+            // without, to the figures short of the target precision.
+            boolean decides = !cfg.kernels().isEmpty();
+            CompileBench.Timed timed = bench.time(prepared, outcomes(prepared), cfg.builds().scenarios(), cfg.builds().repeat(),
+                    decides ? cfg.builds().repeat() : maxRepeat, cfg.precision().target(), this::record, this::left);
+            timed.outcomes().values().forEach(this::record);
+            cappedBuilds = decides ? java.util.Set.of() : timed.capped();
+            persist(report());
+            analyse(bench, prepared);
+        }
 
         Map<String, String> sha = new LinkedHashMap<>();
         for (PreparedBuild p : prepared) {
@@ -464,6 +470,7 @@ public final class MeasureRun {
                 }
             });
         }
+        if (racing && !raceScreened) raceScreen();
         kernelsTimed = true;
         if (kernels != null && racing) {
             // The race's builds for the decision, then its finalists' analysis and counts: the profiles that left need none.
@@ -518,6 +525,16 @@ public final class MeasureRun {
      */
     private KernelBench.Focus raceFocus(KernelBench.Outcome so) {
         kernels = sharedWithIdentical(so);
+        if (!raceScreened) {
+            try {
+                raceScreen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KernelBench.Focus(java.util.Set.of(), 0, "interrupted");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         String over = overBudget();
         if (over != null) {
             race.stop(over);
@@ -533,6 +550,42 @@ public final class MeasureRun {
             if (keep.contains(twin)) keep.add(same);
         });
         return new KernelBench.Focus(f.groups(), f.width(), f.why(), keep);
+    }
+
+    /**
+     * A race's first round, after its first forks: the builds of the profile whose workload runs fastest are timed;
+     * every profile whose run time alone makes it significantly costlier per build than that one's build and run leaves
+     * with its builds untimed; the builds of the others are timed. Then the field is judged on both costs.
+     */
+    private void raceScreen() throws IOException, InterruptedException {
+        raceScreened = true;
+        int screen = MeasureConfig.Search.SCREEN;
+        Report j = judged();
+        List<dev.ctime.verdict.Workload.Item> items = j.decision() == null ? List.of()
+                : dev.ctime.verdict.Decider.measuredItems(j.profiles(), j.decision().workload());
+        String leader = dev.ctime.verdict.Decider.fastestRun(j.profiles().stream().filter(p -> race.inField(p.name())).toList(), items);
+        enter(Stage.TIMING_BUILDS);
+        List<PreparedBuild> first = racePrepared.stream().filter(p -> p.name().equals(leader) && outcome(p.name()).ok()).toList();
+        if (!first.isEmpty()) {
+            log.accept("race: timing the builds of " + leader + ", whose workload runs fastest, before any other's");
+            timeBuilds(first, screen);
+            ProfileResult lead = judged().profiles().stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
+            String scenario = cfg.judging().scenario() != null ? cfg.judging().scenario() : cfg.builds().scenarios().get(0).id;
+            race.screen(dev.ctime.verdict.Decider.slowerOnRunAlone(judged().profiles(), items, leader,
+                    dev.ctime.verdict.Decider.buildCost(lead, scenario), cfg.judging().thresholds()),
+                    (kernels == null ? 0 : kernels.forks()) + " forks and " + leader + "'s builds", log);
+        }
+        timeBuilds(racePrepared.stream().filter(p -> race.inField(p.name()) && !p.name().equals(leader) && outcome(p.name()).ok())
+                .toList(), screen);
+        persist(report());
+        enter(Stage.TIMING_KERNELS);
+    }
+
+    /** Times these profiles' builds, every scenario, a fixed number of rounds. */
+    private void timeBuilds(List<PreparedBuild> which, int rounds) throws InterruptedException {
+        if (which.isEmpty()) return;
+        raceBench.time(which, outcomes(which), cfg.builds().scenarios(), rounds, rounds, cfg.precision().target(), this::record,
+                this::left).outcomes().values().forEach(this::record);
     }
 
     /** Why a race adds no more rounds (its budget spent), or null. */
@@ -690,9 +743,10 @@ public final class MeasureRun {
         int maxForks = Math.max(forks, cfg.precision().maxForks());
         if (cfg.search().race()) {
             int screen = MeasureConfig.Search.SCREEN;
-            return "plan: a race of " + profiles + " profiles: a first round of " + screen + " timed builds and " + screen + " kernel"
-                    + " forks each (" + profiles * scenarios * screen + " builds), then more only for the profiles not yet"
-                    + " significantly beaten on the workload (up to " + maxRepeat + " builds and " + maxForks + " forks); an"
+            return "plan: a race of " + profiles + " profiles: a first round of " + screen + " kernel forks each, then " + screen
+                    + " timed builds of each profile whose run time alone does not already lose (at most " + profiles * scenarios * screen
+                    + " builds), then more only for the profiles not yet significantly beaten on the workload (up to " + maxRepeat
+                    + " builds and " + maxForks + " forks); an"
                     + " exhaustive search would time " + profiles * scenarios * repeat + " to " + profiles * scenarios * maxRepeat
                     + " builds" + (cfg.search().budgetTime() == null && cfg.search().budgetBuilds() == null ? "" : "; budget: "
                     + (cfg.search().budgetTime() != null ? Units.duration(cfg.search().budgetTime().toMillis())

@@ -88,6 +88,31 @@ final class RaceTrack {
                 + " in the race");
     }
 
+    /**
+     * The first judgement, before any build is timed: the profiles whose run time alone makes them significantly
+     * costlier than the fastest one leave without their builds being timed (the race's cost model skips them, and
+     * says so).
+     *
+     * @param slower what {@link Decider#slowerOnRunAlone} found
+     */
+    void screen(List<Decision.Undecided> slower, String after, Consumer<String> log) {
+        judgements++;
+        List<String> gone = new ArrayList<>();
+        String fastest = null;
+        for (Decision.Undecided u : slower) {
+            if (!field.remove(u.profile())) continue;
+            fastest = u.against();
+            gone.add(u.profile());
+            left.add(new Race.Left(u.profile(), judgements, after + ", before its builds were timed: its run time alone costs more"
+                    + " per build than " + u.against() + "'s build and run", u.against(), null, u.run(), u.totalMs(), u.totalLow(),
+                    u.totalHigh(), u.marginMs()));
+        }
+        sizes.add(field.size());
+        log.accept("race, after " + after + ": " + (gone.isEmpty() ? "no profile's run time alone settles it; "
+                : gone.size() + " left on run time alone, their builds not timed (costlier per build than " + fastest
+                + "'s build and run, whatever theirs cost): " + String.join(", ", gone) + "; ") + field.size() + " in the race");
+    }
+
     void stop(String why) {
         if (stopped == null) stopped = why;
     }

@@ -49,8 +49,6 @@ public final class ShardMerge {
     private ShardMerge() {
     }
 
-    /** The machine facts that make two runners different machines (the load and the JVM do not). */
-    static final List<String> MACHINE_KEYS = List.of("cpuModel", "cpus", "arch", "os", "memoryGiB", "hardwareCounters");
 
     public static Report merge(List<Part> parts, String wantedReference, Thresholds t, double expectedCalls, String scenario,
                                Workload workload, String tool) throws Refused {
@@ -239,7 +237,7 @@ public final class ShardMerge {
             if (d != null) out.add("the shards measured with different settings: " + key + " " + d + "; run every shard from the"
                     + " same POM and properties");
         }
-        for (String key : MACHINE_KEYS) {
+        for (String key : dev.ctime.model.MachineFacts.IDENTITY) {
             String d = differing(parts, key, r -> Json.fields(r.machine()));
             if (d != null) out.add("the shards ran on different machines: " + key + " " + d);
         }

@@ -233,6 +233,69 @@ public final class Decider {
     }
 
     /**
+     * Before any build is timed: the profiles whose workload run time alone makes them significantly costlier per build
+     * than {@code leader}, whatever their own build costs (a build costs at least nothing). The difference in cost per
+     * build is at least the calls times the run-time difference minus the leader's build cost; its interval's lower end
+     * uses the upper end of the leader's build interval, so the bound holds at the decision's confidence. The margin is
+     * the decision's. What a race skips the builds of, as its cost model allows, naming why.
+     *
+     * @param items       the workload's items measured in the profiles
+     * @param leaderBuild the leader's build cost, timed
+     */
+    public static List<Decision.Undecided> slowerOnRunAlone(List<ProfileResult> profiles, List<Workload.Item> items, String leader,
+                                                          Summary leaderBuild, Thresholds t) {
+        Map<String, Summary> runs = new java.util.LinkedHashMap<>();
+        for (ProfileResult p : profiles) {
+            if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
+            List<Summary> ss = new ArrayList<>();
+            for (Workload.Item i : items) ss.add(item(p, i));
+            if (ss.stream().allMatch(java.util.Objects::nonNull)) runs.put(p.name(), mix(ss, items));
+        }
+        Summary best = runs.get(leader);
+        if (best == null || leaderBuild == null) return List.of();
+        double k = items.stream().mapToDouble(Workload.Item::calls).sum() * 1e-6;
+        double margin = t.compile() * leaderBuild.median() + k * t.runtime() * best.median();
+        Point lead = new Point(leader, leaderBuild, best);
+        List<Decision.Undecided> out = new ArrayList<>();
+        runs.forEach((name, run) -> {
+            if (name.equals(leader)) return;
+            Shift r = Shift.of(Statistics.units(run), Statistics.units(best));
+            if (r.low() == null) return;
+            double low = k * r.low() - leaderBuild.ciHigh();
+            double estimate = k * r.estimate() - leaderBuild.median();
+            if (low > 0 && estimate >= margin) {
+                out.add(new Decision.Undecided(name, leader, null, run(new Point(name, leaderBuild, run), lead, t), estimate, low,
+                        r.high() == null ? null : k * r.high(), margin, 0));
+            }
+        });
+        return out;
+    }
+
+    /** The workload's items that some profile measured: what its costs can be weighed on. */
+    public static List<Workload.Item> measuredItems(List<ProfileResult> profiles, Workload workload) {
+        return workload.items().stream().filter(i -> profiles.stream().anyMatch(p -> p.status().measured() && item(p, i) != null))
+                .toList();
+    }
+
+    /** The profile whose workload runs fastest (the lowest median run cost per call of the mix), or null. */
+    public static String fastestRun(List<ProfileResult> profiles, List<Workload.Item> items) {
+        String fastest = null;
+        double least = Double.POSITIVE_INFINITY;
+        for (ProfileResult p : profiles) {
+            if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
+            List<Summary> ss = new ArrayList<>();
+            for (Workload.Item i : items) ss.add(item(p, i));
+            if (ss.stream().anyMatch(java.util.Objects::isNull)) continue;
+            double m = mix(ss, items).median();
+            if (m < least) {
+                least = m;
+                fastest = p.name();
+            }
+        }
+        return fastest;
+    }
+
+    /**
      * The profiles of a decision that are significantly costlier per build than its best one (the total's interval
      * above zero and beyond the margin): what a race drops. Each with its comparisons against the best and the
      * difference in cost, by the rule the decision applied.

@@ -76,4 +76,28 @@ class RaceTrackTest {
         assertEquals(java.util.Set.of("a", "b"), race.field());
         assertTrue(log.get(0).contains("no profile is significantly beaten yet"), log.get(0));
     }
+
+    @Test
+    void beforeAnyBuildIsTimedAProfileLeavesOnlyWhereItsRunTimeAloneOutweighsTheFastestsBuildAndRun() {
+        // 1e6 calls: 20% slower at 1000 ns a call is +200 ms a build, against the fastest one's 100 ms build; 1% slower is
+        // +10 ms, which its unknown build cost could make up: it stays, and so does the one as fast.
+        List<ProfileResult> ps = List.of(profile("fast", 100, 1000, false), profile("slow-run", 100, 1200, false),
+                profile("a-bit-slower", 100, 1010, false), profile("as-fast", 5000, 1000, false));
+        Workload w = Workload.defaultFor(ps, 1e6);
+        List<Workload.Item> items = Decider.measuredItems(ps, w);
+        assertEquals("fast", Decider.fastestRun(ps, items));
+        List<dev.ctime.verdict.Decision.Undecided> slower = Decider.slowerOnRunAlone(ps, items, "fast",
+                Decider.buildCost(ps.get(0), "full"), Thresholds.DEFAULT);
+        assertEquals(List.of("slow-run"), slower.stream().map(dev.ctime.verdict.Decision.Undecided::profile).toList());
+        dev.ctime.verdict.Decision.Undecided u = slower.get(0);
+        assertTrue(u.totalLow() > 0 && u.totalMs() > 90 && u.totalMs() < 110, u.toString());
+        assertNull(u.build(), "its build was never compared: it was never timed");
+        RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList());
+        List<String> log = new ArrayList<>();
+        race.screen(slower, "4 forks and fast's builds", log::add);
+        assertEquals(java.util.Set.of("fast", "a-bit-slower", "as-fast"), race.field());
+        Race.Left l = race.snapshot(null).left().get(0);
+        assertTrue(l.after().contains("before its builds were timed"), l.after());
+        assertTrue(log.get(0).contains("1 left on run time alone, their builds not timed"), log.get(0));
+    }
 }
