@@ -6,15 +6,20 @@
 # the builds each ran, and whether the race's recommendation is the exhaustive search's or one it
 # calls equivalent (where the exhaustive search is undecided: one of its contenders).
 #
-#   bench/search.sh [RUNS]   (default 3; needs `mvn install -DskipTests` first; about 12 min a pair here)
+#   bench/search.sh [RUNS]          (default 3; needs `mvn install -DskipTests` first; about 12 min a pair here)
+#   bench/search.sh report [RUNS]   the table again from the last measurements, measuring nothing
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+report_only=false
+if [ "${1:-}" = report ]; then report_only=true; shift; fi
 runs="${1:-3}"
 example="$root/examples/kernels-demo"
 out="$example/target/search-bench"
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
-rm -rf "$out"
-mkdir -p "$out"
+if ! $report_only; then
+  rm -rf "$out"
+  mkdir -p "$out"
+fi
 
 measure() { # run, search
   local dir="$out/run-$1/$2"
@@ -23,9 +28,11 @@ measure() { # run, search
     -Dctime.search="$2" -Dctime.outputDirectory="$dir/ctime" -Dctime.historyFile="$dir/history.jsonl" > "$dir/build.log" 2>&1
 }
 
-for i in $(seq 1 "$runs"); do
-  if [ $((i % 2)) -eq 1 ]; then measure "$i" exhaustive; measure "$i" race; else measure "$i" race; measure "$i" exhaustive; fi
-done
+if ! $report_only; then
+  for i in $(seq 1 "$runs"); do
+    if [ $((i % 2)) -eq 1 ]; then measure "$i" exhaustive; measure "$i" race; else measure "$i" race; measure "$i" exhaustive; fi
+  done
+fi
 
 python3 - "$out" "$runs" <<'PY'
 import json, os, sys
@@ -34,8 +41,9 @@ def load(i, s):
     d = os.path.join(out, "run-%d" % i, s)
     user, system, wall = (float(x) for x in open(os.path.join(d, "time.txt")).read().split()[-3:])
     rep = json.load(open(os.path.join(d, "ctime", "report.json")))
-    builds = sum(1 + sum(f["cpuMs"]["runs"] for f in p.get("compile", {}).values()) + (2 if p.get("analysis") else 0)
-                 for p in rep["profiles"] if p.get("compile"))
+    # Every profile's first build (it made a library), its timed builds and its two analysis builds where it had them.
+    builds = sum((1 if p.get("artifactBytes") else 0) + sum(f["cpuMs"]["runs"] for f in (p.get("compile") or {}).values())
+                 + (2 if p.get("analysis") else 0) for p in rep["profiles"])
     return user + system, wall, builds, rep
 print("| run | exhaustive CPU | race CPU | race / exhaustive | wall (exh. / race) | builds (exh. / race) | exhaustive recommends | race recommends | same or equivalent |")
 print("|---|---|---|---|---|---|---|---|---|")

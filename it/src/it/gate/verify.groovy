@@ -8,6 +8,10 @@ def summary = { n -> new File(basedir, "target/check-${n}/summary.md").text }
 def base = new JsonSlurper().parse(new File(basedir, 'src/ctime/main.json'))
 assert base.baseline.name == 'main'
 assert base.profiles[0].compile.full.cpuMs.samples.size() == 6
+// Compact by default: each kernel fork kept as its median, the runs the check compares.
+assert base.baseline.samples == "each fork's median"
+def primal = base.profiles[0].kernels[0].primalNs
+assert primal.groups.every { it == 1 } && primal.samples.size() == primal.runs
 
 // 2, 3: against its own fresh baseline, no false alarm, twice.
 [2, 3].each { n ->
@@ -41,7 +45,7 @@ assert other.contains('toolchain default: baseline rustc 1.80.0 (051478957 2024-
 
 // 8: ctime:compare on two history labels prints the table with intervals.
 def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
-assert log =~ /profile\s+figure\s+baseline\s+current\s+change \(95% interval\)\s+verdict/
+assert log =~ /profile \/ figure\s+baseline\s+current\s+change \(95% interval\)\s+verdict/
 assert log.contains('against baseline run-2')
 def history = new File(basedir, 'target/ctime/history.jsonl').readLines().collect { new JsonSlurper().parseText(it) }
 def run2 = history.find { it.label == 'run-2' }

@@ -84,10 +84,20 @@ public final class InstructionCounter {
 
     /** Counts every job, {@code threads} at a time: counts do not depend on what else runs, so cores can be shared. */
     public List<Count> countAll(List<Job> jobs, int threads) throws InterruptedException {
+        return countAll(jobs, threads, done -> { });
+    }
+
+    /** @param onDone hears how many jobs are counted so far, after each (from the counting threads) */
+    public List<Count> countAll(List<Job> jobs, int threads, java.util.function.IntConsumer onDone) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         try {
             List<Future<Count>> fs = new ArrayList<>();
-            for (Job j : jobs) fs.add(pool.submit(() -> count(j)));
+            for (Job j : jobs) fs.add(pool.submit(() -> {
+                Count c = count(j);
+                onDone.accept(done.incrementAndGet());
+                return c;
+            }));
             List<Count> out = new ArrayList<>();
             for (Future<Count> f : fs) {
                 try {

@@ -74,7 +74,8 @@ public final class MeasureRun {
     private final Map<String, Double> stagesMs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private long stageStart;
     private long runStart;
-    /** The estimate of the whole run, once there is one; 0 before. */
+    /** The profiles an estimate from one untimed build covers, until the first round of timed builds corrects it. */
+    private volatile List<Profile> roughEstimate;
     /** A race's builds, timed once its first forks say which are worth timing; null for an exhaustive search. */
     private CompileBench raceBench;
     private List<PreparedBuild> racePrepared = List.of();
@@ -87,6 +88,8 @@ public final class MeasureRun {
     private Double exhaustiveEstimateMs;
     /** How long this run will take, stage by stage, once something is known to scale from; null before. */
     private volatile RunEstimate estimate;
+    /** What of the current stage is done, where its own lines do not say it (counting), for the heartbeat; or null. */
+    private volatile String progress;
     /** How much of the current stage is done, as its last progress line said (0: it has not said). */
     private volatile double stageFraction;
     private volatile Heartbeat heartbeat;
@@ -115,7 +118,8 @@ public final class MeasureRun {
         if (interrupted != null || done || runStart == 0) return null;
         long now = System.nanoTime();
         String left = left(stageFraction);
-        return "still " + stage + ": " + Units.duration((now - stageStart) / 1e6) + " in this stage, "
+        String done = progress;
+        return "still " + stage + (done == null ? "" : " (" + done + ")") + ": " + Units.duration((now - stageStart) / 1e6) + " in this stage, "
                 + Units.duration((now - runStart) / 1e6) + " since the start" + (left.isEmpty() ? "" : ", " + left);
     }
 
@@ -127,6 +131,9 @@ public final class MeasureRun {
      * @return "about 2 min 10 s left", or "" before there is an estimate
      */
     private String left(double fraction) {
+        if (roughEstimate != null && Stage.TIMING_BUILDS.equals(stage) && fraction >= 1.0 / Math.max(1, cfg.builds().repeat())) {
+            reEstimate();
+        }
         RunEstimate e = estimate;
         if (e == null) return "";
         stageFraction = fraction;
@@ -134,8 +141,10 @@ public final class MeasureRun {
         double inStage = (System.nanoTime() - stageStart) / 1e6;
         double byEstimate = Math.max(0, e.stage(at) - inStage);
         // The stage's own pace weighs more as more of it is done: its first builds say little (a cheap dev build first).
-        double rest = fraction > 0 && fraction <= 1 ? fraction * (inStage * (1 - fraction) / fraction) + (1 - fraction) * byEstimate
-                : byEstimate;
+        double pace = fraction > 0 && fraction <= 1 ? inStage * (1 - fraction) / fraction : 0;
+        // Where the estimate has nothing for this stage (no earlier run counted instructions), its pace is all there is.
+        double rest = fraction <= 0 || fraction > 1 ? byEstimate : e.stage(at) <= 0 ? pace
+                : fraction * pace + (1 - fraction) * byEstimate;
         double ms = rest + e.after(at);
         return ms < 1000 ? "" : "about " + Units.duration(ms) + " left";
     }
@@ -409,6 +418,9 @@ public final class MeasureRun {
                 if (!estimated && r.build() != null && outcome(plan.name()).ok() && !plan.profile().usesPgo() && !plan.profile().usesBolt()) {
                     estimated = estimate(building, Map.of(plan.name(), (System.nanoTime() - t0) / 1e6), "this run's first build and"
                             + " the timing settings");
+                    // One untimed build (with cargo's start and the dependencies) says little of the others: the first round
+                    // of timed builds will correct it.
+                    roughEstimate = building;
                 }
                 if (r.build() != null) prepared.add(r.build());
             } catch (IOException e) {
@@ -697,6 +709,24 @@ public final class MeasureRun {
         stageStart = now;
         stage = next;
         stageFraction = 0;
+        progress = null;
+    }
+
+    /** The estimate again, from every profile's first timed build, once the first round of them is done. */
+    private void reEstimate() {
+        List<Profile> building = roughEstimate;
+        roughEstimate = null;
+        Map<String, Double> seen = new LinkedHashMap<>();
+        for (BuildOutcome o : snapshot()) {
+            o.samples().values().stream().filter(ms -> !ms.isEmpty()).findFirst()
+                    .ifPresent(ms -> seen.put(o.profile().name(), ms.get(0).wallMs()));
+        }
+        int builds = cfg.builds().scenarios().size() * cfg.builds().repeat();
+        RunEstimate.of(building, seen, "this run's first round of timed builds and the timing settings", builds, cfg.kernels(),
+                cfg.timing(), building.size() + 1).ifPresent(x -> {
+                    estimate = x;
+                    log.accept("estimate, corrected: " + x.text());
+                });
     }
 
     /** Logs how long the run will take, where some build time is known to scale from; says whether it did. */
@@ -931,7 +961,11 @@ public final class MeasureRun {
         dev.ctime.cargo.SourceCopy.deleteTree(countLogs);
         InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), countLogs,
                 cfg.precision().kernelTimeout().multipliedBy(10));
-        List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors());
+        List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors(), done -> {
+            // The heartbeat says how far counting is, and the time left follows its pace.
+            progress = done + " of " + jobs.size() + " kernel functions counted";
+            stageFraction = (double) done / jobs.size();
+        });
         List<String> failed = counts.stream().filter(c -> c.perCall() == null)
                 .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
                 .toList();

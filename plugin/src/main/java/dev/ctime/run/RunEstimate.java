@@ -42,9 +42,18 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         return sum;
     }
 
-    /** The whole run by the estimate, the forks between their least and most. */
+    /**
+     * The forks' likely time: warm-up and calibration before each function's samples usually take about twice the
+     * samples themselves (a warm-up ends as soon as the median settles), so three times the samples' least, never
+     * beyond the bound with every warm-up at its limit.
+     */
+    static double likelyForks(double least, double most) {
+        return Math.min(most, 3 * least);
+    }
+
+    /** The whole run by the estimate. */
     double totalMs() {
-        return buildsMs + (forksLeastMs + forksMostMs) / 2;
+        return buildsMs + likelyForks(forksLeastMs, forksMostMs);
     }
 
     /** Builds each profile makes besides the timed ones: the preparation build and the two analysis builds. */
@@ -82,7 +91,7 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         }
         return Optional.of(new RunEstimate(once + timed + analysis, least * timing.forks(), most * timing.forks(), basis,
                 Map.of(Stage.BUILDING_ONCE, once, Stage.TIMING_BUILDS, timed, Stage.ANALYSIS, analysis,
-                        Stage.TIMING_KERNELS, (least + most) / 2 * timing.forks())));
+                        Stage.TIMING_KERNELS, likelyForks(least, most) * timing.forks())));
     }
 
     /**
@@ -157,12 +166,10 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
     }
 
     public String text() {
-        double least = buildsMs + forksLeastMs;
-        double most = buildsMs + forksMostMs;
-        return "about " + minutes(least) + (minutes(most).equals(minutes(least)) ? "" : " to " + minutes(most))
-                + " (builds " + minutes(buildsMs) + (forksLeastMs > 0 ? ", kernel forks " + minutes(forksLeastMs)
-                + (forksMostMs > forksLeastMs ? " to " + minutes(forksMostMs) : "") : "") + ", from " + basis
-                + "; more if the decision asks for more builds or forks)";
+        double forks = likelyForks(forksLeastMs, forksMostMs);
+        return "about " + minutes(buildsMs + forks) + " (builds " + minutes(buildsMs) + (forksLeastMs > 0 ? ", kernel forks "
+                + minutes(forks) + (forksMostMs > forks * 1.5 ? ", at most " + minutes(forksMostMs) + " with every warm-up at its"
+                + " bound" : "") : "") + ", from " + basis + "; more if the decision asks for more builds or forks)";
     }
 
     private static String minutes(double ms) {

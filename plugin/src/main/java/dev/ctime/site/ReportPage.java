@@ -372,10 +372,12 @@ public final class ReportPage {
         if (race == null) return;
         w.section("The race");
         int all = race.field().isEmpty() ? 0 : race.field().get(0);
-        w.paragraph("A race (ctime.search=race) measured all " + all + " profiles in a first round of builds and forks; after it, and"
-                + " after every fork and round of builds that followed, each profile significantly costlier per build than the best"
-                + " one on the workload (the decision's own rule) left, and only the others were measured further, analysed and"
-                + " counted. " + race.finalists().size() + " finalists: " + String.join(", ", race.finalists()) + "."
+        w.paragraph("A race (ctime.search=race) timed the kernels of all " + all + " profiles in a first round of forks, then the"
+                + " builds of the one whose workload ran fastest; each profile whose run time alone made it significantly costlier"
+                + " per build than that one's build and run left with its builds untimed, and the others' builds were timed. After"
+                + " that, and after every fork and round of builds that followed, each profile significantly costlier per build than"
+                + " the best one on the workload (the decision's own rule) left, and only the others were measured further, analysed"
+                + " and counted. " + race.finalists().size() + " finalists: " + String.join(", ", race.finalists()) + "."
                 + (race.stopped() == null ? "" : " The race stopped: " + race.stopped() + "."));
         dev.ctime.model.Race.Spent sp = race.spent();
         if (sp != null) {

@@ -164,8 +164,11 @@ public final class Svg {
             int y = TOP + 8 + i * 18;
             sb.append("<rect class=\"legend\" x=\"").append(W - RIGHT + 12).append("\" y=\"").append(y - 9)
                     .append("\" width=\"10\" height=\"10\" fill=\"").append(PALETTE[i % PALETTE.length]).append("\"/>\n");
-            sb.append("<text x=\"").append(W - RIGHT + 28).append("\" y=\"").append(y).append("\">").append(escape(names.get(i)))
-                    .append("</text>\n");
+            // Cut to the legend's width (the full name is in the text's tooltip and beside each point).
+            String name = names.get(i);
+            String shown = name.length() > 24 ? name.substring(0, 23) + "…" : name;
+            sb.append("<text x=\"").append(W - RIGHT + 28).append("\" y=\"").append(y).append("\">").append(escape(shown))
+                    .append(shown.equals(name) ? "" : "<title>" + escape(name) + "</title>").append("</text>\n");
         }
     }
 
@@ -283,7 +286,8 @@ public final class Svg {
             for (double d : v) reach = Math.max(reach, Math.abs(d / v[v.length - 3] - 1));
         }
         reach *= 1.1;
-        int left = 160;
+        // Room for the longest name (at about 6.5 px a character), up to half the chart.
+        int left = (int) Math.min(W / 2.0, Math.max(160, 16 + 6.5 * rows.keySet().stream().mapToInt(String::length).max().orElse(0)));
         int right = W - 110;
         Axis x = new Axis(-100 * reach, 100 * reach, false, left, right);
         for (double t : x.ticks()) {

@@ -88,6 +88,11 @@ class RunEstimateTest {
         double least = (2 * (3 * 2 + 1) + (3 + 1)) * sample * 5;
         assertEquals(least, e.forksLeastMs(), 1e-6);
         assertEquals(least + (2 * 3 * 2 + 3) * 300 * 5, e.forksMostMs(), 1e-6);
-        assertTrue(e.text().contains("kernel forks 18 s to 41 s, from h;"), e.text());
+        // Likely: three times the samples' least (warm-up and calibration), within the bound of every warm-up at its limit.
+        assertEquals(Math.min(3 * least, e.forksMostMs()), RunEstimate.likelyForks(e.forksLeastMs(), e.forksMostMs()), 1e-6);
+        assertTrue(e.text().contains("kernel forks 41 s, from h;"), e.text());
+        var wide = RunEstimate.of(List.of(p("release")), Map.of("release", 1000.0), "h", 1, ks,
+                new MeasureConfig.Timing(5, 10, 20, 30_000, -1, 1, 1e-4, java.time.Duration.ofMinutes(1)), 3).orElseThrow();
+        assertTrue(wide.text().contains("kernel forks 54 s, at most 38 min with every warm-up at its bound"), wide.text());
     }
 }
