@@ -5,7 +5,7 @@ def grd = "kernel 'sumsq': the gradient symbol 'sumsq_grd' is not exported by li
 def chian = "kernel 'chain': the primal symbol 'chian' is not exported by libit_basic.so (did you mean 'chain'?)"
 assert log.contains(grd) && log.contains(chian)
 // Found right after the first build, before any timed one.
-assert log.indexOf(grd) < log.indexOf('repetition 1/')
+assert log.indexOf(grd) < log.indexOf('ctime: build 1/')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
 def p = report.profiles[0]
