@@ -581,9 +581,10 @@ public final class MeasureRun {
         if (!first.isEmpty()) {
             log.accept("race: timing the builds of " + leader + ", whose workload runs fastest, before any other's");
             timeBuilds(first, screen);
-            ProfileResult lead = judged().profiles().stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
+            List<ProfileResult> now = judged().profiles();
+            ProfileResult lead = now.stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
             String scenario = cfg.judging().scenario() != null ? cfg.judging().scenario() : cfg.builds().scenarios().get(0).id;
-            race.screen(dev.ctime.verdict.Decider.slowerOnRunAlone(judged().profiles(), items, leader,
+            race.screen(dev.ctime.verdict.Decider.slowerOnRunAlone(now, items, leader,
                     dev.ctime.verdict.Decider.buildCost(lead, scenario), cfg.judging().thresholds()),
                     (kernels == null ? 0 : kernels.forks()) + " forks and " + leader + "'s builds", log);
         }

@@ -72,17 +72,9 @@ final class HeatMap {
      * page without script still shows when opened. Verdict cells are coloured as in every table.
      */
     static String folded(String summary, String cssClass, List<String> headers, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder("<details><summary>").append(Svg.escape(summary))
-                .append("</summary>\n<div style=\"overflow-x:auto\"><table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
-        headers.forEach(h -> sb.append("<th>").append(Svg.escape(h)).append("</th>"));
-        sb.append("</tr>\n");
-        for (List<String> r : rows) {
-            sb.append("<tr>");
-            r.forEach(c -> sb.append(VerdictColour.style(c) == null ? "<td>" : "<td style=\"" + VerdictColour.style(c) + "\">")
-                    .append(Svg.escape(c)).append("</td>"));
-            sb.append("</tr>\n");
-        }
-        return sb.append("</table></div></details>\n").toString();
+        // The table is written as raw markup in both the Maven site and report.html: the details element holds it.
+        return "<details><summary>" + Svg.escape(summary) + "</summary>\n" + HtmlPageWriter.table(cssClass, headers, rows, null)
+                + "</details>\n";
     }
 
     /** Green for better, red for worse, deeper up to a factor of 2; grey for equivalent; amber for inconclusive. */

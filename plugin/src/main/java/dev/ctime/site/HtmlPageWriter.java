@@ -35,17 +35,27 @@ public final class HtmlPageWriter implements PageWriter {
 
     @Override
     public void table(String cssClass, List<String> headers, List<List<String>> rows) {
-        // On a narrow screen a wide table scrolls on its own, and the page around it keeps its width.
-        body.append("<div class=\"table-wrap\"><table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
-        headers.forEach(h -> body.append("<th>").append(Svg.escape(h)).append("</th>"));
-        body.append("</tr>\n");
+        body.append(table(cssClass, headers, rows, "table-wrap"));
+    }
+
+    /**
+     * A plain HTML table, verdict cells coloured, in a block that scrolls sideways on its own on a narrow screen (the
+     * page around it keeps its width).
+     *
+     * @param wrapClass the wrapping block's class (the standalone page styles it), or null for an inline style
+     */
+    static String table(String cssClass, List<String> headers, List<List<String>> rows, String wrapClass) {
+        StringBuilder sb = new StringBuilder(wrapClass == null ? "<div style=\"overflow-x:auto\">" : "<div class=\"" + wrapClass + "\">")
+                .append("<table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
+        headers.forEach(h -> sb.append("<th>").append(Svg.escape(h)).append("</th>"));
+        sb.append("</tr>\n");
         for (List<String> r : rows) {
-            body.append("<tr>");
-            r.forEach(c -> body.append(VerdictColour.style(c) == null ? "<td>" : "<td style=\"" + VerdictColour.style(c) + "\">")
+            sb.append("<tr>");
+            r.forEach(c -> sb.append(VerdictColour.style(c) == null ? "<td>" : "<td style=\"" + VerdictColour.style(c) + "\">")
                     .append(Svg.escape(c)).append("</td>"));
-            body.append("</tr>\n");
+            sb.append("</tr>\n");
         }
-        body.append("</table></div>\n");
+        return sb.append("</table></div>\n").toString();
     }
 
     @Override

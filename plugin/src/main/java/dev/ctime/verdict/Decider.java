@@ -244,13 +244,7 @@ public final class Decider {
      */
     public static List<Decision.Undecided> slowerOnRunAlone(List<ProfileResult> profiles, List<Workload.Item> items, String leader,
                                                           Summary leaderBuild, Thresholds t) {
-        Map<String, Summary> runs = new java.util.LinkedHashMap<>();
-        for (ProfileResult p : profiles) {
-            if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
-            List<Summary> ss = new ArrayList<>();
-            for (Workload.Item i : items) ss.add(item(p, i));
-            if (ss.stream().allMatch(java.util.Objects::nonNull)) runs.put(p.name(), mix(ss, items));
-        }
+        Map<String, Summary> runs = runCosts(profiles, items);
         Summary best = runs.get(leader);
         if (best == null || leaderBuild == null) return List.of();
         double k = items.stream().mapToDouble(Workload.Item::calls).sum() * 1e-6;
@@ -279,20 +273,20 @@ public final class Decider {
 
     /** The profile whose workload runs fastest (the lowest median run cost per call of the mix), or null. */
     public static String fastestRun(List<ProfileResult> profiles, List<Workload.Item> items) {
-        String fastest = null;
-        double least = Double.POSITIVE_INFINITY;
+        return runCosts(profiles, items).entrySet().stream().min(Comparator.comparingDouble(e -> e.getValue().median()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Each measured profile's run cost per call of the workload's mix, where it measured every item. */
+    private static Map<String, Summary> runCosts(List<ProfileResult> profiles, List<Workload.Item> items) {
+        Map<String, Summary> runs = new java.util.LinkedHashMap<>();
         for (ProfileResult p : profiles) {
             if (!p.status().measured() || p.kernels() == null || items.isEmpty()) continue;
             List<Summary> ss = new ArrayList<>();
             for (Workload.Item i : items) ss.add(item(p, i));
-            if (ss.stream().anyMatch(java.util.Objects::isNull)) continue;
-            double m = mix(ss, items).median();
-            if (m < least) {
-                least = m;
-                fastest = p.name();
-            }
+            if (ss.stream().allMatch(java.util.Objects::nonNull)) runs.put(p.name(), mix(ss, items));
         }
-        return fastest;
+        return runs;
     }
 
     /**
