@@ -60,11 +60,14 @@ public final class GateFormats {
         for (int c = 0; c < width.length; c++) width[c] = head[c].length();
         for (String[] row : cells) for (int c = 1; c < width.length; c++) width[c] = Math.max(width[c], row[c].length());
         // The figure's name takes what the other columns leave of the 100, and is cut only where it must be.
-        int rest = 2 + width[1] + width[2] + width[3] + width[4] + 4;
-        width[0] = Math.max(head[0].length(), Math.min(ConsoleTable.WIDTH - rest, cells.stream().mapToInt(x -> x[0].length()).max().orElse(0)));
-        String fmt = "  %-" + width[0] + "s %" + width[1] + "s %" + width[2] + "s %-" + width[3] + "s %s";
-        out.add(String.format(Locale.ROOT, fmt, (Object[]) new String[] {head[0], head[1], head[2], head[3], head[4]}).substring(2)
-                .replaceFirst("^", "profile / ").stripTrailing());
+        int others = 2 + width[1] + width[2] + width[3] + width[4] + 4;
+        width[0] = Math.max(head[0].length(), Math.min(ConsoleTable.WIDTH - others, cells.stream().mapToInt(x -> x[0].length()).max()
+                .orElse(0)));
+        // The header's first cell spans the rows' indent and their figure column, so every column lines up below it.
+        width[0] = Math.max(width[0], "profile / figure".length() - 2);
+        String rest = " %" + width[1] + "s %" + width[2] + "s %-" + width[3] + "s %s";
+        out.add(String.format(Locale.ROOT, "%-" + (width[0] + 2) + "s" + rest, "profile / figure", head[1], head[2], head[3], head[4])
+                .stripTrailing());
         String profile = null;
         boolean marked = false;
         for (int i = 0; i < cells.size(); i++) {
@@ -75,7 +78,8 @@ public final class GateFormats {
             }
             String[] c = cells.get(i);
             marked |= c[4].endsWith("*");
-            out.add(String.format(Locale.ROOT, fmt, clip(c[0], width[0]), c[1], c[2], c[3], c[4]).stripTrailing());
+            out.add(String.format(Locale.ROOT, "  %-" + width[0] + "s" + rest, clip(c[0], width[0]), c[1], c[2], c[3], c[4])
+                    .stripTrailing());
         }
         if (marked) {
             out.addAll(ConsoleTable.wrap("* decided by another figure of the same kernel function or build: a time by its"
@@ -142,13 +146,7 @@ public final class GateFormats {
         long failures = rows.stream().filter(GateRow::fails).count();
         long skipped = rows.stream().filter(r -> r.verdict().equals(GateRow.NOT_COMPARABLE)).count();
         return xml(x -> {
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "ctime.check");
-            x.writeAttribute("tests", Integer.toString(rows.size()));
-            x.writeAttribute("failures", Long.toString(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", Long.toString(skipped));
-            x.writeCharacters("\n  ");
+            suite(x, rows.size(), failures, skipped);
             x.writeStartElement("properties");
             property(x, "baseline", baselineName);
             for (String w : res.warnings()) property(x, "warning", w);
@@ -188,13 +186,7 @@ public final class GateFormats {
     /** A check that refused to compare: one failing test case naming every difference. */
     public static String refusalJunit(List<String> mismatches, String baselineName) {
         return xml(x -> {
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "ctime.check");
-            x.writeAttribute("tests", "1");
-            x.writeAttribute("failures", "1");
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", "0");
-            x.writeCharacters("\n  ");
+            suite(x, 1, 1, 0);
             x.writeStartElement("testcase");
             x.writeAttribute("classname", "ctime.check");
             x.writeAttribute("name", printable("comparable with baseline " + baselineName));
@@ -227,6 +219,18 @@ public final class GateFormats {
             throw new IllegalStateException("JUnit XML: " + e.getMessage(), e);
         }
         return out + "\n";
+    }
+
+    /** Opens the test suite as Surefire writes it: its name and counts. */
+    private static void suite(javax.xml.stream.XMLStreamWriter x, long tests, long failures, long skipped)
+            throws javax.xml.stream.XMLStreamException {
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", "ctime.check");
+        x.writeAttribute("tests", Long.toString(tests));
+        x.writeAttribute("failures", Long.toString(failures));
+        x.writeAttribute("errors", "0");
+        x.writeAttribute("skipped", Long.toString(skipped));
+        x.writeCharacters("\n  ");
     }
 
     private static void property(javax.xml.stream.XMLStreamWriter x, String name, String value) throws javax.xml.stream.XMLStreamException {

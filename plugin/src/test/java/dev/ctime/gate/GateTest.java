@@ -198,5 +198,10 @@ class GateTest {
             if (res.rows().stream().anyMatch(x -> x.profile().equals(p.name()))) assertTrue(out.contains(p.name()), p.name() + " heads its rows");
         }
         assertTrue(out.stream().anyMatch(l -> l.startsWith("  full build cpu ")), String.join("\n", out));
+        // The columns line up under the header: each row's change starts where the header's does.
+        String row = out.stream().filter(l -> l.startsWith("  ")).findFirst().orElseThrow();
+        GateRow first = res.rows().get(0);
+        assertEquals(out.get(0).indexOf("change (95% interval)"), row.indexOf(first.change(), 2 + GateFormats.name(first).length()),
+                out.get(0) + "\n" + row);
     }
 }
