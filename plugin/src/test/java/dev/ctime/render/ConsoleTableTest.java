@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.GradientCheck;
 import dev.ctime.kernel.KernelTiming;
-import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Comparison;
 import dev.ctime.verdict.Comparisons;
@@ -22,9 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleTableTest {
     static Summary s(double median) {
-        double[] runs = new double[8];
-        for (int i = 0; i < runs.length; i++) runs[i] = median * (0.99 + 0.02 * i / 7.0);
-        return Statistics.summarize(runs);
+        return dev.ctime.stats.EvenRuns.around(median, 0.01);
     }
 
     static ProfileResult profile(String name, double buildMs, double runNs, Double instructions) {

@@ -11,7 +11,6 @@ import dev.ctime.model.Race;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
-import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.Decider;
 import dev.ctime.verdict.Thresholds;
@@ -24,9 +23,7 @@ import org.junit.jupiter.api.Test;
 class RaceTrackTest {
     /** Eight runs spread ±2% around the median. */
     static Summary s(double median) {
-        double[] runs = new double[8];
-        for (int i = 0; i < runs.length; i++) runs[i] = median * (0.98 + 0.04 * i / 7.0);
-        return Statistics.summarize(runs);
+        return dev.ctime.stats.EvenRuns.around(median, 0.02);
     }
 
     static ProfileResult profile(String name, double buildMs, double runNs, boolean kernelFails) {

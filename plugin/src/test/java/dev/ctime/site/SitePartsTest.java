@@ -14,7 +14,6 @@ import dev.ctime.kernel.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
-import dev.ctime.stats.Statistics;
 import dev.ctime.stats.Summary;
 import dev.ctime.verdict.BreakEven;
 import dev.ctime.verdict.Comparisons;
@@ -31,10 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SitePartsTest {
     static Summary s(double median) {
-        // Eight runs spread ±2% around the median: enough for a 95% interval.
-        double[] runs = new double[8];
-        for (int i = 0; i < runs.length; i++) runs[i] = median * (0.98 + 0.04 * i / 7.0);
-        return Statistics.summarize(runs);
+        return dev.ctime.stats.EvenRuns.around(median, 0.02);
     }
 
     static Decision.Estimate e(double median) {
