@@ -1,5 +1,6 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.model.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,7 +37,7 @@ public record EnzymeTrace(Double enzymePassMs, Double codegenAfterEnzymeMs, Map<
     /** The passes that make loops fast, as LLVM's new pass manager names them in the trace. */
     public static final List<String> LOOP_PASSES = List.of("LoopVectorizePass", "SLPVectorizerPass", "LoopUnrollPass",
             "LoopFullUnrollPass");
-    private static final ObjectMapper MAPPER = dev.ctime.model.Json.MAPPER;
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final String AUTODIFF_PREFIX = "__enzyme_autodiff";
 
     /** Reads the trace event by event (real traces hold hundreds of thousands of events). */

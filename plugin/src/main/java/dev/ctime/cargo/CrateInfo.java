@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.model.Json;
 import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Exec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
     }
 
     static CrateInfo parse(Path manifest, String json) throws IOException {
-        JsonNode root = dev.ctime.model.Json.MAPPER.readTree(json);
+        JsonNode root = Json.MAPPER.readTree(json);
         Path wanted = manifest.toAbsolutePath().normalize();
         for (JsonNode pkg : root.path("packages")) {
             Path mp = Path.of(pkg.path("manifest_path").asText()).toAbsolutePath().normalize();

@@ -1,5 +1,9 @@
 package dev.ctime.compile;
 
+import dev.ctime.model.Summary;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Interference;
+
 /**
  * One timed build: the leaf crate's rustc process (wall, user+system CPU of it and its children
  * such as the linker, peak RSS of the largest of them), the whole cargo invocation's wall time,
@@ -7,9 +11,9 @@ package dev.ctime.compile;
  * what else used the machine meanwhile (null where it cannot be read).
  */
 public record BuildMeasurement(double wallMs, double cpuMs, double maxRssKb, double cargoWallMs, Double instructions,
-                               CpuLoad.Interference interference) {
+                               Interference interference) {
     /** A scenario's builds as a report holds them (one raw value per build in each figure), back in build order. */
-    static java.util.List<BuildMeasurement> of(dev.ctime.model.ScenarioFigures f) {
+    static java.util.List<BuildMeasurement> of(ScenarioFigures f) {
         java.util.List<BuildMeasurement> out = new java.util.ArrayList<>();
         if (f.wallMs() == null || f.cpuMs() == null || f.wallMs().samples() == null || f.cpuMs().samples() == null) return out;
         int n = Math.min(f.wallMs().samples().size(), f.cpuMs().samples().size());
@@ -21,7 +25,7 @@ public record BuildMeasurement(double wallMs, double cpuMs, double maxRssKb, dou
         return out;
     }
 
-    private static double at(dev.ctime.stats.Summary s, int i, double missing) {
+    private static double at(Summary s, int i, double missing) {
         return s == null || s.samples() == null || s.samples().size() <= i ? missing : s.samples().get(i);
     }
 

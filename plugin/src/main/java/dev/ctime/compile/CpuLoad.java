@@ -1,5 +1,6 @@
 package dev.ctime.compile;
 
+import dev.ctime.model.Interference;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -59,16 +60,5 @@ public record CpuLoad(double busyMs, double stealMs, double selfCpuMs) {
         double otherShare = Math.max(0, other - resolution) / capacity;
         double stealShare = Math.max(0, after.stealMs - before.stealMs) / capacity;
         return new Interference(Math.min(1, otherShare), Math.min(1, stealShare));
-    }
-
-    /**
-     * @param otherCpuShare share of the machine's CPU capacity used by other processes during the build
-     * @param stealShare    share lost to the hypervisor
-     */
-    public record Interference(double otherCpuShare, double stealShare) {
-        /** Another process used a tenth of the machine, or the hypervisor took a twentieth. */
-        public boolean disturbed() {
-            return otherCpuShare > 0.10 || stealShare > 0.05;
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.ctime.model.FunctionLines;
 import dev.ctime.symbols.RustDemangler;
 
 /**
@@ -19,18 +20,7 @@ public final class LlvmLines {
     private LlvmLines() {
     }
 
-    /**
-     * One function and its copies.
-     *
-     * @param share of all IR lines in function bodies
-     * @param function the function, demangled, its generic copies together
-     * @param lines its LLVM IR lines, copies together
-     * @param copies how many copies (monomorphisations) rustc emitted
-     */
-    public record Entry(String function, int lines, int copies, double share) {
-    }
-
-    public static List<Entry> top(String ll, int limit) {
+    public static List<FunctionLines> top(String ll, int limit) {
         Map<String, int[]> byName = new LinkedHashMap<>();
         int total = 0;
         String current = null;
@@ -54,9 +44,9 @@ public final class LlvmLines {
             }
         }
         final int all = total;
-        List<Entry> out = new ArrayList<>();
-        byName.forEach((k, v) -> out.add(new Entry(k, v[0], v[1], all == 0 ? 0 : (double) v[0] / all)));
-        out.sort(Comparator.comparingInt(Entry::lines).reversed().thenComparing(Entry::function));
+        List<FunctionLines> out = new ArrayList<>();
+        byName.forEach((k, v) -> out.add(new FunctionLines(k, v[0], v[1], all == 0 ? 0 : (double) v[0] / all)));
+        out.sort(Comparator.comparingInt(FunctionLines::lines).reversed().thenComparing(FunctionLines::function));
         return out.subList(0, Math.min(limit, out.size()));
     }
 

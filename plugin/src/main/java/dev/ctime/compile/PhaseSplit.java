@@ -1,5 +1,6 @@
 package dev.ctime.compile;
 
+import dev.ctime.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.Map;
  * names after autodiff or Enzyme; under fat LTO Enzyme runs inside LTO when rustc does not).
  */
 public final class PhaseSplit {
-    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private PhaseSplit() {
     }

@@ -1,6 +1,8 @@
 package dev.ctime.compile;
 
-import dev.ctime.autodiff.PerfRemarks;
+import dev.ctime.autodiff.EnzymeWarnings;
+import dev.ctime.autodiff.PerfRemarksParser;
+import dev.ctime.model.PerfRemarks;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.SourceFiles;
@@ -63,10 +65,10 @@ final class Preparation {
             CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true);
             at.applied.rustcCommand = built.rustcCommand();
             at.outcome = at.outcome.warned(built.warnings());
-            if (plan.profile().isAutodiff()) at.outcome = at.outcome.warned(dev.ctime.autodiff.EnzymeWarnings.of(built.stderr()));
+            if (plan.profile().isAutodiff()) at.outcome = at.outcome.warned(EnzymeWarnings.of(built.stderr()));
             if (plan.profile().autodiff().contains("PrintPerf")) {
                 Analysis.Builder a = new Analysis.Builder();
-                a.enzymePerfRemarks = PerfRemarks.parse(built.stderr());
+                a.enzymePerfRemarks = PerfRemarksParser.parse(built.stderr());
                 at.outcome = at.outcome.withAnalysis(a.build());
             }
             Files.createDirectories(plan.dir().resolve("lib"));
@@ -78,7 +80,7 @@ final class Preparation {
                 at.applied.libraryBeforeBolt = training.bolt(p, at::stage).toString();
                 at.bytes = Files.size(lib);
             }
-            at.applied.librarySha256 = dev.ctime.cargo.SourceCopy.sha256(lib);
+            at.applied.librarySha256 = SourceCopy.sha256(lib);
             String so = built.cdylib().getFileName().toString();
             Path depInfo = built.cdylib().resolveSibling(so.substring(0, so.lastIndexOf('.')) + ".d");
             if (tree == null) tree = SourceFiles.all(builds.crate.sourceRoot(), plan.dir().getParent().getParent());

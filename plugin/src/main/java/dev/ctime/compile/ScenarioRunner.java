@@ -2,7 +2,7 @@ package dev.ctime.compile;
 
 import dev.ctime.exec.Exec;
 import dev.ctime.stats.Statistics;
-import dev.ctime.render.Units;
+import dev.ctime.text.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

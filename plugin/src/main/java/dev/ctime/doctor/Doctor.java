@@ -1,5 +1,8 @@
 package dev.ctime.doctor;
 
+import dev.ctime.profile.Linker;
+import dev.ctime.pgo.PipelineTools;
+import dev.ctime.model.EnzymeStatus;
 import dev.ctime.exec.Exec;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.exec.Machine;
@@ -48,14 +51,14 @@ public final class Doctor {
                 out.add("  to fix: " + e.howToFix());
             }
             // PGO and BOLT profiles: tools of this toolchain's LLVM major (raw profiles change format between majors).
-            dev.ctime.pgo.PipelineTools.Set t = dev.ctime.pgo.PipelineTools.forProfile(true, true, tc, Exec::which);
+            PipelineTools.Set t = PipelineTools.forProfile(true, true, tc, Exec::which);
             out.add("  PGO: " + (t.profdata().ok() ? "llvm-profdata at " + t.profdata().path() + " (" + t.profdata().version() + ")"
                     : "unavailable: " + t.profdata().problem()));
             out.add("  BOLT: " + (t.bolt().ok() && t.mergeFdata() != null && t.mergeFdata().ok() ? "llvm-bolt at " + t.bolt().path()
                     + " and merge-fdata at " + t.mergeFdata().path() : "unavailable: " + String.join("; ",
                     t.problems().stream().filter(x -> !x.contains("llvm-profdata")).toList())));
         }
-        for (dev.ctime.profile.Linker l : dev.ctime.profile.Linker.ALL) {
+        for (Linker l : Linker.ALL) {
             Path p = Exec.which(l.executable());
             out.add("linker " + l.name() + ": " + (p != null ? "found at " + p : "not found; to fix: apt-get install " + l.debianPackage()));
         }

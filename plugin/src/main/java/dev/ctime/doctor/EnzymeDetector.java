@@ -1,5 +1,7 @@
 package dev.ctime.doctor;
 
+import dev.ctime.cargo.SourceCopy;
+import dev.ctime.model.EnzymeStatus;
 import dev.ctime.exec.Exec;
 import dev.ctime.cargo.Toolchain;
 import java.io.IOException;
@@ -46,7 +48,7 @@ public final class EnzymeDetector {
         Exec.Result r = Exec.run(List.of("rustc", "-Zautodiff=Enable", "--out-dir", work.toString(), src.toString()), work,
                 Toolchain.env(tc.name()), Duration.ofMinutes(2), work, "enzyme-probe-" + tc.displayName());
         EnzymeStatus status = classify(tc, expected.stream().map(Path::toString).toList(), found, r.stderr());
-        return found.isEmpty() ? status : status.withBackend(EnzymeStatus.Backend.of(Path.of(found.get(0))));
+        return found.isEmpty() ? status : status.withBackend(backend(Path.of(found.get(0))));
     }
 
     /** The expected files that are there, as regular files. */
@@ -80,5 +82,11 @@ public final class EnzymeDetector {
     private static String firstErrorLine(String s) {
         for (String l : s.split("\\R")) if (l.startsWith("error")) return l.strip();
         return s.isBlank() ? null : s.strip().split("\\R")[0];
+    }
+
+    /** The backend's file as found: its size, hash and date tell two builds apart. */
+    static EnzymeStatus.Backend backend(Path file) throws java.io.IOException {
+        return new EnzymeStatus.Backend(file.toString(), java.nio.file.Files.size(file), SourceCopy.sha256(file),
+                java.nio.file.Files.getLastModifiedTime(file).toInstant().toString());
     }
 }

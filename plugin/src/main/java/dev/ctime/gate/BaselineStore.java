@@ -1,12 +1,13 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,7 +45,7 @@ public final class BaselineStore {
      */
     public static Path save(Path report, Path dir, String name, boolean samples) throws IOException {
         if (!Files.exists(report)) throw new NoSuchFileException(report.toString());
-        JsonNode tree = dev.ctime.model.Json.MAPPER.readTree(report.toFile());
+        JsonNode tree = Json.MAPPER.readTree(report.toFile());
         if (!(tree instanceof ObjectNode o)) throw new IOException(report + " is not a ctime report");
         if (!samples) {
             forkMedians(o);
@@ -61,7 +62,7 @@ public final class BaselineStore {
         // Objects a line a field, so that a baseline's diff in review reads field by field; arrays of numbers on one line.
         var printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
                 .withArrayIndenter(com.fasterxml.jackson.core.util.DefaultPrettyPrinter.FixedSpaceIndenter.instance);
-        Files.writeString(tmp, dev.ctime.model.Json.MAPPER.writer(printer).writeValueAsString(o) + "\n");
+        Files.writeString(tmp, Json.MAPPER.writer(printer).writeValueAsString(o) + "\n");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;

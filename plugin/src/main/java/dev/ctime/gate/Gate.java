@@ -1,7 +1,11 @@
 package dev.ctime.gate;
 
+import dev.ctime.verdict.Comparisons;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.MachineFacts;
+import dev.ctime.verdict.Judge;
 import dev.ctime.model.Status;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.Comparison;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +60,7 @@ public final class Gate {
             String c = current.toolchains().get(n);
             if (b != null && c != null && !b.equals(c)) out.add("toolchain " + n + ": baseline " + b + ", now " + c);
         }
-        for (String k : dev.ctime.model.MachineFacts.IDENTITY) {
+        for (String k : MachineFacts.IDENTITY) {
             String b = baseline.machine().get(k);
             String c = current.machine().get(k);
             if (b != null && c != null && !b.equals(c)) out.add("machine " + k + ": baseline " + b + ", now " + c);
@@ -146,7 +150,7 @@ public final class Gate {
                 } else if (fb.runs().isEmpty() || fc.runs().isEmpty()) {
                     rows.add(exact(p, f, fb, fc, th, gating, decidedBy));
                 } else {
-                    Comparison cmp = Comparison.of(f, p, fc.values(), "baseline", fb.values(), th);
+                    Comparison cmp = Judge.of(f, p, fc.values(), "baseline", fb.values(), th);
                     timed.add(cmp);
                     timedAt.add(new int[] {rows.size()});
                     rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), cmp.ratio(), cmp.ciLow(), cmp.ciHigh(),
@@ -188,7 +192,7 @@ public final class Gate {
      */
     private static void judgeTimed(List<GateRow> rows, List<Comparison> timed, List<int[]> at, Measured baseline, Measured current) {
         // Holm's step-down over the check's timed figures: the one rule every family of comparisons gets.
-        List<Comparison> holm = dev.ctime.verdict.Comparisons.holm(timed);
+        List<Comparison> holm = Comparisons.holm(timed);
         for (int i = 0; i < timed.size(); i++) {
             Comparison c = timed.get(i);
             GateRow r = rows.get(at.get(i)[0]);
@@ -203,7 +207,7 @@ public final class Gate {
                     fc.precision() * 100, c.pValue());
             if (significant && c.ratio() - 1 >= th && c.ratio() - 1 > noise) verdict = GateRow.REGRESSED;
             else if (significant && 1 - c.ratio() >= th && 1 - c.ratio() > noise) verdict = GateRow.IMPROVED;
-            else if (c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT) verdict = GateRow.EQUIVALENT;
+            else if (c.verdict() == Verdict.EQUIVALENT) verdict = GateRow.EQUIVALENT;
             else verdict = GateRow.INCONCLUSIVE;
             if (Math.signum(fc.median() - fb.median()) * Math.signum(c.ratio() - 1) < 0) {
                 // The change is the median of run-by-run ratios; with overlapping runs it can point the other way.

@@ -1,5 +1,7 @@
 package dev.ctime.gate;
 
+import dev.ctime.text.Units;
+import dev.ctime.model.Json;
 import dev.ctime.model.Status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +17,7 @@ import java.util.Locale;
  * current figures as Bencher Metric Format and github-action-benchmark's customSmallerIsBetter.
  */
 public final class GateFormats {
-    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private GateFormats() {
     }
@@ -33,8 +35,8 @@ public final class GateFormats {
     static String value(Double v, String unit) {
         if (v == null) return "";
         return switch (unit) {
-            case "ms" -> dev.ctime.render.Units.ms(v);
-            case "ns" -> dev.ctime.render.Units.ns(v);
+            case "ms" -> Units.ms(v);
+            case "ns" -> Units.ns(v);
             default -> String.format(Locale.ROOT, "%,.0f %s", v, unit);
         };
     }

@@ -1,7 +1,8 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.Status;
@@ -20,7 +21,7 @@ import java.util.Map;
  * rewritten, so it can live outside target/ and survive clean builds.
  */
 public final class HistoryLog {
-    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private HistoryLog() {
     }

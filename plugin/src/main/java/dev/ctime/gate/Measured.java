@@ -1,15 +1,16 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.MachineFacts;
 import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Json;
 import dev.ctime.model.Report;
 import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public record Measured(String createdAt, String label, String commit, Map<String
         }
         Map<String, String> machine = new TreeMap<>();
         Map<String, Object> facts = Json.fields(r.machine());
-        for (String k : dev.ctime.model.MachineFacts.IDENTITY) if (facts.get(k) != null) machine.put(k, String.valueOf(facts.get(k)));
+        for (String k : MachineFacts.IDENTITY) if (facts.get(k) != null) machine.put(k, String.valueOf(facts.get(k)));
         Map<String, Profile> ps = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) ps.put(p.name(), profile(p));
         String commit = r.crate() == null ? null : r.crate().gitCommit();

@@ -1,10 +1,10 @@
 package dev.ctime.gate;
 
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

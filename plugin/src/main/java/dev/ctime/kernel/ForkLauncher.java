@@ -1,5 +1,6 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Native;
 import dev.ctime.exec.Exec;
@@ -97,7 +98,7 @@ public final class ForkLauncher {
     public Attempt run(ForkPlan plan, Path dir, String label, java.util.Map<String, String> env, List<String> wrapper)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        ObjectMapper json = dev.ctime.model.Json.MAPPER;
+        ObjectMapper json = Json.MAPPER;
         Path planFile = dir.resolve(label + ".plan.json");
         json.writeValue(planFile.toFile(), plan);
         Path progress = Path.of(plan.progressFile());

@@ -1,7 +1,10 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.Status;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +84,7 @@ public final class ForkPool {
         }
         Summary ps = Statistics.summarizeGroups(p).withInterference(pDesched);
         Summary gs = g.isEmpty() ? null : Statistics.summarizeGroups(g).withInterference(gDesched);
-        dev.ctime.model.Status status = worst == null || worst.ok() ? dev.ctime.model.Status.OK : dev.ctime.model.Status.FAILED;
+        Status status = worst == null || worst.ok() ? Status.OK : Status.FAILED;
         String reason = worst == null ? null : worst.diagnosis();
         ForkResult.Entry first = es.get(0);
         return new KernelTiming(kernel, n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,

@@ -1,5 +1,6 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.GradientCheck;
 import java.util.List;
 
 /**

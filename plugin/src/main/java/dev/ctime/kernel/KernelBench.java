@@ -1,6 +1,10 @@
 package dev.ctime.kernel;
 
-import dev.ctime.stats.Summary;
+import dev.ctime.text.Units;
+import dev.ctime.stats.Statistics;
+import dev.ctime.model.Json;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Summary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +120,7 @@ public final class KernelBench {
                     break;
                 }
                 if (!Double.isNaN(focus.width())) widths.add(focus.width());
-                if (dev.ctime.stats.Statistics.stoppedNarrowing(widths)) {
+                if (Statistics.stoppedNarrowing(widths)) {
                     stopped = "the interval no longer narrows (three more forks shrank it by less than 5%)";
                     break;
                 }
@@ -142,8 +146,8 @@ public final class KernelBench {
                 String time = left.apply(f > settings.minForks() ? 0 : (f - 1.0) / settings.minForks());
                 // Where the decision measures how far it is from settled, say it, so a reader sees the extra forks narrow it.
                 String narrowing = f <= settings.minForks() || widths.isEmpty() ? "" : "; cost interval "
-                        + dev.ctime.render.Units.ms(widths.get(widths.size() - 1)) + " wide" + (widths.size() > 1 ? ", was "
-                        + dev.ctime.render.Units.ms(widths.get(0)) : "");
+                        + Units.ms(widths.get(widths.size() - 1)) + " wide" + (widths.size() > 1 ? ", was "
+                        + Units.ms(widths.get(0)) : "");
                 String of = timing.size() == libraries.size() ? "" : ", " + timing.size() + " of " + libraries.size() + " libraries";
                 log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
                         + " kernel size" + (wanted.size() == 1 ? "" : "s") + of + narrowing + ")" : "/" + settings.minForks())
@@ -195,7 +199,7 @@ public final class KernelBench {
         Set<String> names = libraries.stream().map(ForkPlan.Library::profile).collect(java.util.stream.Collectors.toSet());
         for (int f = 1; ; f++) {
             if (java.nio.file.Files.exists(dir.resolve(label(f, 2) + RESULTS))) break;
-            List<ForkResult> fork = ForkLauncher.readResults(dev.ctime.model.Json.MAPPER, dir.resolve(label(f, 1) + RESULTS));
+            List<ForkResult> fork = ForkLauncher.readResults(Json.MAPPER, dir.resolve(label(f, 1) + RESULTS));
             Set<String> seen = new HashSet<>();
             boolean whole = true;
             for (ForkResult r : fork) {

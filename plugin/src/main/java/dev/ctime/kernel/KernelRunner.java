@@ -1,5 +1,7 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.Json;
+import dev.ctime.model.GradientCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -35,7 +37,7 @@ public final class KernelRunner {
     /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
     static final int MIN_UNDISTURBED = 3;
     private static final long MAX_BATCH = 1L << 40;
-    private static final ObjectMapper JSON = dev.ctime.model.Json.MAPPER;
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final ForkPlan plan;
     private final OutputStream progress;

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.ctime.autodiff.PerfRemarks;
-import dev.ctime.compile.LlvmLines;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +35,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<String, Double> phases, String phasesUnavailable,
-                       String phasesNote, Integer codegenUnitsUsed, String llvmLinesScope, List<LlvmLines.Entry> llvmLines,
+                       String phasesNote, Integer codegenUnitsUsed, String llvmLinesScope, List<FunctionLines> llvmLines,
                        Long rustcInstructions, Double enzymePassMs, List<Double> enzymePassRunsMs,
                        @com.fasterxml.jackson.annotation.JsonAlias("postDifferentiationOptMs") Double codegenAfterEnzymeMs,
                        Map<String, Double> loopPassesMs, Map<String, Double> enzymePerFunctionMs, List<String> differentiated, PerfRemarks enzymePerfRemarks) {
@@ -72,7 +70,7 @@ public record Analysis(@JsonDeserialize(using = Analysis.Phases.class) Map<Strin
         public String phasesNote;
         public Integer codegenUnitsUsed;
         public String llvmLinesScope;
-        public List<LlvmLines.Entry> llvmLines;
+        public List<FunctionLines> llvmLines;
         public Long rustcInstructions;
         public Double enzymePassMs;
         public List<Double> enzymePassRunsMs;

@@ -2,7 +2,6 @@ package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import dev.ctime.verdict.Thresholds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.verdict.Comparison;
 import java.util.List;
 import java.util.Map;
 

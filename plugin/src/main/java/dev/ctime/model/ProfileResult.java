@@ -1,7 +1,5 @@
 package dev.ctime.model;
 
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.stats.Summary;
 import java.util.List;
 import java.util.Map;
 

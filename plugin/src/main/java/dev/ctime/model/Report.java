@@ -1,9 +1,6 @@
 package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.autodiff.AutodiffBreakdown;
-import dev.ctime.verdict.Comparison;
-import dev.ctime.verdict.Decision;
 import java.util.List;
 import java.util.Map;
 
@@ -40,14 +37,14 @@ import java.util.Map;
 public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                      MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
                      List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
-                     AutodiffBreakdown autodiff, dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted,
-                     ShardInfo shard, MergeInfo merge, dev.ctime.verdict.Control control, Map<String, Double> stagesMs, Race race) {
+                     AutodiffBreakdown autodiff, TrainingEffect training, List<String> warnings, String interrupted,
+                     ShardInfo shard, MergeInfo merge, Control control, Map<String, Double> stagesMs, Race race) {
     /** A report without stage times (merged shards, tests). */
     public Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                   MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles,
                   String reference, List<Comparison> comparisons, Decision decision, AutodiffBreakdown autodiff,
-                  dev.ctime.pgo.TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard, MergeInfo merge,
-                  dev.ctime.verdict.Control control) {
+                  TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard, MergeInfo merge,
+                  Control control) {
         this(schemaVersion, tool, createdAt, label, crate, machine, settings, toolchain, toolchains, profiles, reference, comparisons,
                 decision, autodiff, training, warnings, interrupted, shard, merge, control, null, null);
     }

@@ -1,8 +1,6 @@
 package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.compile.CpuLoad;
-import dev.ctime.stats.Summary;
 import java.util.List;
 
 /**
@@ -17,5 +15,5 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs, Summary instructions,
-                              List<CpuLoad.Interference> interference) {
+                              List<Interference> interference) {
 }

@@ -1,7 +1,6 @@
 package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.doctor.EnzymeStatus;
 
 /**
  * A Rust toolchain a run used, or asked for and could not use.

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.gate.ReportCheck;
 import dev.ctime.gate.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
@@ -145,7 +146,7 @@ public class CheckMojo extends BaselineParameters {
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be read: " + e.getMessage(), e);
         }
-        List<String> problems = dev.ctime.gate.ReportCheck.problems(r);
+        List<String> problems = ReportCheck.problems(r);
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be compared against:\n  - "
                     + String.join("\n  - ", problems) + "\n" + (fix.isEmpty() ? "Restore the file ctime wrote"

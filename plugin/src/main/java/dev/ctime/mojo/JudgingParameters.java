@@ -1,7 +1,9 @@
 package dev.ctime.mojo;
 
+import dev.ctime.run.PropertyNames;
+import dev.ctime.verdict.Workloads;
 import dev.ctime.render.ConsoleTable;
-import dev.ctime.verdict.Workload;
+import dev.ctime.model.Workload;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,13 +86,13 @@ abstract class JudgingParameters extends AbstractMojo {
 
     /** Every -Dctime.* property no goal of ctime reads (a misspelt one would be ignored silently), added to {@code problems}. */
     void unknownProperties(List<String> problems) {
-        problems.addAll(dev.ctime.run.PropertyNames.unknown(userProperties().stringPropertyNames(),
-                dev.ctime.run.PropertyNames.known(getClass().getClassLoader())));
+        problems.addAll(PropertyNames.unknown(userProperties().stringPropertyNames(),
+                PropertyNames.known(getClass().getClassLoader())));
     }
 
     /** The configured workload, null for the default; every malformed item is added to {@code problems}. */
     Workload workload(List<String> problems) {
-        if (workloadProperty != null && !workloadProperty.isBlank()) return Workload.parse(workloadProperty, problems);
+        if (workloadProperty != null && !workloadProperty.isBlank()) return Workloads.parse(workloadProperty, problems);
         if (workload == null) return null;
         List<Workload.Item> items = new ArrayList<>();
         try {

@@ -1,5 +1,10 @@
 package dev.ctime.mojo;
 
+import dev.ctime.shard.Shard;
+import dev.ctime.kernel.ForkLauncher;
+import dev.ctime.exec.EnvironmentException;
+import dev.ctime.exec.DiskSpace;
+import dev.ctime.verdict.Workloads;
 import dev.ctime.model.Status;
 import dev.ctime.compile.Scenario;
 import dev.ctime.kernel.Kernel;
@@ -16,9 +21,9 @@ import dev.ctime.run.MeasureRun;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
-import dev.ctime.verdict.Comparison;
-import dev.ctime.verdict.Thresholds;
-import dev.ctime.verdict.Workload;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.Thresholds;
+import dev.ctime.model.Workload;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -261,11 +266,11 @@ public class MeasureMojo extends JudgingParameters {
         Report report;
         try {
             report = run.run();
-        } catch (ProfileException | dev.ctime.exec.EnvironmentException e) {
+        } catch (ProfileException | EnvironmentException e) {
             // The configuration or the environment as it is: the message names the problem and its fix.
             throw new MojoExecutionException("ctime: " + e.getMessage(), e);
         } catch (IOException e) {
-            String disk = dev.ctime.exec.DiskSpace.low(outputDirectory.toPath());
+            String disk = DiskSpace.low(outputDirectory.toPath());
             throw new MojoExecutionException("ctime: an I/O failure while measuring: " + e.getMessage()
                     + (disk == null ? "" : "; " + disk)
                     + (java.nio.file.Files.exists(run.reportJson()) ? " (what was measured is in " + run.reportJson() + ")" : ""), e);
@@ -341,7 +346,7 @@ public class MeasureMojo extends JudgingParameters {
                 .getTotalMemorySize();
         for (Kernel k : ks) {
             for (int n : k.sizes()) {
-                long heap = dev.ctime.kernel.ForkLauncher.heapMb(n) * 1024 * 1024;
+                long heap = ForkLauncher.heapMb(n) * 1024 * 1024;
                 if (heap > memory * 3 / 4) {
                     problems.add(String.format(java.util.Locale.ROOT, "kernel '%s': size %d needs about %.1f GiB of heap in each kernel"
                             + " fork (the inputs, the gradient and the finite-difference copies), more than this machine's %.1f GiB"
@@ -392,10 +397,10 @@ public class MeasureMojo extends JudgingParameters {
         if (patchFile != null && !patchFile.isFile()) {
             problems.add("ctime.patchFile " + patchFile + " does not exist: give a unified diff against the crate's folder");
         }
-        dev.ctime.shard.Shard slice = null;
+        Shard slice = null;
         if (shard != null && !shard.isBlank()) {
             try {
-                slice = dev.ctime.shard.Shard.parse(shard);
+                slice = Shard.parse(shard);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -411,7 +416,7 @@ public class MeasureMojo extends JudgingParameters {
         Workload work = workload(problems);
         if (work != null) {
             if (work.items().isEmpty()) problems.add("the workload is empty: name at least one kernel@n:function=calls, or leave it out");
-            problems.addAll(work.problems(ks));
+            problems.addAll(Workloads.problems(work, ks));
         }
         if (!(expectedCalls > 0)) problems.add("ctime.expectedCalls is " + expectedCalls + ": give the calls per build, e.g. 1e6");
         if (!problems.isEmpty()) {

@@ -1,12 +1,13 @@
 package dev.ctime.mojo;
 
+import dev.ctime.model.Workload;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.shard.ShardMerge;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.ReportPage;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Thresholds;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public class MergeMojo extends JudgingParameters {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
         }
         unknownProperties(problems);
-        dev.ctime.verdict.Workload work = workload(problems);
+        Workload work = workload(problems);
         if (consoleProblem() != null) problems.add(consoleProblem());
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
@@ -65,7 +66,7 @@ public class MergeMojo extends JudgingParameters {
         Report merged;
         try {
             merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                    chartScenario, work, dev.ctime.model.Report.currentTool());
+                    chartScenario, work, Report.currentTool());
         } catch (ShardMerge.Refused e) {
             throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));
         }

@@ -1,5 +1,7 @@
 package dev.ctime.render;
 
+import dev.ctime.verdict.Decider;
+import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.ProfileParser;
@@ -9,7 +11,7 @@ import java.util.Map;
 
 /**
  * What to paste to use a profile in one's own crate, as the console and the page print it; the decision itself is
- * {@link dev.ctime.verdict.Decider}'s.
+ * {@link Decider}'s.
  */
 public final class CargoSnippet {
     private CargoSnippet() {
@@ -62,7 +64,7 @@ public final class CargoSnippet {
         }
         if (Boolean.TRUE.equals(s.get("bolt"))) {
             sb.append("\n# BOLT: llvm-bolt LIB -instrument -o LIB.inst, run the workload on it, merge-fdata, then\n# llvm-bolt LIB -o LIB.bolt -data=merged.fdata ")
-                    .append(String.join(" ", dev.ctime.pgo.PipelineCommands.BOLT_OPTIONS)).append('\n');
+                    .append(String.join(" ", PipelineCommands.BOLT_OPTIONS)).append('\n');
         }
         if (s.containsKey("toolchain")) {
             sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = ").append(CargoCommand.quote(String.valueOf(s.get("toolchain"))))

@@ -1,5 +1,11 @@
 package dev.ctime.render;
 
+import dev.ctime.verdict.DecisionText;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.TrainingEffect;
+import dev.ctime.model.Race;
+import dev.ctime.autodiff.AutodiffCosts;
+import dev.ctime.text.Units;
 import dev.ctime.model.MergeInfo;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
@@ -7,10 +13,10 @@ import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
 
-import dev.ctime.autodiff.AutodiffBreakdown;
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.AutodiffBreakdown;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Comparison;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +57,7 @@ public final class ConsoleTable {
                 : new String[] {"profile", "kernel", "n", "primal", "vs ref", "gradient", "vs ref", "grad check"});
         // A race's profiles that left are on the page; the console's kernel table keeps to the finalists and the reference.
         java.util.Set<String> leftRace = r.race() == null ? java.util.Set.of() : r.race().left().stream()
-                .map(dev.ctime.model.Race.Left::profile).filter(n -> !n.equals(r.reference())).collect(java.util.stream.Collectors.toSet());
+                .map(Race.Left::profile).filter(n -> !n.equals(r.reference())).collect(java.util.stream.Collectors.toSet());
         Map<String, String> identical = IdenticalLibraries.of(r);
         Map<String, String> timedOnce = IdenticalLibraries.timedOnce(r);
         Map<String, List<String>> sameReason = byText(r.profiles(), p -> p.reason() == null ? null : p.status() + ": " + p.reason(),
@@ -120,13 +126,13 @@ public final class ConsoleTable {
         }
         if (r.decision() != null) {
             out.add("");
-            out.addAll(wrap("verdict: " + clean(dev.ctime.verdict.DecisionText.headline(r.decision())) + ".", WIDTH, "  "));
+            out.addAll(wrap("verdict: " + clean(DecisionText.headline(r.decision())) + ".", WIDTH, "  "));
             out.addAll(wrap(clean(r.decision().reason()), WIDTH, "  "));
             r.profiles().stream().filter(p -> p.name().equals(r.decision().recommended())).findFirst().ifPresent(p -> {
                 out.add("");
                 CargoSnippet.of(p).lines().forEach(l -> out.add("  " + clean(l)));
             });
-            String next = dev.ctime.verdict.DecisionText.next(r.decision());
+            String next = DecisionText.next(r.decision());
             if (next != null) {
                 out.add("");
                 out.addAll(wrap(next, WIDTH, "  "));
@@ -147,8 +153,8 @@ public final class ConsoleTable {
         for (Comparison c : r.comparisons()) {
             List<String> l = byProfile.computeIfAbsent(c.profile(), k -> new ArrayList<>());
             int[] t = tally.computeIfAbsent(c.profile(), k -> new int[2]);
-            if (c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT) t[0]++;
-            if (c.verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE) t[1]++;
+            if (c.verdict() == Verdict.EQUIVALENT) t[0]++;
+            if (c.verdict() == Verdict.INCONCLUSIVE) t[1]++;
             if (c.significant()) l.add(figureName(c.figure()) + " " + c.describe());
         }
         out.add("");
@@ -178,14 +184,14 @@ public final class ConsoleTable {
             if (b.buildCpuVsRelease() != null) sb.append(", ").append(b.buildCpuVsRelease().describe()).append(" of ").append(clean(a.release()));
             if (b.forcedLto() != null) sb.append("; the fat LTO it forces: ").append(b.forcedLto().describe());
             if (b.enzymeOverFatLto() != null) sb.append(", then Enzyme: ").append(b.enzymeOverFatLto().describe());
-            if (AutodiffBreakdown.enzymePass(b) != null) sb.append("; Enzyme's pass ").append(AutodiffBreakdown.enzymePass(b));
+            if (AutodiffCosts.enzymePass(b) != null) sb.append("; Enzyme's pass ").append(AutodiffCosts.enzymePass(b));
             if (b.codegenAfterEnzymeMs() != null) sb.append(", code generation after it ").append(Units.ms(b.codegenAfterEnzymeMs()));
-            if (AutodiffBreakdown.loopPasses(b) != null) sb.append("; loop passes: ").append(AutodiffBreakdown.loopPasses(b));
-            if (AutodiffBreakdown.loopPassesMissing(b) != null) sb.append("; ").append(AutodiffBreakdown.loopPassesMissing(b));
+            if (AutodiffCosts.loopPasses(b) != null) sb.append("; loop passes: ").append(AutodiffCosts.loopPasses(b));
+            if (AutodiffCosts.loopPassesMissing(b) != null) sb.append("; ").append(AutodiffCosts.loopPassesMissing(b));
             if (b.identicalTo() != null) sb.append("; ").append(IdenticalLibraries.note(clean(b.identicalTo())));
             if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
                     .append(b.settingsEffect().describe());
-            if (AutodiffBreakdown.printingNote(b) != null) sb.append(" (").append(AutodiffBreakdown.printingNote(b)).append(')');
+            if (AutodiffCosts.printingNote(b) != null) sb.append(" (").append(AutodiffCosts.printingNote(b)).append(')');
             wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
             for (AutodiffBreakdown.Row row : a.rows()) {
                 if (!row.profile().equals(b.profile())) continue;
@@ -212,7 +218,7 @@ public final class ConsoleTable {
     }
 
     /** A race: how the field narrowed, who left beaten by whom, and what it spent beside the exhaustive search. */
-    static List<String> race(dev.ctime.model.Race race) {
+    static List<String> race(Race race) {
         List<String> out = new ArrayList<>();
         if (race == null) return out;
         out.add("");
@@ -221,7 +227,7 @@ public final class ConsoleTable {
                 + String.join(", ", race.finalists().stream().map(ConsoleTable::clean).toList()) + ")" + (race.stopped() == null ? ""
                 : "; stopped: " + clean(race.stopped())), WIDTH, "  "));
         Map<String, List<String>> byRound = new java.util.LinkedHashMap<>();
-        for (dev.ctime.model.Race.Left l : race.left()) {
+        for (Race.Left l : race.left()) {
             String when = "after " + clean(l.after()) + (l.beatenBy() == null ? "" : ", significantly costlier per build than "
                     + clean(l.beatenBy()));
             byRound.computeIfAbsent(when, k -> new ArrayList<>()).add(clean(l.profile()) + (l.totalMs() == null ? ""
@@ -229,7 +235,7 @@ public final class ConsoleTable {
                     + (l.totalHigh() == null ? "?" : signed(l.totalHigh()))) + ")"));
         }
         byRound.forEach((when, who) -> wrap(when + ": " + String.join(", ", who), WIDTH - 2, "  ").forEach(l -> out.add("  " + l)));
-        dev.ctime.model.Race.Spent sp = race.spent();
+        Race.Spent sp = race.spent();
         if (sp != null) {
             wrap("spent: " + sp.builds() + " builds and " + sp.forks() + " forks" + (sp.cpuMs() == null ? "" : ", "
                     + Units.duration(sp.cpuMs()) + " of CPU") + ", " + Units.duration(sp.wallMs()) + " in all; an exhaustive search"
@@ -266,7 +272,7 @@ public final class ConsoleTable {
                         .mapToDouble(x -> x.gradientVsHand().ratio()).sorted().toArray();
                 if (g.length > 0) sb.append("; gradients ").append(g.length == 1 || g[0] == g[g.length - 1] ? String.format(Locale.ROOT,
                         "%.2fx", g[0]) : String.format(Locale.ROOT, "%.2fx to %.2fx", g[0], g[g.length - 1])).append(" the hand-written");
-                if (AutodiffBreakdown.loopPassesMissing(b) != null) sb.append("; skipped loop passes the hand-written build ran");
+                if (AutodiffCosts.loopPassesMissing(b) != null) sb.append("; skipped loop passes the hand-written build ran");
             }
             wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         }
@@ -278,12 +284,12 @@ public final class ConsoleTable {
     }
 
     /** PGO and BOLT: each pipeline's cost, and what the trained library buys against the same profile untrained. */
-    static List<String> training(dev.ctime.pgo.TrainingEffect t, boolean full) {
+    static List<String> training(TrainingEffect t, boolean full) {
         List<String> out = new ArrayList<>();
         if (t == null) return out;
         out.add("");
         out.add("PGO/BOLT against the same profiles without them, 95% intervals (each pipeline stage measured once):");
-        for (dev.ctime.pgo.TrainingEffect.Build b : t.builds()) {
+        for (TrainingEffect.Build b : t.builds()) {
             StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(b.trained()).append("] against ")
                     .append(b.against() == null ? "nothing measured" : clean(b.against()) + (b.twin() ? "" : " (no untrained twin"
                             + " in this run: the reference)")).append(": pipeline ").append(Units.ms(b.pipeline().cpuMs()))
@@ -293,7 +299,7 @@ public final class ConsoleTable {
             if (b.buildCpu() != null) sb.append("; final build ").append(b.buildCpu().describe());
             if (b.withPipeline() != null) sb.append(", with the pipeline ").append(b.withPipeline().describe());
             wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-            for (dev.ctime.pgo.TrainingEffect.Row row : t.rows()) {
+            for (TrainingEffect.Row row : t.rows()) {
                 if (!full || !row.profile().equals(b.profile())) continue;
                 StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
                 k.append("primal ").append(row.primal() == null ? "?" : row.primal().describe() + mark(row.primal()));

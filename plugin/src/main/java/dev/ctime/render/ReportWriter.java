@@ -5,8 +5,8 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

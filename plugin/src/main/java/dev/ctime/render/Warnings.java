@@ -1,11 +1,12 @@
 package dev.ctime.render;
 
+import dev.ctime.model.Interference;
 import dev.ctime.model.ProfileResult;
 
 import dev.ctime.compile.CpuLoad;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,8 @@ public final class Warnings {
         for (ProfileResult p : profiles) {
             if (p.compile() != null) {
                 for (var e : p.compile().entrySet()) {
-                    List<CpuLoad.Interference> in = e.getValue().interference() == null ? List.of() : e.getValue().interference();
-                    for (CpuLoad.Interference i : in.stream().filter(Objects::nonNull).toList()) {
+                    List<Interference> in = e.getValue().interference() == null ? List.of() : e.getValue().interference();
+                    for (Interference i : in.stream().filter(Objects::nonNull).toList()) {
                         builds++;
                         if (i.disturbed()) {
                             disturbed++;

@@ -1,5 +1,10 @@
 package dev.ctime.run;
 
+import dev.ctime.shard.Shard;
+import dev.ctime.model.Workload;
+import dev.ctime.model.Thresholds;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.verdict.Workloads;
 import dev.ctime.compile.Scenario;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.profile.Profile;
@@ -127,8 +132,8 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param maxProfiles the most profiles one run (or one shard) measures before it refuses and points to shards
      *                    and selection; 0 for no limit
      */
-    public record Sharding(dev.ctime.shard.Shard shard, String anchor, Map<String, Double> knownCosts, int maxProfiles) {
-        public Sharding(dev.ctime.shard.Shard shard, String anchor, Map<String, Double> knownCosts) {
+    public record Sharding(Shard shard, String anchor, Map<String, Double> knownCosts, int maxProfiles) {
+        public Sharding(Shard shard, String anchor, Map<String, Double> knownCosts) {
             this(shard, anchor, knownCosts, 0);
         }
     }
@@ -155,11 +160,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param workload calls per build of each kernel function, or null for every kernel at its largest size with
      *                 {@code expectedCalls} calls
      */
-    public record Judging(String reference, dev.ctime.verdict.Thresholds thresholds, double expectedCalls, String scenario,
-                          dev.ctime.verdict.Workload workload) {
+    public record Judging(String reference, Thresholds thresholds, double expectedCalls, String scenario,
+                          Workload workload) {
         /** The workload the decision weighs, given the profiles' kernels. */
-        public dev.ctime.verdict.Workload workloadFor(List<dev.ctime.model.ProfileResult> profiles) {
-            return workload != null ? workload : dev.ctime.verdict.Workload.defaultFor(profiles, expectedCalls);
+        public Workload workloadFor(List<ProfileResult> profiles) {
+            return workload != null ? workload : Workloads.defaultFor(profiles, expectedCalls);
         }
     }
 

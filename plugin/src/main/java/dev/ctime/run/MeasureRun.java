@@ -1,5 +1,16 @@
 package dev.ctime.run;
 
+import dev.ctime.verdict.DecisionText;
+import dev.ctime.verdict.Decider;
+import dev.ctime.stats.Statistics;
+import dev.ctime.model.Workload;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.Race;
+import dev.ctime.model.MeasuringSettings;
+import dev.ctime.model.Decision;
+import dev.ctime.kernel.ForkResult;
+import dev.ctime.exec.DiskSpace;
+import dev.ctime.compile.Scenario;
 import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Machine;
 import dev.ctime.model.Status;
@@ -14,18 +25,18 @@ import dev.ctime.compile.CompileBench;
 import dev.ctime.compile.BuildOutcome;
 import dev.ctime.compile.BuildPlan;
 import dev.ctime.compile.PreparedBuild;
-import dev.ctime.doctor.EnzymeStatus;
+import dev.ctime.model.EnzymeStatus;
 import dev.ctime.harness.RusageTool;
 import dev.ctime.kernel.ExportedSymbols;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
-import dev.ctime.kernel.HarnessTrainer;
+import dev.ctime.pgo.HarnessTrainer;
 import dev.ctime.pgo.PipelineTools;
 import dev.ctime.kernel.InstructionCounter;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelBench;
-import dev.ctime.render.Units;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.text.Units;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.model.IdenticalLibraries;
@@ -33,7 +44,7 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.model.ShardInfo;
-import dev.ctime.verdict.Control;
+import dev.ctime.model.Control;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -261,7 +272,7 @@ public final class MeasureRun {
      */
     static List<String> changedSettings(Report last, MeasureConfig cfg) {
         List<String> out = new ArrayList<>();
-        dev.ctime.model.MeasuringSettings m = last.settings();
+        MeasuringSettings m = last.settings();
         if (m == null) return out;
         MeasureConfig.Timing t = cfg.timing();
         compare(out, "gradientTolerance", m.gradientTolerance(), t.gradientTolerance());
@@ -472,7 +483,7 @@ public final class MeasureRun {
                     ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
             enter(Stage.TIMING_KERNELS);
             Path forkDir = cfg.workDir().resolve("run");
-            List<List<dev.ctime.kernel.ForkResult>> keptForks = keptForks(libs, forkDir);
+            List<List<ForkResult>> keptForks = keptForks(libs, forkDir);
             kernels = kb.run(libs, forkDir, keptForks, o -> {
                 kernels = sharedWithIdentical(o);
                 try {
@@ -573,9 +584,9 @@ public final class MeasureRun {
         raceScreened = true;
         int screen = MeasureConfig.Search.SCREEN;
         Report j = judged();
-        List<dev.ctime.verdict.Workload.Item> items = j.decision() == null ? List.of()
-                : dev.ctime.verdict.Decider.measuredItems(j.profiles(), j.decision().workload());
-        String leader = dev.ctime.verdict.Decider.fastestRun(j.profiles().stream().filter(p -> race.inField(p.name())).toList(), items);
+        List<Workload.Item> items = j.decision() == null ? List.of()
+                : Decider.measuredItems(j.profiles(), j.decision().workload());
+        String leader = Decider.fastestRun(j.profiles().stream().filter(p -> race.inField(p.name())).toList(), items);
         enter(Stage.TIMING_BUILDS);
         List<PreparedBuild> first = racePrepared.stream().filter(p -> p.name().equals(leader) && outcome(p.name()).ok()).toList();
         if (!first.isEmpty()) {
@@ -584,8 +595,8 @@ public final class MeasureRun {
             List<ProfileResult> now = judged().profiles();
             ProfileResult lead = now.stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
             String scenario = cfg.judging().scenario() != null ? cfg.judging().scenario() : cfg.builds().scenarios().get(0).id;
-            race.screen(dev.ctime.verdict.Decider.slowerOnRunAlone(now, items, leader,
-                    dev.ctime.verdict.Decider.buildCost(lead, scenario), cfg.judging().thresholds()),
+            race.screen(Decider.slowerOnRunAlone(now, items, leader,
+                    Decider.buildCost(lead, scenario), cfg.judging().thresholds()),
                     (kernels == null ? 0 : kernels.forks()) + " forks and " + leader + "'s builds", log);
         }
         timeBuilds(racePrepared.stream().filter(p -> race.inField(p.name()) && !p.name().equals(leader) && outcome(p.name()).ok())
@@ -634,12 +645,12 @@ public final class MeasureRun {
     }
 
     /** What the race has spent, beside the exhaustive search's least cost and its estimate. */
-    private dev.ctime.model.Race.Spent spent() {
+    private Race.Spent spent() {
         int profiles = (int) snapshot().stream().filter(o -> o.reused() == null && o.artifactBytes() != null).count();
         int exhaustive = profiles * (1 + cfg.builds().repeat() * cfg.builds().scenarios().size() + 2);
         // This run's share: Maven may have run other goals, or another measure, in the same JVM before it.
         double cpu = ProcessCpu.totalMs() - cpuAtStart;
-        return new dev.ctime.model.Race.Spent(buildsRun(), kernels == null ? 0 : kernels.forks(), Double.isNaN(cpu) ? null : cpu,
+        return new Race.Spent(buildsRun(), kernels == null ? 0 : kernels.forks(), Double.isNaN(cpu) ? null : cpu,
                 (System.nanoTime() - runStart) / 1e6, exhaustive, exhaustiveEstimateMs);
     }
 
@@ -648,9 +659,9 @@ public final class MeasureRun {
      * byte, by their hashes) and every profile it times was cut short there: the kept forks' samples are then
      * this run's own.
      */
-    private List<List<dev.ctime.kernel.ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir) throws IOException {
+    private List<List<ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir) throws IOException {
         if (interruptedProfiles.isEmpty()) return List.of();
-        Map<String, List<dev.ctime.kernel.KernelTiming>> reported = new LinkedHashMap<>();
+        Map<String, List<KernelTiming>> reported = new LinkedHashMap<>();
         for (ForkPlan.Library l : libs) {
             if (l.profile().equals(Control.NAME)) continue;
             ProfileResult old = interruptedProfiles.get(l.profile());
@@ -663,7 +674,7 @@ public final class MeasureRun {
             if (old.kernels() != null) reported.put(l.profile(), old.kernels());
         }
         if (reported.isEmpty()) return List.of();
-        List<List<dev.ctime.kernel.ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported);
+        List<List<ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported);
         if (!kept.isEmpty()) {
             log.accept("timing kernels: keeping the " + kept.size() + " fork" + (kept.size() == 1 ? "" : "s") + " the interrupted run"
                     + " finished (the same libraries, byte for byte)");
@@ -683,18 +694,18 @@ public final class MeasureRun {
      */
     private KernelBench.Focus focus(KernelBench.Outcome so) {
         kernels = sharedWithIdentical(so);
-        dev.ctime.verdict.Decision d = judged().decision();
+        Decision d = judged().decision();
         if (d == null || d.points() == null) return null;
         if (!d.undecidedNow()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
-                + dev.ctime.verdict.DecisionText.headline(d) + ")");
-        List<dev.ctime.verdict.Decision.Undecided> onRun = d.undecided().stream()
-                .filter(u -> u.run().verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE).toList();
+                + DecisionText.headline(d) + ")");
+        List<Decision.Undecided> onRun = d.undecided().stream()
+                .filter(u -> u.run().verdict() == Verdict.INCONCLUSIVE).toList();
         if (onRun.isEmpty()) return new KernelBench.Focus(java.util.Set.of(), 0, "undecided on build cost alone, which more"
                 + " forks cannot settle (more builds, next, can)");
         java.util.Set<String> groups = new java.util.HashSet<>();
         d.workload().items().forEach(i -> groups.add(ForkPlan.group(i.kernel(), i.n())));
-        return new KernelBench.Focus(groups, dev.ctime.verdict.Decision.Undecided.width(onRun), "the decision between "
-                + String.join(", ", dev.ctime.verdict.Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
+        return new KernelBench.Focus(groups, Decision.Undecided.width(onRun), "the decision between "
+                + String.join(", ", Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
     }
 
     private Map<String, Double> stagesSoFar() {
@@ -811,26 +822,26 @@ public final class MeasureRun {
                 }
                 race.judge(judged(), cfg.judging().thresholds(), measuredSoFar(), log);
             }
-            dev.ctime.verdict.Decision d = judged().decision();
+            Decision d = judged().decision();
             if (d == null || d.points() == null || !d.undecidedNow()) {
                 stopped = d == null || d.points() == null ? "no decision to settle" : "the decision is settled";
                 break;
             }
-            List<dev.ctime.verdict.Decision.Undecided> onBuild = d.undecided().stream()
-                    .filter(u -> u.build().verdict() == dev.ctime.verdict.Verdict.INCONCLUSIVE).toList();
+            List<Decision.Undecided> onBuild = d.undecided().stream()
+                    .filter(u -> u.build().verdict() == Verdict.INCONCLUSIVE).toList();
             if (onBuild.isEmpty()) {
                 stopped = "undecided on run time alone, which more builds cannot settle";
                 break;
             }
-            List<String> wanted = dev.ctime.verdict.Decision.Undecided.contenders(onBuild);
+            List<String> wanted = Decision.Undecided.contenders(onBuild);
             why = "the decision between " + String.join(", ", wanted) + " (build CPU inconclusive)";
-            double width = dev.ctime.verdict.Decision.Undecided.width(onBuild);
+            double width = Decision.Undecided.width(onBuild);
             if (!Double.isNaN(width)) widths.add(width);
-            if (dev.ctime.stats.Statistics.stoppedNarrowing(widths)) {
+            if (Statistics.stoppedNarrowing(widths)) {
                 stopped = "the interval no longer narrows (three more rounds shrank it by less than 5%)";
                 break;
             }
-            dev.ctime.compile.Scenario sc = dev.ctime.compile.Scenario.byId(d.scenario()).orElse(null);
+            Scenario sc = Scenario.byId(d.scenario()).orElse(null);
             if (round > maxRepeat || sc == null) {
                 stopped = "the cap of " + maxRepeat + " builds (ctime.maxRepeat)";
                 if (sc != null) cappedBuilds = wanted.stream().map(n -> n + "/" + sc.id).collect(java.util.stream.Collectors.toSet());
@@ -857,7 +868,7 @@ public final class MeasureRun {
     /** The timings of each library that stands for identical ones, given to those as theirs. */
     private KernelBench.Outcome sharedWithIdentical(KernelBench.Outcome o) {
         if (o == null || identical.isEmpty()) return o;
-        Map<String, List<dev.ctime.kernel.KernelTiming>> t = new LinkedHashMap<>(o.timings());
+        Map<String, List<KernelTiming>> t = new LinkedHashMap<>(o.timings());
         identical.forEach((p, same) -> {
             if (t.containsKey(same)) t.put(p, t.get(same));
         });
@@ -898,7 +909,7 @@ public final class MeasureRun {
             BuildOutcome before = outcomes.get(o.name());
             if (o.status() == Status.FAILED && (before == null || before.status() != Status.FAILED)) {
                 // Whatever the tool said, a nearly full disk is named with its path and what is left.
-                String disk = dev.ctime.exec.DiskSpace.low(cfg.workDir());
+                String disk = DiskSpace.low(cfg.workDir());
                 if (disk != null) o = o.failed(o.reason() + " (" + disk + ")");
             }
             outcomes.put(o.name(), o);
@@ -959,7 +970,7 @@ public final class MeasureRun {
         Path counter = RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.COUNT);
         Path countLogs = cfg.workDir().resolve("logs").resolve("count");
         // This run's counts only: an earlier run's logs would pile up (hundreds of files a run) and mislead a reader.
-        dev.ctime.cargo.SourceCopy.deleteTree(countLogs);
+        SourceCopy.deleteTree(countLogs);
         InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), countLogs,
                 cfg.precision().kernelTimeout().multipliedBy(10));
         List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors(), done -> {

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.profile.Closest;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.exec.Exec;
@@ -104,7 +105,7 @@ final class ProfileSelection {
     }
 
     private static String notAProfile(String setting, String name, List<String> names) {
-        return setting + " names '" + name + "', which is not a profile here" + dev.ctime.profile.Closest.among(name, names)
+        return setting + " names '" + name + "', which is not a profile here" + Closest.among(name, names)
                 .map(c -> ": did you mean '" + c + "'?").orElse(".") + " The profiles are: " + String.join(", ", names);
     }
 

@@ -1,25 +1,30 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Summary;
+import dev.ctime.model.Race;
+import dev.ctime.model.IdenticalLibraries;
+import dev.ctime.autodiff.AutodiffCosts;
+import dev.ctime.pgo.TrainingComparisons;
 import dev.ctime.exec.Machine;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.Status;
-import dev.ctime.autodiff.AutodiffBreakdown;
+import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.BuildOutcome;
-import dev.ctime.doctor.EnzymeStatus;
+import dev.ctime.model.EnzymeStatus;
 import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.kernel.Inputs;
 import dev.ctime.kernel.KernelBench;
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
-import dev.ctime.verdict.Control;
+import dev.ctime.model.Control;
 import dev.ctime.verdict.Decider;
-import dev.ctime.verdict.Decision;
+import dev.ctime.model.Decision;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -52,7 +57,7 @@ final class ReportAssembler {
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
                  String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed, Map<String, Double> stagesMs,
-                 dev.ctime.model.Race race) {
+                 Race race) {
     }
 
     private final MeasureConfig cfg;
@@ -140,8 +145,8 @@ final class ReportAssembler {
         if (control != null && control.unreliable()) warnings.add(0, control.describe());
         return new Report(Report.SCHEMA_VERSION, Report.currentTool(), Instant.now().toString(), cfg.label(), crateFacts,
                 Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
-                AutodiffBreakdown.of(results, scenario, j.thresholds()),
-                dev.ctime.pgo.TrainingEffect.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
+                AutodiffCosts.of(results, scenario, j.thresholds()),
+                TrainingComparisons.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
                 control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race());
     }
 
@@ -149,7 +154,7 @@ final class ReportAssembler {
     private static Control control(List<ProfileResult> results, String reference, KernelBench.Outcome ko, MeasureConfig.Judging j) {
         if (ko == null || reference == null || ko.timings().get(Control.NAME) == null) return null;
         ProfileResult ref = results.stream().filter(p -> p.name().equals(reference) && p.kernels() != null).findFirst().orElse(null);
-        return ref == null ? null : Control.of(ref, ko.timings().get(Control.NAME), j.thresholds());
+        return ref == null ? null : Comparisons.control(ref, ko.timings().get(Control.NAME), j.thresholds());
     }
 
     /** Every scenario timed and, where kernels are configured, every kernel size measured. */
@@ -161,7 +166,7 @@ final class ReportAssembler {
 
     private List<String> warnings(List<ProfileResult> results, State s) {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
-        w.addAll(dev.ctime.model.IdenticalLibraries.warnings(dev.ctime.model.IdenticalLibraries.of(results, cfg.judging().reference())));
+        w.addAll(IdenticalLibraries.warnings(IdenticalLibraries.of(results, cfg.judging().reference())));
         if (s.instructionCounts().startsWith("unavailable")) w.add("no instruction counts: " + s.instructionCounts().substring(13));
         if (s.resumedFrom() != null) {
             w.add("resumed: " + s.builds().stream().filter(b -> b.reused() != null).map(b -> b.profile().name()).toList() + " were measured in"
@@ -181,7 +186,7 @@ final class ReportAssembler {
                 ms.stream().map(BuildMeasurement::interference).toList());
     }
 
-    private static dev.ctime.stats.Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f, boolean capped,
+    private static Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f, boolean capped,
                                                    int disturbed) {
         return Statistics.summarize(ms.stream().mapToDouble(f).toArray()).withCapped(capped).withInterference(disturbed);
     }

@@ -1,5 +1,9 @@
 package dev.ctime.run;
 
+import dev.ctime.profile.ProfileParser;
+import dev.ctime.profile.ProfileException;
+import dev.ctime.model.Report;
+import dev.ctime.model.ProfileResult;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.profile.Profile;
 import dev.ctime.shard.ShardPlan;
@@ -100,15 +104,15 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
      *
      * @return empty where the last report has no stage times or did no work to scale from
      */
-    public static Optional<RunEstimate> fromLastRun(dev.ctime.model.Report last, List<Profile> building, int builds,
+    public static Optional<RunEstimate> fromLastRun(Report last, List<Profile> building, int builds,
                                                     List<Kernel> kernels, MeasureConfig.Timing timing, int libraries) {
         if (last == null || last.stagesMs() == null || last.profiles() == null) return Optional.empty();
-        List<dev.ctime.model.ProfileResult> built = last.profiles().stream()
+        List<ProfileResult> built = last.profiles().stream()
                 .filter(p -> p.compile() != null && !p.compile().isEmpty()).toList();
         double lastCost = 0;
         double lastPipeline = 0;
         double lastTimed = 0;
-        for (dev.ctime.model.ProfileResult p : built) {
+        for (ProfileResult p : built) {
             Profile q = profileOf(p);
             double c = q == null ? 1 : ShardPlan.buildCost(q);
             lastCost += c;
@@ -118,7 +122,7 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         int lastForks = 0;
         double lastKernelWork = 0;
         int lastCounted = 0;
-        for (dev.ctime.model.ProfileResult p : built) {
+        for (ProfileResult p : built) {
             if (p.kernels() == null) continue;
             for (var k : p.kernels()) {
                 int fns = k.gradientNs() == null ? 1 : 2;
@@ -153,14 +157,14 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
     }
 
     /** The profile as the report keeps its settings, for the cost model; null where they no longer parse. */
-    private static Profile profileOf(dev.ctime.model.ProfileResult p) {
+    private static Profile profileOf(ProfileResult p) {
         Map<String, String> raw = new java.util.LinkedHashMap<>();
         raw.put("name", p.name());
         p.settings().forEach((k, v) -> raw.put(k, v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
                 : String.valueOf(v)));
         try {
-            return dev.ctime.profile.ProfileParser.parse(raw);
-        } catch (dev.ctime.profile.ProfileException | RuntimeException e) {
+            return ProfileParser.parse(raw);
+        } catch (ProfileException | RuntimeException e) {
             return null;
         }
     }

@@ -2,7 +2,7 @@ package dev.ctime.run;
 
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.doctor.EnzymeDetector;
-import dev.ctime.doctor.EnzymeStatus;
+import dev.ctime.model.EnzymeStatus;
 import dev.ctime.exec.EnvironmentException;
 import java.io.IOException;
 import java.nio.file.Path;

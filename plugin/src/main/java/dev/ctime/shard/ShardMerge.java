@@ -1,9 +1,14 @@
 package dev.ctime.shard;
 
+import dev.ctime.model.MachineFacts;
+import dev.ctime.verdict.Workloads;
+import dev.ctime.autodiff.AutodiffCosts;
+import dev.ctime.pgo.TrainingComparisons;
+import dev.ctime.verdict.Judge;
 import dev.ctime.model.Status;
-import dev.ctime.autodiff.AutodiffBreakdown;
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.pgo.TrainingEffect;
+import dev.ctime.model.AutodiffBreakdown;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.TrainingEffect;
 import dev.ctime.model.Json;
 import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.MergeInfo;
@@ -12,13 +17,13 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.verdict.Decider;
-import dev.ctime.verdict.Decision;
-import dev.ctime.verdict.Workload;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Decision;
+import dev.ctime.model.Workload;
+import dev.ctime.model.Thresholds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,7 +114,7 @@ public final class ShardMerge {
         // The workload the shards were measured for, where one was configured; else every kernel at its largest size.
         Workload work = workload != null ? workload : sorted.stream().map(p -> p.report().decision())
                 .filter(d -> d != null && d.workload() != null && !d.workload().derived()).map(Decision::workload).findFirst()
-                .orElse(Workload.defaultFor(merged, expectedCalls));
+                .orElse(Workloads.defaultFor(merged, expectedCalls));
         Decision decision = Decider.decide(merged, work, sc, reference, t);
 
         List<String> warnings = new ArrayList<>();
@@ -139,7 +144,7 @@ public final class ShardMerge {
         }
         return new Report(Report.SCHEMA_VERSION, tool, Instant.now().toString(), base.label(), base.crate(), base.machine(),
                 settings, base.toolchain(), toolchains, merged, reference, comparisons, decision,
-                AutodiffBreakdown.of(merged, sc, t), TrainingEffect.of(merged, sc, reference, t),
+                AutodiffCosts.of(merged, sc, t), TrainingComparisons.of(merged, sc, reference, t),
                 warnings, cut.isEmpty() ? null : String.join("; ", cut), null,
                 new MergeInfo(anchor, sources, anchorRatios, findings), null, null, null);
     }
@@ -237,7 +242,7 @@ public final class ShardMerge {
             if (d != null) out.add("the shards measured with different settings: " + key + " " + d + "; run every shard from the"
                     + " same POM and properties");
         }
-        for (String key : dev.ctime.model.MachineFacts.IDENTITY) {
+        for (String key : MachineFacts.IDENTITY) {
             String d = differing(parts, key, r -> Json.fields(r.machine()));
             if (d != null) out.add("the shards ran on different machines: " + key + " " + d);
         }
@@ -269,7 +274,7 @@ public final class ShardMerge {
             if (i != index && o != null) for (double v : Statistics.units(o)) others.add(v);
         });
         if (others.isEmpty()) return null;
-        return Comparison.of("compile." + scenario + ".cpuMs", mine.name() + "@" + index, Statistics.units(s),
+        return Judge.of("compile." + scenario + ".cpuMs", mine.name() + "@" + index, Statistics.units(s),
                 mine.name() + "@others", others.stream().mapToDouble(Double::doubleValue).toArray(), t.compile());
     }
 
@@ -321,7 +326,7 @@ public final class ShardMerge {
         Double low = r.ciHigh() == null ? 0.0 : 1 / r.ciHigh();
         Double high = r.ciLow() <= 0 ? null : 1 / r.ciLow();
         double ratio = 1 / r.ratio();
-        return Comparison.judge(r.figure(), profile, reference, ratio, low, high, r.significant(), r.threshold(), r.pValue(),
+        return Judge.judge(r.figure(), profile, reference, ratio, low, high, r.significant(), r.threshold(), r.pValue(),
                 r.referenceRuns(), r.runs(), r.basis());
     }
 
@@ -342,7 +347,7 @@ public final class ShardMerge {
             p = Double.isInfinite(z) ? 0 : 2 * (1 - org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).cumulativeProbability(z));
         }
         boolean significant = high != null && (low > 1 || high < 1);
-        return Comparison.judge(a.figure(), a.profile(), reference, ratio, low, high, significant, a.threshold(), p, a.runs(),
+        return Judge.judge(a.figure(), a.profile(), reference, ratio, low, high, significant, a.threshold(), p, a.runs(),
                 b.runs(), Comparison.COUNTED.equals(a.basis()) && Comparison.COUNTED.equals(b.basis()) ? Comparison.COUNTED
                         : Comparison.TIMED);
     }

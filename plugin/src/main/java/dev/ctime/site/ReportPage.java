@@ -1,22 +1,34 @@
 package dev.ctime.site;
 
+import dev.ctime.stats.Statistics;
+import dev.ctime.render.ConsoleTable;
+import dev.ctime.render.CargoSnippet;
+import dev.ctime.model.TrainingEffect;
+import dev.ctime.model.ToolchainFacts;
+import dev.ctime.model.Race;
+import dev.ctime.model.MergeInfo;
+import dev.ctime.model.Analysis;
+import dev.ctime.gate.Figure;
+import dev.ctime.verdict.Workloads;
+import dev.ctime.autodiff.AutodiffCosts;
+import dev.ctime.text.Units;
 import dev.ctime.gate.HistoryLog;
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.autodiff.AutodiffBreakdown;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.AutodiffBreakdown;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.BreakEven;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.Summary;
+import dev.ctime.model.BreakEven;
+import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Decider;
-import dev.ctime.verdict.Decision;
+import dev.ctime.model.Decision;
 import dev.ctime.verdict.DecisionText;
-import dev.ctime.verdict.Verdict;
-import dev.ctime.verdict.Workload;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.Workload;
+import dev.ctime.model.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +56,7 @@ public final class ReportPage {
 
     private static Workload.Item focus(Report r, Decision d, Options o) {
         if (o.kernel() != null) {
-            Workload w = Workload.defaultFor(r.profiles(), 1);
+            Workload w = Workloads.defaultFor(r.profiles(), 1);
             return w.items().stream().filter(i -> i.kernel().equals(o.kernel())).findFirst().orElse(null);
         }
         if (d == null) return null;
@@ -75,7 +87,7 @@ public final class ReportPage {
     static String otherToolchains(Report r) {
         if (r.toolchains() == null) return "";
         List<String> out = new ArrayList<>();
-        for (dev.ctime.model.ToolchainFacts t : r.toolchains()) {
+        for (ToolchainFacts t : r.toolchains()) {
             if (t.rustcVersion() == null || r.toolchain() != null && t.rustcVersion().equals(r.toolchain().rustcVersion())) continue;
             out.add(t.rustcVersion() + ", LLVM " + t.llvmVersion() + (t.enzyme() == null || t.enzyme().backend() == null ? ""
                     : ", Enzyme backend " + t.enzyme().backend().describe()));
@@ -106,7 +118,7 @@ public final class ReportPage {
                     : capitalize(DecisionText.headline(d)) + ". ") + d.reason());
             if (d.recommended() != null) {
                 ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
-                w.code(dev.ctime.render.CargoSnippet.of(p));
+                w.code(CargoSnippet.of(p));
             }
             if (DecisionText.next(d) != null) w.paragraph(capitalize(DecisionText.next(d).replaceFirst("^next: ", "")));
             if (d.undecided() != null) {
@@ -124,7 +136,7 @@ public final class ReportPage {
                         + " ctime.expectedCalls calls)" : "") + ":");
                 List<List<String>> rows = new ArrayList<>();
                 for (Decision.ItemShare s : d.byKernel()) {
-                    rows.add(List.of(s.item().describe(), count(s.item().calls()), s.nsPerCall() == null ? "" : dev.ctime.render.Units.ns(s.nsPerCall()),
+                    rows.add(List.of(s.item().describe(), count(s.item().calls()), s.nsPerCall() == null ? "" : Units.ns(s.nsPerCall()),
                             s.share() == null ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * s.share()),
                             s.againstRunnerUp() == null ? "" : s.againstRunnerUp().describe() + " " + s.againstRunnerUp().verdict()));
                 }
@@ -138,7 +150,7 @@ public final class ReportPage {
             w.paragraph(capitalize(r.control().describe()) + ".");
             List<List<String>> rows = new ArrayList<>();
             for (Comparison c : r.control().comparisons()) {
-                if (c.significant()) rows.add(List.of(dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id()));
+                if (c.significant()) rows.add(List.of(ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id()));
             }
             if (!rows.isEmpty()) w.table("control", List.of("figure", "copy against original (95% interval)", "verdict"), rows);
         }
@@ -155,7 +167,7 @@ public final class ReportPage {
                     + " equivalent on the other). Hollow dots are equivalent in cost to the recommended profile."
                     + (r.profiles().stream().anyMatch(p -> p.pipeline() != null) ? " The build cost of a PGO or BOLT profile includes"
                     + " its training pipeline, which every build that ships it pays again." : ""));
-            w.raw(Svg.pareto("Pareto front: " + d.workload().describe(), d.points(), d.front(), d.recommended(),
+            w.raw(Svg.pareto("Pareto front: " + DecisionText.workload(d.workload()), d.points(), d.front(), d.recommended(),
                     d.equivalent() == null ? List.of() : d.equivalent(), "build CPU time (ms)", "ns per call"));
             List<List<String>> be = new ArrayList<>();
             for (BreakEven b : d.breakEvens()) {
@@ -194,7 +206,7 @@ public final class ReportPage {
                 if (!c.significant()) continue;
                 // An identical library's kernels are the other's, row for row: shown once.
                 if (identical.containsKey(c.profile()) && c.figure().startsWith("kernel:")) continue;
-                rows.add(List.of(c.profile(), dev.ctime.render.ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id(),
+                rows.add(List.of(c.profile(), ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id(),
                         Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
             w.raw(HeatMap.of(r));
@@ -217,7 +229,7 @@ public final class ReportPage {
         }
         w.section("Where the build time goes");
         // Each profile without a phase split is named with why, once per reason.
-        Map<String, List<String>> noPhases = dev.ctime.render.ConsoleTable.byText(r.profiles(), p -> p.analysis() == null
+        Map<String, List<String>> noPhases = ConsoleTable.byText(r.profiles(), p -> p.analysis() == null
                 || p.analysis().hasPhases() || p.compile() == null ? null : p.analysis().phasesUnavailable() == null
                 ? "no phase split was recorded" : p.analysis().phasesUnavailable(), ProfileResult::name);
         if (phases.isEmpty()) {
@@ -368,7 +380,7 @@ public final class ReportPage {
     }
 
     /** A race: the field narrowing judgement by judgement, who left beaten by whom with what interval, and the cost. */
-    static void race(PageWriter w, dev.ctime.model.Race race) {
+    static void race(PageWriter w, Race race) {
         if (race == null) return;
         w.section("The race");
         int all = race.field().isEmpty() ? 0 : race.field().get(0);
@@ -379,12 +391,12 @@ public final class ReportPage {
                 + " the best one on the workload (the decision's own rule) left, and only the others were measured further, analysed"
                 + " and counted. " + race.finalists().size() + " finalists: " + String.join(", ", race.finalists()) + "."
                 + (race.stopped() == null ? "" : " The race stopped: " + race.stopped() + "."));
-        dev.ctime.model.Race.Spent sp = race.spent();
+        Race.Spent sp = race.spent();
         if (sp != null) {
             w.paragraph("Spent: " + sp.builds() + " builds and " + sp.forks() + " forks" + (sp.cpuMs() == null ? ""
-                    : ", " + dev.ctime.render.Units.duration(sp.cpuMs()) + " of CPU") + ", " + dev.ctime.render.Units.duration(sp.wallMs())
+                    : ", " + Units.duration(sp.cpuMs()) + " of CPU") + ", " + Units.duration(sp.wallMs())
                     + " in all. An exhaustive search of the same profiles runs at least " + sp.exhaustiveBuilds() + " builds"
-                    + (sp.exhaustiveEstimateMs() == null ? "" : ", about " + dev.ctime.render.Units.duration(sp.exhaustiveEstimateMs())
+                    + (sp.exhaustiveEstimateMs() == null ? "" : ", about " + Units.duration(sp.exhaustiveEstimateMs())
                     + " by this run's estimate") + ".");
         }
         List<double[]> steps = new ArrayList<>();
@@ -394,7 +406,7 @@ public final class ReportPage {
                     "judgement (0: the start)", "profiles", false));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (dev.ctime.model.Race.Left l : race.left()) {
+        for (Race.Left l : race.left()) {
             rows.add(List.of(l.profile(), Integer.toString(l.judgement()), l.after(), l.beatenBy() == null ? "" : l.beatenBy(),
                     l.totalMs() == null ? "" : ms(l.totalMs()) + (l.totalLow() == null ? "" : " (" + ms(l.totalLow()) + " to "
                             + (l.totalHigh() == null ? "unbounded" : ms(l.totalHigh())) + ")"),
@@ -421,7 +433,7 @@ public final class ReportPage {
                 p.kernels().stream().filter(k -> k.name().equals(item.kernel()) && k.n() == item.n()).findFirst().ifPresent(k -> {
                     Summary s = item.function().equals(Workload.GRADIENT) ? k.gradientNs() : k.primalNs();
                     if (s == null) return;
-                    double[] runs = dev.ctime.stats.Statistics.units(s);
+                    double[] runs = Statistics.units(s);
                     double[] row = java.util.Arrays.copyOf(runs, runs.length + 3);
                     row[runs.length] = s.median();
                     row[runs.length + 1] = s.ciLow();
@@ -452,17 +464,17 @@ public final class ReportPage {
                 + " differentiated module after it (no optimisation pass runs after Enzyme) and the loop passes the two builds ran"
                 + " come from rustc's LLVM time trace." + (a.anchor() == null ? "" : " " + capitalize(a.anchor()) + ".")
                 + (a.releaseNote() == null ? "" : " " + capitalize(a.releaseNote()) + ".")
-                + a.builds().stream().map(AutodiffBreakdown::loopPassesMissing).filter(java.util.Objects::nonNull).findFirst()
+                + a.builds().stream().map(AutodiffCosts::loopPassesMissing).filter(java.util.Objects::nonNull).findFirst()
                         .map(m -> " Loop passes: " + m.replaceFirst("^the autodiff build", "an autodiff build here") + ".").orElse(""));
         List<List<String>> builds = new ArrayList<>();
         for (AutodiffBreakdown.Build b : a.builds()) {
             builds.add(List.of(b.profile(), String.join(", ", b.autodiff()), b.buildCpuMs() == null ? "" : ms(b.buildCpuMs()),
                     desc(b.buildCpuVsRelease()), desc(b.forcedLto()), desc(b.enzymeOverFatLto()),
-                    AutodiffBreakdown.enzymePass(b) == null ? "" : AutodiffBreakdown.enzymePass(b),
+                    AutodiffCosts.enzymePass(b) == null ? "" : AutodiffCosts.enzymePass(b),
                     b.codegenAfterEnzymeMs() == null ? "" : ms(b.codegenAfterEnzymeMs()),
-                    AutodiffBreakdown.loopPasses(b) == null ? "" : AutodiffBreakdown.loopPasses(b),
+                    AutodiffCosts.loopPasses(b) == null ? "" : AutodiffCosts.loopPasses(b),
                     (b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst())
-                            + (AutodiffBreakdown.printingNote(b) == null ? "" : " (" + AutodiffBreakdown.printingNote(b) + ")")
+                            + (AutodiffCosts.printingNote(b) == null ? "" : " (" + AutodiffCosts.printingNote(b) + ")")
                             + (b.identicalTo() == null ? "" : (b.settingsEffect() == null ? "" : "; ")
                             + IdenticalLibraries.note(b.identicalTo()))));
         }
@@ -491,7 +503,7 @@ public final class ReportPage {
         List<List<String>> rows = new ArrayList<>();
         List<String> noise = new ArrayList<>();
         for (ProfileResult p : r.profiles()) {
-            dev.ctime.model.Analysis a = p.analysis();
+            Analysis a = p.analysis();
             if (a == null || a.differentiated() == null) continue;
             // The trace times the functions Enzyme created gradients of; its list of names also holds the generated wrappers.
             java.util.Set<String> fns = new java.util.LinkedHashSet<>(a.enzymePerFunctionMs() != null && !a.enzymePerFunctionMs().isEmpty()
@@ -521,7 +533,7 @@ public final class ReportPage {
     }
 
     /** What PGO and BOLT cost (each pipeline stage) and buy, against the same profiles without them. */
-    static void training(PageWriter w, dev.ctime.pgo.TrainingEffect t) {
+    static void training(PageWriter w, TrainingEffect t) {
         if (t == null) return;
         w.section("What PGO and BOLT cost and buy");
         w.paragraph("Each trained profile against the same profile without PGO and BOLT, as ratios with their 95% intervals"
@@ -530,7 +542,7 @@ public final class ReportPage {
                 + " the timed runs, merge, BOLT's rewrite) ran once and is added to the build cost wherever profiles are"
                 + " ranked, since every build that ships the trained library pays it again.");
         List<List<String>> builds = new ArrayList<>();
-        for (dev.ctime.pgo.TrainingEffect.Build b : t.builds()) {
+        for (TrainingEffect.Build b : t.builds()) {
             builds.add(List.of(b.profile(), b.trained(), b.against() == null ? "" : b.against() + (b.twin() ? "" : " (reference)"),
                     String.join("; ", b.pipeline().stages().stream().map(s -> s.stage() + " " + ms(s.cpuMs())).toList()),
                     ms(b.pipeline().cpuMs()), desc(b.buildCpu()), desc(b.withPipeline())));
@@ -538,7 +550,7 @@ public final class ReportPage {
         w.table("training-builds", List.of("profile", "trained", "against", "pipeline stages (CPU)", "pipeline CPU",
                 "final build CPU", "build CPU with the pipeline"), builds);
         List<List<String>> rows = new ArrayList<>();
-        for (dev.ctime.pgo.TrainingEffect.Row row : t.rows()) {
+        for (TrainingEffect.Row row : t.rows()) {
             rows.add(List.of(row.profile(), row.kernel(), Integer.toString(row.n()), desc(row.primal()), desc(row.gradient())));
         }
         w.table("training-kernels", List.of("profile", "kernel", "n", "primal", "gradient"), rows);
@@ -558,7 +570,7 @@ public final class ReportPage {
                 + " The anchor column compares each shard's anchor build CPU with the other shards' (= marks no significant"
                 + " difference).");
         List<List<String>> rows = new ArrayList<>();
-        for (dev.ctime.model.MergeInfo.Source s : r.merge().shards()) {
+        for (MergeInfo.Source s : r.merge().shards()) {
             String cpu = s.machine() == null ? null : s.machine().cpuModel();
             rows.add(List.of(s.index() + "/" + s.count(), String.join(", ", s.profiles()), cpu == null ? "" : String.valueOf(cpu),
                     s.createdAt() == null ? "" : s.createdAt().replaceAll(":\\d\\d(\\.\\d+)?Z$", "Z").replace('T', ' '),
@@ -585,7 +597,7 @@ public final class ReportPage {
             }
             if (h.measured() != null) {
                 h.measured().profiles().forEach((p, prof) -> {
-                    dev.ctime.gate.Figure f = prof.figures().get(figure);
+                    Figure f = prof.figures().get(figure);
                     if (f != null) out.computeIfAbsent(p, k -> new ArrayList<>()).add(new double[] {t, f.median(), f.ciLow(), f.ciHigh()});
                 });
             } else {
@@ -638,7 +650,7 @@ public final class ReportPage {
     static String spread(Summary s, java.util.function.DoubleFunction<String> unit) {
         if (s == null) return "";
         return unit.apply(s.median()) + " (" + unit.apply(s.ciLow()) + "–" + unit.apply(s.ciHigh())
-                + (s.ciLevel() < dev.ctime.stats.Statistics.LEVEL ? String.format(Locale.ROOT, ", a %.0f%% interval", 100 * s.ciLevel())
+                + (s.ciLevel() < Statistics.LEVEL ? String.format(Locale.ROOT, ", a %.0f%% interval", 100 * s.ciLevel())
                 : "") + ")" + (s.noisy() ? " noisy" : "");
     }
 
@@ -658,15 +670,15 @@ public final class ReportPage {
     }
 
     static String ms(double v) {
-        return dev.ctime.render.Units.ms(v);
+        return Units.ms(v);
     }
 
     static String ns(double v) {
-        return dev.ctime.render.Units.ns(v);
+        return Units.ns(v);
     }
 
     static String count(double v) {
-        return DecisionText.calls(v);
+        return Units.calls(v);
     }
 
     private static String capitalize(String s) {

@@ -1,6 +1,6 @@
 package dev.ctime.site;
 
-import dev.ctime.verdict.Decision;
+import dev.ctime.model.Decision;
 
 import java.util.ArrayList;
 import java.util.List;

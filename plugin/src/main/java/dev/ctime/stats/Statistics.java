@@ -1,5 +1,6 @@
 package dev.ctime.stats;
 
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  */
 public final class Statistics {
     /** The confidence level of every interval ctime reports. */
-    public static final double LEVEL = 0.95;
+    public static final double LEVEL = Summary.LEVEL;
     /** A confidence interval wider than this share of the median marks a figure noisy. */
     public static final double NOISY_RELATIVE_WIDTH = 0.10;
 

@@ -1,10 +1,14 @@
 package dev.ctime.verdict;
 
+import dev.ctime.stats.Statistics;
+import dev.ctime.model.Control;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.Thresholds;
 import dev.ctime.model.Status;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,19 +77,33 @@ public final class Comparisons {
         java.util.Set<Comparison> passing = new java.util.HashSet<>();
         int m = sorted.size();
         for (int i = 0; i < m; i++) {
-            if (sorted.get(i).pValue() > (1 - dev.ctime.stats.Statistics.LEVEL) / (m - i)) break;
+            if (sorted.get(i).pValue() > (1 - Statistics.LEVEL) / (m - i)) break;
             passing.add(sorted.get(i));
         }
         List<Comparison> out = new ArrayList<>();
-        for (Comparison c : family) out.add(Comparison.COUNTED.equals(c.basis()) ? c : c.judged(passing.contains(c)));
+        for (Comparison c : family) out.add(Comparison.COUNTED.equals(c.basis()) ? c : Judge.judged(c, passing.contains(c)));
         return out;
     }
 
     private static void exact(List<Comparison> out, String figure, String p, Double a, String r, Double b, double threshold) {
-        if (a != null && b != null && b > 0) out.add(Comparison.exact(figure, p, a, r, b, threshold));
+        if (a != null && b != null && b > 0) out.add(Judge.exact(figure, p, a, r, b, threshold));
     }
 
     private static void add(List<Comparison> out, String figure, String p, Summary a, String r, Summary b, double threshold) {
-        if (a != null && b != null) out.add(Comparison.of(figure, p, a, r, b, threshold));
+        if (a != null && b != null) out.add(Judge.of(figure, p, a, r, b, threshold));
+    }
+
+    /**
+     * The run's false-alarm check: the reference's byte-identical copy against the reference, by the same
+     * rule as every profile.
+     */
+    public static Control control(ProfileResult reference, List<KernelTiming> copy, Thresholds t) {
+        ProfileResult asProfile = new ProfileResult(Control.NAME, Status.OK, null, null, null, reference.toolchain(), null, null, null, null,
+                null, copy, null, null);
+        ProfileResult ref = new ProfileResult(reference.name(), Status.OK, null, null, null, reference.toolchain(), null, null, null,
+                null, null, reference.kernels(), null, null);
+        List<Comparison> cs = all(List.of(ref, asProfile), reference.name(), t);
+        int differing = (int) cs.stream().filter(Comparison::significant).count();
+        return new Control(reference.name(), cs.size(), differing, cs);
     }
 }

@@ -1,12 +1,18 @@
 package dev.ctime.verdict;
 
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.Workload;
+import dev.ctime.model.BreakEven;
+import dev.ctime.model.Decision;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.Thresholds;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,11 +92,11 @@ public final class Decider {
     }
 
     static Comparison run(Point a, Point b, Thresholds t) {
-        return Comparison.of("run", a.profile(), a.run(), b.profile(), b.run(), t.runtime());
+        return Judge.of("run", a.profile(), a.run(), b.profile(), b.run(), t.runtime());
     }
 
     static Comparison build(Point a, Point b, Thresholds t) {
-        return Comparison.of("build", a.profile(), a.build(), b.profile(), b.build(), t.compile());
+        return Judge.of("build", a.profile(), a.build(), b.profile(), b.build(), t.compile());
     }
 
     /** Whether a is significantly better than b on one cost and better or equivalent on the other (inconclusive is not). */
@@ -314,7 +320,7 @@ public final class Decider {
     /** One kernel's points at its largest size (for a chart of that kernel alone; no judgement is made). */
     public static List<Decision.Point> kernelPoints(List<ProfileResult> profiles, String kernel, String scenario) {
         String sc = scenario(profiles, scenario);
-        Workload.Item i = Workload.defaultFor(profiles, 1).items().stream().filter(x -> x.kernel().equals(kernel)).findFirst()
+        Workload.Item i = Workloads.defaultFor(profiles, 1).items().stream().filter(x -> x.kernel().equals(kernel)).findFirst()
                 .orElse(null);
         List<Decision.Point> out = new ArrayList<>();
         if (i == null) return out;
@@ -365,7 +371,7 @@ public final class Decider {
                 }
             }
             if (fastest != null) {
-                out.add(Comparison.of("kernel:" + i.kernel() + ":" + i.n() + ":primalNs", c.name(), mine, fastest.name(), best,
+                out.add(Judge.of("kernel:" + i.kernel() + ":" + i.n() + ":primalNs", c.name(), mine, fastest.name(), best,
                         t.runtime()));
             }
         }
@@ -388,7 +394,7 @@ public final class Decider {
             Summary mine = item(c, i);
             Summary theirs = r == null ? null : item(r, i);
             out.add(new Decision.ItemShare(i, mine.median(), total > 0 ? cost.get(i) / total : null, theirs == null ? null
-                    : Comparison.of(i.figure(), chosen.profile(), mine, runnerUp.profile(), theirs, t.runtime())));
+                    : Judge.of(i.figure(), chosen.profile(), mine, runnerUp.profile(), theirs, t.runtime())));
         }
         return out;
     }
@@ -424,7 +430,7 @@ public final class Decider {
 
         int runsToSettle(int runs) {
             if (low == null || high == null) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
-            return Comparison.runsToSettle(Math.abs(estimate), (high - low) / 2, margin, runs);
+            return Judge.runsToSettle(Math.abs(estimate), (high - low) / 2, margin, runs);
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.ctime.verdict;
 
+import dev.ctime.text.Units;
+import dev.ctime.model.Workload;
+import dev.ctime.model.BreakEven;
+import dev.ctime.model.Decision;
+import dev.ctime.model.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +16,8 @@ public final class DecisionText {
 
     /** "1.00 million calls per build of heat gradient (n = 4096)", or of the workload. */
     public static String usage(Decision d) {
-        if (d.workload() == null) return calls(d.expectedCalls()) + " calls per build";
-        return calls(d.expectedCalls()) + " calls per build of " + (d.workload().items().size() == 1
+        if (d.workload() == null) return Units.calls(d.expectedCalls()) + " calls per build";
+        return Units.calls(d.expectedCalls()) + " calls per build of " + (d.workload().items().size() == 1
                 ? d.workload().items().get(0).describe() : "the workload (" + d.workload().items().size() + " kernel functions)");
     }
 
@@ -41,12 +46,6 @@ public final class DecisionText {
                 + " regressing (mvn ctime:report renders the page).";
     }
 
-    /** A number of calls as every view says it: "176", "3.00 million", "1.20 billion"; "never" where unbounded. */
-    public static String calls(double v) {
-        if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
-        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
-                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
-    }
 
     static List<String> contenders(Decision d) {
         return d.undecided() == null ? List.of() : Decision.Undecided.contenders(d.undecided());
@@ -77,8 +76,8 @@ public final class DecisionText {
         } else if (d.recommended() == null) {
             sb.append("No profile measured every kernel of the workload.");
         } else {
-            sb.append(d.recommended()).append(" has the lowest cost per build for ").append(calls(d.expectedCalls()))
-                    .append(" calls of ").append(d.workload().describe()).append('.');
+            sb.append(d.recommended()).append(" has the lowest cost per build for ").append(Units.calls(d.expectedCalls()))
+                    .append(" calls of ").append(workload(d.workload())).append('.');
             Decision.ItemShare any = d.byKernel() == null || d.byKernel().isEmpty() ? null : d.byKernel().get(0);
             if (d.runnerUp() != null && any != null && any.againstRunnerUp() != null) {
                 sb.append(" Against ").append(d.runnerUp()).append(", by kernel:");
@@ -93,8 +92,8 @@ public final class DecisionText {
             for (BreakEven b : d.breakEvens()) {
                 if (b.calls() == null || !(b.cheaperBuild().equals(d.recommended()) || b.fasterRun().equals(d.recommended()))) continue;
                 sb.append(' ').append(b.fasterRun()).append(" runs faster than ").append(b.cheaperBuild()).append(" and pays for its")
-                        .append(" build after ").append(calls(b.calls())).append(" calls (")
-                        .append(calls(b.ciLow())).append('–').append(b.ciHigh() == null ? "unbounded" : calls(b.ciHigh()))
+                        .append(" build after ").append(Units.calls(b.calls())).append(" calls (")
+                        .append(Units.calls(b.ciLow())).append('–').append(b.ciHigh() == null ? "unbounded" : Units.calls(b.ciHigh()))
                         .append(").");
             }
             if (d.equivalent() != null && !d.equivalent().isEmpty()) {
@@ -125,7 +124,7 @@ public final class DecisionText {
     }
 
     static String ms(double v) {
-        return dev.ctime.render.Units.ms(v);
+        return Units.ms(v);
     }
 
     private static String signedMs(double v) {
@@ -134,5 +133,12 @@ public final class DecisionText {
 
     static String pct(double v) {
         return String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    /** "heat gradient (n = 4096) ×1,000,000 + …" */
+    public static String workload(Workload w) {
+        List<String> parts = new ArrayList<>();
+        for (Workload.Item i : w.items()) parts.add(i.describe() + " ×" + Units.calls(i.calls()));
+        return String.join(" + ", parts);
     }
 }

@@ -1,5 +1,11 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.site.ReportPage;
+import dev.ctime.site.HtmlPageWriter;
+import dev.ctime.model.Status;
+import dev.ctime.model.Analysis;
+import dev.ctime.model.PerfRemarks;
+import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.ToolchainFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,15 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +38,10 @@ class AutodiffBreakdownTest {
     }
 
     ProfileResult profile(String name, String toolchain, Map<String, Object> settings, double buildMs, double primalNs,
-                          double gradientNs, dev.ctime.model.Analysis analysis) {
-        KernelTiming k = new KernelTiming("heat", 4096, dev.ctime.model.Status.OK, null, runs(primalNs), null, runs(gradientNs), null, null,
+                          double gradientNs, Analysis analysis) {
+        KernelTiming k = new KernelTiming("heat", 4096, Status.OK, null, runs(primalNs), null, runs(gradientNs), null, null,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.model.Status.OK, null, settings, null, toolchain,
+        return new ProfileResult(name, Status.OK, null, settings, null, toolchain,
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
                 analysis, 1L, null, false, List.of(k), null, null);
     }
@@ -43,17 +49,17 @@ class AutodiffBreakdownTest {
     @Test
     void buildCostSplitsIntoForcedLtoAndEnzymeAndKernelsCompareWithTheHandWrittenOnes() {
         Map<String, Object> enable = new LinkedHashMap<>(Map.of("toolchain", "nightly", "autodiff", List.of("Enable")));
-        dev.ctime.model.Analysis.Builder ab = new dev.ctime.model.Analysis.Builder();
+        Analysis.Builder ab = new Analysis.Builder();
         ab.enzymePassMs = 104.0;
         ab.enzymePassRunsMs = List.of(104.0, 96.0);
         ab.codegenAfterEnzymeMs = 2045.0;
         ab.loopPassesMs = Map.of("LoopVectorizePass", 0.2, "LoopUnrollPass", 0.1);
         ab.differentiated = List.of("heat", "d_heat");
         ab.enzymePerFunctionMs = Map.of("heat", 12.5);
-        ab.enzymePerfRemarks = PerfRemarks.parse("Load may need caching   %1 = load double in reverse_heat\n"
+        ab.enzymePerfRemarks = PerfRemarksParser.parse("Load may need caching   %1 = load double in reverse_heat\n"
                 + "Instruction could write forcing _ZN3std2io5stdio6_print17h0123456789abcdefE to not be marked readonly_or_throw\n");
-        dev.ctime.model.Analysis analysis = ab.build();
-        dev.ctime.model.Analysis.Builder hb = new dev.ctime.model.Analysis.Builder();
+        Analysis analysis = ab.build();
+        Analysis.Builder hb = new Analysis.Builder();
         hb.loopPassesMs = Map.of("LoopVectorizePass", 3.3, "SLPVectorizerPass", 1.2, "LoopUnrollPass", 2.7);
         List<ProfileResult> ps = List.of(
                 profile("release", "default", Map.of(), 100, 30_000, 40_000, null),
@@ -61,7 +67,7 @@ class AutodiffBreakdownTest {
                 profile("enzyme", "nightly", enable, 2600, 45_000, 92_000, analysis),
                 profile("enzyme-nopostopt", "nightly", Map.of("toolchain", "nightly", "autodiff", List.of("NoPostopt")), 1900,
                         50_000, 120_000, null));
-        AutodiffBreakdown a = AutodiffBreakdown.of(ps, null, Thresholds.DEFAULT);
+        AutodiffBreakdown a = AutodiffCosts.of(ps, null, Thresholds.DEFAULT);
         assertEquals("hand-fat-lto", a.hand());
         assertEquals("release", a.release());
         assertEquals(2, a.builds().size());
@@ -86,10 +92,10 @@ class AutodiffBreakdownTest {
         // The autodiff build's primal is 1.5x slower, which flatters its own ratio; against the hand-written primal it is 3x.
         assertEquals(92 / 30.0, row.gradientToHandPrimal().ratio(), 0.06);
         assertEquals("loop vectoriser 0 ms (hand-written 3 ms), SLP vectoriser not run (hand-written 1 ms), unroller 0 ms"
-                + " (hand-written 3 ms)", AutodiffBreakdown.loopPasses(e));
+                + " (hand-written 3 ms)", AutodiffCosts.loopPasses(e));
         assertEquals("the autodiff build did not run the SLP vectoriser, which the hand-written build did: its code, the primal's"
-                + " included, goes without that vectorisation (rust-lang/rust#160450)", AutodiffBreakdown.loopPassesMissing(e));
-        assertNull(AutodiffBreakdown.loopPassesMissing(a.builds().get(1)), "no trace, nothing said");
+                + " included, goes without that vectorisation (rust-lang/rust#160450)", AutodiffCosts.loopPassesMissing(e));
+        assertNull(AutodiffCosts.loopPassesMissing(a.builds().get(1)), "no trace, nothing said");
 
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(),
                 null, a, null, List.of(), null, null, null, null);
@@ -106,10 +112,10 @@ class AutodiffBreakdownTest {
         assertTrue(console.contains("ADBench"), console);
         for (String l : ConsoleTable.render(r)) assertTrue(l.length() <= 100, "wider than 100 columns: " + l);
 
-        dev.ctime.site.HtmlPageWriter w = new dev.ctime.site.HtmlPageWriter();
-        dev.ctime.site.ReportPage.write(w, new Report(2, "ctime", "t", null, new CrateFacts("k", null, null, null, null, null), null, null,
+        HtmlPageWriter w = new HtmlPageWriter();
+        ReportPage.write(w, new Report(2, "ctime", "t", null, new CrateFacts("k", null, null, null, null, null), null, null,
                 new ToolchainFacts(null, "rustc", "22", null, null, null, null, null), List.of(), ps, "release", List.of(), null, a, null, List.of(), null, null, null, null),
-                List.of(), new dev.ctime.site.ReportPage.Options(null, null, 1e6));
+                List.of(), new ReportPage.Options(null, null, 1e6));
         String html = w.document();
         assertTrue(html.contains("What #[autodiff] costs"), "the page has the breakdown");
         assertTrue(html.contains("<table class=\"autodiff-kernels\">") && html.contains("<table class=\"autodiff-builds\">"));
@@ -125,10 +131,10 @@ class AutodiffBreakdownTest {
 
     @Test
     void rejectedPresetsAreListedWithEnzymesVerdictEvenWhenNoneBuilt() {
-        ProfileResult rejected = new ProfileResult("enzyme-nott", dev.ctime.model.Status.FAILED, "Enzyme: cannot handle (reverse)"
+        ProfileResult rejected = new ProfileResult("enzyme-nott", Status.FAILED, "Enzyme: cannot handle (reverse)"
                 + " unknown intrinsic (in k::f)", Map.of("toolchain", "nightly", "autodiff", List.of("NoTT")), null, "nightly", null,
                 null, null, null, null, null, null, null);
-        AutodiffBreakdown alone = AutodiffBreakdown.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null), rejected),
+        AutodiffBreakdown alone = AutodiffCosts.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null), rejected),
                 null, Thresholds.DEFAULT);
         assertEquals(List.of(new AutodiffBreakdown.Rejected("enzyme-nott", List.of("NoTT"), rejected.reason())), alone.rejected());
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(rejected), "release", List.of(),
@@ -143,12 +149,12 @@ class AutodiffBreakdownTest {
                 profile("opt1", "nightly", Map.of("toolchain", "nightly", "optLevel", "1"), 90, 50_000, 60_000, null),
                 profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 2200, 30_000, 40_000, null),
                 profile("enzyme", "nightly", enable, 2600, 45_000, 92_000, null));
-        AutodiffBreakdown without = AutodiffBreakdown.of(ps, null, Thresholds.DEFAULT);
+        AutodiffBreakdown without = AutodiffCosts.of(ps, null, Thresholds.DEFAULT);
         assertEquals("release", without.release(), "opt-level 1 is no release build: not the one to read LTO against");
         assertTrue(without.releaseNote().contains("toolchain nightly") && without.releaseNote().contains("toolchain default"));
         List<ProfileResult> with = new java.util.ArrayList<>(ps);
         with.add(profile("hand-release", "nightly", Map.of("toolchain", "nightly"), 105, 30_000, 40_000, null));
-        AutodiffBreakdown same = AutodiffBreakdown.of(with, null, Thresholds.DEFAULT);
+        AutodiffBreakdown same = AutodiffCosts.of(with, null, Thresholds.DEFAULT);
         assertEquals("hand-release", same.release());
         assertNull(same.releaseNote());
         assertEquals(2200 / 105.0, same.builds().get(0).forcedLto().ratio(), 0.6);
@@ -158,13 +164,13 @@ class AutodiffBreakdownTest {
     void aProfileThatPrintsIsNotChargedThePrintingAsASettingsCost() {
         var printing = new AutodiffBreakdown.Build("enzyme-perf", List.of("Enable", "PrintPerf"), 2900.0, null, null, null, 2920.0,
                 null, "enzyme", null, null, null, null, null);
-        assertTrue(AutodiffBreakdown.printingNote(printing).contains("Enzyme printing PrintPerf"), AutodiffBreakdown.printingNote(printing));
-        assertNull(AutodiffBreakdown.printingNote(new AutodiffBreakdown.Build("enzyme", List.of("Enable"), 1.0, null, null, null,
+        assertTrue(AutodiffCosts.printingNote(printing).contains("Enzyme printing PrintPerf"), AutodiffCosts.printingNote(printing));
+        assertNull(AutodiffCosts.printingNote(new AutodiffBreakdown.Build("enzyme", List.of("Enable"), 1.0, null, null, null,
                 null, null, null, null, null, null, null, null)));
     }
 
     @Test
     void noEnzymeProfileNoBreakdown() {
-        assertNull(AutodiffBreakdown.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null)), null, Thresholds.DEFAULT));
+        assertNull(AutodiffCosts.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null)), null, Thresholds.DEFAULT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.model.PerfRemarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -98,16 +99,16 @@ class EnzymeOutputTest {
 
     @Test
     void printPerfRemarksAreCountedByCategoryAndFunction() throws IOException {
-        PerfRemarks r = PerfRemarks.parse(fixture("printperf-time-passes.stderr"));
+        PerfRemarks r = PerfRemarksParser.parse(fixture("printperf-time-passes.stderr"));
         assertEquals(4, r.total().cached(), "four 'Caching instruction' lines");
         assertEquals(0, r.total().recomputed());
         assertEquals(360, r.total().other(), "'Instruction could write forcing' lines");
         assertTrue(r.byFunction().containsKey("logsumexp_grad"), r.byFunction().keySet().toString());
-        PerfRemarks loose = PerfRemarks.parse(fixture("loosetypes-printperf.stderr"));
+        PerfRemarks loose = PerfRemarksParser.parse(fixture("loosetypes-printperf.stderr"));
         assertEquals(1, loose.total().typeAssumptions(), "failed to deduce type of copy");
         assertEquals(3, loose.total().cached(), "one 'Load may need caching', two 'Caching instruction'");
         assertTrue(loose.examples().get("type_assumptions").get(0).startsWith("failed to deduce type of copy"));
-        PerfRemarks synthetic = PerfRemarks.parse("Load must be recomputed   %5 = load double, ptr %4 in reverse__RNvCs104slkWgemD_7gmm_ext"
+        PerfRemarks synthetic = PerfRemarksParser.parse("Load must be recomputed   %5 = load double, ptr %4 in reverse__RNvCs104slkWgemD_7gmm_ext"
                 + "13gmm_objective due to   store double %7, ptr %4\nCannot deduce type of store   store double %1, ptr %2, assumed {[-1]:Float@double}\n"
                 + "   Compiling k v0.1.0\ntime: 0.001; rss: 60MB\n");
         assertEquals(new PerfRemarks.Counts(0, 1, 1, 0), synthetic.total());

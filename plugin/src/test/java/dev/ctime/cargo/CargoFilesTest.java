@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -134,7 +135,7 @@ class CargoFilesTest {
     @Test
     void missingManifestSaysWhereToPointCtime() {
         // A project problem, told apart from an I/O failure.
-        IOException e = assertThrows(dev.ctime.exec.EnvironmentException.class, () -> CrateInfo.read(dir.resolve("nope/Cargo.toml"), dir));
+        IOException e = assertThrows(EnvironmentException.class, () -> CrateInfo.read(dir.resolve("nope/Cargo.toml"), dir));
         assertTrue(e.getMessage().contains("no Cargo.toml at"));
         assertTrue(e.getMessage().contains("<manifestPath>"));
     }

@@ -1,5 +1,7 @@
 package dev.ctime.compile;
 
+import dev.ctime.cargo.CargoOutput;
+import dev.ctime.model.FunctionLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,7 +49,7 @@ class AnalysisTest {
                 + "define internal void @_ZN4core3ptr13drop_in_place17h0000000000000001E(ptr %0) {\nstart:\n  ret void\n}\n"
                 + "define internal void @_ZN4core3ptr13drop_in_place17h0000000000000002E(ptr %0) {\nstart:\n  ret void\n}\n"
                 + "define double @kernel(ptr %x, i64 %n) {\nstart:\n  %a = load double, ptr %x\n  %b = fadd double %a, %a\n  ret double %b\n}\n";
-        List<LlvmLines.Entry> top = LlvmLines.top(ll, 10);
+        List<FunctionLines> top = LlvmLines.top(ll, 10);
         assertEquals("core::ptr::drop_in_place", top.get(0).function());
         assertEquals(8, top.get(0).lines());
         assertEquals(2, top.get(0).copies());
@@ -75,15 +77,15 @@ class AnalysisTest {
 
     @Test
     void perfCsvAndCodegenUnits(@TempDir Path deps) throws Exception {
-        assertEquals(123456789.0, dev.ctime.cargo.CargoOutput.perfInstructions("# started on ...\n\n123456789,,instructions:u,1000,100.00,,\n"));
-        assertNull(dev.ctime.cargo.CargoOutput.perfInstructions("<not supported>,,instructions:u,0,100.00,,\n"));
+        assertEquals(123456789.0, CargoOutput.perfInstructions("# started on ...\n\n123456789,,instructions:u,1000,100.00,,\n"));
+        assertNull(CargoOutput.perfInstructions("<not supported>,,instructions:u,0,100.00,,\n"));
         // ctime-rusage's line: wall in ns, CPU in µs, peak RSS in KiB; a line without figures is an error, not zeros.
-        dev.ctime.cargo.CargoOutput.Rusage r = dev.ctime.cargo.CargoOutput.rusage(
+        CargoOutput.Rusage r = CargoOutput.rusage(
                 "{\"label\":\"x\",\"wallNs\":2500000,\"userUs\":1500,\"sysUs\":500,\"maxRssKb\":4096}");
         assertEquals(2.5, r.wallMs(), 1e-9);
         assertEquals(2.0, r.cpuMs(), 1e-9);
         assertEquals(4096, r.maxRssKb(), 1e-9);
-        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> dev.ctime.cargo.CargoOutput.rusage("{}"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> CargoOutput.rusage("{}"));
         for (String f : List.of("k.k.abc-cgu.0.rcgu.o", "k.k.abc-cgu.1.rcgu.o", "k.k.abc-cgu.1.rcgu.bc", "k.allocator.rcgu.o")) {
             Files.writeString(deps.resolve(f), "");
         }

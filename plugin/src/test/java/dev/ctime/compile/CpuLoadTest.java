@@ -1,5 +1,6 @@
 package dev.ctime.compile;
 
+import dev.ctime.model.Interference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,13 +25,13 @@ class CpuLoadTest {
         CpuLoad before = new CpuLoad(0, 0, 0);
         // 1 s of wall time on 2 CPUs: 2000 ms of capacity. The build used 900 ms, ctime 100 ms, and the machine was busy
         // 1800 ms: 800 ms were someone else's, less the 40 ms a tick's resolution cannot tell apart.
-        CpuLoad.Interference i = CpuLoad.between(before, new CpuLoad(1800, 0, 100), 1000, 900, 2);
+        Interference i = CpuLoad.between(before, new CpuLoad(1800, 0, 100), 1000, 900, 2);
         assertEquals(0.38, i.otherCpuShare(), 1e-9);
         assertTrue(i.disturbed());
-        CpuLoad.Interference quiet = CpuLoad.between(before, new CpuLoad(1030, 0, 100), 1000, 900, 2);
+        Interference quiet = CpuLoad.between(before, new CpuLoad(1030, 0, 100), 1000, 900, 2);
         assertEquals(0, quiet.otherCpuShare(), 1e-9);
         assertFalse(quiet.disturbed());
-        CpuLoad.Interference stolen = CpuLoad.between(before, new CpuLoad(1000, 200, 100), 1000, 900, 2);
+        Interference stolen = CpuLoad.between(before, new CpuLoad(1000, 200, 100), 1000, 900, 2);
         assertEquals(0.1, stolen.stealShare(), 1e-9);
         assertTrue(stolen.disturbed(), "the hypervisor took a tenth");
         assertNull(CpuLoad.between(null, before, 1000, 900, 2), "no /proc/stat, no verdict");

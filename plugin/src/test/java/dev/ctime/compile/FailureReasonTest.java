@@ -1,5 +1,7 @@
 package dev.ctime.compile;
 
+import dev.ctime.text.Units;
+import dev.ctime.cargo.CargoOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,17 +65,17 @@ class FailureReasonTest {
         String stderr = "   Compiling dep v1\n     Running `/bin/wrap /bin/rustc --crate-name dep --edition=2021`\n"
                 + "     Running `/bin/wrap /bin/rustc --crate-name demo_kernels --edition=2021 src/lib.rs -C lto=fat`\n";
         assertEquals("/bin/wrap /bin/rustc --crate-name demo_kernels --edition=2021 src/lib.rs -C lto=fat",
-                dev.ctime.cargo.CargoOutput.leafRustcCommand(stderr, "demo_kernels"));
+                CargoOutput.leafRustcCommand(stderr, "demo_kernels"));
         String stdout = "{\"reason\":\"compiler-artifact\",\"target\":{\"name\":\"dep\"},\"filenames\":[\"/t/libdep.rlib\"]}\n"
                 + "{\"reason\":\"compiler-artifact\",\"target\":{\"name\":\"demo-kernels\"},\"filenames\":[\"/t/ctime/libdemo_kernels.so\"]}\n"
                 + "{\"reason\":\"build-finished\",\"success\":true}\n";
-        assertEquals(Path.of("/t/ctime/libdemo_kernels.so"), dev.ctime.cargo.CargoOutput.cdylib(stdout, "demo_kernels"));
-        assertEquals(null, dev.ctime.cargo.CargoOutput.cdylib(stdout, "other"));
+        assertEquals(Path.of("/t/ctime/libdemo_kernels.so"), CargoOutput.cdylib(stdout, "demo_kernels"));
+        assertEquals(null, CargoOutput.cdylib(stdout, "other"));
     }
 
     @Test
     void patchIsAHarmlessNewItem() {
         assertTrue(ScenarioRunner.patch(3).contains("fn ctime_incr_patched_3() -> u64 { 3 }"));
-        assertEquals("1 min 5 s", dev.ctime.render.Units.duration(65_000));
+        assertEquals("1 min 5 s", Units.duration(65_000));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ctime.doctor;
 
+import dev.ctime.model.EnzymeStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.render.ReportWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,7 +56,7 @@ class BaselineStoreTest {
         }
         assertTrue(kernels > 0);
         // And the gate reads the compact baseline as it read the full one.
-        Report current = dev.ctime.render.ReportWriter.readJson(report);
+        Report current = ReportWriter.readJson(report);
         assertEquals(Gate.compare(Measured.of(BaselineStore.load(full)), Measured.of(current), GateThresholds.defaults(),
                         Gate.OnMismatch.FAIL).rows(),
                 Gate.compare(Measured.of(BaselineStore.load(compact)), Measured.of(current), GateThresholds.defaults(),

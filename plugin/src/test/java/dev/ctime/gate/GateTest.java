@@ -1,5 +1,10 @@
 package dev.ctime.gate;
 
+import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ConsoleTable;
+import dev.ctime.model.Status;
+import dev.ctime.model.Report;
+import dev.ctime.model.ProfileResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,7 @@ class GateTest {
 
     static Measured run(String rustc, Map<String, Object> settings, Map<String, Figure> figures) {
         return new Measured("t", null, null, Map.of("default", rustc), Map.of("cpuModel", "x", "cpus", "2"),
-                Map.of("release", new Measured.Profile(dev.ctime.model.Status.OK, "default", settings, "h", figures, null, null)), null);
+                Map.of("release", new Measured.Profile(Status.OK, "default", settings, "h", figures, null, null)), null);
     }
 
     static Map<String, Figure> figures(Random rnd, double buildMs, double kernelNs, double noise, Double instructions) {
@@ -146,7 +151,7 @@ class GateTest {
         Map<String, Figure> now = figures(rnd, 100, 30_000, 0.02, null);
         now.keySet().removeIf(f -> f.startsWith("kernel:heat:"));
         Measured c = new Measured("t", null, null, Map.of("default", "rustc 1.95.0"), Map.of("cpuModel", "x", "cpus", "2"),
-                Map.of("release", new Measured.Profile(dev.ctime.model.Status.PARTIAL, "default", Map.of(), "h", now,
+                Map.of("release", new Measured.Profile(Status.PARTIAL, "default", Map.of(), "h", now,
                         "kernel checks failed", Map.of("kernel:heat:4096:", "the fork crashed the process with signal 11 (SIGSEGV)"))),
                 null);
         Gate.Result r = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.FAIL);
@@ -166,7 +171,7 @@ class GateTest {
         assertTrue(String.join("\n", GateFormats.console(warned, "b")).contains("missing (warning only: ctime.check.onMissing=warn)"));
         // A profile that failed outright, or is gone: every figure of it is missing, with the profile's reason.
         Measured failed = new Measured("t", null, null, Map.of("default", "rustc 1.95.0"), Map.of("cpuModel", "x", "cpus", "2"),
-                Map.of("release", new Measured.Profile(dev.ctime.model.Status.FAILED, "default", Map.of(), "h", Map.of(),
+                Map.of("release", new Measured.Profile(Status.FAILED, "default", Map.of(), "h", Map.of(),
                         "the build failed: error[E0308]", null)), null);
         Gate.Result f = Gate.compare(b, failed, GateThresholds.defaults(), Gate.OnMismatch.FAIL);
         assertEquals(b.profiles().get("release").figures().size(), f.regressions().size());
@@ -179,9 +184,9 @@ class GateTest {
         Figure b = new Figure(FigureKind.RUNTIME, "ns", 10.39, 8, 12, 0.1, List.of(8.0, 8.5, 9.0, 10.39, 10.5, 11.0, 11.5));
         Figure c = new Figure(FigureKind.RUNTIME, "ns", 8.86, 7, 13, 0.2, List.of(7.0, 8.0, 8.86, 11.2, 11.8, 12.0, 12.5));
         Measured mb = new Measured("t", null, null, Map.of("default", "r"), Map.of(), Map.of("p", new Measured.Profile(
-                dev.ctime.model.Status.OK, "default", Map.of(), "h", Map.of("kernel:k:1:primalNs", b), null, null)), null);
+                Status.OK, "default", Map.of(), "h", Map.of("kernel:k:1:primalNs", b), null, null)), null);
         Measured mc = new Measured("t", null, null, Map.of("default", "r"), Map.of(), Map.of("p", new Measured.Profile(
-                dev.ctime.model.Status.OK, "default", Map.of(), "h", Map.of("kernel:k:1:primalNs", c), null, null)), null);
+                Status.OK, "default", Map.of(), "h", Map.of("kernel:k:1:primalNs", c), null, null)), null);
         GateRow row = Gate.compare(mb, mc, GateThresholds.defaults(), Gate.OnMismatch.FAIL).rows().get(0);
         assertTrue(row.ratio() > 1 && c.median() < b.median(), row.toString());
         assertTrue(row.note().contains("the medians moved down") && row.note().contains("the runs overlap"), row.note());
@@ -189,12 +194,12 @@ class GateTest {
 
     @Test
     void theConsoleTableFitsAHundredColumnsWithEachProfileHeadingItsRows() throws Exception {
-        dev.ctime.model.Report r = dev.ctime.render.ReportWriter.readJson(java.nio.file.Path.of("src/test/resources/reports/pgo-bolt.json"));
+        Report r = ReportWriter.readJson(java.nio.file.Path.of("src/test/resources/reports/pgo-bolt.json"));
         Gate.Result res = Gate.compare(Measured.of(r), Measured.of(r), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
         List<String> out = GateFormats.console(res, "main");
-        for (String line : out) assertTrue(line.length() <= dev.ctime.render.ConsoleTable.WIDTH, line.length() + ": " + line);
+        for (String line : out) assertTrue(line.length() <= ConsoleTable.WIDTH, line.length() + ": " + line);
         assertTrue(out.get(0).matches("profile / figure\\s+baseline\\s+current change \\(95% interval\\)\\s+verdict"), out.get(0));
-        for (dev.ctime.model.ProfileResult p : r.profiles()) {
+        for (ProfileResult p : r.profiles()) {
             if (res.rows().stream().anyMatch(x -> x.profile().equals(p.name()))) assertTrue(out.contains(p.name()), p.name() + " heads its rows");
         }
         assertTrue(out.stream().anyMatch(l -> l.startsWith("  full build cpu ")), String.join("\n", out));

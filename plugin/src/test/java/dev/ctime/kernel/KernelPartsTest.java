@@ -1,5 +1,8 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.Status;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,7 +119,7 @@ class KernelPartsTest {
         assertEquals(26.5, t.gradientNs().median(), "the median of the fork medians 21 and 32");
         assertEquals(26.5 / 13, t.gradientToPrimal());
         assertEquals(13 / 4.0, t.primalNsPerElement());
-        assertEquals(dev.ctime.model.Status.of("failed"), t.status());
+        assertEquals(Status.of("failed"), t.status());
         assertTrue(t.reason().contains("coordinate 2"));
         assertEquals(1.5, ForkPool.overhead(List.of(List.of(f1), List.of(f2))).median());
     }
@@ -128,8 +131,8 @@ class KernelPartsTest {
         Map<String, String> crashes = Map.of(ForkPlan.key("p", "boom", 8), "kernel boom crashed the process with SIGSEGV");
         List<KernelTiming> ts = ForkPool.pool("p", List.of(List.of(ok)), crashes);
         assertEquals(2, ts.size());
-        assertEquals(dev.ctime.model.Status.of("ok"), ts.get(0).status());
-        assertEquals(dev.ctime.model.Status.of("failed"), ts.get(1).status());
+        assertEquals(Status.of("ok"), ts.get(0).status());
+        assertEquals(Status.of("failed"), ts.get(1).status());
         assertTrue(ts.get(1).reason().contains("SIGSEGV"));
     }
 

@@ -2,7 +2,6 @@ package dev.ctime.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ctime.kernel.KernelTiming;
 import dev.ctime.stats.Statistics;
 import java.util.List;
 import java.util.Map;

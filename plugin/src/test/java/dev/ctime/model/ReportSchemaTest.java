@@ -40,7 +40,7 @@ class ReportSchemaTest {
         java.util.function.Predicate<com.github.victools.jsonschema.generator.FieldScope> required = f ->
                 f.getType().getErasedType().isPrimitive() || (f.getDeclaredName().equals("profiles")
                         && f.getDeclaringType().getErasedType() == Report.class) || (List.of("name", "status")
-                        .contains(f.getDeclaredName()) && List.of(ProfileResult.class, dev.ctime.kernel.KernelTiming.class)
+                        .contains(f.getDeclaredName()) && List.of(ProfileResult.class, KernelTiming.class)
                         .contains(f.getDeclaringType().getErasedType()));
         b.forFields().withRequiredCheck(required::test).withNullableCheck(f -> !required.test(f));
         JavadocDescriptions docs = new JavadocDescriptions();

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.model.Workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -101,12 +102,12 @@ class MeasureMojoTest {
                 element("item", null, element("kernel", "norm"), element("n", "8"), element("function", "primal"),
                         element("calls", "2_000_000")));
         MeasureConfig c = m.config();
-        assertEquals(List.of(new dev.ctime.verdict.Workload.Item("heat", 4096, "gradient", 1e6),
-                new dev.ctime.verdict.Workload.Item("norm", 8, "primal", 2e6)), c.judging().workload().items());
+        assertEquals(List.of(new Workload.Item("heat", 4096, "gradient", 1e6),
+                new Workload.Item("norm", 8, "primal", 2e6)), c.judging().workload().items());
         assertFalse(c.judging().workload().derived());
 
         m.workloadProperty = "heat@64=5e5";
-        assertEquals(List.of(new dev.ctime.verdict.Workload.Item("heat", 64, "gradient", 5e5)), m.config().judging().workload().items(),
+        assertEquals(List.of(new Workload.Item("heat", 64, "gradient", 5e5)), m.config().judging().workload().items(),
                 "ctime.workload replaces <workload>");
 
         m.workloadProperty = "heat@128:gradient=1e6, norm@8:gradient=10, nosuch@1=1, heat@64:primal=-3, heat@64:primal=1, heat";

@@ -1,5 +1,8 @@
 package dev.ctime.mojo;
 
+import dev.ctime.verdict.DecisionText;
+import dev.ctime.render.ReportWriter;
+import dev.ctime.model.Report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +36,9 @@ class ReportMojoTest {
         String html = page.toString();
         assertTrue(html.contains("quick"), "the page names the profile");
         // The decision the report holds, in its tables: the workload row of the measured kernel, and its recommendation.
-        dev.ctime.model.Report r = dev.ctime.render.ReportWriter.readJson(REPORT);
+        Report r = ReportWriter.readJson(REPORT);
         assertTrue(html.contains(r.decision().workload().items().get(0).describe()), "the workload's kernel in its table");
-        assertTrue(html.contains(dev.ctime.verdict.DecisionText.headline(r.decision()).substring(1, 30))
+        assertTrue(html.contains(DecisionText.headline(r.decision()).substring(1, 30))
                 || html.contains("use profile " + r.decision().recommended()), "the report's own verdict");
         assertTrue(Files.readString(dir.resolve("target/ctime/report.html")).contains("<svg"), "report.html draws its charts");
         assertTrue(Files.size(dir.resolve("site/ctime/report.json")) == Files.size(report), "the data beside the page");

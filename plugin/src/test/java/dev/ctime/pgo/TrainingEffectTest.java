@@ -1,12 +1,15 @@
 package dev.ctime.pgo;
 
+import dev.ctime.model.Status;
+import dev.ctime.verdict.Workloads;
+import dev.ctime.model.TrainingEffect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Pipeline;
 import dev.ctime.model.PipelineStage;
@@ -14,12 +17,12 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Decider;
-import dev.ctime.verdict.Decision;
-import dev.ctime.verdict.Workload;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Decision;
+import dev.ctime.model.Workload;
+import dev.ctime.model.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +39,9 @@ class TrainingEffectTest {
     }
 
     ProfileResult profile(String name, Map<String, Object> settings, double buildMs, double primalNs, Pipeline pipeline) {
-        KernelTiming k = new KernelTiming("heat", 4096, dev.ctime.model.Status.OK, null, runs(primalNs), null, runs(2 * primalNs), null, null,
+        KernelTiming k = new KernelTiming("heat", 4096, Status.OK, null, runs(primalNs), null, runs(2 * primalNs), null, null,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.model.Status.OK, null, settings, null, "default",
+        return new ProfileResult(name, Status.OK, null, settings, null, "default",
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
                 null, 1L, null, false, List.of(k), null, pipeline);
     }
@@ -63,7 +66,7 @@ class TrainingEffectTest {
                 profile("fat", settings("lto", "fat"), 3000, 100, null),
                 profile("fat-pgo", settings("lto", "fat", "pgo", true), 3000, 80, pipeline(3000, 900, 20)),
                 profile("release-bolt", settings("bolt", true), 1000, 100, pipeline(200, 900, 5, 30)));
-        TrainingEffect t = TrainingEffect.of(ps, "full", "release", Thresholds.DEFAULT);
+        TrainingEffect t = TrainingComparisons.of(ps, "full", "release", Thresholds.DEFAULT);
         assertEquals(List.of("fat-pgo", "release-bolt"), t.builds().stream().map(TrainingEffect.Build::profile).toList());
         TrainingEffect.Build pgo = t.builds().get(0);
         assertEquals("fat", pgo.against(), "the twin is the same settings without pgo, not the reference");
@@ -84,7 +87,7 @@ class TrainingEffectTest {
     void withoutATwinTheReferenceStandsInAndSaysSo() {
         List<ProfileResult> ps = List.of(profile("release", settings(), 1000, 100, null),
                 profile("thin-pgo", settings("lto", "thin", "pgo", true, "bolt", true), 1500, 90, pipeline(1500, 800)));
-        TrainingEffect t = TrainingEffect.of(ps, "full", "release", Thresholds.DEFAULT);
+        TrainingEffect t = TrainingComparisons.of(ps, "full", "release", Thresholds.DEFAULT);
         assertEquals("release", t.builds().get(0).against());
         assertFalse(t.builds().get(0).twin());
         assertEquals("PGO+BOLT", t.builds().get(0).trained());
@@ -96,7 +99,7 @@ class TrainingEffectTest {
 
     @Test
     void noTrainedProfileNoSection() {
-        assertNull(TrainingEffect.of(List.of(profile("release", settings(), 1000, 100, null)), "full", "release",
+        assertNull(TrainingComparisons.of(List.of(profile("release", settings(), 1000, 100, null)), "full", "release",
                 Thresholds.DEFAULT));
     }
 
@@ -105,7 +108,7 @@ class TrainingEffectTest {
         ProfileResult release = profile("release", settings(), 1000, 100, null);
         ProfileResult pgo = profile("release-pgo", settings("pgo", true), 1000, 80, pipeline(1000, 1000));
         List<ProfileResult> both = List.of(release, pgo);
-        Workload w = Workload.parse("heat@4096:primal=1", new java.util.ArrayList<>());
+        Workload w = Workloads.parse("heat@4096:primal=1", new java.util.ArrayList<>());
         Decision d = Decider.decide(both, w.scaledTo(1e6), "full", "release", Thresholds.DEFAULT);
         Decision.Point p = d.points().stream().filter(x -> x.profile().equals("release-pgo")).findFirst().orElseThrow();
         assertEquals(3000, p.buildMs().median(), 60, "1 s of build and 2 s of pipeline");

@@ -1,5 +1,7 @@
 package dev.ctime.render;
 
+import dev.ctime.stats.EvenRuns;
+import dev.ctime.model.Race;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -9,27 +11,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Comparison;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Thresholds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsoleTableTest {
     static Summary s(double median) {
-        return dev.ctime.stats.EvenRuns.around(median, 0.01);
+        return EvenRuns.around(median, 0.01);
     }
 
     static ProfileResult profile(String name, double buildMs, double runNs, Double instructions) {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
-        KernelTiming k = new KernelTiming("heat\nwave", 4096, dev.ctime.model.Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
+        KernelTiming k = new KernelTiming("heat\nwave", 4096, Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
                 instructions == null ? null : 2 * instructions);
-        return new ProfileResult(name, dev.ctime.model.Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
+        return new ProfileResult(name, Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
                 List.of(k), null, null);
     }
 
@@ -71,9 +73,9 @@ class ConsoleTableTest {
     void aReasonSeveralProfilesShareIsSaidOnceNamingThemAll() {
         String why = "no Enzyme backend in toolchain nightly: to fix: rustup component add enzyme --toolchain nightly";
         List<ProfileResult> ps = List.of(profile("release", 100, 1000, null),
-                new ProfileResult("enzyme", dev.ctime.model.Status.SKIPPED, why, Map.of(), null, null, null, null, null, null, null,
+                new ProfileResult("enzyme", Status.SKIPPED, why, Map.of(), null, null, null, null, null, null, null,
                         null, null, null),
-                new ProfileResult("enzyme-nott", dev.ctime.model.Status.SKIPPED, why, Map.of(), null, null, null, null, null, null,
+                new ProfileResult("enzyme-nott", Status.SKIPPED, why, Map.of(), null, null, null, null, null, null,
                         null, null, null, null));
         String out = String.join("\n", ConsoleTable.render(report(ps))).replaceAll("\\s+", " ");
         assertEquals(1, out.split("rustup component add enzyme", -1).length - 1, out);
@@ -103,11 +105,11 @@ class ConsoleTableTest {
         Report base = report(ps);
         Comparison build = base.comparisons().stream().filter(c -> c.profile().equals("lto-fat+codegenUnits-1+optLevel-3+panic-unwind")
                 && c.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
-        dev.ctime.model.Race race = new dev.ctime.model.Race(List.of("release", "lto-thin+codegenUnits-16+optLevel-3+panic-abort",
-                "lto-thin+codegenUnits-16+optLevel-2+panic-abort"), List.of(new dev.ctime.model.Race.Left(
+        Race race = new Race(List.of("release", "lto-thin+codegenUnits-16+optLevel-3+panic-abort",
+                "lto-thin+codegenUnits-16+optLevel-2+panic-abort"), List.of(new Race.Left(
                 "lto-fat+codegenUnits-1+optLevel-3+panic-unwind", 1, "4 builds and 4 forks", "release", build, null, 2400.0, 2300.0,
                 2500.0, 10.0)), List.of(4, 3), "the decision is settled",
-                new dev.ctime.model.Race.Spent(20, 5, 60_000.0, 50_000.0, 28, 90_000.0));
+                new Race.Spent(20, 5, 60_000.0, 50_000.0, 28, 90_000.0));
         Report r = new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", base.comparisons(), null, null,
                 null, List.of(), null, null, null, null, null, race);
         List<String> out = ConsoleTable.render(r);

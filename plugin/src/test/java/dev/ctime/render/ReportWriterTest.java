@@ -1,5 +1,6 @@
 package dev.ctime.render;
 
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 
@@ -34,7 +35,7 @@ class ReportWriterTest {
         assertEquals(1 + rows, lines.size());
         List<String> header = List.of(lines.get(0).split(","));
         ProfileResult p = r.profiles().get(0);
-        dev.ctime.kernel.KernelTiming k = p.kernels().get(0);
+        KernelTiming k = p.kernels().get(0);
         String[] first = lines.get(1).split(",", -1);
         assertEquals(p.name(), first[header.indexOf("profile")]);
         assertEquals(k.name(), first[header.indexOf("kernel")]);

@@ -1,5 +1,6 @@
 package dev.ctime.render;
 
+import dev.ctime.text.Units;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

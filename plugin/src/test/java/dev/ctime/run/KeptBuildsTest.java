@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Interference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -24,7 +25,7 @@ class KeptBuildsTest {
     @Test
     void theBuildsOfAnInterruptedReportComeBackInTheirOrder() throws Exception {
         List<BuildMeasurement> full = List.of(new BuildMeasurement(900, 1500, 300_000, 1000, null, null),
-                new BuildMeasurement(700, 1400, 310_000, 800, null, new CpuLoad.Interference(0.4, 0)));
+                new BuildMeasurement(700, 1400, 310_000, 800, null, new Interference(0.4, 0)));
         List<BuildMeasurement> incr = List.of(new BuildMeasurement(90, 150, 30_000, 100, 5e8, null));
         Map<String, ScenarioFigures> compile = Map.of("full", ReportAssembler.figures(full, false), "incr-patched",
                 ReportAssembler.figures(incr, false), "gone", ReportAssembler.figures(incr, false));

@@ -1,5 +1,10 @@
 package dev.ctime.run;
 
+import dev.ctime.profile.ProfileException;
+import dev.ctime.profile.Profile;
+import dev.ctime.pgo.PipelineTools;
+import dev.ctime.model.PipelineStage;
+import dev.ctime.cargo.Toolchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ctime.compile.Scenario;
 import dev.ctime.exec.Exec;
 import dev.ctime.kernel.Kernel;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.profile.ProfileParser;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.model.Status;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +40,7 @@ class MeasureRunTest {
     @TempDir
     Path out;
 
-    static MeasureConfig config(Path manifest, Path out, List<dev.ctime.profile.Profile> profiles, String profileList) {
+    static MeasureConfig config(Path manifest, Path out, List<Profile> profiles, String profileList) {
         return MeasureConfig.builder().manifest(manifest).workDir(out).profiles(profiles)
                 .only(profileList == null ? List.of() : List.of(profileList.split(",")))
                 .kernels(List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16)))).scenarios(List.of(Scenario.FULL))
@@ -48,7 +53,7 @@ class MeasureRunTest {
     @Test
     void aRunMeasuresEveryProfileAndWritesTheReport() throws Exception {
         Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
-        List<dev.ctime.profile.Profile> profiles = new ArrayList<>();
+        List<Profile> profiles = new ArrayList<>();
         profiles.add(ProfileParser.parse(Map.of("name", "release")));
         profiles.add(ProfileParser.parse(Map.of("name", "o1", "optLevel", "1")));
         List<String> log = new ArrayList<>();
@@ -84,16 +89,16 @@ class MeasureRunTest {
     @Test
     void aPgoAndBoltProfileTrainsOnTheKernelsAndTimesTheRewrittenLibrary() throws Exception {
         Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
-        dev.ctime.cargo.Toolchain tc = dev.ctime.cargo.Toolchain.probe(null, CRATE.getParent(), out.resolve("probe"));
-        dev.ctime.pgo.PipelineTools.Set tools = dev.ctime.pgo.PipelineTools.forProfile(true, true, tc, Exec::which);
+        Toolchain tc = Toolchain.probe(null, CRATE.getParent(), out.resolve("probe"));
+        PipelineTools.Set tools = PipelineTools.forProfile(true, true, tc, Exec::which);
         Assumptions.assumeTrue(tools.problems().isEmpty(), "no PGO/BOLT tools here: " + tools.problems());
-        List<dev.ctime.profile.Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")),
+        List<Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")),
                 ProfileParser.parse(Map.of("name", "trained", "pgo", "true", "bolt", "true")));
         Report r = new MeasureRun(config(CRATE, out, profiles, null), l -> { }).run();
         ProfileResult p = r.profiles().get(1);
         assertEquals(Status.OK, p.status(), p.reason());
         assertEquals(List.of("instrumented build", "PGO training", "profile merge", "BOLT instrumentation", "BOLT training",
-                "BOLT profile merge", "BOLT rewrite"), p.pipeline().stages().stream().map(dev.ctime.model.PipelineStage::stage).toList());
+                "BOLT profile merge", "BOLT rewrite"), p.pipeline().stages().stream().map(PipelineStage::stage).toList());
         assertTrue(p.pipeline().stages().stream().allMatch(st -> st.cpuMs() > 0 && st.wallMs() > 0));
         assertTrue(p.applied().rustflagsAdded().contains("-Clink-arg=-Wl,-q"));
         assertTrue(p.applied().rustflagsAdded().stream().anyMatch(f -> f.startsWith("-Cprofile-use=")));
@@ -109,16 +114,16 @@ class MeasureRunTest {
     @Test
     void aNameInCtimeProfilesThatIsNoProfileStopsTheRunBeforeAnyBuild() throws Exception {
         Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
-        List<dev.ctime.profile.Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")));
-        dev.ctime.profile.ProfileException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.ctime.profile.ProfileException.class, () -> new MeasureRun(config(CRATE, out, profiles, "relase"), l -> { }).run());
+        List<Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")));
+        ProfileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ProfileException.class, () -> new MeasureRun(config(CRATE, out, profiles, "relase"), l -> { }).run());
         assertTrue(e.getMessage().contains("ctime.profiles names 'relase'") && e.getMessage().contains("release"), e.getMessage());
         assertTrue(!Files.exists(out.resolve("profiles")), "nothing was built");
     }
 
     @Test
     void resumeNamesEveryMeasuringSettingThatChanged() throws Exception {
-        dev.ctime.model.Report last = dev.ctime.render.ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        Report last = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
         MeasureConfig same = MeasureConfig.builder().manifest(out.resolve("Cargo.toml")).workDir(out).profiles(List.of()).only(List.of())
                 .kernels(List.of()).scenarios(List.of(Scenario.FULL)).repeat(last.settings().repeat()).forks(last.settings().forks())
                 .minSampleMs(last.settings().minSampleMs()).samples(last.settings().samples())

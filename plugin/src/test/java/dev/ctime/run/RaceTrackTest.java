@@ -1,20 +1,24 @@
 package dev.ctime.run;
 
+import dev.ctime.stats.EvenRuns;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.Decision;
+import dev.ctime.verdict.Workloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Race;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import dev.ctime.verdict.Decider;
-import dev.ctime.verdict.Thresholds;
-import dev.ctime.verdict.Workload;
+import dev.ctime.model.Thresholds;
+import dev.ctime.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RaceTrackTest {
     /** Eight runs spread ±2% around the median. */
     static Summary s(double median) {
-        return dev.ctime.stats.EvenRuns.around(median, 0.02);
+        return EvenRuns.around(median, 0.02);
     }
 
     static ProfileResult profile(String name, double buildMs, double runNs, boolean kernelFails) {
@@ -37,7 +41,7 @@ class RaceTrackTest {
 
     static Report report(List<ProfileResult> ps) {
         return new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, ps.get(0).name(), List.of(),
-                Decider.decide(ps, Workload.defaultFor(ps, 1e6), null, ps.get(0).name(), Thresholds.DEFAULT), null, null, List.of(),
+                Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, ps.get(0).name(), Thresholds.DEFAULT), null, null, List.of(),
                 null, null, null, null);
     }
 
@@ -55,7 +59,7 @@ class RaceTrackTest {
         assertEquals("fast", slow.beatenBy());
         assertEquals(1, slow.judgement());
         assertTrue(slow.totalLow() > 0 && slow.totalMs() > 2000, slow.toString());
-        assertEquals(dev.ctime.verdict.Verdict.WORSE, slow.build().verdict());
+        assertEquals(Verdict.WORSE, slow.build().verdict());
         Race.Left crash = r.left().stream().filter(l -> l.profile().equals("crashes")).findFirst().orElseThrow();
         assertNull(crash.beatenBy(), "barred, not beaten");
         assertTrue(crash.after().contains("barred") && crash.after().contains("crashed: SIGSEGV"), crash.after());
@@ -80,13 +84,13 @@ class RaceTrackTest {
         // +10 ms, which its unknown build cost could make up: it stays, and so does the one as fast.
         List<ProfileResult> ps = List.of(profile("fast", 100, 1000, false), profile("slow-run", 100, 1200, false),
                 profile("a-bit-slower", 100, 1010, false), profile("as-fast", 5000, 1000, false));
-        Workload w = Workload.defaultFor(ps, 1e6);
+        Workload w = Workloads.defaultFor(ps, 1e6);
         List<Workload.Item> items = Decider.measuredItems(ps, w);
         assertEquals("fast", Decider.fastestRun(ps, items));
-        List<dev.ctime.verdict.Decision.Undecided> slower = Decider.slowerOnRunAlone(ps, items, "fast",
+        List<Decision.Undecided> slower = Decider.slowerOnRunAlone(ps, items, "fast",
                 Decider.buildCost(ps.get(0), "full"), Thresholds.DEFAULT);
-        assertEquals(List.of("slow-run"), slower.stream().map(dev.ctime.verdict.Decision.Undecided::profile).toList());
-        dev.ctime.verdict.Decision.Undecided u = slower.get(0);
+        assertEquals(List.of("slow-run"), slower.stream().map(Decision.Undecided::profile).toList());
+        Decision.Undecided u = slower.get(0);
         assertTrue(u.totalLow() > 0 && u.totalMs() > 90 && u.totalMs() < 110, u.toString());
         assertNull(u.build(), "its build was never compared: it was never timed");
         RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList());

@@ -1,5 +1,11 @@
 package dev.ctime.run;
 
+import dev.ctime.stats.Statistics;
+import dev.ctime.model.Status;
+import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.Report;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.KernelTiming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,15 +55,15 @@ class RunEstimateTest {
     void theLastRunsStageTimesScaleToThisRunsWork() throws Exception {
         // The last run: release and a fat-LTO profile (cost 1 + 4), 2 timed builds each, one kernel with a gradient at one
         // size, 3 forks of 3 libraries (2 profiles and the control), counted.
-        var summary = dev.ctime.stats.Statistics.summarize(new double[] {10, 11});
-        var figures = new dev.ctime.model.ScenarioFigures(summary, summary, summary, summary, null, null);
-        var k3 = dev.ctime.stats.Statistics.summarizeGroups(List.of(new double[] {5}, new double[] {5}, new double[] {5}));
-        var kt = new dev.ctime.kernel.KernelTiming("a", 10, dev.ctime.model.Status.OK, null, k3, null, k3, null, null, null, 1, 1,
+        var summary = Statistics.summarize(new double[] {10, 11});
+        var figures = new ScenarioFigures(summary, summary, summary, summary, null, null);
+        var k3 = Statistics.summarizeGroups(List.of(new double[] {5}, new double[] {5}, new double[] {5}));
+        var kt = new KernelTiming("a", 10, Status.OK, null, k3, null, k3, null, null, null, 1, 1,
                 1.0, 0, 100.0, 200.0);
-        List<dev.ctime.model.ProfileResult> ps = List.of(
-                new dev.ctime.model.ProfileResult("release", dev.ctime.model.Status.OK, null, Map.of("inherits", "release"), null,
+        List<ProfileResult> ps = List.of(
+                new ProfileResult("release", Status.OK, null, Map.of("inherits", "release"), null,
                         null, Map.of("full", figures), null, null, null, null, List.of(kt), null, null),
-                new dev.ctime.model.ProfileResult("fat", dev.ctime.model.Status.OK, null, Map.of("lto", "fat"), null, null,
+                new ProfileResult("fat", Status.OK, null, Map.of("lto", "fat"), null, null,
                         Map.of("full", figures), null, null, null, null, List.of(kt), null, null));
         Map<String, Double> stages = new java.util.LinkedHashMap<>();
         stages.put("building the profiles once", 5000.0);
@@ -65,7 +71,7 @@ class RunEstimateTest {
         stages.put("running the analysis builds", 5000.0);
         stages.put("timing kernels", 9000.0);
         stages.put("counting instructions", 4000.0);
-        dev.ctime.model.Report last = new dev.ctime.model.Report(6, "ctime", "t", null, null, null, null, null, List.of(), ps,
+        Report last = new Report(6, "ctime", "t", null, null, null, null, null, List.of(), ps,
                 "release", List.of(), null, null, null, List.of(), null, null, null, null, stages, null);
         // Now: release alone, 4 timed builds, the same kernel, 6 forks of 2 libraries.
         var timing = new MeasureConfig.Timing(6, 10, 20, 300, -1, 1, 1e-4, Duration.ofMinutes(1));

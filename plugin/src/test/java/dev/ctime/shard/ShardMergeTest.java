@@ -1,5 +1,6 @@
 package dev.ctime.shard;
 
+import dev.ctime.model.Status;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MachineFacts;
 import dev.ctime.model.ToolchainFacts;
@@ -10,16 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.ShardInfo;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Comparison;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,9 @@ class ShardMergeTest {
     }
 
     ProfileResult profile(String name, double buildMs, double primalNs) {
-        KernelTiming k = new KernelTiming("heat", 64, dev.ctime.model.Status.OK, null, runs(primalNs), null, null, null, null,
+        KernelTiming k = new KernelTiming("heat", 64, Status.OK, null, runs(primalNs), null, null, null, null,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        return new ProfileResult(name, dev.ctime.model.Status.OK, null, Map.of("inherits", "release"), null, "default",
+        return new ProfileResult(name, Status.OK, null, Map.of("inherits", "release"), null, "default",
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)), null, 1L,
                 null, false, List.of(k), null, null);
     }
@@ -121,7 +122,7 @@ class ShardMergeTest {
         Report two = shard(2, 2, "r", "x", 1, "b", 1.0);
         List<ProfileResult> ps = new ArrayList<>(two.profiles());
         ProfileResult a = ps.get(0);
-        ps.set(0, new ProfileResult(a.name(), dev.ctime.model.Status.FAILED, "the full build failed: linker not found",
+        ps.set(0, new ProfileResult(a.name(), Status.FAILED, "the full build failed: linker not found",
                 a.settings(), a.applied(), a.toolchain(), a.compile(), a.analysis(), a.artifactBytes(), a.harnessOverheadNs(),
                 a.pinned(), a.kernels(), a.warnings(), a.pipeline()));
         Report broken = new Report(4, "ctime", two.createdAt(), null, two.crate(), two.machine(), two.settings(), two.toolchain(),

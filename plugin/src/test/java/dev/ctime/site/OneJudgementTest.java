@@ -1,5 +1,7 @@
 package dev.ctime.site;
 
+import dev.ctime.model.Status;
+import dev.ctime.verdict.Comparisons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,17 +11,17 @@ import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.render.ReportWriter;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Control;
-import dev.ctime.verdict.Decision;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Control;
+import dev.ctime.model.Decision;
 import dev.ctime.verdict.DecisionText;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,14 +93,14 @@ class OneJudgementTest {
     }
 
     static KernelTiming kernel(Summary s) {
-        return new KernelTiming("k", 100, dev.ctime.model.Status.OK, null, s, null, s, null, 1.0, null, 1, 1, 1.0, 0, null, null);
+        return new KernelTiming("k", 100, Status.OK, null, s, null, s, null, 1.0, null, 1, 1, 1.0, 0, null, null);
     }
 
     static Report withControl(Summary original, Summary copy) {
         ProfileResult ref = SitePartsTest.profile("release", "ok", 100, 1000, Map.of());
         ref = new ProfileResult(ref.name(), ref.status(), null, ref.settings(), ref.applied(), ref.toolchain(), ref.compile(), null,
                 null, null, null, List.of(kernel(original)), null, null);
-        Control c = Control.of(ref, List.of(kernel(copy)), Thresholds.DEFAULT);
+        Control c = Comparisons.control(ref, List.of(kernel(copy)), Thresholds.DEFAULT);
         Report base = SitePartsTest.report(List.of(ref));
         List<String> warnings = c.unreliable() ? List.of(c.describe()) : List.of();
         return new Report(base.schemaVersion(), base.tool(), base.createdAt(), base.label(), base.crate(), base.machine(),

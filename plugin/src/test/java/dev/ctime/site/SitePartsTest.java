@@ -1,5 +1,13 @@
 package dev.ctime.site;
 
+import dev.ctime.stats.EvenRuns;
+import dev.ctime.render.CargoSnippet;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.Status;
+import dev.ctime.model.Race;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.Applied;
+import dev.ctime.verdict.Workloads;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MachineFacts;
@@ -9,18 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.GradientCheck;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.GradientCheck;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.BreakEven;
+import dev.ctime.model.Summary;
+import dev.ctime.model.BreakEven;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.verdict.Decider;
-import dev.ctime.verdict.Decision;
-import dev.ctime.verdict.Workload;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Decision;
+import dev.ctime.model.Workload;
+import dev.ctime.model.Thresholds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SitePartsTest {
     static Summary s(double median) {
-        return dev.ctime.stats.EvenRuns.around(median, 0.02);
+        return EvenRuns.around(median, 0.02);
     }
 
     static Decision.Estimate e(double median) {
@@ -40,15 +48,15 @@ class SitePartsTest {
 
     static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
         ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null, null);
-        KernelTiming big = new KernelTiming("k<1>", 1000, dev.ctime.model.Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
+        KernelTiming big = new KernelTiming("k<1>", 1000, Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        KernelTiming small = new KernelTiming("k<1>", 10, dev.ctime.model.Status.OK, null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
+        KernelTiming small = new KernelTiming("k<1>", 10, Status.OK, null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
                 new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0, null, null);
-        dev.ctime.model.Applied.Builder ab = new dev.ctime.model.Applied.Builder();
+        Applied.Builder ab = new Applied.Builder();
         ab.rustflagsAdded = List.of("-Ctarget-cpu=native");
         ab.features = List.of();
-        dev.ctime.model.Applied applied = ab.build();
-        return new ProfileResult(name, dev.ctime.model.Status.of(status), status.equals("ok") ? null : "broken <b>", settings, applied, "default",
+        Applied applied = ab.build();
+        return new ProfileResult(name, Status.of(status), status.equals("ok") ? null : "broken <b>", settings, applied, "default",
                 Map.of("full", f), null, 1000L, s(3), false, List.of(small, big), null, null);
     }
 
@@ -57,12 +65,12 @@ class SitePartsTest {
         return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", new CrateFacts("demo", null, null, null, null, null),
                 new MachineFacts(null, null, 2, "x", "unavailable", null), null,
                 new ToolchainFacts(null, "rustc 1.95.0", "22.1.2", null, null, null, null, null), List.of(), ps, "release", List.of(),
-                Decider.decide(ps, Workload.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null,
+                Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null,
                 null, null, null);
     }
 
     private static Decision decide(Report r, double calls) {
-        return Decider.decide(r.profiles(), Workload.defaultFor(r.profiles(), calls), null, "release", Thresholds.DEFAULT);
+        return Decider.decide(r.profiles(), Workloads.defaultFor(r.profiles(), calls), null, "release", Thresholds.DEFAULT);
     }
 
     @Test
@@ -78,7 +86,7 @@ class SitePartsTest {
         assertEquals("dev", decide(r, 1000).recommended());
         assertEquals("release", d.recommended());
         assertEquals("fat", decide(r, 1e9).recommended());
-        assertNull(Decider.decide(List.of(), Workload.defaultFor(List.of(), 1), null, "release", Thresholds.DEFAULT));
+        assertNull(Decider.decide(List.of(), Workloads.defaultFor(List.of(), 1), null, "release", Thresholds.DEFAULT));
     }
 
     @Test
@@ -99,23 +107,23 @@ class SitePartsTest {
         settings.put("codegenUnits", 1);
         settings.put("debug", "line-tables");
         settings.put("toolchain", "nightly");
-        String snippet = dev.ctime.render.CargoSnippet.of(profile("p", "ok", 1, 1, settings));
+        String snippet = CargoSnippet.of(profile("p", "ok", 1, 1, settings));
         assertEquals("# Cargo.toml\n[profile.release]\nopt-level = 3\nlto = false\ncodegen-units = 1\n"
                 + "debug = \"line-tables-only\"\n\n# .cargo/config.toml\n[build]\nrustflags = [\"-Ctarget-cpu=native\"]\n\n"
                 + "# rust-toolchain.toml\n[toolchain]\nchannel = \"nightly\"\n", snippet);
         // Every section of the block is TOML that reads back as written, a flag with a quote and a backslash included.
         ProfileResult odd = profile("q", "ok", 1, 1, settings);
-        dev.ctime.model.Applied.Builder ab = new dev.ctime.model.Applied.Builder();
+        Applied.Builder ab = new Applied.Builder();
         ab.rustflagsAdded = List.of("-Clink-arg=-Wl,-rpath,C:\\lib \"x\"");
         ab.features = List.of();
         odd = new ProfileResult(odd.name(), odd.status(), odd.reason(), odd.settings(), ab.build(), odd.toolchain(), odd.compile(),
                 odd.analysis(), odd.artifactBytes(), odd.harnessOverheadNs(), odd.pinned(), odd.kernels(), odd.warnings(), odd.pipeline());
-        String toml = dev.ctime.render.CargoSnippet.of(odd);
+        String toml = CargoSnippet.of(odd);
         String config = toml.substring(toml.indexOf("[build]"), toml.indexOf("# rust-toolchain.toml"));
         com.fasterxml.jackson.databind.JsonNode read = new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(config);
         assertEquals("-Clink-arg=-Wl,-rpath,C:\\lib \"x\"", read.path("build").path("rustflags").get(0).asText(), config);
         Map<String, Object> autodiff = Map.of("inherits", "release", "autodiff", List.of("Enable"));
-        assertTrue(dev.ctime.render.CargoSnippet.of(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
+        assertTrue(CargoSnippet.of(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
     }
 
     @Test
@@ -201,15 +209,15 @@ class SitePartsTest {
     void thePageListsTheFiguresThatDifferAndNamesTheProfilesThatDoNot() {
         List<ProfileResult> ps = List.of(profile("release", "ok", 200, 1000, Map.of()), profile("twin", "ok", 200, 1000, Map.of()),
                 profile("fat", "ok", 2200, 800, Map.of()));
-        List<dev.ctime.verdict.Comparison> cs = dev.ctime.verdict.Comparisons.all(ps, "release", Thresholds.DEFAULT);
+        List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
         Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, new CrateFacts("demo", null, null, null, null, null), null, null,
                 new ToolchainFacts(null, "rustc 1.95.0", "22", null, null, null, null, null), List.of(), ps, "release", cs,
-                Decider.decide(ps, Workload.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null, null,
+                Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null, null,
                 null, null);
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
         String html = w.document();
-        long twinEquivalent = cs.stream().filter(c -> c.profile().equals("twin") && c.verdict() == dev.ctime.verdict.Verdict.EQUIVALENT).count();
+        long twinEquivalent = cs.stream().filter(c -> c.profile().equals("twin") && c.verdict() == Verdict.EQUIVALENT).count();
         assertTrue(html.contains("0 / " + twinEquivalent + " / "), "the twin is counted once, not listed");
         int at = html.indexOf("<table class=\"comparisons\">");
         String table = html.substring(at, html.indexOf("</table>", at));
@@ -220,9 +228,9 @@ class SitePartsTest {
         assertTrue(hm > 0, html);
         String heat = html.substring(hm, html.indexOf("</table>", hm));
         assertTrue(heat.contains("<th style=\"padding:2px 6px\">twin</th>") && heat.contains("<th style=\"padding:2px 6px\">fat</th>"));
-        dev.ctime.verdict.Comparison fatBuild = cs.stream().filter(c -> c.profile().equals("fat") && c.figure().equals("compile.full.cpuMs"))
+        Comparison fatBuild = cs.stream().filter(c -> c.profile().equals("fat") && c.figure().equals("compile.full.cpuMs"))
                 .findFirst().orElseThrow();
-        assertEquals(dev.ctime.verdict.Verdict.WORSE, fatBuild.verdict());
+        assertEquals(Verdict.WORSE, fatBuild.verdict());
         assertTrue(heat.contains("title=\"" + fatBuild.describe() + ", worse\">11.00x</td>"), heat);
         assertTrue(heat.contains("background:#e8e8e8\" title=\""), "equivalent cells are grey: " + heat);
     }
@@ -243,11 +251,11 @@ class SitePartsTest {
     void aRaceShowsTheFieldNarrowingAndWhoLeftBeatenByWhom() {
         List<ProfileResult> ps = List.of(profile("release", "ok", 200, 1000, Map.of()), profile("fat", "ok", 2200, 1000, Map.of()));
         Report base = report(ps);
-        dev.ctime.verdict.Comparison build = Comparisons.all(ps, "release", Thresholds.DEFAULT).stream()
+        Comparison build = Comparisons.all(ps, "release", Thresholds.DEFAULT).stream()
                 .filter(c -> c.profile().equals("fat") && c.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
-        dev.ctime.model.Race race = new dev.ctime.model.Race(List.of("release"), List.of(new dev.ctime.model.Race.Left("fat", 1,
+        Race race = new Race(List.of("release"), List.of(new Race.Left("fat", 1,
                 "4 builds and 4 forks", "release", build, null, 2000.0, 1900.0, 2100.0, 20.0)), List.of(2, 1), "the decision is settled",
-                new dev.ctime.model.Race.Spent(12, 4, 30_000.0, 20_000.0, 18, null));
+                new Race.Spent(12, 4, 30_000.0, 20_000.0, 18, null));
         Report r = new Report(7, base.tool(), base.createdAt(), null, base.crate(), base.machine(), null, base.toolchain(), List.of(), ps,
                 "release", List.of(), base.decision(), null, null, List.of(), null, null, null, null, null, race);
         HtmlPageWriter w = new HtmlPageWriter();

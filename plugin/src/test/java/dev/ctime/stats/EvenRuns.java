@@ -1,5 +1,7 @@
 package dev.ctime.stats;
 
+import dev.ctime.model.Summary;
+
 /** Test fixtures: a summary of eight runs spread evenly around a median, enough for a 95% interval. */
 public final class EvenRuns {
     private EvenRuns() {

@@ -1,5 +1,6 @@
 package dev.ctime.stats;
 
+import dev.ctime.model.Summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

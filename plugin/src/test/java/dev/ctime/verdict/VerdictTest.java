@@ -1,18 +1,24 @@
 package dev.ctime.verdict;
 
+import dev.ctime.model.Workload;
+import dev.ctime.model.BreakEven;
+import dev.ctime.model.Decision;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.Verdict;
+import dev.ctime.model.Thresholds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
-import dev.ctime.stats.Summary;
+import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +42,14 @@ class VerdictTest {
                         .describe());
         assertEquals("1.50x (1.20–?)", new Comparison("f", "p", "r", 1.5, 1.2, null, true, Comparison.WORSE, 0.01, 0.01, 6, 6,
                 Comparison.TIMED, null).describe());
-        assertEquals("0.90x (counted, exact)", Comparison.exact("kernel:k:1:primalInstructions", "p", 90, "r", 100, 0.01).describe());
+        assertEquals("0.90x (counted, exact)", Judge.exact("kernel:k:1:primalInstructions", "p", 90, "r", 100, 0.01).describe());
     }
 
     @Test
     void oneRunAgainstOneIsInconclusiveNeverEquivalentOrCounted() {
         // The quick settings a user tries first: one build, one fork. Nothing can be told, whatever the two values.
         for (double[] v : new double[][] {{100, 100}, {100, 100.2}, {39, 100}}) {
-            Comparison c = Comparison.of("kernel:k:1:gradientNs", "a", new double[] {v[0]}, "b", new double[] {v[1]}, 0.01);
+            Comparison c = Judge.of("kernel:k:1:gradientNs", "a", new double[] {v[0]}, "b", new double[] {v[1]}, 0.01);
             assertEquals(Verdict.INCONCLUSIVE, c.verdict(), c.toString());
             assertEquals("inconclusive", c.verdict().outcome());
             assertEquals(Comparison.TIMED, c.basis());
@@ -60,7 +66,7 @@ class VerdictTest {
             for (double noise : new double[] {0.01, 0.10}) {
                 int same = 0;
                 for (int t = 0; t < 1000; t++) {
-                    Comparison c = Comparison.of("f", "a", runs(rnd, n[0], 100, noise), "b", runs(rnd, n[1], 100, noise), 0.01);
+                    Comparison c = Judge.of("f", "a", runs(rnd, n[0], 100, noise), "b", runs(rnd, n[1], 100, noise), 0.01);
                     if (c.verdict() == Verdict.EQUIVALENT || c.verdict() == Verdict.INCONCLUSIVE) same++;
                 }
                 assertTrue(same >= 950, n[0] + " runs at noise " + noise + ": only " + same + " of 1000 not called different");
@@ -74,9 +80,9 @@ class VerdictTest {
         int equivalent = 0;
         int inconclusive = 0;
         for (int t = 0; t < 200; t++) {
-            if (Comparison.of("f", "a", runs(rnd, 12, 100, 0.002), "b", runs(rnd, 12, 100, 0.002), 0.01).verdict()
+            if (Judge.of("f", "a", runs(rnd, 12, 100, 0.002), "b", runs(rnd, 12, 100, 0.002), 0.01).verdict()
                     == Verdict.EQUIVALENT) equivalent++;
-            Comparison noisy = Comparison.of("f", "a", runs(rnd, 6, 100, 0.10), "b", runs(rnd, 6, 100, 0.10), 0.01);
+            Comparison noisy = Judge.of("f", "a", runs(rnd, 6, 100, 0.10), "b", runs(rnd, 6, 100, 0.10), 0.01);
             if (noisy.verdict() == Verdict.INCONCLUSIVE) {
                 inconclusive++;
                 // ±10% noise against a 1% margin: many more runs than 6 are needed, and the estimate says so.
@@ -97,7 +103,7 @@ class VerdictTest {
             double[] a = runs(rnd, 8, 100, 0.02);
             double[] b = runs(rnd, 8, 100, 0.02);
             for (double[] x : new double[][] {a, b}) for (int i = 0; i < x.length; i++) if (rnd.nextDouble() < 0.1) x[i] *= 1.5;
-            if (!Comparison.of("f", "a", a, "b", b, 0.01).significant()) same++;
+            if (!Judge.of("f", "a", a, "b", b, 0.01).significant()) same++;
         }
         assertTrue(same >= 950, same + " of 1000");
     }
@@ -107,7 +113,7 @@ class VerdictTest {
         SplittableRandom rnd = new SplittableRandom(42);
         int detected = 0;
         for (int t = 0; t < 1000; t++) {
-            Comparison c = Comparison.of("f", "a", runs(rnd, 6, 105, 0.01), "b", runs(rnd, 6, 100, 0.01), 0.01);
+            Comparison c = Judge.of("f", "a", runs(rnd, 6, 105, 0.01), "b", runs(rnd, 6, 100, 0.01), 0.01);
             if (c.verdict().equals(Comparison.WORSE)) detected++;
             assertTrue(c.ciLow() <= c.ratio() && (c.ciHigh() == null || c.ratio() <= c.ciHigh()));
         }
@@ -118,7 +124,7 @@ class VerdictTest {
     void aSignificantButTinyDifferenceIsUnderTheThreshold() {
         // 0.5% apart with almost no noise: significant, yet no one should switch profiles for it.
         SplittableRandom rnd = new SplittableRandom(5);
-        Comparison c = Comparison.of("f", "a", runs(rnd, 12, 100.5, 0.0005), "b", runs(rnd, 12, 100, 0.0005), 0.01);
+        Comparison c = Judge.of("f", "a", runs(rnd, 12, 100.5, 0.0005), "b", runs(rnd, 12, 100, 0.0005), 0.01);
         assertTrue(c.pValue() < 0.05);
         assertFalse(c.significant());
         // Its whole interval lies within 1%: equivalent, and said so.
@@ -128,7 +134,7 @@ class VerdictTest {
     @Test
     void threeRunsAgainstThreeCanNeverBeSignificant() {
         // The exact Mann-Whitney test's smallest two-sided p-value for 3 against 3 is 0.1.
-        Comparison c = Comparison.of("f", "a", new double[] {10, 11, 12}, "b", new double[] {50, 51, 52}, 0.01);
+        Comparison c = Judge.of("f", "a", new double[] {10, 11, 12}, "b", new double[] {50, 51, 52}, 0.01);
         assertEquals(Comparison.INCONCLUSIVE, c.verdict());
         assertNull(c.ciHigh(), "3 runs cannot bound the ratio at 95%");
         assertEquals(Comparison.FEWEST_RUNS, c.runsToSettle());
@@ -179,7 +185,7 @@ class VerdictTest {
     }
 
     private static Decision decide(List<ProfileResult> ps, double calls) {
-        return Decider.decide(ps, Workload.defaultFor(ps, calls), null, "release", Thresholds.DEFAULT);
+        return Decider.decide(ps, Workloads.defaultFor(ps, calls), null, "release", Thresholds.DEFAULT);
     }
 
     private static Decider.Point point(List<ProfileResult> ps, String name) {
@@ -288,8 +294,8 @@ class VerdictTest {
         List<ProfileResult> ps = List.of(
                 profile("release", build(rnd, 1000), kernel("x", run(rnd, 100)), kernel("y", run(rnd, 300)), kernel("z", run(rnd, 50))),
                 profile("b", build(rnd, 1000), kernel("x", run(rnd, 300)), kernel("y", run(rnd, 100)), kernel("z", run(rnd, 50))));
-        Workload onX = Workload.parse("x@1000:gradient=1e7,y@1000:gradient=1e5,z@1000:primal=1e6", new ArrayList<>());
-        Workload onY = Workload.parse("x@1000:gradient=1e5,y@1000:gradient=1e7,z@1000:primal=1e6", new ArrayList<>());
+        Workload onX = Workloads.parse("x@1000:gradient=1e7,y@1000:gradient=1e5,z@1000:primal=1e6", new ArrayList<>());
+        Workload onY = Workloads.parse("x@1000:gradient=1e5,y@1000:gradient=1e7,z@1000:primal=1e6", new ArrayList<>());
         Decision x = Decider.decide(ps, onX, null, "release", Thresholds.DEFAULT);
         Decision y = Decider.decide(ps, onY, null, "release", Thresholds.DEFAULT);
         assertEquals("release", x.recommended(), x.reason());
@@ -300,7 +306,7 @@ class VerdictTest {
         assertEquals(Verdict.BETTER, top.againstRunnerUp().verdict());
         assertEquals(3, x.byKernel().size());
         // The default workload weighs every kernel: x and y cancel, so no single kernel decides it.
-        assertEquals(3, Workload.defaultFor(ps, 1e6).items().size());
+        assertEquals(3, Workloads.defaultFor(ps, 1e6).items().size());
     }
 
     @Test

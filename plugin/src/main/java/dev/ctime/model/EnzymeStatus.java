@@ -1,4 +1,4 @@
-package dev.ctime.doctor;
+package dev.ctime.model;
 
 import java.util.List;
 
@@ -28,11 +28,6 @@ public record EnzymeStatus(String state, List<String> expectedFiles, List<String
      * @param sha256 its SHA-256
      */
     public record Backend(String path, long bytes, String sha256, String modified) {
-        public static Backend of(java.nio.file.Path file) throws java.io.IOException {
-            return new Backend(file.toString(), java.nio.file.Files.size(file), dev.ctime.cargo.SourceCopy.sha256(file),
-                    java.nio.file.Files.getLastModifiedTime(file).toInstant().toString());
-        }
-
         public String describe() {
             return path + ", " + String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6) + ", sha256 " + sha256.substring(0, 12)
                     + "…, modified " + modified.substring(0, Math.min(10, modified.length()));

@@ -1,4 +1,4 @@
-package dev.ctime.stats;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  * @param capped       more runs were wanted for the target precision, but a cap stopped them
  * @param interference runs (builds) or samples (kernel batches) measured while something else used the CPUs
  * @param outliers     runs outside Tukey's fences, counted and kept
- * @param noisy        the interval is wider than {@link Statistics#NOISY_RELATIVE_WIDTH} of the median
+ * @param noisy        the interval is wider than a tenth of the median
  * @param samples      every raw value, in the order measured (for kernels: ns per call of each batch, fork after fork)
  * @param groups       for kernels, how many of {@code samples} each fork contributed, in order; absent for builds
  * @param min the smallest run
@@ -28,10 +28,13 @@ import java.util.List;
 public record Summary(double median, double min, double max, int runs, double ciLow, double ciHigh, double ciLevel,
                       double precision, boolean capped, int interference, int outliers, boolean noisy,
                       List<Double> samples, List<Integer> groups) {
+    /** The confidence every interval of ctime aims at. */
+    public static final double LEVEL = 0.95;
+
 
     /** Whether the median is known to the target: a 95% interval exists and its half-width is within target. */
     public boolean reached(double target) {
-        return ciLevel >= Statistics.LEVEL && precision <= target;
+        return ciLevel >= LEVEL && precision <= target;
     }
 
     public Summary withCapped(boolean c) {

@@ -1,4 +1,4 @@
-package dev.ctime.verdict;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

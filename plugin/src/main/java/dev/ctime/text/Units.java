@@ -1,4 +1,4 @@
-package dev.ctime.render;
+package dev.ctime.text;
 
 import java.util.Locale;
 
@@ -22,5 +22,12 @@ public final class Units {
     public static String duration(double ms) {
         long s = Math.max(0, Math.round(ms / 1000));
         return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
+    }
+
+    /** A number of calls as every view says it: "176", "3.00 million", "1.20 billion"; "never" where unbounded. */
+    public static String calls(double v) {
+        if (Double.isInfinite(v) || Double.isNaN(v)) return "never";
+        return v >= 1e9 ? String.format(Locale.ROOT, "%.2f billion", v / 1e9) : v >= 1e6
+                ? String.format(Locale.ROOT, "%.2f million", v / 1e6) : String.format(Locale.ROOT, "%,.0f", v);
     }
 }

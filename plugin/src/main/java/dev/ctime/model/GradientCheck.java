@@ -1,4 +1,4 @@
-package dev.ctime.kernel;
+package dev.ctime.model;
 
 /**
  * A gradient compared with central finite differences of the primal.

@@ -1,56 +1,24 @@
 package dev.ctime.pgo;
 
-import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.kernel.KernelTiming;
+import dev.ctime.model.Comparison;
+import dev.ctime.model.KernelTiming;
 import dev.ctime.model.Pipeline;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
-import dev.ctime.stats.Summary;
-import dev.ctime.verdict.Comparison;
-import dev.ctime.verdict.Thresholds;
+import dev.ctime.model.Status;
+import dev.ctime.model.Summary;
+import dev.ctime.model.Thresholds;
+import dev.ctime.model.TrainingEffect;
+import dev.ctime.verdict.Judge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * What PGO and BOLT buy and cost, per trained profile, against the same profile without them
- * (its settings minus pgo and bolt): the pipeline's cost measured once, the final build against
- * the untrained build, the two together, and each kernel's primal and gradient, as ratios with
- * their 95% intervals by the rule every other comparison uses.
- *
- * @param builds one per trained profile that built
- * @param rows   one per trained profile, kernel and size measured on both sides
- * @param scenario the build scenario whose figures are compared
- */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows) {
-
-    /**
-     * @param against         the untrained twin, or the reference where the run has no twin
-     * @param twin            whether {@code against} is the same profile without pgo and bolt
-     * @param buildCpu        the final (timed) build's CPU time against the untrained build's
-     * @param withPipeline    the final build plus the pipeline, against the untrained build: what each shipped build costs
-     * @param profile the trained profile's name
-     * @param trained PGO, BOLT or PGO+BOLT
-     * @param pipeline the training pipeline, stage by stage
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Build(String profile, String trained, String against, boolean twin, Pipeline pipeline, Comparison buildCpu,
-                        Comparison withPipeline) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    /**
-     * @param profile the trained profile's name
-     * @param against the profile it is compared with
-     * @param kernel the kernel's name
-     * @param n its input size
-     * @param primal the trained build's primal against the other's
-     * @param gradient likewise for the gradient
-     */
-    public record Row(String profile, String against, String kernel, int n, Comparison primal, Comparison gradient) {
+/** Computes what PGO and BOLT buy and cost ({@link TrainingEffect}) from the measured profiles. */
+public final class TrainingComparisons {
+    private TrainingComparisons() {
     }
 
     /** Null where the run has no trained profile that built. */
@@ -59,8 +27,8 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
                 && p.compile() != null).toList();
         if (trained.isEmpty()) return null;
         String sc = scenario != null ? scenario : trained.get(0).compile().keySet().stream().findFirst().orElse("full");
-        List<Build> builds = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
+        List<TrainingEffect.Build> builds = new ArrayList<>();
+        List<TrainingEffect.Row> rows = new ArrayList<>();
         for (ProfileResult p : trained) {
             ProfileResult twin = twinOf(p, profiles);
             ProfileResult base = twin != null ? twin : profiles.stream().filter(q -> q.name().equals(reference) && measured(q))
@@ -68,17 +36,17 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
             Summary mine = cpu(p, sc);
             Summary theirs = base == null ? null : cpu(base, sc);
             Comparison build = mine == null || theirs == null ? null
-                    : Comparison.of("compile." + sc + ".cpuMs", p.name(), mine, base.name(), theirs, t.compile());
-            Comparison with = mine == null || theirs == null ? null : Comparison.of("compile." + sc + ".cpuMs+pipeline", p.name(),
+                    : Judge.of("compile." + sc + ".cpuMs", p.name(), mine, base.name(), theirs, t.compile());
+            Comparison with = mine == null || theirs == null ? null : Judge.of("compile." + sc + ".cpuMs+pipeline", p.name(),
                     mine.plus(p.pipeline().cpuMs()), base.name(), theirs, t.compile());
-            builds.add(new Build(p.name(), kind(p), base == null ? null : base.name(), twin != null, p.pipeline(), build, with));
+            builds.add(new TrainingEffect.Build(p.name(), kind(p), base == null ? null : base.name(), twin != null, p.pipeline(), build, with));
             if (base == null || p.kernels() == null || base.kernels() == null) continue;
             for (KernelTiming k : p.kernels()) {
                 KernelTiming b = base.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
                         .orElse(null);
                 if (b == null || k.status() != Status.OK || b.status() != Status.OK) continue;
                 String fig = "kernel:" + k.name() + ":" + k.n() + ":";
-                rows.add(new Row(p.name(), base.name(), k.name(), k.n(),
+                rows.add(new TrainingEffect.Row(p.name(), base.name(), k.name(), k.n(),
                         compare(fig + "primalNs", p.name(), k.primalNs(), base.name(), b.primalNs(), t.runtime()),
                         compare(fig + "gradientNs", p.name(), k.gradientNs(), base.name(), b.gradientNs(), t.runtime())));
             }
@@ -117,6 +85,6 @@ public record TrainingEffect(String scenario, List<Build> builds, List<Row> rows
     }
 
     private static Comparison compare(String fig, String p, Summary a, String r, Summary b, double threshold) {
-        return a == null || b == null ? null : Comparison.of(fig, p, a, r, b, threshold);
+        return a == null || b == null ? null : Judge.of(fig, p, a, r, b, threshold);
     }
 }

@@ -1,7 +1,8 @@
-package dev.ctime.kernel;
+package dev.ctime.pgo;
 
-import dev.ctime.pgo.PipelineCommands;
-import dev.ctime.pgo.Trainer;
+import dev.ctime.cargo.CargoOutput;
+import dev.ctime.kernel.ForkPlan;
+import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.model.PipelineStage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class HarnessTrainer implements Trainer {
         ForkLauncher.Attempt a = launcher.run(plan, dir, "training", env, List.of(rusage.toString(), "--out", out.toString(), "--"));
         if (!a.finished()) throw new IOException("the training run did not finish: " + a.problem());
         if (!Files.exists(out)) throw new IOException("the training run left no figures in " + out);
-        dev.ctime.cargo.CargoOutput.Rusage r = dev.ctime.cargo.CargoOutput.rusage(Files.readString(out));
+        CargoOutput.Rusage r = CargoOutput.rusage(Files.readString(out));
         return new PipelineStage(stage, r.wallMs(), r.cpuMs(), workload());
     }
 }

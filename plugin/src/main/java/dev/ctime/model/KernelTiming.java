@@ -1,7 +1,6 @@
-package dev.ctime.kernel;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.stats.Summary;
 
 /**
  * One kernel at one size in one profile, pooled over every fork (each fork one run).
@@ -24,13 +23,13 @@ import dev.ctime.stats.Summary;
  * @param gradientBatch likewise for the gradient
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KernelTiming(String name, int n, dev.ctime.model.Status status, String reason, Summary primalNs,
+public record KernelTiming(String name, int n, Status status, String reason, Summary primalNs,
                            Double primalNsPerElement, Summary gradientNs, Double gradientNsPerElement,
                            Double gradientToPrimal, GradientCheck gradientCheck, long primalBatch, long gradientBatch,
                            Double primalValue, long warmupMs, Double primalInstructions,
                            Double gradientInstructions) {
     public static KernelTiming failed(String name, int n, String reason) {
-        return new KernelTiming(name, n, dev.ctime.model.Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
+        return new KernelTiming(name, n, Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
     }
 
     /** The same timing with its summaries replaced (marked capped, say). */

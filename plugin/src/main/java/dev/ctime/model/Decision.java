@@ -1,4 +1,4 @@
-package dev.ctime.verdict;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -60,7 +60,7 @@ public record Decision(Workload workload, List<String> excluded, double expected
      * @param runs independent runs behind it
      */
     public record Estimate(double median, double ciLow, double ciHigh, double ciLevel, int runs) {
-        static Estimate of(dev.ctime.stats.Summary s) {
+        public static Estimate of(Summary s) {
             return new Estimate(s.median(), s.ciLow(), s.ciHigh(), s.ciLevel(), s.runs());
         }
     }

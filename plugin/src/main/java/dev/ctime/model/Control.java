@@ -1,10 +1,7 @@
-package dev.ctime.verdict;
+package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ctime.kernel.KernelTiming;
-import dev.ctime.model.ProfileResult;
-import dev.ctime.model.Status;
 import java.util.List;
 
 /**
@@ -22,16 +19,6 @@ import java.util.List;
 public record Control(String copyOf, int figures, int differing, List<Comparison> comparisons) {
     /** The name the copy is timed under: no profile can have it (a profile name starts with a letter or digit). */
     public static final String NAME = "~control";
-
-    public static Control of(ProfileResult reference, List<KernelTiming> copy, Thresholds t) {
-        ProfileResult asProfile = new ProfileResult(NAME, Status.OK, null, null, null, reference.toolchain(), null, null, null, null,
-                null, copy, null, null);
-        ProfileResult ref = new ProfileResult(reference.name(), Status.OK, null, null, null, reference.toolchain(), null, null, null,
-                null, null, reference.kernels(), null, null);
-        List<Comparison> cs = Comparisons.all(List.of(ref, asProfile), reference.name(), t);
-        int differing = (int) cs.stream().filter(Comparison::significant).count();
-        return new Control(reference.name(), cs.size(), differing, cs);
-    }
 
     @JsonIgnore
     public boolean unreliable() {

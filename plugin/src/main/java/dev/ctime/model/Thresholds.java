@@ -1,4 +1,4 @@
-package dev.ctime.verdict;
+package dev.ctime.model;
 
 /**
  * Practical thresholds: a significant difference smaller than these never counts as different,
