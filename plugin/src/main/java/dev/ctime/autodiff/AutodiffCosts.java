@@ -1,5 +1,6 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.IdenticalLibraries;
@@ -58,15 +59,15 @@ public final class AutodiffCosts {
         List<AutodiffBreakdown.Row> rows = new ArrayList<>();
         for (ProfileResult e : enzyme) {
             Summary cpu = cpu(e, sc);
-            Comparison vsRelease = compare("compile." + sc + ".cpuMs", e, cpu, release, cpu(release, sc), t.compile());
+            Comparison vsRelease = compare(FigureId.Build.cpu(sc).id(), e, cpu, release, cpu(release, sc), t.compile());
             boolean changesSettings = plain != null && plain != e;
             builds.add(new AutodiffBreakdown.Build(e.name(), autodiffOf(e), cpu == null ? null : cpu.median(), vsRelease,
-                    hand == null ? null : compare("compile." + sc + ".cpuMs", hand, cpu(hand, sc), release, cpu(release, sc), t.compile()),
-                    compare("compile." + sc + ".cpuMs", e, cpu, hand, cpu(hand, sc), t.compile()),
+                    hand == null ? null : compare(FigureId.Build.cpu(sc).id(), hand, cpu(hand, sc), release, cpu(release, sc), t.compile()),
+                    compare(FigureId.Build.cpu(sc).id(), e, cpu, hand, cpu(hand, sc), t.compile()),
                     e.analysis() == null ? null : e.analysis().enzymePassMs(),
                     e.analysis() == null ? null : e.analysis().codegenAfterEnzymeMs(),
                     changesSettings ? plain.name() : null,
-                    changesSettings ? compare("compile." + sc + ".cpuMs", e, cpu, plain, cpu(plain, sc), t.compile()) : null,
+                    changesSettings ? compare(FigureId.Build.cpu(sc).id(), e, cpu, plain, cpu(plain, sc), t.compile()) : null,
                     e.analysis() == null ? null : e.analysis().loopPassesMs(),
                     hand == null || hand.analysis() == null ? null : hand.analysis().loopPassesMs(), identical.get(e.name()),
                     e.analysis() == null || e.analysis().enzymePassRunsMs() == null || e.analysis().enzymePassRunsMs().isEmpty() ? null
@@ -77,10 +78,10 @@ public final class AutodiffCosts {
                 if (k.status() != Status.OK) continue;
                 KernelTiming h = hand == null || hand.kernels() == null ? null : hand.kernels().stream()
                         .filter(x -> x.name().equals(k.name()) && x.n() == k.n() && x.status() == Status.OK).findFirst().orElse(null);
-                String f = "kernel:" + k.name() + ":" + k.n() + ":";
+                FigureId.Kernel f = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
                 rows.add(new AutodiffBreakdown.Row(e.name(), k.name(), k.n(),
-                        h == null ? null : compare(f + "gradientNs", e, k.gradientNs(), hand, h.gradientNs(), t.runtime()),
-                        h == null ? null : compare(f + "primalNs", e, k.primalNs(), hand, h.primalNs(), t.runtime()),
+                        h == null ? null : compare(f.with(FigureId.GRADIENT_NS).id(), e, k.gradientNs(), hand, h.gradientNs(), t.runtime()),
+                        h == null ? null : compare(f.with(FigureId.PRIMAL_NS).id(), e, k.primalNs(), hand, h.primalNs(), t.runtime()),
                         vsRelease,
                         selfRatio(f + "gradientNs/primalNs", e.name(), k, t),
                         h == null ? null : selfRatio(f + "gradientNs/primalNs", hand.name(), h, t),

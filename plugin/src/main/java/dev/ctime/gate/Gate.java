@@ -1,5 +1,7 @@
 package dev.ctime.gate;
 
+import dev.ctime.profile.SettingsIdentity;
+import dev.ctime.model.FigureId;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.model.Verdict;
 import dev.ctime.model.MachineFacts;
@@ -68,22 +70,8 @@ public final class Gate {
         for (Map.Entry<String, Measured.Profile> e : current.profiles().entrySet()) {
             Measured.Profile b = baseline.profiles().get(e.getKey());
             if (b == null) continue;
-            List<String> diff = settingsDiff(b.settings(), e.getValue().settings());
+            List<String> diff = SettingsIdentity.differences(b.settings(), e.getValue().settings());
             if (!diff.isEmpty()) out.add("profile " + e.getKey() + ": settings changed: " + String.join(", ", diff));
-        }
-        return out;
-    }
-
-    static List<String> settingsDiff(Map<String, Object> b, Map<String, Object> c) {
-        List<String> out = new ArrayList<>();
-        Set<String> keys = new java.util.TreeSet<>(b.keySet());
-        keys.addAll(c.keySet());
-        for (String k : keys) {
-            Object x = b.get(k);
-            Object y = c.get(k);
-            if (!Objects.equals(String.valueOf(x), String.valueOf(y))) {
-                out.add(k + " " + (x == null ? "(unset)" : x) + " → " + (y == null ? "(unset)" : y));
-            }
         }
         return out;
     }
@@ -124,7 +112,7 @@ public final class Gate {
                 rows.add(notComparable(p, "*", "status: baseline " + b.status() + ", now " + c.status()));
                 continue;
             }
-            String changed = settingsDiff(b.settings(), c.settings()).isEmpty() ? null : "settings changed";
+            String changed = SettingsIdentity.differences(b.settings(), c.settings()).isEmpty() ? null : "settings changed";
             Set<String> figures = new LinkedHashSet<>(b.figures().keySet());
             figures.addAll(c.figures().keySet());
             for (String f : figures) {
@@ -170,13 +158,10 @@ public final class Gate {
      * for a build's wall time, its CPU time (wall time also measures what else ran on the machine).
      */
     static String decidingFigure(String figure, Measured.Profile b, Measured.Profile c) {
-        if (figure.startsWith("compile.") && figure.endsWith(".wallMs")) {
-            String cpu = figure.substring(0, figure.length() - "wallMs".length()) + "cpuMs";
-            return b.figures().containsKey(cpu) && c.figures().containsKey(cpu) ? cpu : figure;
-        }
-        if (!figure.startsWith("kernel:") || !figure.endsWith("Ns")) return figure;
-        String counted = figure.substring(0, figure.length() - 2) + "Instructions";
-        return b.figures().containsKey(counted) && c.figures().containsKey(counted) ? counted : figure;
+        FigureId id = FigureId.parse(figure);
+        String instead = id instanceof FigureId.Build f && f.measure().equals(FigureId.WALL_MS) ? f.with(FigureId.CPU_MS).id()
+                : id instanceof FigureId.Kernel f && !f.counted() ? f.counterpart().id() : figure;
+        return b.figures().containsKey(instead) && c.figures().containsKey(instead) ? instead : figure;
     }
 
     private static GateRow exact(String p, String f, Figure fb, Figure fc, double th, boolean gating, String decidedBy) {

@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
 import dev.ctime.model.Json;
 import dev.ctime.model.Status;
@@ -29,7 +30,7 @@ public final class GateFormats {
 
     /** A figure as a person reads it: "full build cpu", "heat@4096 gradient", "library size". */
     static String name(String figure) {
-        return figure.equals("*") ? "(all figures)" : figure.equals("artifactBytes") ? "library size" : ConsoleTable.figureName(figure);
+        return figure.equals("*") ? "(all figures)" : ConsoleTable.clean(FigureId.parse(figure).label());
     }
 
     static String value(Double v, String unit) {
@@ -287,21 +288,21 @@ public final class GateFormats {
 
     /** "kernel:heat:4096:gradientNs" is benchmark "heat@4096 gradient"; builds are "build full". */
     static String benchmark(String figure) {
-        if (figure.startsWith("compile.")) return "build " + figure.split("\\.")[1];
-        if (figure.equals("artifactBytes")) return "library";
-        String[] f = figure.split(":");
-        String fn = f[3].replace("Ns", "").replace("Instructions", "");
-        return f[1] + "@" + f[2] + " " + fn;
+        FigureId id = FigureId.parse(figure);
+        if (id instanceof FigureId.Build b) return "build " + b.scenario();
+        if (id instanceof FigureId.Kernel k) return k.benchmark();
+        return id instanceof FigureId.Size ? "library" : figure;
     }
 
     static String measure(String figure, Figure f) {
-        if (figure.startsWith("compile.")) return switch (figure.substring(figure.lastIndexOf('.') + 1)) {
-            case "cpuMs" -> "cpu-ms";
-            case "wallMs" -> "wall-ms";
-            case "maxRssKb" -> "peak-rss-kib";
+        FigureId id = FigureId.parse(figure);
+        if (id instanceof FigureId.Build b) return switch (b.measure()) {
+            case FigureId.CPU_MS -> "cpu-ms";
+            case FigureId.WALL_MS -> "wall-ms";
+            case FigureId.MAX_RSS_KB -> "peak-rss-kib";
             default -> "instructions";
         };
-        if (figure.equals("artifactBytes")) return "file-size";
+        if (id instanceof FigureId.Size) return "file-size";
         return f.kind() == FigureKind.INSTRUCTIONS ? "instructions" : "latency";
     }
 

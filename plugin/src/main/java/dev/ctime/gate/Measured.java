@@ -1,5 +1,7 @@
 package dev.ctime.gate;
 
+import dev.ctime.profile.SettingsIdentity;
+import dev.ctime.model.FigureId;
 import dev.ctime.model.MachineFacts;
 import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -73,38 +75,38 @@ public record Measured(String createdAt, String label, String commit, Map<String
         Map<String, Figure> f = new LinkedHashMap<>();
         if (p.compile() != null) {
             for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
-                String base = "compile." + e.getKey() + ".";
-                put(f, base + "cpuMs", FigureKind.COMPILE, "ms", e.getValue().cpuMs());
-                put(f, base + "wallMs", FigureKind.COMPILE, "ms", e.getValue().wallMs());
-                put(f, base + "maxRssKb", FigureKind.MEMORY, "KiB", e.getValue().maxRssKb());
-                put(f, base + "instructions", FigureKind.INSTRUCTIONS, "instructions", e.getValue().instructions());
+                FigureId.Build base = FigureId.Build.cpu(e.getKey());
+                put(f, base.id(), FigureKind.COMPILE, "ms", e.getValue().cpuMs());
+                put(f, base.with(FigureId.WALL_MS).id(), FigureKind.COMPILE, "ms", e.getValue().wallMs());
+                put(f, base.with(FigureId.MAX_RSS_KB).id(), FigureKind.MEMORY, "KiB", e.getValue().maxRssKb());
+                put(f, base.with(FigureId.INSTRUCTIONS).id(), FigureKind.INSTRUCTIONS, "instructions", e.getValue().instructions());
             }
         }
-        if (p.artifactBytes() != null) f.put("artifactBytes", Figure.exact(FigureKind.SIZE, "bytes", p.artifactBytes()));
+        if (p.artifactBytes() != null) f.put(new FigureId.Size().id(), Figure.exact(FigureKind.SIZE, "bytes", p.artifactBytes()));
         if (p.analysis() != null && p.analysis().rustcInstructions() != null) {
             // The leaf rustc counted under Cachegrind (ctime.instructions=all): exact, like the kernels' counts.
-            f.put("compile.rustc.instructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", p.analysis().rustcInstructions().doubleValue()));
+            f.put(new FigureId.Build("rustc", FigureId.INSTRUCTIONS).id(), Figure.exact(FigureKind.INSTRUCTIONS, "instructions", p.analysis().rustcInstructions().doubleValue()));
         }
         Map<String, String> lost = new LinkedHashMap<>();
         if (p.kernels() != null) {
             for (KernelTiming k : p.kernels()) {
                 if (k.status() != Status.OK) {
-                    lost.put("kernel:" + k.name() + ":" + k.n() + ":", k.reason() == null ? "the kernel " + k.status() : k.reason());
+                    lost.put(FigureId.Kernel.of(k, "").id(), k.reason() == null ? "the kernel " + k.status() : k.reason());
                     continue;
                 }
-                String base = "kernel:" + k.name() + ":" + k.n() + ":";
-                put(f, base + "primalNs", FigureKind.RUNTIME, "ns", k.primalNs());
-                put(f, base + "gradientNs", FigureKind.RUNTIME, "ns", k.gradientNs());
+                FigureId.Kernel base = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
+                put(f, base.id(), FigureKind.RUNTIME, "ns", k.primalNs());
+                put(f, base.with(FigureId.GRADIENT_NS).id(), FigureKind.RUNTIME, "ns", k.gradientNs());
                 if (k.primalInstructions() != null) {
-                    f.put(base + "primalInstructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.primalInstructions()));
+                    f.put(base.with(FigureId.PRIMAL_INSTRUCTIONS).id(), Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.primalInstructions()));
                 }
                 if (k.gradientInstructions() != null) {
-                    f.put(base + "gradientInstructions", Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.gradientInstructions()));
+                    f.put(base.with(FigureId.GRADIENT_INSTRUCTIONS).id(), Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.gradientInstructions()));
                 }
             }
         }
         Map<String, Object> settings = p.settings() == null ? Map.of() : new TreeMap<>(p.settings());
-        return new Profile(p.status(), p.toolchain(), settings, Integer.toHexString(settings.toString().hashCode()), f,
+        return new Profile(p.status(), p.toolchain(), settings, SettingsIdentity.hash(settings), f,
                 p.status() == Status.OK ? null : p.reason(), lost.isEmpty() ? null : lost);
     }
 

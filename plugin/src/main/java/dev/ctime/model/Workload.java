@@ -31,7 +31,7 @@ public record Workload(List<Item> items, boolean derived) {
         /** The kernel figure this item weighs, as the comparisons name it. */
         @JsonIgnore
         public String figure() {
-            return "kernel:" + kernel + ":" + n + ":" + (function.equals(GRADIENT) ? "gradientNs" : "primalNs");
+            return new FigureId.Kernel(kernel, n, function.equals(GRADIENT) ? FigureId.GRADIENT_NS : FigureId.PRIMAL_NS).id();
         }
     }
 

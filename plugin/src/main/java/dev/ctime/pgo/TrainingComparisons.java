@@ -1,5 +1,7 @@
 package dev.ctime.pgo;
 
+import dev.ctime.model.FigureId;
+import dev.ctime.profile.SettingsIdentity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.KernelTiming;
@@ -36,8 +38,8 @@ public final class TrainingComparisons {
             Summary mine = cpu(p, sc);
             Summary theirs = base == null ? null : cpu(base, sc);
             Comparison build = mine == null || theirs == null ? null
-                    : Judge.of("compile." + sc + ".cpuMs", p.name(), mine, base.name(), theirs, t.compile());
-            Comparison with = mine == null || theirs == null ? null : Judge.of("compile." + sc + ".cpuMs+pipeline", p.name(),
+                    : Judge.of(FigureId.Build.cpu(sc).id(), p.name(), mine, base.name(), theirs, t.compile());
+            Comparison with = mine == null || theirs == null ? null : Judge.of(FigureId.Build.cpu(sc).with(FigureId.CPU_MS + "+pipeline").id(), p.name(),
                     mine.plus(p.pipeline().cpuMs()), base.name(), theirs, t.compile());
             builds.add(new TrainingEffect.Build(p.name(), kind(p), base == null ? null : base.name(), twin != null, p.pipeline(), build, with));
             if (base == null || p.kernels() == null || base.kernels() == null) continue;
@@ -45,10 +47,10 @@ public final class TrainingComparisons {
                 KernelTiming b = base.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
                         .orElse(null);
                 if (b == null || k.status() != Status.OK || b.status() != Status.OK) continue;
-                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
+                FigureId.Kernel fig = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
                 rows.add(new TrainingEffect.Row(p.name(), base.name(), k.name(), k.n(),
-                        compare(fig + "primalNs", p.name(), k.primalNs(), base.name(), b.primalNs(), t.runtime()),
-                        compare(fig + "gradientNs", p.name(), k.gradientNs(), base.name(), b.gradientNs(), t.runtime())));
+                        compare(fig.id(), p.name(), k.primalNs(), base.name(), b.primalNs(), t.runtime()),
+                        compare(fig.with(FigureId.GRADIENT_NS).id(), p.name(), k.gradientNs(), base.name(), b.gradientNs(), t.runtime())));
             }
         }
         return new TrainingEffect(sc, builds, rows);
@@ -64,7 +66,7 @@ public final class TrainingComparisons {
     /** The measured profile whose settings are this one's without pgo and bolt. */
     static ProfileResult twinOf(ProfileResult p, List<ProfileResult> all) {
         Map<String, Object> want = untrained(p.settings());
-        return all.stream().filter(q -> q != p && q.pipeline() == null && measured(q) && untrained(q.settings()).equals(want))
+        return all.stream().filter(q -> q != p && q.pipeline() == null && measured(q) && SettingsIdentity.same(untrained(q.settings()), want))
                 .findFirst().orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package dev.ctime.render;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.model.Verdict;
 import dev.ctime.model.TrainingEffect;
@@ -68,7 +69,7 @@ public final class ConsoleTable {
             String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
             String name = fit(clean(p.name()), names, 24);
             rows.add(new String[] {name, p.status().id(), f == null ? "" : ms(f.cpuMs()),
-                    f == null ? "" : ratio(r, p.name(), "compile." + sc + ".cpuMs")});
+                    f == null ? "" : ratio(r, p.name(), FigureId.Build.cpu(sc).id())});
             if (identical.containsKey(p.name())) {
                 rows.add(note("  " + IdenticalLibraries.note(identical.get(p.name()), timedOnce.containsKey(p.name())), 4));
             }
@@ -84,10 +85,10 @@ public final class ConsoleTable {
             if (ownLine && !ks.isEmpty()) kernelRows.add(new String[] {name});
             for (int i = 0; i < ks.size(); i++) {
                 KernelTiming k = ks.get(i);
-                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
+                FigureId.Kernel fig = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
                 String[] row = new String[] {i == 0 ? name : "", fit(clean(k.name()), ks.stream().map(x -> clean(x.name())).toList(), 14),
-                        Integer.toString(k.n()), ns(k.primalNs()), k.primalNs() == null ? "" : ratio(r, p.name(), fig + "primalNs"),
-                        ns(k.gradientNs()), k.gradientNs() == null ? "" : ratio(r, p.name(), fig + "gradientNs"),
+                        Integer.toString(k.n()), ns(k.primalNs()), k.primalNs() == null ? "" : ratio(r, p.name(), fig.id()),
+                        ns(k.gradientNs()), k.gradientNs() == null ? "" : ratio(r, p.name(), fig.with(FigureId.GRADIENT_NS).id()),
                         k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
                                 : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
                                 : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
@@ -342,25 +343,9 @@ public final class ConsoleTable {
         return c.mark().isEmpty() ? "" : " " + c.mark();
     }
 
-    /** "compile.full.cpuMs" as "full build cpu", "kernel:heat:4096:gradientNs" as "heat@4096 gradient". */
+    /** A figure's label with control characters made visible (names come from the user's crate). */
     public static String figureName(String figure) {
-        if (figure.startsWith("compile.")) {
-            String[] f = figure.split("\\.");
-            String what = switch (f[2]) {
-                case "cpuMs" -> "cpu";
-                case "wallMs" -> "wall";
-                case "maxRssKb" -> "peak RSS";
-                case "cargoWallMs" -> "cargo wall";
-                default -> f[2];
-            };
-            return f[1] + " build " + what;
-        }
-        String[] f = figure.split(":");
-        if (f.length == 4) {
-            String what = f[3].replace("Ns", "").replace("Instructions", " instructions");
-            return clean(f[1]) + "@" + f[2] + " " + what;
-        }
-        return clean(figure);
+        return clean(FigureId.parse(figure).label());
     }
 
     /** Instructions per call where Cachegrind counted them: one line per kernel size, profiles side by side. */
@@ -370,11 +355,11 @@ public final class ConsoleTable {
             if (p.kernels() == null) continue;
             for (KernelTiming k : p.kernels()) {
                 if (k.primalInstructions() == null) continue;
-                String fig = "kernel:" + k.name() + ":" + k.n() + ":";
+                FigureId.Kernel fig = FigureId.Kernel.of(k, FigureId.PRIMAL_INSTRUCTIONS);
                 String g = k.gradientInstructions() == null ? "" : String.format(Locale.ROOT, ", gradient %,.0f %s",
-                        k.gradientInstructions(), ratio(r, p.name(), fig + "gradientInstructions"));
+                        k.gradientInstructions(), ratio(r, p.name(), fig.with(FigureId.GRADIENT_INSTRUCTIONS).id()));
                 out.add(String.format(Locale.ROOT, "  %s %s n=%d: primal %,.0f %s%s", clean(p.name()), clean(k.name()), k.n(),
-                        k.primalInstructions(), ratio(r, p.name(), fig + "primalInstructions"), g).stripTrailing());
+                        k.primalInstructions(), ratio(r, p.name(), fig.id()), g).stripTrailing());
             }
         }
         if (!out.isEmpty()) {

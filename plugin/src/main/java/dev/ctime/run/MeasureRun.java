@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.profile.SettingsIdentity;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.verdict.Decider;
 import dev.ctime.stats.Statistics;
@@ -309,7 +310,7 @@ public final class MeasureRun {
      */
     private String fingerprint(Profile p, Toolchain tc) {
         MeasureConfig.Timing t = cfg.timing();
-        String s = new java.util.TreeMap<>(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
+        String s = SettingsIdentity.canonical(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
                 + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
                 + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
         return SourceCopy.sha256(s);

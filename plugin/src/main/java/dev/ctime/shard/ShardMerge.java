@@ -1,5 +1,6 @@
 package dev.ctime.shard;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.model.MachineFacts;
 import dev.ctime.verdict.Workloads;
 import dev.ctime.autodiff.AutodiffCosts;
@@ -93,8 +94,7 @@ public final class ShardMerge {
             Comparison drift = drift(index, anchors, scenarioOf(firstAnchor, scenario), t);
             if (drift != null && drift.significant()) {
                 findings.add("shard " + index + "'s runner is " + (drift.ratio() > 1 ? "slower" : "faster") + ": its anchor " + anchor
-                        + " took " + drift.describe() + " the other shards' anchors' " + drift.figure().replace("compile.", "")
-                        .replace(".cpuMs", " build CPU") + "; its profiles are compared through that anchor, but its absolute"
+                        + " took " + drift.describe() + " the other shards' anchors' " + FigureId.parse(drift.figure()).label() + "; its profiles are compared through that anchor, but its absolute"
                         + " figures are not comparable with the other shards'");
             }
             sources.add(new MergeInfo.Source(index, part.report().shard().count(), part.source(), part.report().createdAt(),
@@ -274,7 +274,7 @@ public final class ShardMerge {
             if (i != index && o != null) for (double v : Statistics.units(o)) others.add(v);
         });
         if (others.isEmpty()) return null;
-        return Judge.of("compile." + scenario + ".cpuMs", mine.name() + "@" + index, Statistics.units(s),
+        return Judge.of(FigureId.Build.cpu(scenario).id(), mine.name() + "@" + index, Statistics.units(s),
                 mine.name() + "@others", others.stream().mapToDouble(Double::doubleValue).toArray(), t.compile());
     }
 

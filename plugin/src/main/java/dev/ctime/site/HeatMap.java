@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.Report;
 import dev.ctime.render.ConsoleTable;
@@ -52,7 +53,7 @@ final class HeatMap {
                 Comparison c = e.getValue().get(p);
                 if (c == null) {
                     sb.append("<td></td>");
-                } else if (timedOnce.containsKey(p) && e.getKey().startsWith("kernel:")) {
+                } else if (timedOnce.containsKey(p) && FigureId.parse(e.getKey()) instanceof FigureId.Kernel) {
                     // Its library is another profile's, byte for byte: its kernel cells would repeat that column.
                     sb.append("<td style=\"color:#888;text-align:center\" title=\"the same library as ")
                             .append(Svg.escape(timedOnce.get(p))).append("\">as ").append(Svg.escape(timedOnce.get(p))).append("</td>");

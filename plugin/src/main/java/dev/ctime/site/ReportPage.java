@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.stats.Statistics;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.render.CargoSnippet;
@@ -205,7 +206,7 @@ public final class ReportPage {
             for (Comparison c : r.comparisons()) {
                 if (!c.significant()) continue;
                 // An identical library's kernels are the other's, row for row: shown once.
-                if (identical.containsKey(c.profile()) && c.figure().startsWith("kernel:")) continue;
+                if (identical.containsKey(c.profile()) && FigureId.parse(c.figure()) instanceof FigureId.Kernel) continue;
                 rows.add(List.of(c.profile(), ConsoleTable.figureName(c.figure()), c.describe(), c.verdict().id(),
                         Integer.toString(c.runs()) + " / " + c.referenceRuns()));
             }
@@ -298,7 +299,7 @@ public final class ReportPage {
         w.endSection();
 
         w.section("History");
-        String buildFigure = "compile." + scenario + ".cpuMs";
+        String buildFigure = FigureId.Build.cpu(scenario).id();
         Map<String, List<double[]>> trend = trend(history, buildFigure);
         Map<String, List<double[]>> runTrend = focus == null ? Map.of() : trend(history, focus.figure());
         if (history.size() < 2) {
@@ -613,15 +614,16 @@ public final class ReportPage {
     private static Map<String, Double> legacyPoint(HistoryLog.Run h, String figure) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (h.profiles() == null) return out;
-        String[] k = figure.startsWith("kernel:") ? figure.split(":") : null;
+        FigureId id = FigureId.parse(figure);
+        FigureId.Kernel k = id instanceof FigureId.Kernel kf ? kf : null;
         for (Map.Entry<String, HistoryLog.RunProfile> e : h.profiles().entrySet()) {
             Double v = null;
             HistoryLog.RunProfile rp = e.getValue();
-            if (k != null && rp.kernels() != null && rp.kernels().get(k[1] + "@" + k[2]) != null) {
-                HistoryLog.KernelMedians km = rp.kernels().get(k[1] + "@" + k[2]);
-                v = k[3].equals("gradientNs") ? km.gradientNs() : k[3].equals("primalNs") ? km.primalNs() : null;
-            } else if (k == null && rp.compile() != null && rp.compile().get(figure.split("\\.")[1]) != null) {
-                v = rp.compile().get(figure.split("\\.")[1]).cpuMs();
+            if (k != null && rp.kernels() != null && rp.kernels().get(k.kernel() + "@" + k.n()) != null) {
+                HistoryLog.KernelMedians km = rp.kernels().get(k.kernel() + "@" + k.n());
+                v = k.measure().equals(FigureId.GRADIENT_NS) ? km.gradientNs() : k.measure().equals(FigureId.PRIMAL_NS) ? km.primalNs() : null;
+            } else if (id instanceof FigureId.Build b && rp.compile() != null && rp.compile().get(b.scenario()) != null) {
+                v = rp.compile().get(b.scenario()).cpuMs();
             }
             if (v != null) out.put(e.getKey(), v);
         }

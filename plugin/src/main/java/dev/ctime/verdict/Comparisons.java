@@ -1,5 +1,6 @@
 package dev.ctime.verdict;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Control;
 import dev.ctime.model.Comparison;
@@ -43,10 +44,11 @@ public final class Comparisons {
                 for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
                     ScenarioFigures r = ref.compile().get(e.getKey());
                     if (r == null) continue;
-                    String f = "compile." + e.getKey() + ".";
-                    add(builds, f + "cpuMs", p.name(), e.getValue().cpuMs(), reference, r.cpuMs(), t.compile());
-                    add(builds, f + "wallMs", p.name(), e.getValue().wallMs(), reference, r.wallMs(), t.compile());
-                    add(builds, f + "maxRssKb", p.name(), e.getValue().maxRssKb(), reference, r.maxRssKb(), t.compile());
+                    FigureId.Build f = FigureId.Build.cpu(e.getKey());
+                    add(builds, f.id(), p.name(), e.getValue().cpuMs(), reference, r.cpuMs(), t.compile());
+                    add(builds, f.with(FigureId.WALL_MS).id(), p.name(), e.getValue().wallMs(), reference, r.wallMs(), t.compile());
+                    add(builds, f.with(FigureId.MAX_RSS_KB).id(), p.name(), e.getValue().maxRssKb(), reference, r.maxRssKb(),
+                            t.compile());
                 }
             }
             List<Comparison> kernels = new ArrayList<>();
@@ -55,12 +57,12 @@ public final class Comparisons {
                     KernelTiming r = ref.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
                             .orElse(null);
                     if (r == null || k.status() != Status.OK || r.status() != Status.OK) continue;
-                    String f = "kernel:" + k.name() + ":" + k.n() + ":";
-                    add(kernels, f + "primalNs", p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
-                    add(kernels, f + "gradientNs", p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
-                    exact(kernels, f + "primalInstructions", p.name(), k.primalInstructions(), reference, r.primalInstructions(),
+                    FigureId.Kernel f = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
+                    add(kernels, f.id(), p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
+                    add(kernels, f.with(FigureId.GRADIENT_NS).id(), p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
+                    exact(kernels, f.with(FigureId.PRIMAL_INSTRUCTIONS).id(), p.name(), k.primalInstructions(), reference, r.primalInstructions(),
                             t.runtime());
-                    exact(kernels, f + "gradientInstructions", p.name(), k.gradientInstructions(), reference,
+                    exact(kernels, f.with(FigureId.GRADIENT_INSTRUCTIONS).id(), p.name(), k.gradientInstructions(), reference,
                             r.gradientInstructions(), t.runtime());
                 }
             }

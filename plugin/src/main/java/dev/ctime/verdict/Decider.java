@@ -1,5 +1,6 @@
 package dev.ctime.verdict;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.model.Workload;
 import dev.ctime.model.BreakEven;
 import dev.ctime.model.Decision;
@@ -371,7 +372,7 @@ public final class Decider {
                 }
             }
             if (fastest != null) {
-                out.add(Judge.of("kernel:" + i.kernel() + ":" + i.n() + ":primalNs", c.name(), mine, fastest.name(), best,
+                out.add(Judge.of(new FigureId.Kernel(i.kernel(), i.n(), FigureId.PRIMAL_NS).id(), c.name(), mine, fastest.name(), best,
                         t.runtime()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.ctime.verdict;
 
+import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
 import dev.ctime.model.Workload;
 import dev.ctime.model.BreakEven;
@@ -106,8 +107,8 @@ public final class DecisionText {
                     .append(" is an #[autodiff] build, which can slow the whole crate down; its primal against the fastest build"
                             + " without Enzyme:");
             for (Comparison c : d.primalCost()) {
-                String[] f = c.figure().split(":");
-                sb.append(' ').append(f[1]).append(" (n = ").append(f[2]).append(") ").append(c.describe()).append(" of ")
+                FigureId.Kernel f = (FigureId.Kernel) FigureId.parse(c.figure());
+                sb.append(' ').append(f.kernel()).append(" (n = ").append(f.n()).append(") ").append(c.describe()).append(" of ")
                         .append(c.reference()).append("'s, ").append(c.verdict()).append(';');
             }
             sb.setLength(sb.length() - 1);
