@@ -42,9 +42,9 @@ public final class CargoConfigScan {
                 : "CARGO_BUILD_TARGET=" + env.get("CARGO_BUILD_TARGET") + " in the environment";
         for (Path f : files) {
             String text = Files.readString(f);
-            String where = CargoToml.rustflagsTables(text, f);
-            if (where.contains("build")) build.add(f);
-            if (where.contains("target")) target.add(f);
+            java.util.Set<CargoToml.Table> where = CargoToml.rustflagsTables(text, f);
+            if (where.contains(CargoToml.Table.BUILD)) build.add(f);
+            if (where.contains(CargoToml.Table.TARGET)) target.add(f);
             String triple = CargoToml.buildTarget(text, f);
             if (buildTarget == null && triple != null) buildTarget = "build.target = " + triple + " in " + f;
         }

@@ -30,18 +30,18 @@ public final class CargoToml {
         }
     }
 
-    /** "build", "target", both ("build target ") or "": which tables of a Cargo config set rustflags. */
-    public static String rustflagsTables(String configToml, Path where) throws IOException {
+    /** The tables of a Cargo config that can set rustflags: [build], and [target.<triple or cfg>]. */
+    public enum Table { BUILD, TARGET }
+
+    /** Which tables of a Cargo config set rustflags: none, one or both. */
+    public static java.util.Set<Table> rustflagsTables(String configToml, Path where) throws IOException {
         JsonNode t = parse(configToml, where);
-        StringBuilder found = new StringBuilder();
-        if (t.path("build").has("rustflags")) found.append("build ");
+        java.util.Set<Table> found = java.util.EnumSet.noneOf(Table.class);
+        if (t.path("build").has("rustflags")) found.add(Table.BUILD);
         for (Iterator<JsonNode> it = t.path("target").elements(); it.hasNext(); ) {
-            if (it.next().has("rustflags")) {
-                found.append("target ");
-                break;
-            }
+            if (it.next().has("rustflags")) found.add(Table.TARGET);
         }
-        return found.toString();
+        return found;
     }
 
     /** The [build] target a Cargo config sets (a triple, or several), or null. */

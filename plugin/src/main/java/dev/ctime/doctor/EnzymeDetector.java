@@ -32,12 +32,12 @@ public final class EnzymeDetector {
 
     public static EnzymeStatus detect(Toolchain tc, Path work) throws IOException, InterruptedException {
         if (!tc.isNightly()) {
-            return new EnzymeStatus("missing", List.of(), List.of(), null, "toolchain " + tc.displayName() + " is "
+            return new EnzymeStatus(EnzymeStatus.State.MISSING, List.of(), List.of(), null, "toolchain " + tc.displayName() + " is "
                     + tc.channel() + "; #[autodiff] needs nightly: rustup toolchain install nightly, and set"
                     + " <toolchain>nightly</toolchain> on autodiff profiles");
         }
         if (tc.sysroot() == null || tc.llvmMajor() == null || tc.host() == null) {
-            return new EnzymeStatus("missing", List.of(), List.of(), null, "rustc -vV did not report its sysroot, host"
+            return new EnzymeStatus(EnzymeStatus.State.MISSING, List.of(), List.of(), null, "rustc -vV did not report its sysroot, host"
                     + " and LLVM version, so ctime cannot tell where Enzyme would be");
         }
         List<Path> expected = expectedFiles(tc.sysroot(), tc.host(), tc.llvmMajor());
@@ -65,10 +65,10 @@ public final class EnzymeDetector {
                 + " on x86_64 and aarch64 Linux and aarch64 macOS); elsewhere, place libEnzyme-" + tc.llvmMajor() + ".so, built"
                 + " against LLVM " + tc.llvmMajor() + " (the LLVM of rustc " + tc.release() + "), at " + place;
         if (rustcStderr.contains(LOADED)) {
-            return new EnzymeStatus("present", expected, found, said, null);
+            return new EnzymeStatus(EnzymeStatus.State.PRESENT, expected, found, said, null);
         }
         if (rustcStderr.contains(NOT_FOUND)) {
-            return new EnzymeStatus("missing", expected, found, said, get);
+            return new EnzymeStatus(EnzymeStatus.State.MISSING, expected, found, said, get);
         }
         java.util.regex.Matcher needs = java.util.regex.Pattern.compile("(lib[\\w.+-]+\\.so[\\w.]*): cannot open shared object file")
                 .matcher(rustcStderr);
@@ -76,7 +76,7 @@ public final class EnzymeDetector {
                 + (needs.group(1).startsWith("libLLVM") ? " (LLVM's shared library of the same major; Debian: apt-get install"
                 + " libllvm" + tc.llvmMajor() + ")" : "") : "the library is there but rustc could not load it; check that it was"
                 + " built against LLVM " + tc.llvmMajor() + " for this exact toolchain, or reinstall it: " + get;
-        return new EnzymeStatus(found.isEmpty() ? "missing" : "broken", expected, found, said, found.isEmpty() ? get : broken);
+        return new EnzymeStatus(found.isEmpty() ? EnzymeStatus.State.MISSING : EnzymeStatus.State.BROKEN, expected, found, said, found.isEmpty() ? get : broken);
     }
 
     private static String firstErrorLine(String s) {

@@ -32,7 +32,7 @@ public final class Gate {
 
     /** @param mismatches what differs between the two runs that a comparison would silently mix */
     /** @param warnings what makes the timed verdicts less trustworthy: a run whose control differed */
-    public record Result(List<GateRow> rows, List<String> mismatches, List<String> warnings) {
+    public record Result(List<GateRow> rows, List<Mismatch> mismatches, List<String> warnings) {
         /** Every row that fails the check: regressions, and missing figures unless lowered to warnings. */
         public List<GateRow> regressions() {
             return rows.stream().filter(GateRow::fails).toList();
@@ -40,12 +40,12 @@ public final class Gate {
 
         /** The failing rows that regressed (the rest of {@link #regressions()} are missing figures). */
         public List<GateRow> regressed() {
-            return rows.stream().filter(r -> r.fails() && r.verdict().equals(GateRow.REGRESSED)).toList();
+            return rows.stream().filter(r -> r.fails() && r.verdict().equals(GateVerdict.REGRESSED)).toList();
         }
 
         /** Every figure of the baseline gone now, failing or only warned of. */
         public List<GateRow> missing() {
-            return rows.stream().filter(r -> r.verdict().equals(GateRow.MISSING)).toList();
+            return rows.stream().filter(r -> r.verdict().equals(GateVerdict.MISSING)).toList();
         }
     }
 
@@ -53,25 +53,26 @@ public final class Gate {
     }
 
     /** Toolchains, machine and profile settings that differ, one sentence each. */
-    public static List<String> mismatches(Measured baseline, Measured current) {
-        List<String> out = new ArrayList<>();
+    public static List<Mismatch> mismatches(Measured baseline, Measured current) {
+        List<Mismatch> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(baseline.toolchains().keySet());
         names.addAll(current.toolchains().keySet());
         for (String n : names) {
             String b = baseline.toolchains().get(n);
             String c = current.toolchains().get(n);
-            if (b != null && c != null && !b.equals(c)) out.add("toolchain " + n + ": baseline " + b + ", now " + c);
+            if (b != null && c != null && !b.equals(c)) out.add(new Mismatch(Mismatch.Kind.TOOLCHAIN, "toolchain " + n + ": baseline " + b + ", now " + c));
         }
         for (String k : MachineFacts.IDENTITY) {
             String b = baseline.machine().get(k);
             String c = current.machine().get(k);
-            if (b != null && c != null && !b.equals(c)) out.add("machine " + k + ": baseline " + b + ", now " + c);
+            if (b != null && c != null && !b.equals(c)) out.add(new Mismatch(Mismatch.Kind.MACHINE, "machine " + k + ": baseline " + b + ", now " + c));
         }
         for (Map.Entry<String, Measured.Profile> e : current.profiles().entrySet()) {
             Measured.Profile b = baseline.profiles().get(e.getKey());
             if (b == null) continue;
             List<String> diff = SettingsIdentity.differences(b.settings(), e.getValue().settings());
-            if (!diff.isEmpty()) out.add("profile " + e.getKey() + ": settings changed: " + String.join(", ", diff));
+            if (!diff.isEmpty()) out.add(new Mismatch(Mismatch.Kind.SETTINGS, "profile " + e.getKey() + ": settings changed: "
+                    + String.join(", ", diff)));
         }
         return out;
     }
@@ -87,8 +88,8 @@ public final class Gate {
      * kernel that stopped working.
      */
     public static Result compare(Measured baseline, Measured current, GateThresholds t, OnMismatch onMismatch, OnMissing onMissing) {
-        List<String> mismatches = mismatches(baseline, current);
-        boolean global = mismatches.stream().anyMatch(m -> m.startsWith("toolchain") || m.startsWith("machine"));
+        List<Mismatch> mismatches = mismatches(baseline, current);
+        boolean global = mismatches.stream().anyMatch(Mismatch::global);
         List<GateRow> rows = new ArrayList<>();
         List<Comparison> timed = new ArrayList<>();
         List<int[]> timedAt = new ArrayList<>();
@@ -123,7 +124,7 @@ public final class Gate {
                     continue;
                 }
                 if (fb == null) {
-                    rows.add(new GateRow(p, f, fc.kind(), fc.unit(), null, fc.median(), null, null, null, GateRow.NOT_COMPARABLE, 0,
+                    rows.add(new GateRow(p, f, fc.kind(), fc.unit(), null, fc.median(), null, null, null, GateVerdict.NOT_COMPARABLE, 0,
                             false, f, "not in the baseline"));
                     continue;
                 }
@@ -134,7 +135,7 @@ public final class Gate {
                 boolean gating = decidedBy.equals(f);
                 if (reason != null) {
                     rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), fc.median() / fb.median(), null, null,
-                            GateRow.NOT_COMPARABLE, th, false, decidedBy, reason));
+                            GateVerdict.NOT_COMPARABLE, th, false, decidedBy, reason));
                 } else if (fb.runs().isEmpty() || fc.runs().isEmpty()) {
                     rows.add(exact(p, f, fb, fc, th, gating, decidedBy));
                 } else {
@@ -142,7 +143,7 @@ public final class Gate {
                     timed.add(cmp);
                     timedAt.add(new int[] {rows.size()});
                     rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), cmp.ratio(), cmp.ciLow(), cmp.ciHigh(),
-                            GateRow.INCONCLUSIVE, th, gating, decidedBy, null));
+                            GateVerdict.INCONCLUSIVE, th, gating, decidedBy, null));
                 }
             }
         }
@@ -166,7 +167,7 @@ public final class Gate {
 
     private static GateRow exact(String p, String f, Figure fb, Figure fc, double th, boolean gating, String decidedBy) {
         double ratio = fb.median() == 0 ? (fc.median() == 0 ? 1 : Double.POSITIVE_INFINITY) : fc.median() / fb.median();
-        String v = ratio - 1 >= th ? GateRow.REGRESSED : 1 - ratio >= th ? GateRow.IMPROVED : GateRow.EQUIVALENT;
+        GateVerdict v = ratio - 1 >= th ? GateVerdict.REGRESSED : 1 - ratio >= th ? GateVerdict.IMPROVED : GateVerdict.EQUIVALENT;
         return new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), fc.median(), ratio, ratio, ratio, v, th, gating, decidedBy, null);
     }
 
@@ -187,13 +188,13 @@ public final class Gate {
             double noise = fb.precision() + fc.precision();
             double th = r.threshold();
             boolean significant = holm.get(i).significant();
-            String verdict;
+            GateVerdict verdict;
             String note = String.format(java.util.Locale.ROOT, "noise ±%.1f%% baseline, ±%.1f%% now; p = %.2g", fb.precision() * 100,
                     fc.precision() * 100, c.pValue());
-            if (significant && c.ratio() - 1 >= th && c.ratio() - 1 > noise) verdict = GateRow.REGRESSED;
-            else if (significant && 1 - c.ratio() >= th && 1 - c.ratio() > noise) verdict = GateRow.IMPROVED;
-            else if (c.verdict() == Verdict.EQUIVALENT) verdict = GateRow.EQUIVALENT;
-            else verdict = GateRow.INCONCLUSIVE;
+            if (significant && c.ratio() - 1 >= th && c.ratio() - 1 > noise) verdict = GateVerdict.REGRESSED;
+            else if (significant && 1 - c.ratio() >= th && 1 - c.ratio() > noise) verdict = GateVerdict.IMPROVED;
+            else if (c.verdict() == Verdict.EQUIVALENT) verdict = GateVerdict.EQUIVALENT;
+            else verdict = GateVerdict.INCONCLUSIVE;
             if (Math.signum(fc.median() - fb.median()) * Math.signum(c.ratio() - 1) < 0) {
                 // The change is the median of run-by-run ratios; with overlapping runs it can point the other way.
                 note += String.format(java.util.Locale.ROOT, "; the medians moved %s (%+.1f%%) but the run-by-run ratios"
@@ -206,12 +207,12 @@ public final class Gate {
     }
 
     private static GateRow missing(String profile, String figure, Figure fb, String why, boolean fails) {
-        return new GateRow(profile, figure, fb.kind(), fb.unit(), fb.median(), null, null, null, null, GateRow.MISSING, 0, fails,
+        return new GateRow(profile, figure, fb.kind(), fb.unit(), fb.median(), null, null, null, null, GateVerdict.MISSING, 0, fails,
                 figure, why);
     }
 
     private static GateRow notComparable(String profile, String figure, String why) {
-        return new GateRow(profile, figure, FigureKind.COMPILE, "", null, null, null, null, null, GateRow.NOT_COMPARABLE, 0, false,
+        return new GateRow(profile, figure, FigureKind.COMPILE, "", null, null, null, null, null, GateVerdict.NOT_COMPARABLE, 0, false,
                 figure, why);
     }
 }

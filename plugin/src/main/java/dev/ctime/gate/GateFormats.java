@@ -92,7 +92,7 @@ public final class GateFormats {
         out.add("");
         List<GateRow> reg = res.regressed();
         List<GateRow> gone = res.missing();
-        long improved = res.rows().stream().filter(r -> r.verdict().equals(GateRow.IMPROVED)).count();
+        long improved = res.rows().stream().filter(r -> r.verdict().equals(GateVerdict.IMPROVED)).count();
         out.add(reg.size() + " regression" + (reg.size() == 1 ? "" : "s") + ", " + gone.size() + " missing, " + improved
                 + " improvement" + (improved == 1 ? "" : "s") + " against baseline " + baselineName + " (" + res.rows().size()
                 + " figures compared)");
@@ -116,11 +116,11 @@ public final class GateFormats {
                 .append(", threshold ").append(pct(r.threshold())).append(r.note() == null ? "" : "; " + md(r.note())).append('\n');
         res.missing().forEach(r -> sb.append("- **missing**: ")
                 .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
-        for (String m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m)).append('\n');
+        for (Mismatch m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m.text())).append('\n');
         for (String w : res.warnings()) sb.append("- **warning**: ").append(md(w)).append('\n');
-        List<GateRow> changed = res.rows().stream().filter(r -> r.verdict().equals(GateRow.REGRESSED) || r.verdict().equals(GateRow.IMPROVED)
-                || r.verdict().equals(GateRow.MISSING)).toList();
-        long same = res.rows().stream().filter(r -> r.verdict().equals(GateRow.EQUIVALENT)).count();
+        List<GateRow> changed = res.rows().stream().filter(r -> r.verdict().equals(GateVerdict.REGRESSED) || r.verdict().equals(GateVerdict.IMPROVED)
+                || r.verdict().equals(GateVerdict.MISSING)).toList();
+        long same = res.rows().stream().filter(r -> r.verdict().equals(GateVerdict.EQUIVALENT)).count();
         long open = res.rows().size() - changed.size() - same;
         sb.append('\n').append(changed.isEmpty() ? "Nothing changed beyond its threshold" : "What changed:").append(" (")
                 .append(res.rows().size()).append(" figures: ").append(same).append(" equivalent, ").append(open)
@@ -135,10 +135,10 @@ public final class GateFormats {
     private static void table(StringBuilder sb, List<GateRow> rows) {
         sb.append("| profile | figure | baseline | current | change (95% interval) | verdict |\n| --- | --- | ---: | ---: | --- | --- |\n");
         for (GateRow r : rows) {
-            String v = r.fails() ? "**" + r.verdict() + "**" : r.verdict();
+            String v = r.fails() ? "**" + r.verdict() + "**" : r.verdict().id();
             sb.append("| ").append(md(r.profile())).append(" | ").append(md(name(r))).append(" | ").append(value(r.baseline(), r.unit()))
                     .append(" | ").append(value(r.current(), r.unit())).append(" | ").append(r.change()).append(" | ").append(v)
-                    .append(r.gating() || r.verdict().equals(GateRow.NOT_COMPARABLE) ? "" : " (decided by " + md(decided(r)) + ")")
+                    .append(r.gating() || r.verdict().equals(GateVerdict.NOT_COMPARABLE) ? "" : " (decided by " + md(decided(r)) + ")")
                     .append(" |\n");
         }
     }
@@ -147,7 +147,7 @@ public final class GateFormats {
     public static String junit(Gate.Result res, String baselineName) {
         List<GateRow> rows = res.rows();
         long failures = rows.stream().filter(GateRow::fails).count();
-        long skipped = rows.stream().filter(r -> r.verdict().equals(GateRow.NOT_COMPARABLE)).count();
+        long skipped = rows.stream().filter(r -> r.verdict().equals(GateVerdict.NOT_COMPARABLE)).count();
         return xml(x -> {
             suite(x, rows.size(), failures, skipped);
             x.writeStartElement("properties");
@@ -163,14 +163,14 @@ public final class GateFormats {
                         + r.change() + ", verdict " + r.verdict() + (r.note() == null ? "" : "; " + r.note());
                 x.writeCharacters("\n    ");
                 if (r.fails()) {
-                    boolean missing = r.verdict().equals(GateRow.MISSING);
+                    boolean missing = r.verdict().equals(GateVerdict.MISSING);
                     x.writeStartElement("failure");
                     x.writeAttribute("message", printable(r.profile() + " " + name(r) + (missing ? " is missing: " + r.note()
                             : " regressed " + r.change() + " (threshold " + pct(r.threshold()) + ")")));
                     x.writeAttribute("type", missing ? "missing" : "regression");
                     x.writeCharacters(printable(detail));
                     x.writeEndElement();
-                } else if (r.verdict().equals(GateRow.NOT_COMPARABLE)) {
+                } else if (r.verdict().equals(GateVerdict.NOT_COMPARABLE)) {
                     x.writeEmptyElement("skipped");
                     x.writeAttribute("message", printable(r.note() == null ? "not comparable" : r.note()));
                 } else {
@@ -187,7 +187,7 @@ public final class GateFormats {
     }
 
     /** A check that refused to compare: one failing test case naming every difference. */
-    public static String refusalJunit(List<String> mismatches, String baselineName) {
+    public static String refusalJunit(List<Mismatch> mismatches, String baselineName) {
         return xml(x -> {
             suite(x, 1, 1, 0);
             x.writeStartElement("testcase");
@@ -195,7 +195,7 @@ public final class GateFormats {
             x.writeAttribute("name", printable("comparable with baseline " + baselineName));
             x.writeCharacters("\n    ");
             x.writeEmptyElement("failure");
-            x.writeAttribute("message", printable("not compared: " + String.join("; ", mismatches)));
+            x.writeAttribute("message", printable("not compared: " + String.join("; ", mismatches.stream().map(Mismatch::text).toList())));
             x.writeAttribute("type", "mismatch");
             x.writeCharacters("\n  ");
             x.writeEndElement();
@@ -242,9 +242,9 @@ public final class GateFormats {
         x.writeAttribute("value", printable(value));
     }
 
-    public static String refusalMarkdown(List<String> mismatches, String baselineName) {
+    public static String refusalMarkdown(List<Mismatch> mismatches, String baselineName) {
         StringBuilder sb = new StringBuilder("### ctime: not compared with baseline `").append(md(baselineName)).append("`\n\n");
-        for (String m : mismatches) sb.append("- ").append(md(m)).append('\n');
+        for (Mismatch m : mismatches) sb.append("- ").append(md(m.text())).append('\n');
         return sb.append("\nSave a new baseline (`ctime:baseline`), or set `ctime.check.onMismatch=warn`.\n").toString();
     }
 

@@ -15,18 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GateRow(String profile, String figure, FigureKind kind, String unit, Double baseline, Double current,
-                      Double ratio, Double ciLow, Double ciHigh, String verdict, double threshold, boolean gating,
+                      Double ratio, Double ciLow, Double ciHigh, GateVerdict verdict, double threshold, boolean gating,
                       String decidedBy, String note) {
-    public static final String REGRESSED = "regressed";
-    public static final String IMPROVED = "improved";
-    public static final String EQUIVALENT = "equivalent";
-    public static final String INCONCLUSIVE = "inconclusive";
-    public static final String NOT_COMPARABLE = "not comparable";
-    public static final String MISSING = "missing";
-
     /** A regression, or a figure gone since the baseline, where the row gates (a missing one may be lowered to a warning). */
     public boolean fails() {
-        return gating && (verdict.equals(REGRESSED) || verdict.equals(MISSING));
+        return gating && (verdict == GateVerdict.REGRESSED || verdict == GateVerdict.MISSING);
     }
 
     /** "+12.3% (+8.1% to +16.0%)", or "" where there is no ratio. */

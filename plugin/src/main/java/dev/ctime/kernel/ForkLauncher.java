@@ -81,7 +81,7 @@ public final class ForkLauncher {
      * @param culprit  the progress line it was on when it died or hung (profile, kernel, size, phase), or null
      * @param problem  why it ended early, naming the signal, the panic message and the crash log; null when it finished
      */
-    public record Attempt(List<ForkResult> results, String[] culprit, String problem, boolean hung) {
+    public record Attempt(List<ForkResult> results, Step culprit, String problem, boolean hung) {
         public boolean finished() {
             return problem == null;
         }
@@ -146,11 +146,11 @@ public final class ForkLauncher {
         if (hung || timedOut) Exec.killTree(p);
         else Exec.stoppedByUser(p.exitValue(), "the kernel fork");
         List<ForkResult> results = readResults(json, Path.of(plan.resultsFile()));
-        String[] culprit = lastProgress(progress);
+        Step culprit = lastProgress(progress);
         boolean done = finishedAll(progress);
         if (!hung && !timedOut && p.exitValue() == 0 && done) return new Attempt(results, null, null, false);
         String stderr = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
-        String what = culprit == null ? "the fork" : describe(culprit);
+        String what = culprit == null ? "the fork" : culprit.describe();
         String problem;
         if (hung) {
             problem = what + " ran for more than " + String.format(java.util.Locale.ROOT, "%.0f", limit / 1e9) + " s without"
@@ -170,9 +170,27 @@ public final class ForkLauncher {
         return new Attempt(results, culprit, problem, hung);
     }
 
-    static String describe(String[] c) {
-        return c[0].isEmpty() ? "the harness (" + c[3] + ", n = " + c[2] + ")"
-                : "kernel " + c[1] + " (n = " + c[2] + ", " + c[3] + ") of profile " + c[0];
+    /**
+     * The step a fork wrote it was about to run, as its progress file has it.
+     *
+     * @param profile the profile whose library it ran, empty for the harness's own step (its overhead loop)
+     * @param kernel  the kernel
+     * @param n       its size
+     * @param phase   check, warm-up, primal, gradient, overhead...
+     */
+    public record Step(String profile, String kernel, int n, String phase) {
+        public boolean inHarness() {
+            return profile.isEmpty();
+        }
+
+        public ForkPlan.Cell cell() {
+            return new ForkPlan.Cell(profile, kernel, n);
+        }
+
+        String describe() {
+            return inHarness() ? "the harness (" + phase + ", n = " + n + ")"
+                    : "kernel " + kernel + " (n = " + n + ", " + phase + ") of profile " + profile;
+        }
     }
 
     private static final Pattern HS_SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x[0-9a-f]+\\)");
@@ -273,12 +291,17 @@ public final class ForkLauncher {
         return !lines.isEmpty() && lines.get(lines.size() - 1).equals(KernelRunner.DONE);
     }
 
-    static String[] lastProgress(Path progress) throws IOException {
+    static Step lastProgress(Path progress) throws IOException {
         if (!Files.exists(progress)) return null;
         List<String> lines = Files.readAllLines(progress, StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
             String[] f = lines.get(i).split("\t", -1);
-            if (f.length == 4) return f;
+            if (f.length != 4) continue;
+            try {
+                return new Step(f[0], f[1], Integer.parseInt(f[2]), f[3]);
+            } catch (NumberFormatException e) {
+                // A line cut off mid-write by the crash: the one before it names the step.
+            }
         }
         return null;
     }

@@ -12,14 +12,14 @@ import java.util.List;
  * @param warmupMaxMs       warm-up ends when the median settles, or after this long
  * @param pinCpu            CPU to pin the measuring thread to, or -1 for none
  * @param deschedThreshold  a batch whose wall time exceeds its CPU time by this share is left out
- * @param exclude           {@link #key} of every kernel that crashed or hung in an earlier attempt
- * @param skipGroups        {@link #group} of every kernel and size this fork already measured
+ * @param exclude           every kernel that crashed or hung in an earlier attempt
+ * @param skipGroups        every kernel and size this fork already measured
  * @param progressFile      the fork appends what it is about to run, so a crash names its kernel
  * @param resultsFile       one JSON line per finished kernel and size, written as soon as it is done
  */
 public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed, long minSampleNs, int samples,
                        long warmupMaxMs, int pinCpu, double gradientTolerance, double deschedThreshold,
-                       List<String> exclude, List<String> skipGroups, String progressFile, String resultsFile) {
+                       List<Cell> exclude, List<Size> skipGroups, String progressFile, String resultsFile) {
     public ForkPlan {
         libraries = List.copyOf(libraries);
         kernels = List.copyOf(kernels);
@@ -31,11 +31,22 @@ public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed,
     public record Library(String profile, String path) {
     }
 
-    public static String key(String profile, String kernel, int n) {
-        return profile + "\u0000" + kernel + "\u0000" + n;
+    /**
+     * One kernel at one size: what a fork measures in every library side by side.
+     *
+     * @param kernel the kernel's name
+     * @param n      its input size
+     */
+    public record Size(String kernel, int n) {
     }
 
-    public static String group(String kernel, int n) {
-        return kernel + "\u0000" + n;
+    /**
+     * One kernel at one size in one profile's library: what crashes or hangs on its own.
+     *
+     * @param profile the profile whose library it is
+     * @param kernel  the kernel's name
+     * @param n       its input size
+     */
+    public record Cell(String profile, String kernel, int n) {
     }
 }

@@ -21,14 +21,14 @@ public final class ForkPool {
 
     /**
      * @param forks   per fork, every kernel and size it measured
-     * @param crashes {@link ForkPlan#key} of each kernel that crashed or hung, with the reason
+     * @param crashes each kernel that crashed or hung, with the reason
      */
-    public static List<KernelTiming> pool(String profile, List<List<ForkResult>> forks, Map<String, String> crashes) {
-        Map<String, List<ForkResult.Entry>> byGroup = new LinkedHashMap<>();
-        Map<String, ForkResult> firstOf = new LinkedHashMap<>();
+    public static List<KernelTiming> pool(String profile, List<List<ForkResult>> forks, Map<ForkPlan.Cell, String> crashes) {
+        Map<ForkPlan.Size, List<ForkResult.Entry>> byGroup = new LinkedHashMap<>();
+        Map<ForkPlan.Size, ForkResult> firstOf = new LinkedHashMap<>();
         for (List<ForkResult> fork : forks) {
             for (ForkResult r : fork) {
-                String g = ForkPlan.group(r.kernel(), r.n());
+                ForkPlan.Size g = new ForkPlan.Size(r.kernel(), r.n());
                 firstOf.putIfAbsent(g, r);
                 List<ForkResult.Entry> es = byGroup.computeIfAbsent(g, k -> new ArrayList<>());
                 r.entries().stream().filter(e -> e.profile().equals(profile)).forEach(es::add);
@@ -37,15 +37,14 @@ public final class ForkPool {
         List<KernelTiming> out = new ArrayList<>();
         for (var e : byGroup.entrySet()) {
             ForkResult r = firstOf.get(e.getKey());
-            String crash = crashes.get(ForkPlan.key(profile, r.kernel(), r.n()));
+            String crash = crashes.get(new ForkPlan.Cell(profile, r.kernel(), r.n()));
             if (crash != null) out.add(KernelTiming.failed(r.kernel(), r.n(), crash));
             else if (!e.getValue().isEmpty()) out.add(poolOne(r.kernel(), r.n(), e.getValue()));
         }
         // A kernel that crashed in the very first fork has no result line at all.
-        crashes.forEach((key, why) -> {
-            String[] f = key.split("\u0000");
-            if (f[0].equals(profile) && out.stream().noneMatch(t -> t.name().equals(f[1]) && t.n() == Integer.parseInt(f[2]))) {
-                out.add(KernelTiming.failed(f[1], Integer.parseInt(f[2]), why));
+        crashes.forEach((c, why) -> {
+            if (c.profile().equals(profile) && out.stream().noneMatch(t -> t.name().equals(c.kernel()) && t.n() == c.n())) {
+                out.add(KernelTiming.failed(c.kernel(), c.n(), why));
             }
         });
         return out;

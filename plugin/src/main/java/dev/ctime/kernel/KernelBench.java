@@ -37,14 +37,14 @@ public final class KernelBench {
     /**
      * What the next fork is for.
      *
-     * @param groups {@link ForkPlan#group} of the kernel sizes still wanted; empty when settled
+     * @param groups the kernel sizes still wanted; empty when settled
      * @param width  how far from settled (the undecided intervals' total width), to see whether more forks narrow it;
      *               NaN where unknown
      * @param why    what the forks are for, or why none is needed, as the log and the report say it
      * @param profiles the libraries the next forks time (a race's field, the control's name included); null for all
      */
-    public record Focus(Set<String> groups, double width, String why, Set<String> profiles) {
-        public Focus(Set<String> groups, double width, String why) {
+    public record Focus(Set<ForkPlan.Size> groups, double width, String why, Set<String> profiles) {
+        public Focus(Set<ForkPlan.Size> groups, double width, String why) {
             this(groups, width, why, null);
         }
     }
@@ -95,11 +95,11 @@ public final class KernelBench {
             throws IOException, InterruptedException {
         ForkPlan t = settings.template();
         List<List<ForkResult>> forks = new ArrayList<>(kept);
-        Map<String, String> crashes = new LinkedHashMap<>();
+        Map<ForkPlan.Cell, String> crashes = new LinkedHashMap<>();
         long start = System.nanoTime();
         boolean capped = false;
         Outcome outcome = outcome(libraries, forks, crashes, Set.of(), null);
-        Set<String> last = Set.of();
+        Set<ForkPlan.Size> last = Set.of();
         List<Double> widths = new ArrayList<>();
         String why = null;
         String stopped = null;
@@ -108,7 +108,7 @@ public final class KernelBench {
         List<ForkPlan.Library> timing = libraries;
         if (!kept.isEmpty()) outcome = outcome(libraries, forks, crashes, Set.of(), null);
         for (int f = kept.size() + 1; ; f++) {
-            Set<String> wanted;
+            Set<ForkPlan.Size> wanted;
             if (f <= settings.minForks()) {
                 wanted = allGroups(t.kernels());
             } else {
@@ -137,7 +137,7 @@ public final class KernelBench {
                 break;
             }
             if (f > settings.minForks()) extra++;
-            Set<String> done = new HashSet<>(allGroups(t.kernels()));
+            Set<ForkPlan.Size> done = new HashSet<>(allGroups(t.kernels()));
             done.removeAll(wanted);
             List<ForkResult> fork = new ArrayList<>();
             forks.add(fork);
@@ -159,20 +159,19 @@ public final class KernelBench {
                 ForkLauncher.Attempt a = launcher.run(plan, dir, label);
                 for (ForkResult r : a.results()) {
                     fork.add(r);
-                    done.add(ForkPlan.group(r.kernel(), r.n()));
+                    done.add(new ForkPlan.Size(r.kernel(), r.n()));
                 }
                 if (a.finished()) break;
                 log.accept(a.problem());
-                if (a.culprit() == null || a.culprit()[0].isEmpty()) {
+                if (a.culprit() == null || a.culprit().inHarness()) {
                     // The harness itself failed, outside any kernel: every kernel left in this fork is lost.
-                    for (String g : wanted) {
+                    for (ForkPlan.Size g : wanted) {
                         if (done.contains(g)) continue;
-                        String[] kn = g.split("\u0000");
-                        for (ForkPlan.Library l : timing) crashes.putIfAbsent(ForkPlan.key(l.profile(), kn[0], Integer.parseInt(kn[1])), a.problem());
+                        for (ForkPlan.Library l : timing) crashes.putIfAbsent(new ForkPlan.Cell(l.profile(), g.kernel(), g.n()), a.problem());
                     }
                     break;
                 }
-                crashes.put(ForkPlan.key(a.culprit()[0], a.culprit()[1], Integer.parseInt(a.culprit()[2])), a.problem());
+                crashes.put(a.culprit().cell(), a.problem());
             }
             outcome = outcome(libraries, forks, crashes, Set.of(), null);
             onFork.accept(outcome);
@@ -195,15 +194,15 @@ public final class KernelBench {
     public static List<List<ForkResult>> kept(Path dir, List<ForkPlan.Library> libraries, List<Kernel> kernels,
                                               Map<String, List<KernelTiming>> reported) throws IOException {
         List<List<ForkResult>> out = new ArrayList<>();
-        Set<String> groups = allGroups(kernels);
+        Set<ForkPlan.Size> groups = allGroups(kernels);
         Set<String> names = libraries.stream().map(ForkPlan.Library::profile).collect(java.util.stream.Collectors.toSet());
         for (int f = 1; ; f++) {
             if (java.nio.file.Files.exists(dir.resolve(label(f, 2) + RESULTS))) break;
             List<ForkResult> fork = ForkLauncher.readResults(Json.MAPPER, dir.resolve(label(f, 1) + RESULTS));
-            Set<String> seen = new HashSet<>();
+            Set<ForkPlan.Size> seen = new HashSet<>();
             boolean whole = true;
             for (ForkResult r : fork) {
-                seen.add(ForkPlan.group(r.kernel(), r.n()));
+                seen.add(new ForkPlan.Size(r.kernel(), r.n()));
                 Set<String> profiles = new HashSet<>();
                 for (ForkResult.Entry e : r.entries()) {
                     profiles.add(e.profile());
@@ -239,13 +238,13 @@ public final class KernelBench {
     }
 
     /** @param cappedGroups the kernel sizes more forks were still wanted for when a cap stopped them */
-    private Outcome outcome(List<ForkPlan.Library> libraries, List<List<ForkResult>> forks, Map<String, String> crashes,
-                            Set<String> cappedGroups, String spent) {
+    private Outcome outcome(List<ForkPlan.Library> libraries, List<List<ForkResult>> forks, Map<ForkPlan.Cell, String> crashes,
+                            Set<ForkPlan.Size> cappedGroups, String spent) {
         boolean capped = !cappedGroups.isEmpty();
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         for (ForkPlan.Library l : libraries) {
             List<KernelTiming> ts = ForkPool.pool(l.profile(), forks, crashes);
-            if (capped) ts = ts.stream().map(k -> cappedGroups.contains(ForkPlan.group(k.name(), k.n()))
+            if (capped) ts = ts.stream().map(k -> cappedGroups.contains(new ForkPlan.Size(k.name(), k.n()))
                     ? markCapped(k, settings.targetPrecision()) : k).toList();
             timings.put(l.profile(), ts);
         }
@@ -262,22 +261,22 @@ public final class KernelBench {
     }
 
     /** Kernel sizes where some profile's primal or gradient has not reached the target precision. */
-    private Set<String> unfinished(Outcome o) {
-        Set<String> out = new HashSet<>();
+    private Set<ForkPlan.Size> unfinished(Outcome o) {
+        Set<ForkPlan.Size> out = new HashSet<>();
         for (List<KernelTiming> ts : o.timings().values()) {
             for (KernelTiming k : ts) {
                 if (k.primalNs() == null) continue;
                 boolean reached = k.primalNs().reached(settings.targetPrecision())
                         && (k.gradientNs() == null || k.gradientNs().reached(settings.targetPrecision()));
-                if (!reached) out.add(ForkPlan.group(k.name(), k.n()));
+                if (!reached) out.add(new ForkPlan.Size(k.name(), k.n()));
             }
         }
         return out;
     }
 
-    private static Set<String> allGroups(List<Kernel> kernels) {
-        Set<String> all = new HashSet<>();
-        for (Kernel k : kernels) for (int n : k.sizes()) all.add(ForkPlan.group(k.name(), n));
+    private static Set<ForkPlan.Size> allGroups(List<Kernel> kernels) {
+        Set<ForkPlan.Size> all = new HashSet<>();
+        for (Kernel k : kernels) for (int n : k.sizes()) all.add(new ForkPlan.Size(k.name(), n));
         return all;
     }
 

@@ -87,8 +87,8 @@ public final class KernelRunner {
 
     void run() throws IOException {
         boolean pinned = plan.pinCpu() >= 0 && KernelLibrary.pinCurrentThread(plan.pinCpu());
-        Set<String> exclude = new HashSet<>(plan.exclude());
-        Set<String> skip = new HashSet<>(plan.skipGroups());
+        Set<ForkPlan.Cell> exclude = new HashSet<>(plan.exclude());
+        Set<ForkPlan.Size> skip = new HashSet<>(plan.skipGroups());
         Map<String, KernelLibrary> libs = new LinkedHashMap<>();
         Map<String, String> loadErrors = new LinkedHashMap<>();
         for (ForkPlan.Library l : plan.libraries()) {
@@ -100,7 +100,7 @@ public final class KernelRunner {
         }
         for (Kernel k : plan.kernels()) {
             for (int n : k.sizes()) {
-                if (skip.contains(ForkPlan.group(k.name(), n))) continue;
+                if (skip.contains(new ForkPlan.Size(k.name(), n))) continue;
                 progress("", k.name(), n, "overhead");
                 double[] overhead = timeEmpty(n);
                 List<ForkResult.Entry> entries = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class KernelRunner {
                 List<Measured> live = new ArrayList<>();
                 for (var lib : libs.entrySet()) {
                     String p = lib.getKey();
-                    if (exclude.contains(ForkPlan.key(p, k.name(), n))) continue;
+                    if (exclude.contains(new ForkPlan.Cell(p, k.name(), n))) continue;
                     progress(p, k.name(), n, "check");
                     Measured m = prepare(p, lib.getValue(), k, n);
                     if (m.error != null) entries.add(ForkResult.Entry.failed(p, m.error));

@@ -1,6 +1,9 @@
 package dev.ctime.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Whether a toolchain can build #[autodiff] code.
@@ -13,10 +16,30 @@ import java.util.List;
  * @param foundFiles the Enzyme libraries present there
  * @param howToFix what to do where the backend is missing or broken
  */
-public record EnzymeStatus(String state, List<String> expectedFiles, List<String> foundFiles, String rustcSays,
+public record EnzymeStatus(State state, List<String> expectedFiles, List<String> foundFiles, String rustcSays,
                            String howToFix, Backend backend) {
-    public EnzymeStatus(String state, List<String> expectedFiles, List<String> foundFiles, String rustcSays, String howToFix) {
+    public EnzymeStatus(State state, List<String> expectedFiles, List<String> foundFiles, String rustcSays, String howToFix) {
         this(state, expectedFiles, foundFiles, rustcSays, howToFix, null);
+    }
+
+    /** Present (rustc loaded the backend), missing, or broken (a file is there but rustc cannot load it). */
+    public enum State {
+        PRESENT, MISSING, BROKEN;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static State of(String id) {
+            return valueOf(id.toUpperCase(Locale.ROOT));
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
     }
 
     /**
@@ -39,6 +62,6 @@ public record EnzymeStatus(String state, List<String> expectedFiles, List<String
     }
 
     public boolean present() {
-        return state.equals("present");
+        return state == State.PRESENT;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ctime.mojo;
 
+import dev.ctime.gate.Mismatch;
+import dev.ctime.gate.GateVerdict;
 import dev.ctime.gate.ReportCheck;
 import dev.ctime.gate.FigureKind;
 import dev.ctime.gate.Gate;
@@ -91,9 +93,9 @@ public class CheckMojo extends BaselineParameters {
         Report now = read(reportFile.toPath(), "the current report", "run ctime:measure first");
         Measured b = Measured.of(base);
         Measured c = Measured.of(now);
-        List<String> mismatches = Gate.mismatches(b, c);
+        List<Mismatch> mismatches = Gate.mismatches(b, c);
         if (!mismatches.isEmpty()) {
-            String what = "the current run differs from baseline " + basePath.getFileName() + ": " + String.join("; ", mismatches);
+            String what = "the current run differs from baseline " + basePath.getFileName() + ": " + String.join("; ", mismatches.stream().map(Mismatch::text).toList());
             if (mode == Gate.OnMismatch.FAIL) {
                 String msg = "ctime: " + what + ". Figures from other toolchains, machines or settings are not compared blindly:"
                         + " save a new baseline (ctime:baseline), or set ctime.check.onMismatch=warn to compare what still matches";
@@ -111,7 +113,7 @@ public class CheckMojo extends BaselineParameters {
                 + " benchmark-action.json)");
         if (!res.regressions().isEmpty()) {
             List<String> what = new ArrayList<>();
-            res.regressions().forEach(r -> what.add(r.profile() + " " + GateFormats.name(r) + (r.verdict().equals(GateRow.MISSING)
+            res.regressions().forEach(r -> what.add(r.profile() + " " + GateFormats.name(r) + (r.verdict().equals(GateVerdict.MISSING)
                     ? " missing (" + r.note() + ")" : " " + r.change())));
             long gone = what.size() - res.regressed().size();
             throw new MojoFailureException("ctime: " + (what.size() - gone) + " regression" + (what.size() - gone == 1 ? "" : "s")

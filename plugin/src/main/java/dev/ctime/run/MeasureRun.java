@@ -110,7 +110,7 @@ public final class MeasureRun {
     /** The interrupted report whose profiles this run completes, by name: their kernel forks may be kept. */
     private final Map<String, ProfileResult> interruptedProfiles = new LinkedHashMap<>();
     private final Map<Map<String, String>, List<String>> sourceChanges = new java.util.HashMap<>();
-    private String instructionCounts = "not run: no kernel was timed";
+    private InstructionCounts instructionCounts = InstructionCounts.NO_KERNEL;
     /** What the builds beyond ctime.repeat were for and why they stopped, where any were wanted. */
     private String extraBuilds;
     private SourceRevision commit;
@@ -503,14 +503,14 @@ public final class MeasureRun {
             race.stop("the decision is settled");
             analyse(bench, prepared.stream().filter(p -> race.inField(p.name())).toList());
             enter(Stage.COUNTING);
-            instructionCounts = "not finished: the run was cut short while counting";
+            instructionCounts = InstructionCounts.CUT_SHORT;
             kernels = sharedWithIdentical(countInstructions(libs.stream().filter(l -> race.inField(l.profile())).toList(),
                     sharedWithIdentical(kernels)));
             persist(report());
         } else if (kernels != null) {
             persist(report());
             enter(Stage.COUNTING);
-            instructionCounts = "not finished: the run was cut short while counting";
+            instructionCounts = InstructionCounts.CUT_SHORT;
             kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
@@ -703,8 +703,8 @@ public final class MeasureRun {
                 .filter(u -> u.run().verdict() == Verdict.INCONCLUSIVE).toList();
         if (onRun.isEmpty()) return new KernelBench.Focus(java.util.Set.of(), 0, "undecided on build cost alone, which more"
                 + " forks cannot settle (more builds, next, can)");
-        java.util.Set<String> groups = new java.util.HashSet<>();
-        d.workload().items().forEach(i -> groups.add(ForkPlan.group(i.kernel(), i.n())));
+        java.util.Set<ForkPlan.Size> groups = new java.util.HashSet<>();
+        d.workload().items().forEach(i -> groups.add(new ForkPlan.Size(i.kernel(), i.n())));
         return new KernelBench.Focus(groups, Decision.Undecided.width(onRun), "the decision between "
                 + String.join(", ", Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
     }
@@ -940,13 +940,13 @@ public final class MeasureRun {
     private KernelBench.Outcome countInstructions(List<ForkPlan.Library> libs, KernelBench.Outcome ko)
             throws IOException, InterruptedException {
         if (cfg.instructions().equals("off")) {
-            instructionCounts = "off (ctime.instructions=off)";
+            instructionCounts = new InstructionCounts(InstructionCounts.State.OFF, null);
             return ko;
         }
         Path valgrind = Exec.which("valgrind");
         if (valgrind == null) {
-            instructionCounts = "unavailable: Valgrind is not installed (Debian: apt-get install valgrind); kernel figures rest"
-                    + " on time alone";
+            instructionCounts = new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "Valgrind is not installed (Debian:"
+                    + " apt-get install valgrind); kernel figures rest on time alone");
             return ko;
         }
         List<InstructionCounter.Job> jobs = new ArrayList<>();
@@ -963,7 +963,7 @@ public final class MeasureRun {
             }
         }
         if (jobs.isEmpty()) {
-            instructionCounts = "not run: no kernel was timed";
+            instructionCounts = InstructionCounts.NO_KERNEL;
             return ko;
         }
         log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
@@ -982,12 +982,9 @@ public final class MeasureRun {
         List<String> failed = counts.stream().filter(c -> c.perCall() == null)
                 .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
                 .toList();
-        instructionCounts = "instructions per call under Valgrind's Cachegrind: (total of 1 + k calls - total of 1 call) / k,"
-                + " counted outside the JVM by ctime-count on the timing inputs";
-        if (!failed.isEmpty()) {
-            log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
-            instructionCounts += "; not counted: " + String.join("; ", failed.stream().limit(5).toList());
-        }
+        if (!failed.isEmpty()) log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
+        instructionCounts = new InstructionCounts(InstructionCounts.State.COUNTED,
+                failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
                 find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));

@@ -55,7 +55,7 @@ final class ReportAssembler {
      */
     record State(CrateInfo crate, SourceRevision commit, Toolchain defaultToolchain, Map<String, Toolchain> toolchains,
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
-                 KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, String instructionCounts, String resumedFrom,
+                 KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, InstructionCounts instructionCounts, String resumedFrom,
                  String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed, Map<String, Double> stagesMs,
                  Race race) {
     }
@@ -81,7 +81,7 @@ final class ReportAssembler {
             Status status = b.status();
             String reason = b.reason();
             // Cut short while counting: the figures are there, but not the counts the run set out to take.
-            boolean counting = s.instructionCounts().startsWith("not finished");
+            boolean counting = s.instructionCounts().state() == InstructionCounts.State.NOT_FINISHED;
             if (s.cut() != null && (status == Status.OK || status == Status.PARTIAL) && (!finished(b, kt, s.kernelsTimed()) || counting)) {
                 status = Status.INCOMPLETE;
                 reason = s.cut();
@@ -112,7 +112,7 @@ final class ReportAssembler {
         settings.put("inputRange", List.of(-1.0, 1.0));
         settings.put("gradientTolerance", cfg.timing().gradientTolerance());
         settings.put("hardwareCounters", Machine.hardwareCounters());
-        settings.put("instructionCounts", s.instructionCounts());
+        settings.put("instructionCounts", s.instructionCounts().text());
         settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.builds().patchFile());
         settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
@@ -167,7 +167,7 @@ final class ReportAssembler {
     private List<String> warnings(List<ProfileResult> results, State s) {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
         w.addAll(IdenticalLibraries.warnings(IdenticalLibraries.of(results, cfg.judging().reference())));
-        if (s.instructionCounts().startsWith("unavailable")) w.add("no instruction counts: " + s.instructionCounts().substring(13));
+        if (s.instructionCounts().state() == InstructionCounts.State.UNAVAILABLE) w.add("no instruction counts: " + s.instructionCounts().detail());
         if (s.resumedFrom() != null) {
             w.add("resumed: " + s.builds().stream().filter(b -> b.reused() != null).map(b -> b.profile().name()).toList() + " were measured in"
                     + " the run of " + s.resumedFrom() + " and reused; comparisons between them and the profiles measured now span two"

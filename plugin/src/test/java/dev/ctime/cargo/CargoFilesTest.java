@@ -23,16 +23,16 @@ class CargoFilesTest {
     @Test
     void configScanFindsWhereRustflagsAreSet() throws IOException {
         Path f = Path.of("config.toml");
-        assertEquals("build ", CargoToml.rustflagsTables("[build]\nrustflags = [\"-Ca\"]\n", f));
-        assertEquals("target ", CargoToml.rustflagsTables("[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Ca\"]\n", f));
-        assertEquals("target ", CargoToml.rustflagsTables("[target.'cfg(unix)']\nlinker = \"cc\"\nrustflags = []\n", f));
-        assertEquals("build ", CargoToml.rustflagsTables("build.rustflags = [\"-Ca\"]\n", f));
-        assertEquals("", CargoToml.rustflagsTables("[build]\n# rustflags = []\njobs = 2\n", f));
+        assertEquals(Set.of(CargoToml.Table.BUILD), CargoToml.rustflagsTables("[build]\nrustflags = [\"-Ca\"]\n", f));
+        assertEquals(Set.of(CargoToml.Table.TARGET), CargoToml.rustflagsTables("[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-Ca\"]\n", f));
+        assertEquals(Set.of(CargoToml.Table.TARGET), CargoToml.rustflagsTables("[target.'cfg(unix)']\nlinker = \"cc\"\nrustflags = []\n", f));
+        assertEquals(Set.of(CargoToml.Table.BUILD), CargoToml.rustflagsTables("build.rustflags = [\"-Ca\"]\n", f));
+        assertEquals(Set.of(), CargoToml.rustflagsTables("[build]\n# rustflags = []\njobs = 2\n", f));
         // What a line scanner gets wrong: inline tables, multi-line arrays, a rustflags key of another table.
-        assertEquals("build target ", CargoToml.rustflagsTables("build = { rustflags = [\"-Ca\"] }\n"
+        assertEquals(Set.of(CargoToml.Table.BUILD, CargoToml.Table.TARGET), CargoToml.rustflagsTables("build = { rustflags = [\"-Ca\"] }\n"
                 + "target = { x86_64-unknown-linux-gnu = { rustflags = [\"-Cb\"] } }\n", f));
-        assertEquals("build ", CargoToml.rustflagsTables("[build]\nrustflags = [\n  \"-Ca\",\n  \"-Cb\",\n]\n", f));
-        assertEquals("", CargoToml.rustflagsTables("[env]\nrustflags = \"not cargo's\"\n[host]\nrustflags = []\n", f));
+        assertEquals(Set.of(CargoToml.Table.BUILD), CargoToml.rustflagsTables("[build]\nrustflags = [\n  \"-Ca\",\n  \"-Cb\",\n]\n", f));
+        assertEquals(Set.of(), CargoToml.rustflagsTables("[env]\nrustflags = \"not cargo's\"\n[host]\nrustflags = []\n", f));
         IOException bad = assertThrows(IOException.class, () -> CargoToml.rustflagsTables("[build\nrustflags = 1\n", f));
         assertTrue(bad.getMessage().startsWith("config.toml is not valid TOML"), bad.getMessage());
         Path crate = Files.createDirectories(dir.resolve("ws/crate"));

@@ -38,7 +38,7 @@ class EnzymeDetectorTest {
         List<String> found = EnzymeDetector.present(files);
         assertEquals(List.of(), found, "an empty sysroot has no backend");
         EnzymeStatus s = EnzymeDetector.classify(nightly(), expected, found, NOT_FOUND);
-        assertEquals("missing", s.state());
+        assertEquals(EnzymeStatus.State.MISSING, s.state());
         assertTrue(s.foundFiles().isEmpty());
         assertTrue(s.rustcSays().startsWith("error: autodiff backend not found"));
         assertTrue(s.howToFix().startsWith("rustup component add enzyme --toolchain nightly"), s.howToFix());
@@ -60,12 +60,12 @@ class EnzymeDetectorTest {
         assertTrue(EnzymeDetector.classify(nightly(), expected, found, LOADED).present());
         // The file alone proves nothing: when rustc cannot load it, it is "broken", not present.
         EnzymeStatus broken = EnzymeDetector.classify(nightly(), expected, found, "error: failed to load plugin: bad ELF\n");
-        assertEquals("broken", broken.state());
+        assertEquals(EnzymeStatus.State.BROKEN, broken.state());
         assertTrue(broken.howToFix().contains("LLVM 22"));
         // What a backend built against the distribution's LLVM says where that LLVM is not installed.
         EnzymeStatus needsLlvm = EnzymeDetector.classify(nightly(), expected, found, "error: failed to load our autodiff backend: DlOpen"
                 + " { source: \"libLLVM.so.22.1: cannot open shared object file: No such file or directory\" }\n");
-        assertEquals("broken", needsLlvm.state());
+        assertEquals(EnzymeStatus.State.BROKEN, needsLlvm.state());
         assertTrue(needsLlvm.howToFix().contains("a library it links is missing: libLLVM.so.22.1")
                 && needsLlvm.howToFix().contains("apt-get install libllvm22"), needsLlvm.howToFix());
     }
@@ -74,7 +74,7 @@ class EnzymeDetectorTest {
     void stableToolchainCannotHaveAutodiff() throws Exception {
         Toolchain stable = new Toolchain(null, "rustc 1.95.0", "1.95.0", HOST, "22.1.2", "stable", sysroot);
         EnzymeStatus s = EnzymeDetector.detect(stable, sysroot.resolve("work"));
-        assertEquals("missing", s.state());
+        assertEquals(EnzymeStatus.State.MISSING, s.state());
         assertTrue(s.howToFix().contains("needs nightly"));
     }
 }

@@ -91,7 +91,7 @@ class GateTest {
         Gate.Result r = Gate.compare(b, run("rustc 1.95.0", Map.of(), f), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
         assertTrue(r.regressions().isEmpty(), r.regressions().toString());
         GateRow cpu = r.rows().stream().filter(x -> x.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
-        assertFalse(cpu.verdict().equals(GateRow.REGRESSED));
+        assertFalse(cpu.verdict().equals(GateVerdict.REGRESSED));
     }
 
     @Test
@@ -118,13 +118,13 @@ class GateTest {
         Random rnd = new Random(1);
         Measured b = run("rustc 1.95.0 (59807616e 2026-04-14)", Map.of("optLevel", "3"), figures(rnd, 100, 30_000, 0.02, null));
         Measured c = run("rustc 1.96.0 (aaaaaaaaa 2026-05-28)", Map.of("optLevel", "1"), figures(rnd, 100, 60_000, 0.02, null));
-        List<String> m = Gate.mismatches(b, c);
+        List<String> m = Gate.mismatches(b, c).stream().map(Mismatch::text).toList();
         assertTrue(m.contains("toolchain default: baseline rustc 1.95.0 (59807616e 2026-04-14), now rustc 1.96.0 (aaaaaaaaa 2026-05-28)"),
                 m.toString());
         assertTrue(m.contains("profile release: settings changed: optLevel 3 → 1"), m.toString());
         Gate.Result warn = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.WARN);
         assertTrue(warn.regressions().isEmpty(), "mismatched figures are not comparable, so not failed");
-        assertTrue(warn.rows().stream().allMatch(r -> r.verdict().equals(GateRow.NOT_COMPARABLE)));
+        assertTrue(warn.rows().stream().allMatch(r -> r.verdict().equals(GateVerdict.NOT_COMPARABLE)));
         Gate.Result ignore = Gate.compare(b, c, GateThresholds.defaults(), Gate.OnMismatch.IGNORE);
         assertFalse(ignore.regressions().isEmpty(), "compared anyway when told to ignore the difference");
     }
@@ -158,8 +158,8 @@ class GateTest {
         List<GateRow> gone = r.regressions();
         assertEquals(java.util.Set.of("kernel:heat:4096:primalNs", "kernel:heat:4096:gradientNs", "kernel:heat:4096:primalInstructions"),
                 gone.stream().map(GateRow::figure).collect(java.util.stream.Collectors.toSet()));
-        assertTrue(gone.stream().allMatch(g -> g.verdict().equals(GateRow.MISSING) && g.note().contains("SIGSEGV")), gone.toString());
-        assertTrue(r.rows().stream().anyMatch(x -> x.figure().equals("kernel:sum:4096:primalNs") && !x.verdict().equals(GateRow.MISSING)),
+        assertTrue(gone.stream().allMatch(g -> g.verdict().equals(GateVerdict.MISSING) && g.note().contains("SIGSEGV")), gone.toString());
+        assertTrue(r.rows().stream().anyMatch(x -> x.figure().equals("kernel:sum:4096:primalNs") && !x.verdict().equals(GateVerdict.MISSING)),
                 "the partial profile's other figures are still compared");
         String junit = GateFormats.junit(r, "b");
         assertTrue(junit.contains("type=\"missing\"") && junit.contains("heat@4096 primal is missing: the fork crashed"), junit);

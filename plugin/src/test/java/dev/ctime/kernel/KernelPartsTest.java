@@ -128,7 +128,7 @@ class KernelPartsTest {
     void aCrashedKernelFailsAloneWithItsReason() {
         ForkResult ok = new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
                 new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[0], 0, null, null, 1.0, null, 5)));
-        Map<String, String> crashes = Map.of(ForkPlan.key("p", "boom", 8), "kernel boom crashed the process with SIGSEGV");
+        Map<ForkPlan.Cell, String> crashes = Map.of(new ForkPlan.Cell("p", "boom", 8), "kernel boom crashed the process with SIGSEGV");
         List<KernelTiming> ts = ForkPool.pool("p", List.of(List.of(ok)), crashes);
         assertEquals(2, ts.size());
         assertEquals(Status.of("ok"), ts.get(0).status());
