@@ -41,7 +41,7 @@ class GuardTest {
 
     @Test
     void aDetachedGrandchildDiesWhenTheCommandEndsAndTheExitCodeIsKept() throws Exception {
-        Path guard = RusageTool.install(dir, RusageTool.GUARD);
+        Path guard = NativeTools.install(dir, NativeTools.GUARD);
         Path pidFile = dir.resolve("daemon.pid");
         Process p = new ProcessBuilder(List.of(guard.toString(), "sh", "-c", "setsid sleep 300 & echo $! > " + pidFile + "; exit 3"))
                 .start();
@@ -52,7 +52,7 @@ class GuardTest {
 
     @Test
     void everythingDiesWithTheGuardsParentEvenBySigkill() throws Exception {
-        Path guard = RusageTool.install(dir, RusageTool.GUARD);
+        Path guard = NativeTools.install(dir, NativeTools.GUARD);
         Path pidFile = dir.resolve("daemon.pid");
         Path childFile = dir.resolve("child.pid");
         // sh stands for the Maven JVM: it runs the guard and is then killed with SIGKILL.

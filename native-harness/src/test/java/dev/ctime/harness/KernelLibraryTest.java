@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +23,11 @@ class KernelLibraryTest {
     @BeforeAll
     static void buildKernel() throws Exception {
         Path src = dir.resolve("k.c");
-        Files.writeString(src, "#include <stddef.h>\n"
+        Files.writeString(src, "#include <stddef.h>\n#include <time.h>\n"
                 + "double sumsq(const double *x, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += x[i] * x[i]; return s; }\n"
-                + "double sumsq_grad(const double *x, double *g, size_t n) { for (size_t i = 0; i < n; i++) g[i] = 2 * x[i]; return sumsq(x, n); }\n");
+                + "double sumsq_grad(const double *x, double *g, size_t n) { for (size_t i = 0; i < n; i++) g[i] = 2 * x[i]; return sumsq(x, n); }\n"
+                // Off the CPU for n microseconds, as a descheduled thread is: wall time passes, the thread's CPU time does not.
+                + "double napping(const double *x, size_t n) { struct timespec t = {0, (long) n * 1000}; nanosleep(&t, 0); return x[0]; }\n");
         lib = dir.resolve("libk.so");
         Process p = new ProcessBuilder(List.of("gcc", "-O1", "-shared", "-fPIC", "-o", lib.toString(), src.toString()))
                 .inheritIO().start();
@@ -92,48 +92,29 @@ class KernelLibraryTest {
     }
 
     @Test
-    void aHogOnTheSameCpuGetsBatchesFlaggedAsDescheduled() throws Exception {
-        // The measuring thread and a spinning thread share one CPU: the scheduler splits it between
-        // them, so each batch's wall time is about twice the thread's CPU time and must be flagged.
-        // Without a hog, CPU time can never exceed wall time (beyond clock granularity). Both run
-        // on threads of their own, so the pinning ends with them.
-        AtomicBoolean pinned = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        long[][][] result = new long[2][][];
-        Thread measure = new Thread(() -> {
-            if (!KernelLibrary.pinCurrentThread(0)) return;
-            pinned.set(true);
-            try (KernelLibrary k = KernelLibrary.open(lib)) {
-                Pointer f = k.symbol("sumsq");
-                Memory x = new Memory(64 * 8);
-                x.clear();
-                long batch = KernelLibrary.calibrate(f, false, x, null, 64, 20_000_000, 1L << 40);
-                result[0] = KernelLibrary.timeBatchesWithCpu(f, false, x, null, 64, batch, 5);
-                Thread hog = new Thread(() -> {
-                    KernelLibrary.pinCurrentThread(0);
-                    while (!stop.get()) Thread.onSpinWait();
-                });
-                hog.setDaemon(true);
-                hog.start();
-                Thread.sleep(50);
-                result[1] = KernelLibrary.timeBatchesWithCpu(f, false, x, null, 64, batch, 10);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                stop.set(true);
+    void aBatchOffTheCpuIsFlaggedAsDescheduledAndAComputingOneIsNot() throws Exception {
+        // A descheduled thread is off the CPU while its wall clock runs. A kernel that sleeps is that, made certain:
+        // each call sleeps 500 us and computes nearly nothing, so wall time is many times the thread's CPU time.
+        try (KernelLibrary k = KernelLibrary.open(lib)) {
+            Memory x = new Memory(64 * 8);
+            x.clear();
+            long[][] off = KernelLibrary.timeBatchesWithCpu(k.symbol("napping"), false, x, null, 500, 4, 5);
+            boolean[] flagged = Descheduled.flags(off[0], off[1], Descheduled.DEFAULT_THRESHOLD);
+            for (int i = 0; i < flagged.length; i++) {
+                assertTrue(off[0][i] >= 4 * 500_000L, "4 calls of 500 us took " + off[0][i] + " ns of wall time");
+                assertTrue(flagged[i], "batch " + i + " slept through " + off[0][i] + " ns wall with " + off[1][i] + " ns CPU,"
+                        + " yet was not flagged");
             }
-        });
-        measure.start();
-        measure.join();
-        Assumptions.assumeTrue(pinned.get(), "this machine refuses CPU pinning");
-        long[][] quiet = result[0];
-        for (int i = 0; i < quiet[0].length; i++) assertTrue(quiet[1][i] <= quiet[0][i] + 1_000_000, "CPU time above wall time");
-        long[][] busy = result[1];
-        boolean[] flagged = Descheduled.flags(busy[0], busy[1], Descheduled.DEFAULT_THRESHOLD);
-        int n = 0;
-        for (boolean b : flagged) if (b) n++;
-        assertTrue(n >= 8, "only " + n + " of 10 batches flagged with a hog on the same CPU: wall "
-                + java.util.Arrays.toString(busy[0]) + " cpu " + java.util.Arrays.toString(busy[1]));
+            // Computing all along: the thread's CPU time follows its wall time, never above it beyond the clocks'
+            // granularity, whatever else the machine runs (that can only add wall time).
+            Pointer f = k.symbol("sumsq");
+            long batch = KernelLibrary.calibrate(f, false, x, null, 64, 2_000_000, 1L << 40);
+            long[][] on = KernelLibrary.timeBatchesWithCpu(f, false, x, null, 64, batch, 5);
+            for (int i = 0; i < on[0].length; i++) {
+                assertTrue(on[1][i] > 0, "a computing batch used no CPU time");
+                assertTrue(on[1][i] <= on[0][i] + 1_000_000, "CPU time " + on[1][i] + " ns above wall time " + on[0][i] + " ns");
+            }
+        }
     }
 
     @Test
@@ -147,7 +128,7 @@ class KernelLibraryTest {
 
     @Test
     void rusageWrapperMeasuresACommandInItsOwnProcess() throws Exception {
-        Path exe = RusageTool.install(dir.resolve("bin"));
+        Path exe = NativeTools.install(dir.resolve("bin"));
         Path out = dir.resolve("r.json");
         // A child that allocates ~64 MiB and touches it: the peak RSS must show it.
         Process p = new ProcessBuilder(List.of(exe.toString(), "--out", out.toString(), "--",
@@ -163,7 +144,7 @@ class KernelLibraryTest {
 
     @Test
     void rusageWrapperPropagatesTheExitCode() throws Exception {
-        Path exe = RusageTool.install(dir.resolve("bin2"));
+        Path exe = NativeTools.install(dir.resolve("bin2"));
         Path out = dir.resolve("r2.json");
         Process p = new ProcessBuilder(List.of(exe.toString(), "--out", out.toString(), "--", "sh", "-c", "exit 3"))
                 .inheritIO().start();

@@ -1,6 +1,6 @@
 package dev.ctime.autodiff;
 
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

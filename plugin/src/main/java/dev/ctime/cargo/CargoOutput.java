@@ -1,7 +1,7 @@
 package dev.ctime.cargo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,8 +1,9 @@
 package dev.ctime.cargo;
 
-import dev.ctime.model.Json;
+import dev.ctime.exec.CommandNotFound;
+import dev.ctime.store.Json;
 import dev.ctime.exec.EnvironmentException;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +30,12 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
             throw new EnvironmentException("no Cargo.toml at " + manifest + ": set <manifestPath> in the ctime plugin's configuration"
                     + " (or -Dctime.manifestPath) to your crate's Cargo.toml, or put the crate in src/main/rust/");
         }
-        Exec.Result r;
+        Processes.Result r;
         try {
-            r = Exec.run(List.of("cargo", "metadata", "--no-deps", "--format-version", "1", "--offline",
+            r = Processes.run(List.of("cargo", "metadata", "--no-deps", "--format-version", "1", "--offline",
                     "--manifest-path", manifest.toString()), manifest.getParent(), java.util.Map.of(),
                     Duration.ofMinutes(5), logs, "cargo-metadata");
-        } catch (IOException e) {
-            if (!Exec.couldNotStart(e)) throw e;
+        } catch (CommandNotFound e) {
             throw new EnvironmentException("cargo is not on the PATH: install Rust with rustup (https://rustup.rs), "
                     + "or put cargo on the PATH that Maven runs with", e);
         }

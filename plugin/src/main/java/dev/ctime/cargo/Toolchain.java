@@ -1,7 +1,8 @@
 package dev.ctime.cargo;
 
+import dev.ctime.exec.CommandNotFound;
 import dev.ctime.exec.EnvironmentException;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +43,10 @@ public record Toolchain(String name, String rustcVersion, String release, String
     /** Asks rustc; the exception's message says how to install what is missing. */
     public static Toolchain probe(String toolchainName, Path cwd, Path logs) throws IOException, InterruptedException {
         String label = "rustc-" + (toolchainName == null ? "default" : toolchainName.replaceAll("[^A-Za-z0-9._-]", "_"));
-        Exec.Result vv;
+        Processes.Result vv;
         try {
-            vv = Exec.run(List.of("rustc", "-vV"), cwd, env(toolchainName), Duration.ofMinutes(2), logs, label + "-vV");
-        } catch (IOException e) {
-            if (!Exec.couldNotStart(e)) throw e;
+            vv = Processes.run(List.of("rustc", "-vV"), cwd, env(toolchainName), Duration.ofMinutes(2), logs, label + "-vV");
+        } catch (CommandNotFound e) {
             throw new EnvironmentException("rustc is not on the PATH: install Rust with rustup (https://rustup.rs), "
                     + "or put rustc and cargo on the PATH that Maven runs with", e);
         }
@@ -58,7 +58,7 @@ public record Toolchain(String name, String rustcVersion, String release, String
             }
             throw new EnvironmentException("`rustc -vV` failed: " + firstLine(why));
         }
-        Exec.Result sr = Exec.run(List.of("rustc", "--print", "sysroot"), cwd, env(toolchainName), Duration.ofMinutes(2),
+        Processes.Result sr = Processes.run(List.of("rustc", "--print", "sysroot"), cwd, env(toolchainName), Duration.ofMinutes(2),
                 logs, label + "-sysroot");
         return parse(toolchainName, vv.stdout(), sr.ok() ? Path.of(sr.stdout().strip()) : null);
     }

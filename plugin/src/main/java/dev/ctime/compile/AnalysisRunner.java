@@ -3,7 +3,7 @@ package dev.ctime.compile;
 import dev.ctime.autodiff.EnzymeTrace;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.SourceCopy;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.kernel.InstructionCounter;
 import dev.ctime.model.Analysis;
 import java.io.IOException;
@@ -54,7 +54,7 @@ final class AnalysisRunner {
         if (trace) extra.add("-Zllvm-time-trace");
         builds.cleanLeaf(p, false, "analysis");
         Map<String, String> env = builds.env(builds.command(p, false), null);
-        Exec.Result r = Exec.run(builds.rustcCommand(p, extra), builds.crate.dir(), env, builds.timeout, p.logs(), "analysis-phases");
+        Processes.Result r = Processes.run(builds.rustcCommand(p, extra), builds.crate.dir(), env, builds.timeout, p.logs(), "analysis-phases");
         if (r.ok()) {
             Map<String, Double> phases = PhaseSplit.parse(r.stderr());
             if (phases.isEmpty()) {
@@ -83,7 +83,7 @@ final class AnalysisRunner {
         else if (trace) irFlags.add("-Zllvm-time-trace");
         a.llvmLinesScope = profile.isAutodiff() ? "the whole program after fat LTO, optimised and differentiated (the"
                 + " timed build's own pipeline: Enzyme needs it)" : "the crate alone, unoptimised, one codegen unit, LTO off";
-        Exec.Result ir = Exec.run(builds.rustcCommand(p, irFlags), builds.crate.dir(), env, builds.timeout, p.logs(),
+        Processes.Result ir = Processes.run(builds.rustcCommand(p, irFlags), builds.crate.dir(), env, builds.timeout, p.logs(),
                 "analysis-llvm-lines");
         Path ll = builds.deps(p).resolve(builds.crate.crateName() + ".ll");
         if (ir.ok() && Files.exists(ll)) {
@@ -110,7 +110,7 @@ final class AnalysisRunner {
         env.put("RUSTC_WORKSPACE_WRAPPER", cachegrindWrapper(p.plan().dir().getParent().getParent().resolve("bin")).toString());
         env.put("CTIME_VALGRIND", valgrind.toString());
         env.put("CTIME_CG_OUT", out.toString());
-        Exec.Result r = Exec.run(cmd.args(), builds.crate.dir(), env, builds.timeout.multipliedBy(50), p.logs(), "analysis-cachegrind");
+        Processes.Result r = Processes.run(cmd.args(), builds.crate.dir(), env, builds.timeout.multipliedBy(50), p.logs(), "analysis-cachegrind");
         if (!r.ok()) {
             warnings.add("the build under Cachegrind failed: " + FailureReason.fromCompilerOutput(r.stderr()));
             return;

@@ -4,7 +4,7 @@ import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoOutput;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.SourceCopy;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.model.PipelineStage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -47,7 +47,7 @@ final class CrateBuilds {
         CargoCommand cmd = command(p, false);
         List<String> args = new ArrayList<>(cmd.args());
         args.add("-v");
-        Exec.Result r = Exec.run(args, crate.dir(), env(cmd, null), timeout, p.logs(), label);
+        Processes.Result r = Processes.run(args, crate.dir(), env(cmd, null), timeout, p.logs(), label);
         if (r.timedOut()) {
             throw new BuildFailure("the build did not finish within " + timeout.toSeconds() + " s and was killed (whole process"
                     + " tree); raise ctime.buildTimeoutSeconds if it is just slow (a mismatched Enzyme can hang rustc)");
@@ -103,7 +103,7 @@ final class CrateBuilds {
         List<String> args = new ArrayList<>(List.of(rusage.toString(), "--out", cargoOut.toString(), "--"));
         args.addAll(cmd.args());
         CpuLoad before = CpuLoad.now();
-        Exec.Result r = Exec.run(args, crate.dir(), env(cmd, rustcLog), timeout, p.logs(), "build-" + tag);
+        Processes.Result r = Processes.run(args, crate.dir(), env(cmd, rustcLog), timeout, p.logs(), "build-" + tag);
         CpuLoad after = CpuLoad.now();
         if (r.timedOut()) {
             throw new BuildFailure("a " + s.id + " build did not finish within " + timeout.toSeconds()
@@ -142,7 +142,7 @@ final class CrateBuilds {
         Files.deleteIfExists(out);
         List<String> args = new ArrayList<>(List.of(rusage.toString(), "--out", out.toString(), "--"));
         args.addAll(command);
-        Exec.Result r = Exec.run(args, crate.dir(), Map.of(), timeout, p.logs(), label);
+        Processes.Result r = Processes.run(args, crate.dir(), Map.of(), timeout, p.logs(), label);
         if (!r.ok() || !Files.exists(out)) {
             String said = r.stderr().strip();
             said = said.length() > 600 ? "…" + said.substring(said.length() - 600) : said;
@@ -158,7 +158,7 @@ final class CrateBuilds {
         List<String> args = new ArrayList<>(List.of("cargo", "clean", "-p", crate.packageName(), "--manifest-path",
                 p.manifest().toString(), "--target-dir", p.target().toString(), "--profile", CargoCommand.CARGO_PROFILE));
         args.addAll(CargoCommand.profileConfig(p.plan().profile()));
-        Exec.Result r = Exec.run(args, crate.dir(), env(command(p, incremental), null), timeout, p.logs(), "clean-" + tag);
+        Processes.Result r = Processes.run(args, crate.dir(), env(command(p, incremental), null), timeout, p.logs(), "clean-" + tag);
         if (!r.ok()) throw new IOException("`cargo clean -p " + crate.packageName() + "` failed: " + r.stderr().strip());
         // What the analysis builds leave beside cargo's artefacts (-Csave-temps bitcode, the IR, the LLVM trace: tens of MB
         // a profile) is not cargo's to clean: named after the crate with a dot, unlike cargo's own (name-hash).

@@ -1,6 +1,6 @@
 package dev.ctime.compile;
 
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

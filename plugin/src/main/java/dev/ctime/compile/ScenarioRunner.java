@@ -1,6 +1,6 @@
 package dev.ctime.compile;
 
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.stats.Statistics;
 import dev.ctime.text.Units;
 import java.io.IOException;
@@ -138,7 +138,7 @@ final class ScenarioRunner {
         } else if (!baselines.contains(p.name())) {
             builds.cleanLeaf(p, true, tag + "-baseline");
             var baseline = builds.command(p, true);
-            Exec.Result r = Exec.run(baseline.args(), builds.crate.dir(), builds.env(baseline, null), builds.timeout, p.logs(),
+            Processes.Result r = Processes.run(baseline.args(), builds.crate.dir(), builds.env(baseline, null), builds.timeout, p.logs(),
                     "build-" + tag + "-baseline");
             if (!r.ok()) {
                 throw new BuildFailure("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
@@ -171,7 +171,7 @@ final class ScenarioRunner {
         List<String> cmd = new ArrayList<>(List.of("git", "apply"));
         if (reverse) cmd.add("-R");
         cmd.add(patchFile.toString());
-        Exec.Result r = Exec.run(cmd, p.manifest().getParent(), Map.of(), Duration.ofMinutes(2), p.logs(), "patch-" + tag);
+        Processes.Result r = Processes.run(cmd, p.manifest().getParent(), Map.of(), Duration.ofMinutes(2), p.logs(), "patch-" + tag);
         if (!r.ok()) {
             throw new IOException("the incr-patched patch " + patchFile + " does not apply to the crate" + (reverse ? " (revert)" : "")
                     + ": " + r.stderr().strip() + "; make it a unified diff against the crate's folder (a/src/lib.rs)");

@@ -3,7 +3,7 @@ package dev.ctime.doctor;
 import dev.ctime.profile.Linker;
 import dev.ctime.pgo.PipelineTools;
 import dev.ctime.model.EnzymeStatus;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.exec.Machine;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class Doctor {
                 out.add("  to fix: " + e.howToFix());
             }
             // PGO and BOLT profiles: tools of this toolchain's LLVM major (raw profiles change format between majors).
-            PipelineTools.Set t = PipelineTools.forProfile(true, true, tc, Exec::which);
+            PipelineTools.Set t = PipelineTools.forProfile(true, true, tc, Processes::which);
             out.add("  PGO: " + (t.profdata().ok() ? "llvm-profdata at " + t.profdata().path() + " (" + t.profdata().version() + ")"
                     : "unavailable: " + t.profdata().problem()));
             out.add("  BOLT: " + (t.bolt().ok() && t.mergeFdata() != null && t.mergeFdata().ok() ? "llvm-bolt at " + t.bolt().path()
@@ -59,14 +59,14 @@ public final class Doctor {
                     t.problems().stream().filter(x -> !x.contains("llvm-profdata")).toList())));
         }
         for (Linker l : Linker.ALL) {
-            Path p = Exec.which(l.executable());
+            Path p = Processes.which(l.executable());
             out.add("linker " + l.name() + ": " + (p != null ? "found at " + p : "not found; to fix: apt-get install " + l.debianPackage()));
         }
         String hc = Machine.hardwareCounters();
         out.add("hardware counters: " + hc + (hc.equals("available") ? ""
                 : "; ctime relies on wall and CPU time from getrusage and on repetition instead"));
         out.addAll(conditions(read(Path.of("/proc/loadavg")), Runtime.getRuntime().availableProcessors(),
-                read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), Exec.which("valgrind")));
+                read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), Processes.which("valgrind")));
         return new Findings(out, tcs, enz);
     }
 

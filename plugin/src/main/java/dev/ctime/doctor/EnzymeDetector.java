@@ -2,7 +2,7 @@ package dev.ctime.doctor;
 
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.model.EnzymeStatus;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.cargo.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public final class EnzymeDetector {
         Files.createDirectories(work);
         Path src = work.resolve("ctime_enzyme_probe.rs");
         Files.writeString(src, "");
-        Exec.Result r = Exec.run(List.of("rustc", "-Zautodiff=Enable", "--out-dir", work.toString(), src.toString()), work,
+        Processes.Result r = Processes.run(List.of("rustc", "-Zautodiff=Enable", "--out-dir", work.toString(), src.toString()), work,
                 Toolchain.env(tc.name()), Duration.ofMinutes(2), work, "enzyme-probe-" + tc.displayName());
         EnzymeStatus status = classify(tc, expected.stream().map(Path::toString).toList(), found, r.stderr());
         return found.isEmpty() ? status : status.withBackend(backend(Path.of(found.get(0))));

@@ -1,13 +1,13 @@
 package dev.ctime.exec;
 
 import dev.ctime.model.MachineFacts;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Facts about the machine that a reader of the report needs to judge its figures. */
 public final class Machine {
@@ -49,20 +49,19 @@ public final class Machine {
 
     private static String probeCounters() {
         try {
-            Process p = new ProcessBuilder(List.of("perf", "stat", "-x", ",", "-e", "instructions:u", "true"))
-                    .redirectErrorStream(true).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "unavailable: perf stat did not answer";
-            }
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.exitValue() == 0 && out.matches("(?s).*\\d+,,?instructions.*")) return "available";
+            Processes.Result r = Processes.ask(List.of("perf", "stat", "-x", ",", "-e", "instructions:u", "true"), null,
+                    Duration.ofSeconds(20));
+            if (r.timedOut()) return "unavailable: perf stat did not answer";
+            String out = r.stdout() + r.stderr();
+            if (r.exitCode() == 0 && out.matches("(?s).*\\d+,,?instructions.*")) return "available";
             // perf's own output ("<not supported>,,instructions:u,…") is kept for the logs, not the report.
             return out.contains("not supported") ? "unavailable: perf stat cannot read instructions:u on this machine (no"
                     + " counters passed to the VM, or kernel.perf_event_paranoid forbids them)"
                     : "unavailable: perf stat could not count instructions:u here";
-        } catch (IOException e) {
+        } catch (CommandNotFound e) {
             return "unavailable: perf is not installed (Debian: apt-get install linux-perf)";
+        } catch (IOException e) {
+            return "unavailable: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unavailable: interrupted";

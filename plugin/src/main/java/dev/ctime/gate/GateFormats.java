@@ -2,7 +2,7 @@ package dev.ctime.gate;
 
 import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.Status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,7 @@
 package dev.ctime.gate;
 
-import dev.ctime.model.Json;
+import dev.ctime.gate.Measured;
+import dev.ctime.store.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;

@@ -7,7 +7,7 @@ import dev.ctime.model.Status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.Report;
 import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.ScenarioFigures;

@@ -1,13 +1,14 @@
 package dev.ctime.kernel;
 
+import dev.ctime.exec.Processes;
 import dev.ctime.profile.Closest;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The functions a built cdylib exports, read with {@code nm -D}, so that a misspelt kernel
@@ -31,11 +32,9 @@ public final class ExportedSymbols {
     /** The library's exported functions, or null where nm is not there to ask. */
     public static Set<String> of(Path library) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder(List.of("nm", "-D", "--defined-only", library.toString()))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
-            return parse(out);
+            Processes.Result r = Processes.ask(List.of("nm", "-D", "--defined-only", library.toString()), null,
+                    Duration.ofSeconds(60));
+            return r.ok() ? parse(r.stdout()) : null;
         } catch (IOException e) {
             return null;
         }

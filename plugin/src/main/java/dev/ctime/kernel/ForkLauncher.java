@@ -1,9 +1,9 @@
 package dev.ctime.kernel;
 
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Native;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.harness.KernelLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,10 +111,7 @@ public final class ForkLauncher {
         cmd.addAll(jvmArgs);
         cmd.add("-XX:ErrorFile=" + dir.resolve(label + "-hs_err_pid%p.log"));
         cmd.addAll(List.of("-cp", classpath, KernelRunner.class.getName(), planFile.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p = Processes.start(cmd, dir, env, out, err);
         long start = System.nanoTime();
         long lastSize = -1;
         long lastChange = start;
@@ -140,11 +137,11 @@ public final class ForkLauncher {
                 }
             }
         } catch (InterruptedException e) {
-            Exec.killTree(p);
+            Processes.killTree(p);
             throw e;
         }
-        if (hung || timedOut) Exec.killTree(p);
-        else Exec.stoppedByUser(p.exitValue(), "the kernel fork");
+        if (hung || timedOut) Processes.killTree(p);
+        else Processes.stoppedByUser(p.exitValue(), "the kernel fork");
         List<ForkResult> results = readResults(json, Path.of(plan.resultsFile()));
         Step culprit = lastProgress(progress);
         boolean done = finishedAll(progress);

@@ -1,6 +1,6 @@
 package dev.ctime.kernel;
 
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +120,7 @@ public final class InstructionCounter {
         List<String> cmd = List.of(valgrind.toString(), "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=" + out,
                 counter.toString(), j.library(), j.symbol(), j.function(), Integer.toString(j.n()), Long.toString(seed),
                 Long.toString(calls));
-        Exec.Result r = Exec.run(cmd, logs, Map.of(), timeout, logs, label);
+        Processes.Result r = Processes.run(cmd, logs, Map.of(), timeout, logs, label);
         if (r.timedOut()) throw new IOException("Cachegrind did not finish within " + timeout.toSeconds() + " s");
         if (r.exitCode() != 0 || !Files.exists(out)) {
             String err = r.stderr().strip().lines().filter(l -> !l.startsWith("==")).reduce((a, b) -> b).orElse("");

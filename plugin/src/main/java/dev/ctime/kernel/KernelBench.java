@@ -2,7 +2,7 @@ package dev.ctime.kernel;
 
 import dev.ctime.text.Units;
 import dev.ctime.stats.Statistics;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.Summary;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.ctime.kernel;
 
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.GradientCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Memory;
@@ -105,18 +105,18 @@ public final class KernelRunner {
                 double[] overhead = timeEmpty(n);
                 List<ForkResult.Entry> entries = new ArrayList<>();
                 loadErrors.forEach((p, e) -> entries.add(ForkResult.Entry.failed(p, e)));
-                List<Measured> live = new ArrayList<>();
+                List<LiveLibrary> live = new ArrayList<>();
                 for (var lib : libs.entrySet()) {
                     String p = lib.getKey();
                     if (exclude.contains(new ForkPlan.Cell(p, k.name(), n))) continue;
                     progress(p, k.name(), n, "check");
-                    Measured m = prepare(p, lib.getValue(), k, n);
+                    LiveLibrary m = prepare(p, lib.getValue(), k, n);
                     if (m.error != null) entries.add(ForkResult.Entry.failed(p, m.error));
                     else live.add(m);
                 }
                 timeInterleaved(live, k, n, false);
                 if (k.gradient() != null) timeInterleaved(live, k, n, true);
-                for (Measured m : live) entries.add(m.entry());
+                for (LiveLibrary m : live) entries.add(m.entry());
                 ForkResult r = new ForkResult(k.name(), n, overhead, pinned, KernelLibrary.clockResolutionNs(), entries);
                 results.write((JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
                 results.flush();
@@ -125,7 +125,7 @@ public final class KernelRunner {
     }
 
     /** One profile's kernel at one size while it is being measured. */
-    private static final class Measured {
+    private static final class LiveLibrary {
         final String profile;
         Pointer primal;
         Pointer gradient;
@@ -143,7 +143,7 @@ public final class KernelRunner {
         final List<Double> gradientNs = new ArrayList<>();
         final List<Double> gradientDesched = new ArrayList<>();
 
-        Measured(String profile) {
+        LiveLibrary(String profile) {
             this.profile = profile;
         }
 
@@ -166,8 +166,8 @@ public final class KernelRunner {
         }
     }
 
-    private Measured prepare(String profile, KernelLibrary lib, Kernel k, int n) throws IOException {
-        Measured m = new Measured(profile);
+    private LiveLibrary prepare(String profile, KernelLibrary lib, Kernel k, int n) throws IOException {
+        LiveLibrary m = new LiveLibrary(profile);
         m.n = n;
         try {
             m.primal = lib.symbol(k.primal());
@@ -208,11 +208,11 @@ public final class KernelRunner {
      * Warms up and calibrates each library's function, then times {@code samples} rounds in which
      * every library runs one batch, the order rotating each round.
      */
-    private void timeInterleaved(List<Measured> live, Kernel k, int n, boolean gradient) throws IOException {
-        List<Measured> ms = live.stream().filter(m -> !gradient || m.gradient != null).toList();
+    private void timeInterleaved(List<LiveLibrary> live, Kernel k, int n, boolean gradient) throws IOException {
+        List<LiveLibrary> ms = live.stream().filter(m -> !gradient || m.gradient != null).toList();
         if (ms.isEmpty()) return;
         String fn = gradient ? "gradient" : "primal";
-        for (Measured m : ms) {
+        for (LiveLibrary m : ms) {
             progress(m.profile, k.name(), n, fn + " warm-up");
             Pointer f = gradient ? m.gradient : m.primal;
             m.warmupMs += warmUp(f, gradient, m.x, m.g, n);
@@ -222,7 +222,7 @@ public final class KernelRunner {
         }
         for (int s = 0; s < plan.samples(); s++) {
             for (int i = 0; i < ms.size(); i++) {
-                Measured m = ms.get((i + s) % ms.size());
+                LiveLibrary m = ms.get((i + s) % ms.size());
                 progress(m.profile, k.name(), n, fn);
                 long batch = gradient ? m.gradientBatch : m.primalBatch;
                 long[][] t = KernelLibrary.timeBatchesWithCpu(gradient ? m.gradient : m.primal, gradient, m.x,

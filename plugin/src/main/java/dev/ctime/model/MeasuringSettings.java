@@ -1,9 +1,6 @@
 package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -47,19 +44,6 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 Integer maxForks, Integer forksRun, String extraForks, String extraBuilds, Long clockResolutionNs,
                                 Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards,
                                 String search) {
-
-    /**
-     * The settings from their names, checked: a name that is not a setting here is an error, not
-     * a silently dropped value (the assembler fills them by name rather than by 24 positions).
-     */
-    public static MeasuringSettings of(Map<String, Object> byName) {
-        try {
-            return Json.MAPPER.readerFor(MeasuringSettings.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue((com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.valueToTree(byName));
-        } catch (IOException e) {
-            throw new UncheckedIOException("measuring settings: " + e.getMessage(), e);
-        }
-    }
 
     public MeasuringSettings withMergedShards(int n) {
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,

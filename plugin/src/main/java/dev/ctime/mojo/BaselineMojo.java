@@ -1,6 +1,6 @@
 package dev.ctime.mojo;
 
-import dev.ctime.gate.BaselineStore;
+import dev.ctime.store.BaselineStore;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.ctime.mojo;
 
-import dev.ctime.gate.BaselineStore;
+import dev.ctime.store.BaselineStore;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;

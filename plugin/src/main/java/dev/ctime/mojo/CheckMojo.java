@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.gate.Mismatch;
 import dev.ctime.gate.GateVerdict;
 import dev.ctime.gate.ReportCheck;
@@ -10,7 +11,7 @@ import dev.ctime.gate.GateRow;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ public class CheckMojo extends BaselineParameters {
         if (!Files.isRegularFile(p)) throw new MojoExecutionException("ctime: " + what + " is missing: no " + p + "; " + fix);
         Report r;
         try {
-            r = ReportWriter.readJson(p);
+            r = ReportFiles.readJson(p);
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be read: " + e.getMessage(), e);
         }

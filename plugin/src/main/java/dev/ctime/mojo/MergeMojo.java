@@ -1,9 +1,10 @@
 package dev.ctime.mojo;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Workload;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.shard.ShardMerge;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.ReportPage;
@@ -49,7 +50,7 @@ public class MergeMojo extends JudgingParameters {
                 continue;
             }
             try {
-                parts.add(new ShardMerge.Part(file.toString(), ReportWriter.readJson(file)));
+                parts.add(new ShardMerge.Part(file.toString(), ReportFiles.readJson(file)));
             } catch (IOException e) {
                 problems.add(file + " cannot be read as a ctime report: " + e.getMessage());
             }
@@ -74,8 +75,8 @@ public class MergeMojo extends JudgingParameters {
         Path json = out.resolve("report.json");
         try {
             Files.createDirectories(out);
-            ReportWriter.writeJson(merged, json);
-            ReportWriter.writeCsv(merged, out.resolve("report.csv"));
+            ReportFiles.writeJson(merged, json);
+            ReportCsv.writeCsv(merged, out.resolve("report.csv"));
             String mended = HistoryLog.append(historyFile.toPath(), merged);
             if (mended != null) getLog().warn("ctime: " + mended);
             ReportMojo.writeStandalone(merged, HistoryLog.read(historyFile.toPath()),

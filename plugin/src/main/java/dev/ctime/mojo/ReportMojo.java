@@ -1,7 +1,8 @@
 package dev.ctime.mojo;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.site.ReportPage;
@@ -80,7 +81,7 @@ public class ReportMojo extends AbstractMavenReport {
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
         try {
-            Report r = ReportWriter.readJson(reportFile.toPath());
+            Report r = ReportFiles.readJson(reportFile.toPath());
             var history = HistoryLog.read(historyFile.toPath());
             ReportPage.Options o = new ReportPage.Options(chartScenario, chartKernel, expectedCalls);
             SinkPageWriter w = new SinkPageWriter(getSink());

@@ -1,5 +1,6 @@
 package dev.ctime.pgo;
 
+import dev.ctime.exec.Processes;
 import dev.ctime.cargo.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,14 +94,8 @@ public final class PipelineTools {
     /** Runs {@code TOOL --version}; null when it cannot run. */
     public static String versionOf(Path tool) {
         try {
-            Process p = new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            return out;
+            Processes.Result r = Processes.ask(List.of(tool.toString(), "--version"), null, java.time.Duration.ofSeconds(30));
+            return r.timedOut() ? null : r.stdout() + r.stderr();
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

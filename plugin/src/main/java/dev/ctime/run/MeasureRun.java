@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.profile.SettingsIdentity;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.verdict.Decider;
@@ -18,7 +19,7 @@ import dev.ctime.model.Status;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.SourceFiles;
 import dev.ctime.cargo.Toolchain;
@@ -27,7 +28,7 @@ import dev.ctime.compile.BuildOutcome;
 import dev.ctime.compile.BuildPlan;
 import dev.ctime.compile.PreparedBuild;
 import dev.ctime.model.EnzymeStatus;
-import dev.ctime.harness.RusageTool;
+import dev.ctime.harness.NativeTools;
 import dev.ctime.kernel.ExportedSymbols;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
@@ -43,7 +44,7 @@ import dev.ctime.profile.ProfileException;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.model.ShardInfo;
 import dev.ctime.model.Control;
 import java.io.IOException;
@@ -183,7 +184,7 @@ public final class MeasureRun {
                 return measure();
             } finally {
                 // The guard lives in this run's output folder: later commands in this JVM must not depend on it.
-                Exec.guard(null);
+                Processes.guard(null);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
@@ -201,7 +202,7 @@ public final class MeasureRun {
     private void resume() {
         Report last;
         try {
-            last = java.nio.file.Files.exists(reportJson()) ? ReportWriter.readJson(reportJson()) : null;
+            last = java.nio.file.Files.exists(reportJson()) ? ReportFiles.readJson(reportJson()) : null;
         } catch (IOException e) {
             log.accept("resume: the last report " + reportJson() + " cannot be read (" + e.getMessage() + "): measuring everything");
             return;
@@ -333,8 +334,8 @@ public final class MeasureRun {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         if (r == null) return;
         try {
-            ReportWriter.writeJson(r, reportJson());
-            ReportWriter.writeCsv(r, reportCsv());
+            ReportFiles.writeJson(r, reportJson());
+            ReportCsv.writeCsv(r, reportCsv());
             if (onInterrupt != null) onInterrupt.accept(r);
             console.accept(interrupted + ": the report in " + reportJson() + " says so");
         } catch (IOException | RuntimeException e) {
@@ -344,7 +345,7 @@ public final class MeasureRun {
 
     /** Writes the report as measured so far, unless an interruption has already written the final one. */
     private void persist(Report r) throws IOException {
-        if (interrupted == null) ReportWriter.writeJson(r, reportJson());
+        if (interrupted == null) ReportFiles.writeJson(r, reportJson());
     }
 
     private Report measure() throws IOException, InterruptedException, ProfileException {
@@ -363,8 +364,8 @@ public final class MeasureRun {
         List<Profile> profiles = selected.profiles();
         shardInfo = selected.shard();
         log.accept(plan(profiles.size()));
-        Path rusage = RusageTool.install(cfg.workDir().resolve("bin"));
-        Exec.guard(RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.GUARD));
+        Path rusage = NativeTools.install(cfg.workDir().resolve("bin"));
+        Processes.guard(NativeTools.install(cfg.workDir().resolve("bin"), NativeTools.GUARD));
         CargoConfigScan.Result scan = CargoConfigScan.scan(crate.dir(), cfg.userEnv());
         if (scan.buildTarget() != null) {
             throw new EnvironmentException("the crate's builds are for an explicit target (" + scan.buildTarget() + "): cargo then"
@@ -391,10 +392,10 @@ public final class MeasureRun {
         persist(report());
 
         String counters = Machine.hardwareCounters();
-        Path perf = counters.equals("available") ? Exec.which("perf") : null;
+        Path perf = counters.equals("available") ? Processes.which("perf") : null;
         Path valgrind = null;
         if (cfg.instructions().equals("all")) {
-            valgrind = Exec.which("valgrind");
+            valgrind = Processes.which("valgrind");
             if (valgrind == null) log.accept("ctime.instructions=all, but Valgrind is not installed (Debian: apt-get install"
                     + " valgrind): builds are not counted");
         }
@@ -521,7 +522,7 @@ public final class MeasureRun {
         done = true;
         Report report = report();
         persist(report);
-        if (interrupted == null) ReportWriter.writeCsv(report, reportCsv());
+        if (interrupted == null) ReportCsv.writeCsv(report, reportCsv());
         return report;
     }
 
@@ -748,7 +749,7 @@ public final class MeasureRun {
         int builds = cfg.builds().scenarios().size() * cfg.builds().repeat();
         Report last = null;
         try {
-            if (java.nio.file.Files.exists(reportJson())) last = ReportWriter.readJson(reportJson());
+            if (java.nio.file.Files.exists(reportJson())) last = ReportFiles.readJson(reportJson());
         } catch (IOException e) {
             // no last report to scale from: the history's build times or the first build are
         }
@@ -943,7 +944,7 @@ public final class MeasureRun {
             instructionCounts = new InstructionCounts(InstructionCounts.State.OFF, null);
             return ko;
         }
-        Path valgrind = Exec.which("valgrind");
+        Path valgrind = Processes.which("valgrind");
         if (valgrind == null) {
             instructionCounts = new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "Valgrind is not installed (Debian:"
                     + " apt-get install valgrind); kernel figures rest on time alone");
@@ -968,7 +969,7 @@ public final class MeasureRun {
         }
         log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
                 + " both cores are used)");
-        Path counter = RusageTool.install(cfg.workDir().resolve("bin"), RusageTool.COUNT);
+        Path counter = NativeTools.install(cfg.workDir().resolve("bin"), NativeTools.COUNT);
         Path countLogs = cfg.workDir().resolve("logs").resolve("count");
         // This run's counts only: an earlier run's logs would pile up (hundreds of files a run) and mislead a reader.
         SourceCopy.deleteTree(countLogs);
@@ -1001,7 +1002,7 @@ public final class MeasureRun {
         Toolchain tc = toolchains.get(p.toolchain());
         List<String> features = new ArrayList<>(p.features());
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
-        PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Exec::which)
+        PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Processes::which)
                 : null;
         return new BuildPlan(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route, tools,
                 fingerprint(p, tc));

@@ -3,7 +3,7 @@ package dev.ctime.run;
 import dev.ctime.profile.Closest;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.model.ShardInfo;
 import dev.ctime.profile.Linker;
 import dev.ctime.profile.Presets;
@@ -133,7 +133,7 @@ final class ProfileSelection {
                     + " configured: add <kernels> (the training runs them with other inputs than the timed runs) or drop it");
         }
         Optional<Linker> linker = p.linker() == null ? Optional.empty() : Linker.named(p.linker());
-        if (linker.isPresent() && Exec.which(linker.get().executable()) == null) {
+        if (linker.isPresent() && Processes.which(linker.get().executable()) == null) {
             out.add(where + ": linker " + p.linker() + " needs `" + linker.get().executable() + "` on the PATH, and there is none:"
                     + " install it (Debian: apt-get install " + linker.get().debianPackage() + ") or drop <linker>");
         }

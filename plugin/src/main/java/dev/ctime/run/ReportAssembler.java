@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.store.Json;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Race;
 import dev.ctime.model.IdenticalLibraries;
@@ -144,7 +145,7 @@ final class ReportAssembler {
         List<String> warnings = warnings(results, s);
         if (control != null && control.unreliable()) warnings.add(0, control.describe());
         return new Report(Report.SCHEMA_VERSION, Report.currentTool(), Instant.now().toString(), cfg.label(), crateFacts,
-                Machine.describe(), MeasuringSettings.of(settings), tcDefault, tcs, results, reference, comparisons, decision,
+                Machine.describe(), Json.strict(settings, MeasuringSettings.class), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffCosts.of(results, scenario, j.thresholds()),
                 TrainingComparisons.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
                 control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race());

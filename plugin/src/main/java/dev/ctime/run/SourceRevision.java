@@ -1,9 +1,10 @@
 package dev.ctime.run;
 
+import dev.ctime.exec.Processes;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The git commit of the measured sources, and whether they had uncommitted changes: what a baseline is a baseline of.
@@ -23,13 +24,8 @@ record SourceRevision(String gitCommit, Boolean gitDirty) {
         List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            return p.exitValue() == 0 ? out : null;
+            Processes.Result r = Processes.ask(cmd, null, Duration.ofSeconds(20));
+            return r.ok() ? r.stdout().strip() : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

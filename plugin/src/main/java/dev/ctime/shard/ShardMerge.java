@@ -10,7 +10,7 @@ import dev.ctime.model.Status;
 import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.TrainingEffect;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.MergeInfo;
 import dev.ctime.model.ToolchainFacts;

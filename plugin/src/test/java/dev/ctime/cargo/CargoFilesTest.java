@@ -1,7 +1,7 @@
 package dev.ctime.cargo;
 
 import dev.ctime.exec.EnvironmentException;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,7 +144,7 @@ class CargoFilesTest {
     void execKillsTheWholeTreeOnTimeout() throws Exception {
         Path pidFile = dir.resolve("pid");
         // The limit is long enough for the shell to start its child on a loaded machine; the child sleeps far longer.
-        Exec.Result r = Exec.run(List.of("sh", "-c", "sleep 300 & echo $! > " + pidFile + "; wait"), dir, Map.of(),
+        Processes.Result r = Processes.run(List.of("sh", "-c", "sleep 300 & echo $! > " + pidFile + "; wait"), dir, Map.of(),
                 java.time.Duration.ofSeconds(3), dir, "sleepy");
         assertTrue(r.timedOut());
         long child = Long.parseLong(Files.readString(pidFile).strip());

@@ -1,13 +1,15 @@
 package dev.ctime.gate;
 
-import dev.ctime.render.ReportWriter;
+import dev.ctime.store.ReportFiles;
+import dev.ctime.store.BaselineStore;
+import dev.ctime.render.ReportCsv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.Report;
 import dev.ctime.stats.Statistics;
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ class BaselineStoreTest {
         }
         assertTrue(kernels > 0);
         // And the gate reads the compact baseline as it read the full one.
-        Report current = ReportWriter.readJson(report);
+        Report current = ReportFiles.readJson(report);
         assertEquals(Gate.compare(Measured.of(BaselineStore.load(full)), Measured.of(current), GateThresholds.defaults(),
                         Gate.OnMismatch.FAIL).rows(),
                 Gate.compare(Measured.of(BaselineStore.load(compact)), Measured.of(current), GateThresholds.defaults(),

@@ -1,6 +1,7 @@
 package dev.ctime.gate;
 
-import dev.ctime.render.ReportWriter;
+import dev.ctime.store.ReportFiles;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Status;
 import dev.ctime.model.Report;
@@ -194,7 +195,7 @@ class GateTest {
 
     @Test
     void theConsoleTableFitsAHundredColumnsWithEachProfileHeadingItsRows() throws Exception {
-        Report r = ReportWriter.readJson(java.nio.file.Path.of("src/test/resources/reports/pgo-bolt.json"));
+        Report r = ReportFiles.readJson(java.nio.file.Path.of("src/test/resources/reports/pgo-bolt.json"));
         Gate.Result res = Gate.compare(Measured.of(r), Measured.of(r), GateThresholds.defaults(), Gate.OnMismatch.FAIL);
         List<String> out = GateFormats.console(res, "main");
         for (String line : out) assertTrue(line.length() <= ConsoleTable.WIDTH, line.length() + ": " + line);

@@ -1,11 +1,12 @@
 package dev.ctime.gate;
 
+import dev.ctime.store.ReportFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class HistoryLogTest {
 
     @Test
     void aLineCutShortIsSkippedByNameAndTheNextRunStartsOnItsOwnLine() throws Exception {
-        Report r = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        Report r = ReportFiles.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
         Path h = dir.resolve("history.jsonl");
         assertNull(HistoryLog.append(h, r));
         assertNull(HistoryLog.append(h, r));

@@ -1,6 +1,6 @@
 package dev.ctime.kernel;
 
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ctime.harness.RusageTool;
+import dev.ctime.harness.NativeTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class InstructionCounterTest {
     /** A real count: a loop of n iterations costs about twice as many instructions at 2n, and the count repeats exactly. */
     @Test
     void countsARealKernelUnderCachegrindDeterministically() throws Exception {
-        Path valgrind = Exec.which("valgrind");
+        Path valgrind = Processes.which("valgrind");
         assumeTrue(valgrind != null, "Valgrind is not installed");
         Path src = dir.resolve("k.c");
         Files.writeString(src, "#include <stddef.h>\n"
@@ -56,7 +56,7 @@ class InstructionCounterTest {
         Process gcc = new ProcessBuilder(List.of("gcc", "-O1", "-shared", "-fPIC", "-o", lib.toString(), src.toString()))
                 .inheritIO().start();
         assertTrue(gcc.waitFor(60, TimeUnit.SECONDS) && gcc.exitValue() == 0, "gcc failed");
-        Path counter = RusageTool.install(dir.resolve("bin"), RusageTool.COUNT);
+        Path counter = NativeTools.install(dir.resolve("bin"), NativeTools.COUNT);
         InstructionCounter ic = new InstructionCounter(valgrind, counter, 42, dir.resolve("logs"), Duration.ofSeconds(120));
         List<InstructionCounter.Count> cs = ic.countAll(List.of(
                 new InstructionCounter.Job("p", lib.toString(), "sumsq", 1000, "primal", "sumsq", 1000),

@@ -1,6 +1,8 @@
 package dev.ctime.model;
 
-import dev.ctime.render.ReportWriter;
+import dev.ctime.store.ReportFiles;
+import dev.ctime.store.Json;
+import dev.ctime.render.ReportCsv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,7 +94,7 @@ class ReportSchemaTest {
         for (Path r : reports) {
             Set<ValidationMessage> errors = schema.validate(Json.MAPPER.readTree(r.toFile()));
             assertEquals(Set.of(), errors, r.toString());
-            ReportWriter.readJson(r);
+            ReportFiles.readJson(r);
         }
         // And a report that breaks the contract does not.
         JsonNode bad = Json.MAPPER.readTree(reports.get(0).toFile());
@@ -108,7 +110,7 @@ class ReportSchemaTest {
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/reports"))) {
             for (Path r : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode written = Json.MAPPER.readTree(r.toFile());
-                JsonNode again = Json.MAPPER.valueToTree(ReportWriter.readJson(r));
+                JsonNode again = Json.MAPPER.valueToTree(ReportFiles.readJson(r));
                 List<String> lost = new ArrayList<>();
                 differences("", written, again, lost);
                 assertEquals(List.of(), lost, r + ": what the model does not hold would be lost on a merge or a rewrite");

@@ -2,7 +2,7 @@ package dev.ctime.mojo;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class DoctorMojoTest {
 
     @Test
     void everyToolchainAskedForGetsAnAnswerAndAMissingOneItsFix() throws Exception {
-        Assumptions.assumeTrue(Exec.which("rustup") != null, "toolchains are named through rustup");
+        Assumptions.assumeTrue(Processes.which("rustup") != null, "toolchains are named through rustup");
         DoctorMojo m = Descriptor.configured(new DoctorMojo(), dir);
         m.workDirectory = dir.resolve("doctor").toFile();
         m.toolchains = "default, ctime-no-such-toolchain";

@@ -1,7 +1,8 @@
 package dev.ctime.mojo;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.verdict.DecisionText;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.model.Report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +37,7 @@ class ReportMojoTest {
         String html = page.toString();
         assertTrue(html.contains("quick"), "the page names the profile");
         // The decision the report holds, in its tables: the workload row of the measured kernel, and its recommendation.
-        Report r = ReportWriter.readJson(REPORT);
+        Report r = ReportFiles.readJson(REPORT);
         assertTrue(html.contains(r.decision().workload().items().get(0).describe()), "the workload's kernel in its table");
         assertTrue(html.contains(DecisionText.headline(r.decision()).substring(1, 30))
                 || html.contains("use profile " + r.decision().recommended()), "the report's own verdict");

@@ -10,7 +10,7 @@ import dev.ctime.compile.BuildOutcome;
 import dev.ctime.compile.BuildPlan;
 import dev.ctime.compile.CpuLoad;
 import dev.ctime.compile.Scenario;
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.Profile;
 import dev.ctime.pgo.PipelineTools;
@@ -11,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.compile.Scenario;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.profile.ProfileParser;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.model.Status;
 import dev.ctime.model.Thresholds;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class MeasureRunTest {
 
     @Test
     void aRunMeasuresEveryProfileAndWritesTheReport() throws Exception {
-        Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
+        Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
         List<Profile> profiles = new ArrayList<>();
         profiles.add(ProfileParser.parse(Map.of("name", "release")));
         profiles.add(ProfileParser.parse(Map.of("name", "o1", "optLevel", "1")));
@@ -79,7 +80,7 @@ class MeasureRunTest {
         assertNull(r.interrupted(), "a finished run says nothing about being cut short");
         assertEquals(1, r.settings().forksRun());
         // The report on disk is the one returned, and the CSV beside it has a row per profile.
-        assertEquals(r.profiles(), ReportWriter.readJson(out.resolve("report.json")).profiles());
+        assertEquals(r.profiles(), ReportFiles.readJson(out.resolve("report.json")).profiles());
         assertEquals(3, Files.readAllLines(out.resolve("report.csv")).size());
         // Once the first build gives the estimate something to scale, progress lines say the time left of the whole run.
         assertTrue(log.stream().anyMatch(l -> l.matches("build 1/4, release full: .* CPU.*; about \\d+ s left")), log.toString());
@@ -88,9 +89,9 @@ class MeasureRunTest {
 
     @Test
     void aPgoAndBoltProfileTrainsOnTheKernelsAndTimesTheRewrittenLibrary() throws Exception {
-        Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
+        Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
         Toolchain tc = Toolchain.probe(null, CRATE.getParent(), out.resolve("probe"));
-        PipelineTools.Set tools = PipelineTools.forProfile(true, true, tc, Exec::which);
+        PipelineTools.Set tools = PipelineTools.forProfile(true, true, tc, Processes::which);
         Assumptions.assumeTrue(tools.problems().isEmpty(), "no PGO/BOLT tools here: " + tools.problems());
         List<Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")),
                 ProfileParser.parse(Map.of("name", "trained", "pgo", "true", "bolt", "true")));
@@ -113,7 +114,7 @@ class MeasureRunTest {
 
     @Test
     void aNameInCtimeProfilesThatIsNoProfileStopsTheRunBeforeAnyBuild() throws Exception {
-        Assumptions.assumeTrue(Exec.which("cargo") != null, "cargo is not installed");
+        Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
         List<Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")));
         ProfileException e = org.junit.jupiter.api.Assertions.assertThrows(
                 ProfileException.class, () -> new MeasureRun(config(CRATE, out, profiles, "relase"), l -> { }).run());
@@ -123,7 +124,7 @@ class MeasureRunTest {
 
     @Test
     void resumeNamesEveryMeasuringSettingThatChanged() throws Exception {
-        Report last = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        Report last = ReportFiles.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
         MeasureConfig same = MeasureConfig.builder().manifest(out.resolve("Cargo.toml")).workDir(out).profiles(List.of()).only(List.of())
                 .kernels(List.of()).scenarios(List.of(Scenario.FULL)).repeat(last.settings().repeat()).forks(last.settings().forks())
                 .minSampleMs(last.settings().minSampleMs()).samples(last.settings().samples())

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.cargo.CrateInfo;
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.ProfileParser;
@@ -30,7 +30,7 @@ class ProfileSelectionTest {
 
     @BeforeEach
     void rustc() {
-        Assumptions.assumeTrue(Exec.which("rustc") != null, "rustc is not installed");
+        Assumptions.assumeTrue(Processes.which("rustc") != null, "rustc is not installed");
     }
 
     static CrateInfo crate() {
@@ -81,7 +81,7 @@ class ProfileSelectionTest {
 
     @Test
     void aProfileOnAToolchainThatIsNotInstalledIsKeptToBeSkippedWithItsReason() throws Exception {
-        Assumptions.assumeTrue(Exec.which("rustup") != null, "toolchains are chosen through rustup");
+        Assumptions.assumeTrue(Processes.which("rustup") != null, "toolchains are chosen through rustup");
         Toolchains tcs = new Toolchains(MeasureRunTest.CRATE.getParent(), out.resolve("logs"));
         List<Profile> ps = List.of(p("name", "elsewhere", "toolchain", "ctime-no-such-toolchain", "frontendThreads", "2"));
         MeasureConfig c = MeasureRunTest.config(MeasureRunTest.CRATE, out, ps, null);

@@ -1,6 +1,6 @@
 package dev.ctime.run;
 
-import dev.ctime.exec.Exec;
+import dev.ctime.exec.Processes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +26,7 @@ class SourceRevisionTest {
 
     @Test
     void theCommitAndWhetherTheMeasuredSourcesDifferFromIt() throws Exception {
-        Assumptions.assumeTrue(Exec.which("git") != null, "git is not installed");
+        Assumptions.assumeTrue(Processes.which("git") != null, "git is not installed");
         assertEquals(new SourceRevision(null, null), SourceRevision.of(dir), "no repository, no commit");
         git(dir, "init", "-q");
         Files.writeString(dir.resolve("lib.rs"), "fn f() {}\n");

@@ -1,5 +1,6 @@
 package dev.ctime.shard;
 
+import dev.ctime.store.Json;
 import dev.ctime.model.Status;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MachineFacts;
@@ -153,11 +154,11 @@ class ShardMergeTest {
         assertTrue(f.stream().anyMatch(s -> s.startsWith("no shard measured c")), f.toString());
         // Another seed on one runner: other inputs, said.
         Report seeded = shard(2, 2, "r", "x", 1.0, "b", 1.0);
-        Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), MeasuringSettings.of(Map.of("seed", 7)),
+        Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), Json.strict(Map.of("seed", 7), MeasuringSettings.class),
                 seeded.toolchain(), seeded.toolchains(), seeded.profiles(), "release", List.of(), null, null, null, List.of(), null,
                 seeded.shard(), null, null);
         Report withSeed = shard(1, 2, "r", "x", 1.0, "a", 1.0);
-        withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), MeasuringSettings.of(Map.of("seed", 42)),
+        withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), Json.strict(Map.of("seed", 42), MeasuringSettings.class),
                 withSeed.toolchain(), withSeed.toolchains(), withSeed.profiles(), "release", List.of(), null, null, null, List.of(),
                 null, withSeed.shard(), null, null);
         List<String> g = merge(withSeed, other).merge().findings();

@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Status;
 import dev.ctime.verdict.Comparisons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,7 @@ import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ConsoleTable;
-import dev.ctime.render.ReportWriter;
+import dev.ctime.render.ReportCsv;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Control;
@@ -49,7 +50,7 @@ class OneJudgementTest {
         List<Path> all = new ArrayList<>(fixtures("reports"));
         all.addAll(fixtures("reports-v4"));
         for (Path f : all) {
-            Report r = ReportWriter.readJson(f);
+            Report r = ReportFiles.readJson(f);
             Decision d = r.decision();
             assertNotNull(d, f.toString());
             String html = page(r, new ReportPage.Options(null, null, null));
@@ -76,7 +77,7 @@ class OneJudgementTest {
 
     @Test
     void anotherCallCountIsAnExplicitRejudgementAndThePageSaysSo() throws Exception {
-        Report r = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        Report r = ReportFiles.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
         double other = r.decision().expectedCalls() * 1000;
         Decision again = ReportPage.decision(r, new ReportPage.Options(null, null, other));
         assertEquals(other, again.expectedCalls(), 1e-6);

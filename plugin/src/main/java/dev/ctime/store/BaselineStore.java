@@ -1,11 +1,10 @@
-package dev.ctime.gate;
+package dev.ctime.store;
 
-import dev.ctime.model.Json;
+import dev.ctime.store.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportWriter;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
 import java.io.IOException;
@@ -87,6 +86,6 @@ public final class BaselineStore {
 
     public static Report load(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
-        return ReportWriter.readJson(file);
+        return ReportFiles.readJson(file);
     }
 }

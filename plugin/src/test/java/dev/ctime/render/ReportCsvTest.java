@@ -1,5 +1,6 @@
 package dev.ctime.render;
 
+import dev.ctime.store.ReportFiles;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
@@ -14,23 +15,23 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportWriterTest {
+class ReportCsvTest {
     @Test
     void csvCellsCannotRunAsFormulasAndNumbersStayNumbers() {
-        assertEquals("'=HYPERLINK(\"x\")", ReportWriter.cell("=HYPERLINK(\"x\")").replace("\"\"", "\"").replaceAll("^\"|\"$", ""));
-        assertEquals("'+cmd", ReportWriter.cell("+cmd"));
-        assertEquals("'@sum", ReportWriter.cell("@sum"));
-        assertEquals("'-x", ReportWriter.cell("-x"));
-        assertEquals("-11", ReportWriter.cell("-11"));
-        assertEquals("-1.5e-3", ReportWriter.cell("-1.5e-3"));
-        assertEquals("\"a,b\"", ReportWriter.cell("a,b"));
-        assertEquals("\"two\nlines\"", ReportWriter.cell("two\nlines"));
+        assertEquals("'=HYPERLINK(\"x\")", ReportCsv.cell("=HYPERLINK(\"x\")").replace("\"\"", "\"").replaceAll("^\"|\"$", ""));
+        assertEquals("'+cmd", ReportCsv.cell("+cmd"));
+        assertEquals("'@sum", ReportCsv.cell("@sum"));
+        assertEquals("'-x", ReportCsv.cell("-x"));
+        assertEquals("-11", ReportCsv.cell("-11"));
+        assertEquals("-1.5e-3", ReportCsv.cell("-1.5e-3"));
+        assertEquals("\"a,b\"", ReportCsv.cell("a,b"));
+        assertEquals("\"two\nlines\"", ReportCsv.cell("two\nlines"));
     }
 
     @Test
     void theCsvHasARowPerProfileScenarioAndKernelSizeWithTheReportsMedians() throws Exception {
-        Report r = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
-        List<String> lines = ReportWriter.csv(r).lines().toList();
+        Report r = ReportFiles.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        List<String> lines = ReportCsv.csv(r).lines().toList();
         int rows = r.profiles().stream().mapToInt(p -> p.compile().size() * p.kernels().size()).sum();
         assertEquals(1 + rows, lines.size());
         List<String> header = List.of(lines.get(0).split(","));
@@ -49,26 +50,26 @@ class ReportWriterTest {
 
     @Test
     void theReportPointsToItsSchemaWrittenBesideIt(@TempDir Path dir) throws Exception {
-        Report r = ReportWriter.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
+        Report r = ReportFiles.readJson(Path.of("src/test/resources/reports/measure-basic.json"));
         Path f = dir.resolve("report.json");
-        ReportWriter.writeJson(r, f);
+        ReportFiles.writeJson(r, f);
         assertTrue(java.nio.file.Files.readString(f).startsWith("{\n  \"$schema\" : \"report.schema.json\""));
         Path schema = dir.resolve("report.schema.json");
         assertTrue(java.nio.file.Files.readString(schema).contains("\"$schema\""), "the schema itself is written beside it");
-        assertEquals(r.profiles().size(), ReportWriter.readJson(f).profiles().size(), "and the report still reads");
+        assertEquals(r.profiles().size(), ReportFiles.readJson(f).profiles().size(), "and the report still reads");
     }
 
     @Test
     void reportsAreWrittenWholeAndReadableByAll(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("report.json");
-        ReportWriter.atomically(f, "{}");
+        ReportFiles.atomically(f, "{}");
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary file left behind");
         }
         Path blocked = Files.writeString(dir.resolve("file"), "x").resolve("report.json");
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> ReportWriter.atomically(blocked, "{}"));
+                () -> ReportFiles.atomically(blocked, "{}"));
         assertTrue(e.getMessage().startsWith("cannot write " + blocked), e.getMessage());
     }
 
@@ -82,7 +83,7 @@ class ReportWriterTest {
                 + "\"llvmLines\":[{\"function\":\"f\",\"lines\":10,\"copies\":1,\"share\":0.5}]}},"
                 + "{\"name\":\"b\",\"status\":\"ok\",\"settings\":{},\"analysis\":{\"phases\":{\"frontend\":1.5,\"total\":3.0},"
                 + "\"enzymePassMs\":103.7,\"rustcInstructions\":301301799}}]}";
-        Report r = ReportWriter.readJson(Files.writeString(dir.resolve("v3.json"), v3));
+        Report r = ReportFiles.readJson(Files.writeString(dir.resolve("v3.json"), v3));
         ProfileResult a = r.profiles().get(0);
         assertEquals("f0", a.applied().fingerprint());
         assertEquals("rustc x", a.applied().rustcCommand());
@@ -97,8 +98,8 @@ class ReportWriterTest {
         assertEquals(301301799L, b.analysis().rustcInstructions());
         // Written again and read back: the same typed values.
         Path again = dir.resolve("again.json");
-        ReportWriter.writeJson(r, again);
-        assertEquals(r.profiles(), ReportWriter.readJson(again).profiles());
+        ReportFiles.writeJson(r, again);
+        assertEquals(r.profiles(), ReportFiles.readJson(again).profiles());
     }
 
     @Test
@@ -111,12 +112,12 @@ class ReportWriterTest {
                 + "\"primalNs\":{\"median\":5.0,\"min\":4.0,\"max\":6.0,\"runs\":2,\"ciLow\":4.0,\"ciHigh\":6.0},"
                 + "\"primalBatch\":1,\"gradientBatch\":0,\"warmupMs\":1}]}]}";
         Path f = Files.writeString(dir.resolve("old.json"), old);
-        Report r = ReportWriter.readJson(f);
+        Report r = ReportFiles.readJson(f);
         assertEquals(2, r.schemaVersion());
         assertEquals(100.0, r.profiles().get(0).compile().get("full").cpuMs().median());
         assertEquals(null, r.profiles().get(0).kernels().get(0).primalInstructions());
         Path newer = Files.writeString(dir.resolve("newer.json"), old.replace("\"schemaVersion\":2", "\"schemaVersion\":99"));
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ReportWriter.readJson(newer));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> ReportFiles.readJson(newer));
         assertTrue(e.getMessage().contains("report schema 99, newer than this ctime's " + Report.SCHEMA_VERSION), e.getMessage());
     }
 }

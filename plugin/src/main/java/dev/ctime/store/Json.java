@@ -1,4 +1,4 @@
-package dev.ctime.model;
+package dev.ctime.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,5 +27,18 @@ public final class Json {
     /** For files people read: reports, baselines, the CI formats. */
     public static ObjectWriter pretty() {
         return MAPPER.writerWithDefaultPrettyPrinter();
+    }
+
+    /**
+     * A record from its fields by name, checked: a name the record does not have is an error, not a silently
+     * dropped value (the run fills its settings by name rather than by two dozen positions).
+     */
+    public static <T> T strict(java.util.Map<String, ?> byName, Class<T> type) {
+        try {
+            return MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue((com.fasterxml.jackson.databind.JsonNode) MAPPER.valueToTree(byName));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(type.getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command with a timeout; on timeout (or interruption) the whole process tree is killed,
- * since a hung rustc (a mismatched Enzyme can hang) sits below cargo, not in it.
+ * The one way ctime starts a child process: stdin closed, a timeout, the whole tree killed on
+ * timeout or interruption (a hung rustc sits below cargo, not in it), every child under
+ * {@code ctime-guard} once a run installed it, a child that dies of Ctrl-C read as the run's
+ * interruption, and a command that cannot start reported as {@link CommandNotFound}.
  */
-public final class Exec {
+public final class Processes {
     /** ctime-guard, once a run has installed it: every command runs under it (see ctime-guard.c). */
     private static volatile Path guard;
 
-    private Exec() {
+    private Processes() {
     }
 
     /**
@@ -36,6 +38,8 @@ public final class Exec {
     }
 
     /**
+     * A command whose output goes to log files named after {@code label} (builds, training pipelines, tools).
+     *
      * @param env   variables to set; a null value removes the variable
      * @param logs  folder for the stdout/stderr files, named after {@code label}
      */
@@ -44,26 +48,7 @@ public final class Exec {
         Files.createDirectories(logs);
         Path out = logs.resolve(label + ".stdout");
         Path err = logs.resolve(label + ".stderr");
-        List<String> cmd = command;
-        if (guard != null) {
-            if (!onPath(command.get(0))) throw new EnvironmentException("cannot run '" + command.get(0) + "': not found on the PATH");
-            cmd = new java.util.ArrayList<>(command.size() + 1);
-            cmd.add(guard.toString());
-            cmd.addAll(command);
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        env.forEach((k, v) -> {
-            if (v == null) pb.environment().remove(k);
-            else pb.environment().put(k, v);
-        });
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new IOException("cannot run '" + command.get(0) + "': " + e.getMessage(), e);
-        }
+        Process p = start(command, cwd, env, out, err);
         boolean done;
         try {
             done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -77,6 +62,48 @@ public final class Exec {
     }
 
     /**
+     * A short question to a tool (git, nm, perf, a --version): its answer read back whole, the tree killed if
+     * it does not answer in time.
+     */
+    public static Result ask(List<String> command, Path cwd, Duration timeout) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("ctime-ask");
+        try {
+            return run(command, cwd, Map.of(), timeout, dir, "answer");
+        } finally {
+            Files.deleteIfExists(dir.resolve("answer.stdout"));
+            Files.deleteIfExists(dir.resolve("answer.stderr"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * A child its caller watches itself (a kernel fork): started as every other, its outputs in files. The caller
+     * ends it with {@link #killTree} and reads its exit with {@link #stoppedByUser}.
+     */
+    public static Process start(List<String> command, Path cwd, Map<String, String> env, Path out, Path err)
+            throws IOException {
+        List<String> cmd = command;
+        if (guard != null) {
+            if (!onPath(command.get(0))) throw new CommandNotFound(command.get(0), "not found on the PATH");
+            cmd = new java.util.ArrayList<>(command.size() + 1);
+            cmd.add(guard.toString());
+            cmd.addAll(command);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd == null ? null : cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new CommandNotFound(command.get(0), e.getMessage());
+        }
+    }
+
+    /**
      * A child that died of SIGINT or SIGTERM was stopped with the whole run (Ctrl-C reaches the process group): that is
      * the run's interruption, not the child's failure, and must not be reported as a failed build or a crashed kernel.
      */
@@ -84,11 +111,6 @@ public final class Exec {
         if (exitCode == 128 + 2 || exitCode == 128 + 15) {
             throw new InterruptedException(what + " was stopped by " + (exitCode == 130 ? "SIGINT" : "SIGTERM"));
         }
-    }
-
-    /** Whether the command could not be started at all (as opposed to a log folder that could not be written). */
-    public static boolean couldNotStart(IOException e) {
-        return e.getMessage() != null && e.getMessage().startsWith("cannot run '");
     }
 
     private static boolean onPath(String exe) {

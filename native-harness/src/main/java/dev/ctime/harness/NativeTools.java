@@ -8,15 +8,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Unpacks the harness's executables from this jar to run them: the {@code ctime-rusage} wrapper
- * (see ctime-rusage.c) and the {@code ctime-count} kernel caller (see ctime-count.c).
+ * Unpacks the harness's three native tools from this jar to run them: the {@code ctime-rusage}
+ * wrapper (see ctime-rusage.c), the {@code ctime-count} kernel caller (see ctime-count.c) and the
+ * {@code ctime-guard} subreaper (see ctime-guard.c).
  */
-public final class RusageTool {
+public final class NativeTools {
     public static final String RUSAGE = "ctime-rusage";
     public static final String COUNT = "ctime-count";
     public static final String GUARD = "ctime-guard";
 
-    private RusageTool() {
+    private NativeTools() {
     }
 
     /** Writes the rusage wrapper into {@code dir} (replacing an older copy) and returns its path. */
@@ -34,7 +35,7 @@ public final class RusageTool {
         }
         Files.createDirectories(dir);
         Path exe = dir.resolve(name);
-        try (InputStream in = RusageTool.class.getResourceAsStream(resource)) {
+        try (InputStream in = NativeTools.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("resource " + resource + " is missing from ctime-native-harness: rebuild it with gcc installed");
             }

@@ -1,6 +1,7 @@
 package dev.ctime.render;
 
-import dev.ctime.model.Json;
+import dev.ctime.store.ReportFiles;
+import dev.ctime.store.Json;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -15,42 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes report.json and report.csv atomically, so a crash never leaves half a report. */
-public final class ReportWriter {
-    private ReportWriter() {
+/** report.csv: one row per profile, scenario and kernel size, the flat view for spreadsheets. */
+public final class ReportCsv {
+    private ReportCsv() {
     }
 
-
-    /** The schema's file name, written beside every report that points to it. */
-    public static final String SCHEMA = "report.schema.json";
-
-    /** report.json, pointing to its schema ($schema), with the schema written beside it so editors and CI can validate it. */
-    public static void writeJson(Report r, Path file) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("$schema", SCHEMA);
-        out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(r));
-        atomically(file, Json.pretty().writeValueAsString(out));
-        Path schema = file.resolveSibling(SCHEMA);
-        try (java.io.InputStream in = ReportWriter.class.getResourceAsStream("/dev/ctime/" + SCHEMA)) {
-            if (in == null) return; // a build without the generated schema (tests before it exists)
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!java.nio.file.Files.exists(schema) || !java.nio.file.Files.readString(schema).equals(text)) atomically(schema, text);
-        }
-    }
-
-    /** Reads a report of this version or an older one; a newer one is refused with the fix. */
-    public static Report readJson(Path file) throws IOException {
-        Report r;
-        // Through NIO, so a missing report is a NoSuchFileException as everywhere else.
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            r = Json.MAPPER.readValue(in, Report.class);
-        }
-        if (r.schemaVersion() > Report.SCHEMA_VERSION) {
-            throw new IOException(file + " has report schema " + r.schemaVersion() + ", newer than this ctime's "
-                    + Report.SCHEMA_VERSION + ": read it with the ctime that wrote it (" + r.tool() + ") or a later one");
-        }
-        return r;
-    }
 
     /** One row per profile, scenario and kernel size: the flat view for spreadsheets. */
     public static String csv(Report r) {
@@ -78,7 +48,7 @@ public final class ReportWriter {
                                 k.gradientCheck() == null ? "" : num(k.gradientCheck().maxRelError()),
                                 count(k.primalInstructions()), count(k.gradientInstructions())));
                     }
-                    sb.append(String.join(",", row.stream().map(ReportWriter::cell).toList())).append('\n');
+                    sb.append(String.join(",", row.stream().map(ReportCsv::cell).toList())).append('\n');
                 }
             }
         }
@@ -86,7 +56,7 @@ public final class ReportWriter {
     }
 
     public static void writeCsv(Report r, Path file) throws IOException {
-        atomically(file, csv(r));
+        ReportFiles.atomically(file, csv(r));
     }
 
     /**
@@ -118,24 +88,5 @@ public final class ReportWriter {
     /** A count (instructions per call): a whole number, never in exponent notation. */
     static String count(Double d) {
         return d == null ? "" : Long.toString(Math.round(d));
-    }
-
-    /**
-     * Writes a temporary file and moves it over the target, so a crash or a full disk never leaves
-     * half a report; readable by all (0644), as report.html always was.
-     */
-    static void atomically(Path file, String content) throws IOException {
-        Path tmp = null;
-        try {
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, content);
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (tmp != null) Files.deleteIfExists(tmp);
-            throw new IOException("cannot write " + file + ": " + e + " (free space on that disk or make the folder writable,"
-                    + " or write elsewhere with ctime.outputDirectory)", e);
-        }
     }
 }
