@@ -1,0 +1,103 @@
+package dev.ctime.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kernel forks for real: two libraries side by side, forked JVMs through the harness, a kernel that
+ * crashes in one library only, and extra forks asked for by the focus. Only structure is asserted,
+ * never how long anything took.
+ */
+class KernelBenchTest {
+    @TempDir
+    static Path dir;
+    static Path good;
+    static Path crashing;
+
+    private static Path library(String name, String boom) throws Exception {
+        Path src = dir.resolve(name + ".c");
+        Files.writeString(src, "#include <stddef.h>\n"
+                + "double sumsq(const double *x, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += x[i] * x[i]; return s; }\n"
+                + "double sumsq_grad(const double *x, double *g, size_t n) { for (size_t i = 0; i < n; i++) g[i] = 2 * x[i];"
+                + " return sumsq(x, n); }\n"
+                + "double boom(const double *x, size_t n) { " + boom + " }\n");
+        Path lib = dir.resolve("lib" + name + ".so");
+        Process p = new ProcessBuilder(List.of("gcc", "-O1", "-shared", "-fPIC", "-o", lib.toString(), src.toString())).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc failed");
+        return lib;
+    }
+
+    @BeforeAll
+    static void libraries() throws Exception {
+        good = library("good", "return x[0] + (double) n;");
+        crashing = library("crashing", "volatile double *p = 0; return *p + x[0] + (double) n;");
+    }
+
+    private static final List<Kernel> KERNELS = List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16)),
+            new Kernel("boom", "boom", null, List.of(16)));
+
+    private static KernelBench bench(int minForks, int maxForks, java.util.function.Function<KernelBench.Outcome, KernelBench.Focus> focus,
+                                     List<String> log) {
+        ForkPlan template = new ForkPlan(List.of(), KERNELS, 42, 200_000, 5, 20, -1, 1e-4, 0.05, List.of(), List.of(), "", "");
+        ForkLauncher launcher = ForkLauncher.ofCurrentJvm(Duration.ofMinutes(2), Duration.ofSeconds(20), 16, null);
+        return new KernelBench(launcher, new KernelBench.Settings(template, minForks, maxForks, Duration.ofMinutes(5), 0.02, focus),
+                log::add);
+    }
+
+    private static KernelTiming timing(KernelBench.Outcome o, String profile, String kernel) {
+        return o.timings().get(profile).stream().filter(k -> k.name().equals(kernel)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aKernelThatCrashesOneLibraryFailsThereAloneAndEveryOtherFigureIsMeasured() throws Exception {
+        List<String> log = new ArrayList<>();
+        AtomicInteger heard = new AtomicInteger();
+        KernelBench.Outcome o = bench(2, 2, x -> new KernelBench.Focus(Set.of(), 0, "settled"), log)
+                .run(List.of(new ForkPlan.Library("a", good.toString()), new ForkPlan.Library("b", crashing.toString())),
+                        dir.resolve("run1"), x -> heard.incrementAndGet());
+
+        assertEquals(2, o.forks());
+        assertEquals(2, heard.get(), "the outcome is handed on after every fork");
+        KernelTiming bBoom = timing(o, "b", "boom");
+        assertEquals(Status.FAILED, bBoom.status());
+        assertTrue(bBoom.reason().contains("kernel boom (n = 16") && bBoom.reason().contains("of profile b")
+                && bBoom.reason().contains("crashed the process"), bBoom.reason());
+        for (String[] ok : new String[][] {{"a", "sumsq"}, {"a", "boom"}, {"b", "sumsq"}}) {
+            KernelTiming t = timing(o, ok[0], ok[1]);
+            assertEquals(Status.OK, t.status(), ok[0] + " " + ok[1] + ": " + t.reason());
+            assertEquals(2, t.primalNs().runs(), "one run per fork: " + ok[0] + " " + ok[1]);
+        }
+        assertTrue(timing(o, "b", "sumsq").gradientCheck().ok(), "the gradient was checked against finite differences");
+        assertTrue(log.stream().anyMatch(l -> l.contains("restarted without the kernel that ended it")), log.toString());
+        assertEquals("no fork beyond ctime.forks: settled", o.extraForks(), "the focus said settled after the minimum");
+    }
+
+    @Test
+    void theFocusAsksForMoreForksOfTheSizesStillWantedUntilItIsSettled() throws Exception {
+        List<String> log = new ArrayList<>();
+        AtomicInteger asked = new AtomicInteger();
+        KernelBench.Outcome o = bench(1, 4, x -> asked.incrementAndGet() == 1
+                        ? new KernelBench.Focus(Set.of(new ForkPlan.Size("sumsq", 16)), Double.NaN, "a test's question")
+                        : new KernelBench.Focus(Set.of(), 0, "answered"), log)
+                .run(List.of(new ForkPlan.Library("a", good.toString())), dir.resolve("run2"), x -> { });
+
+        assertEquals(2, o.forks());
+        assertEquals(2, timing(o, "a", "sumsq").primalNs().runs(), "the wanted size got the extra fork");
+        assertEquals(1, timing(o, "a", "boom").primalNs().runs(), "a size no longer wanted is not timed again");
+        assertTrue(o.extraForks().startsWith("1 fork beyond ctime.forks for a test's question; stopped: answered"), o.extraForks());
+    }
+}
