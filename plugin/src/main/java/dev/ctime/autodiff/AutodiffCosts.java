@@ -6,7 +6,6 @@ import dev.ctime.stats.Statistics;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.verdict.Judge;
 import dev.ctime.model.Status;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import dev.ctime.model.AutodiffBreakdown;
-import dev.ctime.verdict.Judge;
 
 /**
  * Computes what {@code #[autodiff]} costs and buys ({@link AutodiffBreakdown}) from the measured profiles, and

@@ -2,7 +2,6 @@ package dev.ctime.compile;
 
 import dev.ctime.autodiff.EnzymeWarnings;
 import dev.ctime.autodiff.PerfRemarksParser;
-import dev.ctime.model.PerfRemarks;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.SourceFiles;

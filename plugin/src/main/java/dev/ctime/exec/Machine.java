@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Facts about the machine that a reader of the report needs to judge its figures. */
 public final class Machine {

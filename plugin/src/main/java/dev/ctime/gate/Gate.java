@@ -6,13 +6,11 @@ import dev.ctime.verdict.Comparisons;
 import dev.ctime.model.Verdict;
 import dev.ctime.model.MachineFacts;
 import dev.ctime.verdict.Judge;
-import dev.ctime.model.Status;
 import dev.ctime.model.Comparison;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**

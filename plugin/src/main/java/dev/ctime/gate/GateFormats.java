@@ -3,7 +3,6 @@ package dev.ctime.gate;
 import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
 import dev.ctime.store.Json;
-import dev.ctime.model.Status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

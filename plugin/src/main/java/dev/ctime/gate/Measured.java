@@ -15,7 +15,6 @@ import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 

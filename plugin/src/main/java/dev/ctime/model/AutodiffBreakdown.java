@@ -1,10 +1,8 @@
 package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What {@code #[autodiff]} costs and buys, per Enzyme profile: at build time the fat LTO it

@@ -2,7 +2,6 @@ package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a run measured: what a reader needs to judge its figures and to repeat the run. Older

@@ -2,7 +2,6 @@ package dev.ctime.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a report was merged from shards. Figures of different runners are never mixed as they are:

@@ -1,12 +1,11 @@
 package dev.ctime.mojo;
 
-import dev.ctime.run.PropertyNames;
+import dev.ctime.run.Problem;
 import dev.ctime.verdict.Workloads;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Workload;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -90,34 +89,31 @@ abstract class JudgingParameters extends AbstractMojo {
                 PropertyNames.known(getClass().getClassLoader())));
     }
 
-    /** The configured workload, null for the default; every malformed item is added to {@code problems}. */
+    /** The configured workload, null for the default; every malformed item is added to {@code problems}, spelt for Maven. */
     Workload workload(List<String> problems) {
-        if (workloadProperty != null && !workloadProperty.isBlank()) return Workloads.parse(workloadProperty, problems);
-        if (workload == null) return null;
-        List<Workload.Item> items = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        Workload w;
         try {
-            for (Map<String, String> raw : ConfigElements.children(workload, "item")) {
-                Map<String, String> m = new LinkedHashMap<>(raw);
-                String kernel = m.remove("kernel");
-                String n = m.remove("n");
-                String function = m.remove("function");
-                String calls = m.remove("calls");
-                String where = "<workload> item " + (kernel == null ? "" : "'" + kernel + "'");
-                if (!m.isEmpty()) problems.add(where + ": unknown " + m.keySet() + "; an item has kernel, n, function, calls");
-                if (kernel == null || n == null || calls == null) {
-                    problems.add(where + ": give <kernel>, <n> and <calls> (and <function>, primal or gradient: gradient by default)");
-                    continue;
-                }
-                try {
-                    items.add(new Workload.Item(kernel, Integer.parseInt(n), function == null ? Workload.GRADIENT : function,
-                            Double.parseDouble(calls.replace("_", ""))));
-                } catch (NumberFormatException e) {
-                    problems.add(where + ": <n> is a whole number and <calls> a number (1e6), not '" + n + "', '" + calls + "'");
-                }
-            }
+            w = workloadProperty != null && !workloadProperty.isBlank() ? Workloads.parse(workloadProperty, said)
+                    : workload == null ? null : Workloads.fromItems(ConfigElements.children(workload, "item"), said);
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            said.add(e.getMessage());
+            w = null;
         }
-        return new Workload(items, false);
+        said.forEach(s -> problems.add(spelt(Problem.of("workload", s))));
+        return w;
+    }
+
+    /** Items of {@code <workload>} as the core reads them, or null where there is no such element. */
+    List<Map<String, String>> workloadItems() {
+        return workload == null ? null : ConfigElements.children(workload, "item");
+    }
+
+    private java.util.Map<String, String> spelling;
+
+    /** A problem's sentence with every setting spelt as a Maven user writes it: -D property where it has one, else element. */
+    String spelt(Problem p) {
+        if (spelling == null) spelling = PropertyNames.byParameter(getClass().getClassLoader());
+        return p.spelt(s -> PropertyNames.spelling(s, spelling));
     }
 }

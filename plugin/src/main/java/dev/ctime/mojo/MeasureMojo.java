@@ -1,18 +1,11 @@
 package dev.ctime.mojo;
 
-import dev.ctime.shard.Shard;
-import dev.ctime.kernel.ForkLauncher;
+import dev.ctime.run.RawConfiguration;
+import dev.ctime.run.ConfigurationProcessor;
 import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.DiskSpace;
-import dev.ctime.verdict.Workloads;
 import dev.ctime.model.Status;
-import dev.ctime.compile.Scenario;
-import dev.ctime.kernel.Kernel;
-import dev.ctime.kernel.KernelParser;
-import dev.ctime.profile.Matrix;
-import dev.ctime.profile.Profile;
 import dev.ctime.profile.ProfileException;
-import dev.ctime.profile.ProfileParser;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
@@ -21,17 +14,11 @@ import dev.ctime.run.MeasureRun;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
-import dev.ctime.model.Comparison;
-import dev.ctime.model.Thresholds;
-import dev.ctime.model.Workload;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -309,144 +296,67 @@ public class MeasureMojo extends JudgingParameters {
         }
     }
 
-    /** Reads and checks every parameter before anything runs. */
+    /** Hands every parameter to the processor, which checks them all before anything runs; only the wording is Maven's. */
     MeasureConfig config() throws MojoExecutionException {
-        List<String> problems = new ArrayList<>();
-        List<Profile> ps = new ArrayList<>();
-        // Every problem at once, before any build.
+        RawConfiguration raw = new RawConfiguration();
         try {
-            for (Map<String, String> raw : ConfigElements.children(profiles, "profile")) {
-                try {
-                    ps.add(ProfileParser.parse(raw));
-                } catch (ProfileException e) {
-                    problems.addAll(List.of(e.getMessage().split("\n")));
-                }
-            }
-            if (matrix != null) ps.addAll(Matrix.expand(ConfigElements.settings(matrix)));
-        } catch (ProfileException | IllegalArgumentException e) {
-            problems.addAll(List.of(e.getMessage().split("\n")));
-        }
-        List<Kernel> ks = new ArrayList<>();
-        // Every kernel's name, parsed or not: a duplicate name is named in the same pass as the kernel's other mistakes.
-        List<String> kernelNames = new ArrayList<>();
-        try {
-            for (Map<String, String> raw : ConfigElements.children(kernels, "kernel")) {
-                String named = raw.get("name") == null || raw.get("name").isBlank() ? raw.get("primal") : raw.get("name");
-                if (named != null && !named.isBlank()) kernelNames.add(named.strip());
-                try {
-                    ks.add(KernelParser.parse(raw));
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-            }
+            raw.profiles = ConfigElements.children(profiles, "profile");
+            raw.matrix = matrix == null ? null : ConfigElements.settings(matrix);
+            raw.kernels = ConfigElements.children(kernels, "kernel");
+            raw.workloadItems = workloadItems();
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            raw.elementProblems.add(e.getMessage());
         }
+        raw.manifest = manifest();
+        raw.outputDirectory = outputDirectory.toPath();
+        raw.historyFile = historyFile == null ? null : historyFile.toPath();
+        raw.selectProfiles = selectProfiles;
+        raw.scenarios = scenarios;
+        raw.repeat = repeat;
+        raw.maxRepeat = maxRepeat;
+        raw.forks = forks;
+        raw.maxForks = maxForks;
+        raw.kernelBudgetSeconds = kernelBudgetSeconds;
+        raw.targetPrecision = targetPrecision;
+        raw.kernelTimeoutSeconds = kernelTimeoutSeconds;
+        raw.deschedThreshold = deschedThreshold;
+        raw.reference = reference;
+        raw.samples = samples;
+        raw.minSampleMs = minSampleMs;
+        raw.warmupMaxMs = warmupMaxMs;
+        raw.pinCpu = pinCpu;
+        raw.seed = seed;
+        raw.gradientTolerance = gradientTolerance;
+        raw.buildTimeoutSeconds = buildTimeoutSeconds;
+        raw.runTimeoutSeconds = runTimeoutSeconds;
+        raw.autodiffFeature = autodiffFeature;
+        raw.patchFile = patchFile == null ? null : patchFile.toPath();
+        raw.label = label;
+        raw.instructions = instructions;
+        raw.resume = resume;
+        raw.search = search;
+        raw.searchBudget = searchBudget;
+        raw.shard = shard;
+        raw.maxProfiles = maxProfiles;
+        raw.anchor = anchor;
+        raw.runtimeThreshold = runtimeThreshold;
+        raw.compileThreshold = compileThreshold;
+        raw.chartScenario = chartScenario;
+        raw.expectedCalls = expectedCalls;
+        raw.workload = workloadProperty;
+        raw.forkClasspath = forkClasspath();
+        raw.env = System.getenv();
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        for (Kernel k : ks) {
-            for (int n : k.sizes()) {
-                long heap = ForkLauncher.heapMb(n) * 1024 * 1024;
-                if (heap > memory * 3 / 4) {
-                    problems.add(String.format(java.util.Locale.ROOT, "kernel '%s': size %d needs about %.1f GiB of heap in each kernel"
-                            + " fork (the inputs, the gradient and the finite-difference copies), more than this machine's %.1f GiB"
-                            + " allow: use smaller sizes", k.name(), n, heap / 1073741824.0, memory / 1073741824.0));
-                }
-            }
-        }
-        java.util.Set<String> seenKernels = new java.util.HashSet<>();
-        for (String k : kernelNames) {
-            if (!seenKernels.add(k)) {
-                problems.add("two kernels are named '" + k.replaceAll("\\p{Cntrl}", "?") + "': their samples would be merged into"
-                        + " one figure; give each <kernel> its own <name>");
-            }
-        }
-        java.util.Set<String> profileNames = new java.util.HashSet<>();
-        for (Profile p : ps) {
-            if (!profileNames.add(p.name())) problems.add("two profiles are named '" + p.name() + "': names must be unique");
-        }
-        List<Scenario> sc = new ArrayList<>();
-        for (String s : scenarios.split(",")) {
-            if (s.isBlank()) continue;
-            Scenario.byId(s).ifPresentOrElse(sc::add, () -> problems.add("ctime.scenarios: unknown scenario '" + s.strip()
-                    + "'; use full, incr-full, incr-unchanged or incr-patched"));
-        }
-        if (sc.isEmpty() && problems.isEmpty()) problems.add("ctime.scenarios is empty: name at least one scenario, e.g. full");
-        if (repeat < 1) problems.add("ctime.repeat is " + repeat + ": use at least 1");
-        if (forks < 1) problems.add("ctime.forks is " + forks + ": use at least 1");
-        if (!(targetPrecision > 0 && targetPrecision < 1)) {
-            problems.add("ctime.targetPrecision is " + targetPrecision + ": use a share between 0 and 1, e.g. 0.02 for ±2%");
-        }
-        if (!(runtimeThreshold >= 0 && runtimeThreshold < 1) || !(compileThreshold >= 0 && compileThreshold < 1)) {
-            problems.add("ctime.runtimeThreshold and ctime.compileThreshold are shares between 0 and 1, e.g. 0.01 for 1%");
-        }
-        if (!(deschedThreshold > 0 && deschedThreshold < 1)) problems.add("ctime.deschedThreshold must be between 0 and 1");
-        if (kernelTimeoutSeconds < 1 || kernelBudgetSeconds < 0) {
-            problems.add("ctime.kernelTimeoutSeconds must be at least 1 and ctime.kernelBudgetSeconds not negative");
-        }
-        if (samples < 10) problems.add("ctime.samples is " + samples + ": use at least 10, or the confidence interval means little");
-        if (!(minSampleMs > 0)) problems.add("ctime.minSampleMs must be positive");
-        if (buildTimeoutSeconds < 1 || runTimeoutSeconds < 1) problems.add("timeouts must be at least 1 second");
-        if (!(gradientTolerance > 0)) problems.add("ctime.gradientTolerance must be positive");
+        ConfigurationProcessor.Result r = ConfigurationProcessor.process(raw, memory);
+        List<String> problems = new ArrayList<>(r.problems().stream().map(this::spelt).toList());
         if (consoleProblem() != null) problems.add(consoleProblem());
-        MeasureConfig.Search searching = MeasureConfig.Search.of(search, searchBudget, problems);
-        if (!List.of("auto", "all", "off").contains(instructions)) {
-            problems.add("ctime.instructions is '" + instructions + "': use auto (count kernels under Cachegrind where Valgrind"
-                    + " is installed), all (builds too: an extra build under Valgrind, many times a build's time) or off");
-        }
-        if (patchFile != null && !patchFile.isFile()) {
-            problems.add("ctime.patchFile " + patchFile + " does not exist: give a unified diff against the crate's folder");
-        }
-        Shard slice = null;
-        if (shard != null && !shard.isBlank()) {
-            try {
-                slice = Shard.parse(shard);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (searching.race() && slice != null) {
-            problems.add("ctime.search=race runs on one machine (its rounds judge every profile together): drop ctime.shard, or"
-                    + " shard an exhaustive search");
-        }
-        if (searching.race() && ks.isEmpty()) {
-            problems.add("ctime.search=race needs <kernels>: a race is decided on the workload's cost, build and run together");
-        }
         unknownProperties(problems);
-        Workload work = workload(problems);
-        if (work != null) {
-            if (work.items().isEmpty()) problems.add("the workload is empty: name at least one kernel@n:function=calls, or leave it out");
-            problems.addAll(Workloads.problems(work, ks));
-        }
-        if (!(expectedCalls > 0)) problems.add("ctime.expectedCalls is " + expectedCalls + ": give the calls per build, e.g. 1e6");
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: the configuration has problems:\n  - " + String.join("\n  - ", problems));
         }
-        if (repeat < Comparison.FEWEST_RUNS || forks < Comparison.FEWEST_RUNS) {
-            warn("ctime: with ctime.repeat=" + repeat + " and ctime.forks=" + forks + ", no comparison "
-                    + (repeat < Comparison.FEWEST_RUNS && forks < Comparison.FEWEST_RUNS ? "" : "of " + (repeat < forks ? "builds" : "kernels") + " ")
-                    + "can ever be significant (the Mann-Whitney test at 5% needs " + Comparison.FEWEST_RUNS + " runs a side): the"
-                    + " verdict will be undecided. Use at least -Dctime.repeat=" + Comparison.FEWEST_RUNS + " -Dctime.forks="
-                    + Comparison.FEWEST_RUNS + " for an answer");
-        }
-        if (ks.isEmpty()) warn("ctime: no <kernels> configured: compile times are measured, run times are not");
-        List<String> selected = selectProfiles == null ? List.of()
-                : Arrays.stream(selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return MeasureConfig.builder().manifest(manifest()).workDir(outputDirectory.toPath()).profiles(ps).only(selected).kernels(ks)
-                .scenarios(sc).repeat(repeat).forks(forks).minSampleMs(minSampleMs).samples(samples).warmupMaxMs(warmupMaxMs)
-                .pinCpu(pinCpu).seed(seed).gradientTolerance(gradientTolerance)
-                .buildTimeout(Duration.ofSeconds(buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(runTimeoutSeconds))
-                .autodiffFeature(autodiffFeature).label(label).userEnv(System.getenv())
-                .patchFile(patchFile == null ? null : patchFile.toPath().toAbsolutePath())
-                .precision(new MeasureConfig.Precision(targetPrecision, maxRepeat, maxForks, Duration.ofSeconds(kernelBudgetSeconds),
-                        Duration.ofSeconds(kernelTimeoutSeconds), deschedThreshold))
-                .judging(new MeasureConfig.Judging(reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
-                        chartScenario, work))
-                .instructions(instructions).resume(resume)
-                .sharding(new MeasureConfig.Sharding(slice, anchor, slice == null ? Map.of() : lastRun(HistoryLog.BuildMedians::cpuMs, true),
-                        maxProfiles))
-                .seenMs(lastRun(HistoryLog.BuildMedians::wallMs, false))
-                .search(searching).forkClasspath(forkClasspath()).build();
+        r.advice().forEach(a -> warn("ctime: " + spelt(a)));
+        return r.config();
     }
 
     /** Where this project puts ctime in its reporting: whether its site plugin can render the page. */
@@ -471,29 +381,6 @@ public class MeasureMojo extends JudgingParameters {
         return all.stream().filter(a -> a.getFile() != null && ("jar".equals(a.getType()) || "maven-plugin".equals(a.getType())))
                 .filter(a -> !"provided".equals(a.getScope()) && !"test".equals(a.getScope()))
                 .map(a -> a.getFile().getAbsolutePath()).distinct().collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    /** Each profile's build CPU time (all scenarios) in the last history run: what balances the shards best. */
-    /**
-     * Per profile of the last run in the history, its builds' medians over the scenarios: summed (a profile's whole
-     * build cost, to balance shards) or averaged (one build, for the estimate of this run's time).
-     */
-    private Map<String, Double> lastRun(java.util.function.Function<HistoryLog.BuildMedians, Double> figure, boolean sum) {
-        Map<String, Double> out = new java.util.HashMap<>();
-        try {
-            List<HistoryLog.Run> runs = HistoryLog.read(historyFile.toPath());
-            if (runs.isEmpty()) return out;
-            runs.get(runs.size() - 1).profiles().forEach((name, m) -> {
-                if (m.compile() == null) return;
-                var stats = m.compile().values().stream().map(figure).filter(java.util.Objects::nonNull)
-                        .mapToDouble(Double::doubleValue).summaryStatistics();
-                if (stats.getCount() > 0 && stats.getSum() > 0) out.put(name, sum ? stats.getSum() : stats.getAverage());
-            });
-        } catch (IOException e) {
-            warn("ctime: the history " + historyFile + " cannot be read (" + e.getMessage() + "): shards are balanced,"
-                    + " and the run's time estimated, by a cost model of the settings");
-        }
-        return out;
     }
 
     /** One message, within the console's width (Maven's prefix aside): a long one goes on indented lines. */

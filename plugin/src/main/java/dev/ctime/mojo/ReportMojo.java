@@ -2,7 +2,6 @@ package dev.ctime.mojo;
 
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportCsv;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.site.ReportPage;

@@ -2,10 +2,8 @@ package dev.ctime.pgo;
 
 import dev.ctime.model.FigureId;
 import dev.ctime.profile.SettingsIdentity;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.KernelTiming;
-import dev.ctime.model.Pipeline;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;

@@ -1,7 +1,6 @@
 package dev.ctime.render;
 
 import dev.ctime.store.ReportFiles;
-import dev.ctime.store.Json;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
@@ -9,9 +8,7 @@ import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.Summary;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,6 @@ package dev.ctime.render;
 import dev.ctime.model.Interference;
 import dev.ctime.model.ProfileResult;
 
-import dev.ctime.compile.CpuLoad;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;

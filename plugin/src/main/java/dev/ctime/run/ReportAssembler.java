@@ -11,7 +11,6 @@ import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.Status;
-import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;

@@ -27,7 +27,6 @@ import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Decider;
 import dev.ctime.model.Decision;
 import dev.ctime.verdict.DecisionText;
-import dev.ctime.model.Verdict;
 import dev.ctime.model.Workload;
 import dev.ctime.model.Thresholds;
 import java.util.ArrayList;

@@ -86,4 +86,29 @@ public final class Workloads {
         }
         return out;
     }
+
+    /** The workload as configured item by item (kernel, n, function, calls): every malformed item is named at once. */
+    public static Workload fromItems(List<Map<String, String>> raw, List<String> problems) {
+        List<Workload.Item> items = new ArrayList<>();
+        for (Map<String, String> r : raw) {
+            Map<String, String> m = new LinkedHashMap<>(r);
+            String kernel = m.remove("kernel");
+            String n = m.remove("n");
+            String function = m.remove("function");
+            String calls = m.remove("calls");
+            String where = "{workload} item" + (kernel == null ? "" : " '" + kernel + "'");
+            if (!m.isEmpty()) problems.add(where + ": unknown " + m.keySet() + "; an item has kernel, n, function, calls");
+            if (kernel == null || n == null || calls == null) {
+                problems.add(where + ": give its kernel, n and calls (and function, primal or gradient: gradient by default)");
+                continue;
+            }
+            try {
+                items.add(new Workload.Item(kernel, Integer.parseInt(n), function == null ? Workload.GRADIENT : function,
+                        Double.parseDouble(calls.replace("_", ""))));
+            } catch (NumberFormatException e) {
+                problems.add(where + ": n is a whole number and calls a number (1e6), not '" + n + "', '" + calls + "'");
+            }
+        }
+        return new Workload(items, false);
+    }
 }

@@ -4,7 +4,6 @@ import dev.ctime.site.ReportPage;
 import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.model.Status;
 import dev.ctime.model.Analysis;
-import dev.ctime.model.PerfRemarks;
 import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.ToolchainFacts;

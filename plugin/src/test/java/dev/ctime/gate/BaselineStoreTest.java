@@ -2,7 +2,6 @@ package dev.ctime.gate;
 
 import dev.ctime.store.ReportFiles;
 import dev.ctime.store.BaselineStore;
-import dev.ctime.render.ReportCsv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,6 @@
 package dev.ctime.gate;
 
 import dev.ctime.store.ReportFiles;
-import dev.ctime.render.ReportCsv;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Status;
 import dev.ctime.model.Report;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package dev.ctime.model;
 
 import dev.ctime.store.ReportFiles;
 import dev.ctime.store.Json;
-import dev.ctime.render.ReportCsv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

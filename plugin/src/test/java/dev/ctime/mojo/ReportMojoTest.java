@@ -2,7 +2,6 @@ package dev.ctime.mojo;
 
 import dev.ctime.store.ReportFiles;
 import dev.ctime.verdict.DecisionText;
-import dev.ctime.render.ReportCsv;
 import dev.ctime.model.Report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -8,7 +8,6 @@ import dev.ctime.model.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.compile.CpuLoad;
 import dev.ctime.stats.Statistics;
 import java.util.List;
 import java.util.Map;

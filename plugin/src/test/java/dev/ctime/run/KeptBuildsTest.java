@@ -8,7 +8,6 @@ import dev.ctime.cargo.CargoCommand;
 import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.BuildOutcome;
 import dev.ctime.compile.BuildPlan;
-import dev.ctime.compile.CpuLoad;
 import dev.ctime.compile.Scenario;
 import dev.ctime.store.Json;
 import dev.ctime.model.ProfileResult;

@@ -18,7 +18,6 @@ import dev.ctime.model.KernelTiming;
 import dev.ctime.profile.ProfileParser;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportCsv;
 import dev.ctime.model.Status;
 import dev.ctime.model.Thresholds;
 import java.nio.file.Files;

@@ -16,7 +16,6 @@ import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.render.ConsoleTable;
-import dev.ctime.render.ReportCsv;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Control;

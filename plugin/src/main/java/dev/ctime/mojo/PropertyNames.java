@@ -1,4 +1,4 @@
-package dev.ctime.run;
+package dev.ctime.mojo;
 
 import dev.ctime.profile.Closest;
 import java.io.IOException;
@@ -19,29 +19,57 @@ import java.util.regex.Pattern;
  * {@code -Dctime.profles} stops the run with "did you mean" instead of being silently ignored.
  */
 public final class PropertyNames {
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{(ctime\\.[A-Za-z0-9.]+)}");
 
     private PropertyNames() {
     }
 
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{(ctime\\.[A-Za-z0-9.]+)}");
+    private static final Pattern PARAMETER = Pattern.compile("<([A-Za-z0-9]+)(?: [^>]*)?>\\$\\{(ctime\\.[A-Za-z0-9.]+)}</\\1>");
+
     /** Every ctime.* property named in ctime's plugin.xml; empty where the descriptor cannot be found. */
     public static Set<String> known(ClassLoader loader) {
         Set<String> out = new TreeSet<>();
+        for (String xml : descriptors(loader)) {
+            Matcher m = PROPERTY.matcher(xml);
+            while (m.find()) out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** Each parameter that has a property, with its property (workloadProperty → ctime.workload). */
+    public static java.util.Map<String, String> byParameter(ClassLoader loader) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String xml : descriptors(loader)) {
+            Matcher m = PARAMETER.matcher(xml);
+            while (m.find()) out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /** ctime's plugin.xml as the class loader finds it; none where it cannot be found (outside a packaged plugin). */
+    private static List<String> descriptors(ClassLoader loader) {
+        List<String> out = new ArrayList<>();
         try {
             Enumeration<URL> all = loader.getResources("META-INF/maven/plugin.xml");
             while (all.hasMoreElements()) {
-                String xml;
                 try (InputStream in = all.nextElement().openStream()) {
-                    xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    if (xml.contains("<artifactId>ctime-maven-plugin</artifactId>")) out.add(xml);
                 }
-                if (!xml.contains("<artifactId>ctime-maven-plugin</artifactId>")) continue;
-                Matcher m = PROPERTY.matcher(xml);
-                while (m.find()) out.add(m.group(1));
             }
         } catch (IOException e) {
             // Without the descriptor nothing can be checked; the run goes on as Maven configured it.
         }
         return out;
+    }
+
+    /**
+     * How a setting is written in Maven: its property where it has one (ctime.repeat), else its POM element
+     * ({@code <profiles>}).
+     */
+    public static String spelling(String setting, java.util.Map<String, String> byParameter) {
+        String property = byParameter.get(setting);
+        return property != null ? property : "<" + setting + ">";
     }
 
     /** One problem per given ctime.* property that no goal reads, with the closest known one. */

@@ -1,0 +1,61 @@
+package dev.ctime.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measure goal's settings as a build tool hands them over, nothing checked yet: the mojo fills
+ * it field by field and {@link ConfigurationProcessor} turns it into a {@link MeasureConfig} or
+ * into every problem at once. Elements are their children's text (a profile as name → value).
+ */
+public final class RawConfiguration {
+    public Path manifest;
+    public Path outputDirectory;
+    public Path historyFile;
+    public List<Map<String, String>> profiles = List.of();
+    public Map<String, String> matrix;
+    public List<Map<String, String>> kernels = List.of();
+    /** What went wrong reading the elements themselves (a child that is not a profile, say), as the reader said it. */
+    public List<String> elementProblems = new ArrayList<>();
+    public String selectProfiles;
+    public String scenarios = "full";
+    public int repeat;
+    public int maxRepeat;
+    public int forks;
+    public int maxForks;
+    public int kernelBudgetSeconds;
+    public double targetPrecision;
+    public int kernelTimeoutSeconds;
+    public double deschedThreshold;
+    public String reference;
+    public int samples;
+    public double minSampleMs;
+    public long warmupMaxMs;
+    public int pinCpu;
+    public long seed;
+    public double gradientTolerance;
+    public int buildTimeoutSeconds;
+    public int runTimeoutSeconds;
+    public String autodiffFeature;
+    public Path patchFile;
+    public String label;
+    public String instructions;
+    public boolean resume;
+    public String search;
+    public String searchBudget;
+    public String shard;
+    public int maxProfiles;
+    public String anchor;
+    public double runtimeThreshold;
+    public double compileThreshold;
+    public String chartScenario;
+    public double expectedCalls;
+    /** The workload as one line (kernel@n:function=calls, …); replaces {@link #workloadItems} where given. */
+    public String workload;
+    /** The workload as items (kernel, n, function, calls); null where none is configured. */
+    public List<Map<String, String>> workloadItems;
+    public String forkClasspath;
+    public Map<String, String> env = Map.of();
+}
