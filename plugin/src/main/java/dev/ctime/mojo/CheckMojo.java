@@ -1,9 +1,7 @@
 package dev.ctime.mojo;
 
-import dev.ctime.store.ReportFiles;
 import dev.ctime.gate.Mismatch;
 import dev.ctime.gate.GateVerdict;
-import dev.ctime.gate.ReportCheck;
 import dev.ctime.gate.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
@@ -88,8 +86,8 @@ public class CheckMojo extends BaselineParameters {
         }
         GateThresholds t = thresholds();
         Path basePath = baselineFile != null ? baselineFile.toPath() : namedBaseline();
-        Report base = read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
-        Report now = read(reportFile.toPath(), "the current report", "run ctime:measure first");
+        Report base = ReportInput.read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
+        Report now = ReportInput.read(reportFile.toPath(), "the current report", "run ctime:measure first");
         Measured b = Measured.of(base);
         Measured c = Measured.of(now);
         List<Mismatch> mismatches = Gate.mismatches(b, c);
@@ -138,23 +136,6 @@ public class CheckMojo extends BaselineParameters {
         }
     }
 
-    static Report read(Path p, String what, String fix) throws MojoExecutionException {
-        // Checked up front: the reader's own "not found" comes as one of several exception types.
-        if (!Files.isRegularFile(p)) throw new MojoExecutionException("ctime: " + what + " is missing: no " + p + "; " + fix);
-        Report r;
-        try {
-            r = ReportFiles.readJson(p);
-        } catch (IOException e) {
-            throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be read: " + e.getMessage(), e);
-        }
-        List<String> problems = ReportCheck.problems(r);
-        if (!problems.isEmpty()) {
-            throw new MojoExecutionException("ctime: " + what + " (" + p + ") cannot be compared against:\n  - "
-                    + String.join("\n  - ", problems) + "\n" + (fix.isEmpty() ? "Restore the file ctime wrote"
-                    : fix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + fix.substring(1) + ", or restore the file ctime wrote"));
-        }
-        return r;
-    }
 
     static Gate.OnMismatch mode(String s) throws MojoExecutionException {
         try {
@@ -168,11 +149,8 @@ public class CheckMojo extends BaselineParameters {
         GateThresholds t = GateThresholds.defaults().with(FigureKind.COMPILE, compileThreshold).with(FigureKind.RUNTIME, runtimeThreshold)
                 .with(FigureKind.INSTRUCTIONS, instructionsThreshold).with(FigureKind.MEMORY, memoryThreshold)
                 .with(FigureKind.SIZE, sizeThreshold);
-        List<String> bad = new ArrayList<>();
-        t.byKind().forEach((k, v) -> {
-            if (!(v >= 0 && v < 10)) bad.add("ctime.check." + k.id + "Threshold is " + v);
-        });
-        if (!bad.isEmpty()) throw new MojoExecutionException("ctime: " + String.join("; ", bad) + ": use a share, e.g. 0.05 for 5%");
+        List<String> bad = t.problems().stream().map(p -> Spelling.of(getClass(), p)).toList();
+        if (!bad.isEmpty()) throw new MojoExecutionException("ctime: " + String.join("; ", bad));
         return t;
     }
 }

@@ -43,7 +43,7 @@ public class CompareMojo extends AbstractMojo {
 
     private Measured resolve(String what) throws MojoExecutionException {
         Path p = Path.of(what);
-        if (Files.isRegularFile(p)) return Measured.of(CheckMojo.read(p, what, ""));
+        if (Files.isRegularFile(p)) return Measured.of(ReportInput.read(p, what, ""));
         try {
             List<HistoryLog.Run> runs = HistoryLog.read(historyFile.toPath());
             HistoryLog.Run r = HistoryLog.find(runs, what);

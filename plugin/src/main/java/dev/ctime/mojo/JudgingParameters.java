@@ -1,6 +1,6 @@
 package dev.ctime.mojo;
 
-import dev.ctime.run.Problem;
+import dev.ctime.model.Problem;
 import dev.ctime.verdict.Workloads;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Workload;
@@ -109,11 +109,8 @@ abstract class JudgingParameters extends AbstractMojo {
         return workload == null ? null : ConfigElements.children(workload, "item");
     }
 
-    private java.util.Map<String, String> spelling;
-
     /** A problem's sentence with every setting spelt as a Maven user writes it: -D property where it has one, else element. */
     String spelt(Problem p) {
-        if (spelling == null) spelling = PropertyNames.byParameter(getClass().getClassLoader());
-        return p.spelt(s -> PropertyNames.spelling(s, spelling));
+        return Spelling.of(getClass(), p);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.site.StandalonePage;
 import dev.ctime.run.RawConfiguration;
 import dev.ctime.run.ConfigurationProcessor;
 import dev.ctime.exec.EnvironmentException;
@@ -244,7 +245,7 @@ public class MeasureMojo extends JudgingParameters {
         // Interrupted (Ctrl-C, SIGTERM): report.html is written from the same state as report.json.
         run.onInterrupt(r -> {
             try {
-                ReportMojo.writeStandalone(r, HistoryLog.read(historyFile.toPath()), new ReportPage.Options(chartScenario,
+                StandalonePage.write(r, HistoryLog.read(historyFile.toPath()), new ReportPage.Options(chartScenario,
                         chartKernel, null), run.reportJson().resolveSibling("report.html"));
             } catch (IOException e) {
                 System.err.println("ctime: report.html could not be written: " + e.getMessage());
@@ -283,7 +284,7 @@ public class MeasureMojo extends JudgingParameters {
                 String mended = HistoryLog.append(historyFile.toPath(), report);
                 if (mended != null) warn("ctime: " + mended);
             }
-            Path html = ReportMojo.writeStandalone(report, HistoryLog.read(historyFile.toPath(), w -> warn("ctime: " + w)),
+            Path html = StandalonePage.write(report, HistoryLog.read(historyFile.toPath(), w -> warn("ctime: " + w)),
                     new ReportPage.Options(chartScenario, chartKernel, null), run.reportJson().resolveSibling("report.html"));
             info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.ctime.mojo;
 
+import dev.ctime.site.StandalonePage;
+import dev.ctime.shard.ShardReports;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Workload;
 import dev.ctime.render.ConsoleTable;
@@ -44,7 +46,7 @@ public class MergeMojo extends JudgingParameters {
     public void execute() throws MojoExecutionException {
         List<ShardMerge.Part> parts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Path file : expand(basedir.toPath(), mergeReports, problems)) {
+        for (Path file : ShardReports.expand(basedir.toPath(), mergeReports, problems)) {
             if (!Files.isRegularFile(file)) {
                 problems.add(file + " does not exist: give each shard's report.json (download the shards' artifacts first)");
                 continue;
@@ -79,7 +81,7 @@ public class MergeMojo extends JudgingParameters {
             ReportCsv.writeCsv(merged, out.resolve("report.csv"));
             String mended = HistoryLog.append(historyFile.toPath(), merged);
             if (mended != null) getLog().warn("ctime: " + mended);
-            ReportMojo.writeStandalone(merged, HistoryLog.read(historyFile.toPath()),
+            StandalonePage.write(merged, HistoryLog.read(historyFile.toPath()),
                     new ReportPage.Options(chartScenario, chartKernel, null), out.resolve("report.html"));
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: cannot write the merged report to " + out + ": " + e.getMessage(), e);
@@ -91,26 +93,4 @@ public class MergeMojo extends JudgingParameters {
         getLog().info("ctime: merged " + parts.size() + " shard reports into " + json + ", report.csv and report.html");
     }
 
-    /** The items in order, each glob expanded in name order; a glob that matches nothing is a problem. */
-    static List<Path> expand(Path base, String items, List<String> problems) {
-        List<Path> out = new ArrayList<>();
-        for (String raw : items.split(",")) {
-            String item = raw.strip();
-            if (item.isEmpty()) continue;
-            if (!item.matches(".*[*?\\[{].*")) {
-                out.add(base.resolve(item).normalize());
-                continue;
-            }
-            java.nio.file.PathMatcher m = base.getFileSystem().getPathMatcher("glob:" + item);
-            List<Path> hits = new ArrayList<>();
-            try (java.util.stream.Stream<Path> files = Files.walk(base, 8)) {
-                files.filter(Files::isRegularFile).filter(f -> m.matches(base.relativize(f))).sorted().forEach(hits::add);
-            } catch (IOException e) {
-                problems.add("cannot search " + base + " for " + item + ": " + e.getMessage());
-            }
-            if (hits.isEmpty()) problems.add(item + " matches no file under " + base + ": give each shard's report.json");
-            out.addAll(hits);
-        }
-        return out;
-    }
 }

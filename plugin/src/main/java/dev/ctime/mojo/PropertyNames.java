@@ -36,12 +36,18 @@ public final class PropertyNames {
         return out;
     }
 
-    /** Each parameter that has a property, with its property (workloadProperty → ctime.workload). */
-    public static java.util.Map<String, String> byParameter(ClassLoader loader) {
+    /**
+     * Each parameter of one goal that has a property, with its property (workloadProperty → ctime.workload): per goal,
+     * since two goals can give one parameter name different properties (compileThreshold, ctime.check.compileThreshold).
+     */
+    public static java.util.Map<String, String> byParameter(Class<?> mojo) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
-        for (String xml : descriptors(loader)) {
-            Matcher m = PARAMETER.matcher(xml);
-            while (m.find()) out.put(m.group(1), m.group(2));
+        for (String xml : descriptors(mojo.getClassLoader())) {
+            for (String block : xml.split("<mojo>")) {
+                if (!block.contains("<implementation>" + mojo.getName() + "</implementation>")) continue;
+                Matcher m = PARAMETER.matcher(block);
+                while (m.find()) out.put(m.group(1), m.group(2));
+            }
         }
         return out;
     }

@@ -1,9 +1,9 @@
 package dev.ctime.mojo;
 
+import dev.ctime.site.StandalonePage;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Report;
 import dev.ctime.gate.HistoryLog;
-import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.site.ReportPage;
 import dev.ctime.site.SinkPageWriter;
 import java.io.File;
@@ -86,7 +86,7 @@ public class ReportMojo extends AbstractMavenReport {
             SinkPageWriter w = new SinkPageWriter(getSink());
             ReportPage.write(w, r, history, o);
             w.finish();
-            Path html = writeStandalone(r, history, o, reportFile.toPath().resolveSibling("report.html"));
+            Path html = StandalonePage.write(r, history, o, reportFile.toPath().resolveSibling("report.html"));
             getLog().info("ctime: standalone page written to " + html);
             // The data behind the page, and its published schema, beside it in the site.
             Path data = getReportOutputDirectory().toPath().resolve(getOutputPath());
@@ -101,11 +101,4 @@ public class ReportMojo extends AbstractMavenReport {
         }
     }
 
-    static Path writeStandalone(Report r, java.util.List<HistoryLog.Run> history, ReportPage.Options o, Path html)
-            throws IOException {
-        HtmlPageWriter w = new HtmlPageWriter();
-        ReportPage.write(w, r, history, o);
-        Files.writeString(html, w.document());
-        return html;
-    }
 }

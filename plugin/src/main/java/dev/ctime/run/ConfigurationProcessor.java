@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Problem;
 import dev.ctime.compile.Scenario;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.kernel.ForkLauncher;

@@ -13,6 +13,17 @@ record InstructionCounts(State state, String detail) {
     static final InstructionCounts NO_KERNEL = new InstructionCounts(State.NOT_RUN, "no kernel was timed");
     static final InstructionCounts CUT_SHORT = new InstructionCounts(State.NOT_FINISHED, "the run was cut short while counting");
 
+    /** The state a report's sentence says (reports keep only the sentence); null where it says none. */
+    static State stateOf(String text) {
+        if (text == null) return null;
+        for (State s : State.values()) {
+            String head = new InstructionCounts(s, "").text();
+            String lead = head.contains(":") ? head.substring(0, head.indexOf(':')) : head;
+            if (text.startsWith(lead)) return s;
+        }
+        return null;
+    }
+
     /** The sentence the report keeps under settings.instructionCounts. */
     String text() {
         return switch (state) {

@@ -1,14 +1,12 @@
 package dev.ctime.run;
 
 import dev.ctime.store.ReportFiles;
-import dev.ctime.profile.SettingsIdentity;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.verdict.Decider;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Workload;
 import dev.ctime.model.Verdict;
 import dev.ctime.model.Race;
-import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.Decision;
 import dev.ctime.kernel.ForkResult;
 import dev.ctime.exec.DiskSpace;
@@ -211,7 +209,7 @@ public final class MeasureRun {
             log.accept("resume: no earlier report in " + cfg.workDir() + ": measuring everything");
             return;
         }
-        List<String> changed = changedSettings(last, cfg);
+        List<String> changed = Resume.changedSettings(last, cfg);
         if (!changed.isEmpty()) {
             log.accept("resume: measuring settings changed since the last report (" + String.join(", ", changed) + "): its"
                     + " figures would not be this run's, so everything is measured again");
@@ -222,39 +220,11 @@ public final class MeasureRun {
                     + " no profile goes without its counts");
             return;
         }
-        List<String> reused = new ArrayList<>();
-        List<String> again = new ArrayList<>();
-        for (BuildOutcome b : snapshot()) {
-            if (!b.ok()) continue;
-            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.name())).findFirst().orElse(null);
-            boolean settled = old != null && old.applied() != null && b.applied().fingerprint().equals(old.applied().fingerprint());
-            List<String> edited = !settled ? List.of() : old.applied().sources() == null ? List.of("its sources were not recorded")
-                    : sourcesChanged(old.applied().sources());
-            boolean same = settled && edited.isEmpty();
-            if (same && old.status() == Status.OK) {
-                record(b.reusing(old));
-                reused.add(b.name());
-            } else if (same && old.status() == Status.INCOMPLETE && old.compile() != null && !old.compile().isEmpty()) {
-                // Cut short: the timed builds it finished are kept and completed; the rest of it is measured again.
-                BuildOutcome k = b.keeping(old, cfg.builds().scenarios());
-                int n = k.samples().values().stream().mapToInt(List::size).sum();
-                if (n > 0) {
-                    k = k.warned(n + " timed build" + (n == 1 ? " was" : "s were") + " kept from the run interrupted at "
-                            + last.createdAt() + "; the rest were measured in this run");
-                }
-                record(k);
-                interruptedProfiles.put(b.name(), old);
-                again.add(b.name() + " (interrupted" + (n > 0 ? "; keeping its " + n + " timed build" + (n == 1 ? "" : "s") : "") + ")");
-            } else {
-                again.add(b.name() + (old == null ? " (new)" : !settled ? " (its settings, toolchain or measuring settings changed)"
-                        : !edited.isEmpty() ? " (changed: " + String.join(", ", edited.subList(0, Math.min(3, edited.size())))
-                        + (edited.size() > 3 ? " and " + (edited.size() - 3) + " more" : "") + ")" : " (" + old.status() + ")"));
-            }
-        }
-        resumedFrom = reused.isEmpty() ? null : last.createdAt();
-        log.accept("resume: reusing " + reused.size() + " finished profile" + (reused.size() == 1 ? "" : "s")
-                + (reused.isEmpty() ? "" : " (" + String.join(", ", reused) + ", measured " + last.createdAt() + ")")
-                + "; measuring " + (again.isEmpty() ? "nothing else" : String.join(", ", again)));
+        Resume.Plan plan = Resume.plan(last, snapshot(), cfg, this::sourcesChanged);
+        plan.outcomes().forEach(this::record);
+        interruptedProfiles.putAll(plan.interrupted());
+        resumedFrom = plan.resumedFrom();
+        log.accept(plan.describe());
     }
 
     /** The files a profile's last build read that differ now; hashed once per set of files, which most profiles share. */
@@ -266,55 +236,6 @@ public final class MeasureRun {
                 return List.of("the sources cannot be read (" + e.getMessage() + ")");
             }
         });
-    }
-
-    /**
-     * The measuring settings that shape a result (tolerance, seed, samples, runs, thresholds, counting) and
-     * differ between the last report and this run, as "name old → new".
-     */
-    static List<String> changedSettings(Report last, MeasureConfig cfg) {
-        List<String> out = new ArrayList<>();
-        MeasuringSettings m = last.settings();
-        if (m == null) return out;
-        MeasureConfig.Timing t = cfg.timing();
-        compare(out, "gradientTolerance", m.gradientTolerance(), t.gradientTolerance());
-        compare(out, "seed", m.seed(), t.seed());
-        compare(out, "samples", m.samples(), t.samples());
-        compare(out, "minSampleMs", m.minSampleMs(), t.minSampleMs());
-        compare(out, "warmupMaxMs", m.warmupMaxMs(), t.warmupMaxMs());
-        compare(out, "repeat", m.repeat(), cfg.builds().repeat());
-        compare(out, "forks", m.forks(), t.forks());
-        compare(out, "search", m.search() == null ? "exhaustive" : m.search(), cfg.search().race() ? "race" : "exhaustive");
-        compare(out, "deschedThreshold", m.deschedThreshold(), cfg.precision().deschedThreshold());
-        compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
-        compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
-        // Only where the last run got as far as counting (or was told not to) does its report say how it counted.
-        String counts = m.instructionCounts() == null ? "" : m.instructionCounts();
-        boolean wasOff = counts.startsWith("off");
-        boolean counted = counts.startsWith("instructions per call");
-        boolean nowOff = cfg.instructions().equals("off");
-        if ((wasOff && !nowOff) || (counted && nowOff)) {
-            out.add("instructions " + (nowOff ? "counted → off" : "off → " + cfg.instructions()));
-        }
-        return out;
-    }
-
-    private static void compare(List<String> out, String name, Object before, Object now) {
-        if (before == null || now == null) return;
-        boolean same = before instanceof Number a && now instanceof Number b ? a.doubleValue() == b.doubleValue() : before.equals(now);
-        if (!same) out.add(name + " " + before + " → " + now);
-    }
-
-    /**
-     * Settings, toolchain and what the measurement itself depends on, hashed: equal means reusable where the
-     * files the build read are unchanged too ({@link SourceFiles#changed}).
-     */
-    private String fingerprint(Profile p, Toolchain tc) {
-        MeasureConfig.Timing t = cfg.timing();
-        String s = SettingsIdentity.canonical(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
-                + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
-                + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
-        return SourceCopy.sha256(s);
     }
 
     /** Also called with the report when the run is interrupted (the mojo writes report.html from the same state). */
@@ -1005,7 +926,7 @@ public final class MeasureRun {
         PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Processes::which)
                 : null;
         return new BuildPlan(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route, tools,
-                fingerprint(p, tc));
+                Resume.fingerprint(cfg, p, tc));
     }
 
     /** Why a planned profile cannot be built here (a missing tool, toolchain or Enzyme backend); null when it can. */

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -133,13 +133,13 @@ class MeasureRunTest {
                 .precision(new MeasureConfig.Precision(0.02, 2, 2, Duration.ofMinutes(5), Duration.ofSeconds(10),
                         last.settings().deschedThreshold()))
                 .judging(new MeasureConfig.Judging("release", last.settings().thresholds(), 1e6, null, null)).instructions("all").build();
-        assertEquals(List.of(), MeasureRun.changedSettings(last, same));
+        assertEquals(List.of(), Resume.changedSettings(last, same));
         MeasureConfig tighter = MeasureConfig.builder().manifest(same.manifest()).workDir(out).profiles(List.of()).only(List.of())
                 .kernels(List.of()).scenarios(List.of(Scenario.FULL)).repeat(same.builds().repeat()).forks(same.timing().forks())
                 .minSampleMs(same.timing().minSampleMs()).samples(same.timing().samples()).warmupMaxMs(same.timing().warmupMaxMs())
                 .pinCpu(-1).seed(7).gradientTolerance(1e-8).buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5))
                 .label("unit").userEnv(System.getenv()).precision(same.precision()).judging(same.judging()).instructions("off").build();
-        List<String> changed = MeasureRun.changedSettings(last, tighter);
+        List<String> changed = Resume.changedSettings(last, tighter);
         assertTrue(changed.stream().anyMatch(c -> c.startsWith("gradientTolerance 1.0E-4 → 1.0E-8")), changed.toString());
         assertTrue(changed.stream().anyMatch(c -> c.startsWith("seed 42 → 7")), changed.toString());
         assertTrue(changed.contains("instructions counted → off"), changed.toString());

@@ -1,5 +1,6 @@
-package dev.ctime.mojo;
+package dev.ctime.shard;
 
+import dev.ctime.shard.ShardReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MergeReportsTest {
+class ShardReportsTest {
     @TempDir
     Path base;
 
@@ -21,11 +22,11 @@ class MergeReportsTest {
             Files.writeString(base.resolve(s).resolve("report.json"), "{}");
         }
         List<String> problems = new ArrayList<>();
-        List<Path> found = MergeMojo.expand(base, "shards/*/report.json, other/report.json", problems);
+        List<Path> found = ShardReports.expand(base, "shards/*/report.json, other/report.json", problems);
         assertEquals(List.of(), problems);
         assertEquals(List.of(base.resolve("shards/ctime-shard-1/report.json"), base.resolve("shards/ctime-shard-2/report.json"),
                 base.resolve("shards/ctime-shard-3/report.json"), base.resolve("other/report.json")), found);
-        MergeMojo.expand(base, "nowhere/*/report.json", problems);
+        ShardReports.expand(base, "nowhere/*/report.json", problems);
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("nowhere/*/report.json matches no file"), problems.get(0));
     }

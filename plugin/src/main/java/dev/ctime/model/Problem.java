@@ -1,4 +1,4 @@
-package dev.ctime.run;
+package dev.ctime.model;
 
 import java.util.ArrayList;
 import java.util.List;

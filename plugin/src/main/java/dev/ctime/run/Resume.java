@@ -1,0 +1,133 @@
+package dev.ctime.run;
+
+import dev.ctime.cargo.SourceCopy;
+import dev.ctime.cargo.Toolchain;
+import dev.ctime.compile.BuildOutcome;
+import dev.ctime.model.MeasuringSettings;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Report;
+import dev.ctime.model.Status;
+import dev.ctime.profile.Profile;
+import dev.ctime.profile.SettingsIdentity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * ctime.resume: what of the last report this run can reuse. A profile is the same where its
+ * fingerprint (its settings by {@link SettingsIdentity}, the toolchain and the measuring settings)
+ * is unchanged and the files its build read are too. The decision is made here from data alone.
+ */
+final class Resume {
+    /**
+     * @param outcomes      the planned outcomes as the run now records them (reused, or kept and to be completed)
+     * @param interrupted   profiles the last run cut short, with their result there
+     * @param reused        the profiles reused whole
+     * @param again         the profiles measured again, each with why
+     * @param resumedFrom   when the reused profiles were measured, or null where none is
+     */
+    record Plan(List<BuildOutcome> outcomes, Map<String, ProfileResult> interrupted, List<String> reused, List<String> again,
+                String resumedFrom) {
+        /** The sentence the run log prints. */
+        String describe() {
+            return "resume: reusing " + reused.size() + " finished profile" + (reused.size() == 1 ? "" : "s")
+                    + (reused.isEmpty() ? "" : " (" + String.join(", ", reused) + ", measured " + resumedFrom + ")")
+                    + "; measuring " + (again.isEmpty() ? "nothing else" : String.join(", ", again));
+        }
+    }
+
+    private Resume() {
+    }
+
+    /**
+     * Settings, toolchain and what the measurement itself depends on, hashed: equal means reusable where the
+     * files the build read are unchanged too.
+     */
+    static String fingerprint(MeasureConfig cfg, Profile p, Toolchain tc) {
+        MeasureConfig.Timing t = cfg.timing();
+        String s = SettingsIdentity.canonical(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
+                + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
+                + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
+        return SourceCopy.sha256(s);
+    }
+
+    /**
+     * The measuring settings that shape a result (tolerance, seed, samples, runs, thresholds, counting) and
+     * differ between the last report and this run, as "name old → new".
+     */
+    static List<String> changedSettings(Report last, MeasureConfig cfg) {
+        List<String> out = new ArrayList<>();
+        MeasuringSettings m = last.settings();
+        if (m == null) return out;
+        MeasureConfig.Timing t = cfg.timing();
+        compare(out, "gradientTolerance", m.gradientTolerance(), t.gradientTolerance());
+        compare(out, "seed", m.seed(), t.seed());
+        compare(out, "samples", m.samples(), t.samples());
+        compare(out, "minSampleMs", m.minSampleMs(), t.minSampleMs());
+        compare(out, "warmupMaxMs", m.warmupMaxMs(), t.warmupMaxMs());
+        compare(out, "repeat", m.repeat(), cfg.builds().repeat());
+        compare(out, "forks", m.forks(), t.forks());
+        compare(out, "search", m.search() == null ? "exhaustive" : m.search(), cfg.search().race() ? "race" : "exhaustive");
+        compare(out, "deschedThreshold", m.deschedThreshold(), cfg.precision().deschedThreshold());
+        compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
+        compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
+        // Only where the last run got as far as counting (or was told not to) does its report say how it counted.
+        InstructionCounts.State counts = InstructionCounts.stateOf(m.instructionCounts());
+        boolean nowOff = cfg.instructions().equals("off");
+        if ((counts == InstructionCounts.State.OFF && !nowOff) || (counts == InstructionCounts.State.COUNTED && nowOff)) {
+            out.add("instructions " + (nowOff ? "counted → off" : "off → " + cfg.instructions()));
+        }
+        return out;
+    }
+
+    private static void compare(List<String> out, String name, Object before, Object now) {
+        if (before == null || now == null) return;
+        boolean same = before instanceof Number a && now instanceof Number b ? a.doubleValue() == b.doubleValue() : before.equals(now);
+        if (!same) out.add(name + " " + before + " → " + now);
+    }
+
+    /**
+     * The profiles the last report finished, unchanged since, are reused as they are; a profile cut short keeps
+     * the timed builds it finished, and the run completes them; failed, skipped, new and changed profiles are
+     * measured again.
+     *
+     * @param planned        this run's planned profiles
+     * @param sourcesChanged the files of a recorded set that differ now
+     */
+    static Plan plan(Report last, List<BuildOutcome> planned, MeasureConfig cfg, Function<Map<String, String>, List<String>> sourcesChanged) {
+        List<BuildOutcome> outcomes = new ArrayList<>();
+        Map<String, ProfileResult> interrupted = new LinkedHashMap<>();
+        List<String> reused = new ArrayList<>();
+        List<String> again = new ArrayList<>();
+        for (BuildOutcome b : planned) {
+            if (!b.ok()) continue;
+            ProfileResult old = last.profiles().stream().filter(p -> p.name().equals(b.name())).findFirst().orElse(null);
+            boolean settled = old != null && old.applied() != null && b.applied().fingerprint().equals(old.applied().fingerprint());
+            List<String> edited = !settled ? List.of() : old.applied().sources() == null ? List.of("its sources were not recorded")
+                    : sourcesChanged.apply(old.applied().sources());
+            boolean same = settled && edited.isEmpty();
+            if (same && old.status() == Status.OK) {
+                outcomes.add(b.reusing(old));
+                reused.add(b.name());
+            } else if (same && old.status() == Status.INCOMPLETE && old.compile() != null && !old.compile().isEmpty()) {
+                // Cut short: the timed builds it finished are kept and completed; the rest of it is measured again.
+                BuildOutcome k = b.keeping(old, cfg.builds().scenarios());
+                int n = k.samples().values().stream().mapToInt(List::size).sum();
+                if (n > 0) {
+                    k = k.warned(n + " timed build" + (n == 1 ? " was" : "s were") + " kept from the run interrupted at "
+                            + last.createdAt() + "; the rest were measured in this run");
+                }
+                outcomes.add(k);
+                interrupted.put(b.name(), old);
+                again.add(b.name() + " (interrupted" + (n > 0 ? "; keeping its " + n + " timed build" + (n == 1 ? "" : "s") : "") + ")");
+            } else {
+                again.add(b.name() + (old == null ? " (new)" : !settled ? " (its settings, toolchain or measuring settings changed)"
+                        : !edited.isEmpty() ? " (changed: " + String.join(", ", edited.subList(0, Math.min(3, edited.size())))
+                        + (edited.size() > 3 ? " and " + (edited.size() - 3) + " more" : "") + ")" : " (" + old.status() + ")"));
+            }
+        }
+        return new Plan(outcomes, interrupted, reused, again, reused.isEmpty() ? null : last.createdAt());
+    }
+}
