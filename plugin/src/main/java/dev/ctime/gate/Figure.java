@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.FigureKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.FigureKind;
 import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
 import dev.ctime.store.Json;

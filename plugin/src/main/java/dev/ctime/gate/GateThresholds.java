@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.FigureKind;
 import dev.ctime.model.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package dev.ctime.gate;
 
+import dev.ctime.verdict.ProfileFigures;
+import dev.ctime.model.FigureKind;
 import dev.ctime.profile.SettingsIdentity;
 import dev.ctime.model.FigureId;
 import dev.ctime.model.MachineFacts;
@@ -10,7 +12,6 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.store.Json;
 import dev.ctime.model.Report;
 import dev.ctime.model.ToolchainFacts;
-import dev.ctime.model.ScenarioFigures;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
 import java.util.Arrays;
@@ -70,38 +71,17 @@ public record Measured(String createdAt, String label, String commit, Map<String
                 r.control() != null && r.control().unreliable() ? r.control().describe() : null);
     }
 
-    static Profile profile(ProfileResult p) {
+    /** What the gate keeps of one profile: every figure it has, and why each failed kernel has none. */
+    public static Profile profile(ProfileResult p) {
         Map<String, Figure> f = new LinkedHashMap<>();
-        if (p.compile() != null) {
-            for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
-                FigureId.Build base = FigureId.Build.cpu(e.getKey());
-                put(f, base.id(), FigureKind.COMPILE, "ms", e.getValue().cpuMs());
-                put(f, base.with(FigureId.WALL_MS).id(), FigureKind.COMPILE, "ms", e.getValue().wallMs());
-                put(f, base.with(FigureId.MAX_RSS_KB).id(), FigureKind.MEMORY, "KiB", e.getValue().maxRssKb());
-                put(f, base.with(FigureId.INSTRUCTIONS).id(), FigureKind.INSTRUCTIONS, "instructions", e.getValue().instructions());
-            }
-        }
-        if (p.artifactBytes() != null) f.put(new FigureId.Size().id(), Figure.exact(FigureKind.SIZE, "bytes", p.artifactBytes()));
-        if (p.analysis() != null && p.analysis().rustcInstructions() != null) {
-            // The leaf rustc counted under Cachegrind (ctime.instructions=all): exact, like the kernels' counts.
-            f.put(new FigureId.Build("rustc", FigureId.INSTRUCTIONS).id(), Figure.exact(FigureKind.INSTRUCTIONS, "instructions", p.analysis().rustcInstructions().doubleValue()));
+        for (ProfileFigures.Entry e : ProfileFigures.of(p)) {
+            if (e.counted() != null) f.put(e.id().id(), Figure.exact(e.kind(), e.unit(), e.counted()));
+            else put(f, e.id().id(), e.kind(), e.unit(), e.timed());
         }
         Map<String, String> lost = new LinkedHashMap<>();
         if (p.kernels() != null) {
             for (KernelTiming k : p.kernels()) {
-                if (k.status() != Status.OK) {
-                    lost.put(FigureId.Kernel.of(k, "").id(), k.reason() == null ? "the kernel " + k.status() : k.reason());
-                    continue;
-                }
-                FigureId.Kernel base = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
-                put(f, base.id(), FigureKind.RUNTIME, "ns", k.primalNs());
-                put(f, base.with(FigureId.GRADIENT_NS).id(), FigureKind.RUNTIME, "ns", k.gradientNs());
-                if (k.primalInstructions() != null) {
-                    f.put(base.with(FigureId.PRIMAL_INSTRUCTIONS).id(), Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.primalInstructions()));
-                }
-                if (k.gradientInstructions() != null) {
-                    f.put(base.with(FigureId.GRADIENT_INSTRUCTIONS).id(), Figure.exact(FigureKind.INSTRUCTIONS, "instructions", k.gradientInstructions()));
-                }
+                if (k.status() != Status.OK) lost.put(FigureId.Kernel.of(k, "").id(), k.reason() == null ? "the kernel " + k.status() : k.reason());
             }
         }
         Map<String, Object> settings = p.settings() == null ? Map.of() : new TreeMap<>(p.settings());

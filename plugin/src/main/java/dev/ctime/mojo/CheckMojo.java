@@ -2,7 +2,7 @@ package dev.ctime.mojo;
 
 import dev.ctime.gate.Mismatch;
 import dev.ctime.gate.GateVerdict;
-import dev.ctime.gate.FigureKind;
+import dev.ctime.model.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
 import dev.ctime.gate.GateThresholds;

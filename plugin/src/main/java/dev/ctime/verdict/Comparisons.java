@@ -8,7 +8,6 @@ import dev.ctime.model.Thresholds;
 import dev.ctime.model.Status;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
-import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,34 +36,20 @@ public final class Comparisons {
         List<Comparison> out = new ArrayList<>();
         ProfileResult ref = profiles.stream().filter(p -> p.name().equals(reference)).findFirst().orElse(null);
         if (ref == null) return out;
+        Map<FigureId, ProfileFigures.Entry> theirs = new java.util.HashMap<>();
+        ProfileFigures.of(ref).forEach(f -> theirs.put(f.id(), f));
         for (ProfileResult p : profiles) {
             if (p == ref || !p.status().measured()) continue;
             List<Comparison> builds = new ArrayList<>();
-            if (p.compile() != null && ref.compile() != null) {
-                for (Map.Entry<String, ScenarioFigures> e : p.compile().entrySet()) {
-                    ScenarioFigures r = ref.compile().get(e.getKey());
-                    if (r == null) continue;
-                    FigureId.Build f = FigureId.Build.cpu(e.getKey());
-                    add(builds, f.id(), p.name(), e.getValue().cpuMs(), reference, r.cpuMs(), t.compile());
-                    add(builds, f.with(FigureId.WALL_MS).id(), p.name(), e.getValue().wallMs(), reference, r.wallMs(), t.compile());
-                    add(builds, f.with(FigureId.MAX_RSS_KB).id(), p.name(), e.getValue().maxRssKb(), reference, r.maxRssKb(),
-                            t.compile());
-                }
-            }
             List<Comparison> kernels = new ArrayList<>();
-            if (p.kernels() != null && ref.kernels() != null) {
-                for (KernelTiming k : p.kernels()) {
-                    KernelTiming r = ref.kernels().stream().filter(x -> x.name().equals(k.name()) && x.n() == k.n()).findFirst()
-                            .orElse(null);
-                    if (r == null || k.status() != Status.OK || r.status() != Status.OK) continue;
-                    FigureId.Kernel f = FigureId.Kernel.of(k, FigureId.PRIMAL_NS);
-                    add(kernels, f.id(), p.name(), k.primalNs(), reference, r.primalNs(), t.runtime());
-                    add(kernels, f.with(FigureId.GRADIENT_NS).id(), p.name(), k.gradientNs(), reference, r.gradientNs(), t.runtime());
-                    exact(kernels, f.with(FigureId.PRIMAL_INSTRUCTIONS).id(), p.name(), k.primalInstructions(), reference, r.primalInstructions(),
-                            t.runtime());
-                    exact(kernels, f.with(FigureId.GRADIENT_INSTRUCTIONS).id(), p.name(), k.gradientInstructions(), reference,
-                            r.gradientInstructions(), t.runtime());
-                }
+            for (ProfileFigures.Entry f : ProfileFigures.of(p)) {
+                ProfileFigures.Entry r = theirs.get(f.id());
+                if (r == null || !f.judgedInRun()) continue;
+                boolean kernel = f.id() instanceof FigureId.Kernel;
+                double threshold = kernel ? t.runtime() : t.compile();
+                List<Comparison> family = kernel ? kernels : builds;
+                if (f.counted() != null) exact(family, f.id().id(), p.name(), f.counted(), reference, r.counted(), threshold);
+                else add(family, f.id().id(), p.name(), f.timed(), reference, r.timed(), threshold);
             }
             out.addAll(holm(builds));
             out.addAll(holm(kernels));

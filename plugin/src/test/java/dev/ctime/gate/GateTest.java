@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.FigureKind;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Status;

@@ -1,4 +1,4 @@
-package dev.ctime.gate;
+package dev.ctime.model;
 
 /**
  * What a figure measures, which decides its unit, its default regression threshold and whether
