@@ -41,11 +41,11 @@ public final class AutodiffCosts {
         // The fat LTO autodiff forces is read against a build without it on the same toolchain where there is one:
         // release differs between toolchains too.
         List<ProfileResult> plainBuilds = profiles.stream().filter(p -> !isAutodiff(p) && measured(p)
-                && !"fat".equals(String.valueOf(p.settings().get("lto"))) && p.settings().get("pgo") == null
-                && p.settings().get("bolt") == null).toList();
+                && !"fat".equals(p.profile().lto()) && p.profile().pgo() == null
+                && p.profile().bolt() == null).toList();
         ProfileResult release = plainBuilds.stream().filter(p -> hand != null && Objects.equals(p.toolchain(), hand.toolchain())
-                        && !"dev".equals(p.settings().get("inherits")) && p.settings().get("optLevel") == null
-                        && p.settings().get("lto") == null)
+                        && !"dev".equals(p.profile().inherits()) && p.profile().optLevel() == null
+                        && p.profile().lto() == null)
                 .findFirst().orElse(profiles.stream().filter(p -> p.name().equals("release") && measured(p)).findFirst()
                         .orElse(plainBuilds.isEmpty() ? null : plainBuilds.get(0)));
         String releaseNote = hand == null || release == null || Objects.equals(release.toolchain(), hand.toolchain()) ? null
@@ -138,7 +138,7 @@ public final class AutodiffCosts {
     /** The hand-written baseline: same toolchain, fat LTO, no Enzyme; the preset's name first. */
     static ProfileResult handBaseline(List<ProfileResult> profiles, ProfileResult enzyme) {
         List<ProfileResult> candidates = profiles.stream().filter(p -> !isAutodiff(p) && measured(p)
-                && "fat".equals(String.valueOf(p.settings().get("lto"))) && Objects.equals(p.toolchain(), enzyme.toolchain())).toList();
+                && "fat".equals(p.profile().lto()) && Objects.equals(p.toolchain(), enzyme.toolchain())).toList();
         return candidates.stream().filter(p -> p.name().equals("hand-fat-lto")).findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
     }
@@ -148,13 +148,11 @@ public final class AutodiffCosts {
     }
 
     static boolean isAutodiff(ProfileResult p) {
-        return p.settings() != null && p.settings().get("autodiff") instanceof List<?> l && !l.isEmpty();
+        return p.profile().isAutodiff();
     }
 
     private static List<String> autodiffOf(ProfileResult p) {
-        List<String> out = new ArrayList<>();
-        if (p.settings().get("autodiff") instanceof List<?> l) l.forEach(x -> out.add(String.valueOf(x)));
-        return out;
+        return p.profile().autodiff();
     }
 
     private static Summary cpu(ProfileResult p, String scenario) {

@@ -1,6 +1,6 @@
 package dev.ctime.cargo;
 
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

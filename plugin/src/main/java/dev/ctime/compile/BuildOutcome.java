@@ -1,6 +1,6 @@
 package dev.ctime.compile;
 
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.model.Analysis;
 import dev.ctime.model.Applied;
 import dev.ctime.model.Pipeline;

@@ -3,7 +3,7 @@ package dev.ctime.compile;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.pgo.PipelineTools;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.ctime.compile;
 
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.ctime.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -27,4 +28,9 @@ public record ProfileResult(String name, Status status, String reason, Map<Strin
                             Analysis analysis,
                             Long artifactBytes, Summary harnessOverheadNs, Boolean pinned, List<KernelTiming> kernels,
                             List<String> warnings, Pipeline pipeline) {
+    /** The profile typed, from its settings: what every rule reads (not named getX: a report keeps only the settings). */
+    @JsonIgnore
+    public Profile profile() {
+        return Profile.of(name, settings);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.store.BaselineStore;
 import dev.ctime.gate.Mismatch;
 import dev.ctime.gate.GateVerdict;
 import dev.ctime.model.FigureKind;
@@ -88,6 +89,11 @@ public class CheckMojo extends BaselineParameters {
         Path basePath = baselineFile != null ? baselineFile.toPath() : namedBaseline();
         Report base = ReportInput.read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
         Report now = ReportInput.read(reportFile.toPath(), "the current report", "run ctime:measure first");
+        BaselineStore.Saved saved = savedRecord(basePath);
+        if (saved != null) {
+            getLog().info("ctime: against baseline " + saved.name() + ", saved " + saved.savedAt()
+                    + (saved.samples() == null ? "" : " (" + saved.samples() + ")"));
+        }
         Measured b = Measured.of(base);
         Measured c = Measured.of(now);
         List<Mismatch> mismatches = Gate.mismatches(b, c);
@@ -152,5 +158,14 @@ public class CheckMojo extends BaselineParameters {
         List<String> bad = t.problems().stream().map(p -> Spelling.of(getClass(), p)).toList();
         if (!bad.isEmpty()) throw new MojoExecutionException("ctime: " + String.join("; ", bad));
         return t;
+    }
+
+    /** The baseline's own record, where it has one; a baseline that cannot say it is still compared. */
+    private BaselineStore.Saved savedRecord(Path basePath) {
+        try {
+            return BaselineStore.saved(basePath);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -56,8 +56,8 @@ public final class TrainingComparisons {
 
     /** "PGO", "BOLT" or "PGO+BOLT". */
     static String kind(ProfileResult p) {
-        boolean pgo = Boolean.TRUE.equals(p.settings().get("pgo"));
-        boolean bolt = Boolean.TRUE.equals(p.settings().get("bolt"));
+        boolean pgo = p.profile().usesPgo();
+        boolean bolt = p.profile().usesBolt();
         return pgo && bolt ? "PGO+BOLT" : pgo ? "PGO" : "BOLT";
     }
 

@@ -1,5 +1,6 @@
 package dev.ctime.profile;
 
+import dev.ctime.model.Profile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

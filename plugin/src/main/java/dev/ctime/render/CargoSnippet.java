@@ -1,10 +1,9 @@
 package dev.ctime.render;
 
+import dev.ctime.model.Profile;
 import dev.ctime.verdict.Decider;
 import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.cargo.CargoCommand;
-import dev.ctime.profile.ProfileException;
-import dev.ctime.profile.ProfileParser;
 import dev.ctime.model.ProfileResult;
 import java.util.List;
 import java.util.Map;
@@ -17,34 +16,30 @@ public final class CargoSnippet {
     private CargoSnippet() {
     }
 
-    /** The report's settings back in the POM's text form, for the parser that checked them then. */
-    private static Map<String, String> raw(String name, Map<String, Object> settings) {
-        Map<String, String> raw = new java.util.LinkedHashMap<>();
-        raw.put("name", name);
-        settings.forEach((k, v) -> raw.put(k, v instanceof List<?> l
-                ? String.join(k.equals("rustflags") ? " " : ",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
-        return raw;
-    }
-
     /**
      * What to paste: the Cargo profile keys the ctime profile set on top of the one it inherits,
      * and its rustflags and toolchain, as cargo-wizard would hand them over.
      */
     public static String of(ProfileResult p) {
-        Map<String, Object> s = p.settings();
-        String inherits = String.valueOf(s.getOrDefault("inherits", "release"));
+        Profile prof;
+        try {
+            prof = p.profile();
+        } catch (IllegalArgumentException e) {
+            return "# the profile's settings cannot be read back: " + e.getMessage().replace('\n', ' ') + "\n";
+        }
+        String inherits = prof.inheritsOrDefault();
         StringBuilder sb = new StringBuilder("# Cargo.toml\n[profile.").append(inherits).append("]\n");
         // The keys come from the one mapping the measured builds used (CargoCommand.profileKeys).
         Map<String, String> cargo;
         try {
-            cargo = new java.util.LinkedHashMap<>(CargoCommand.profileKeys(ProfileParser.parse(raw(p.name(), s))));
-        } catch (ProfileException e) {
+            cargo = new java.util.LinkedHashMap<>(CargoCommand.profileKeys(prof));
+        } catch (IllegalArgumentException e) {
             return sb.append("# the profile's settings cannot be read back: ").append(e.getMessage().replace('\n', ' ')).append('\n')
                     .toString();
         }
         cargo.remove("inherits");
         // incremental is a profile setting that ctime applies per scenario, not through the Cargo profile.
-        if (s.containsKey("incremental")) cargo.put("incremental", String.valueOf(s.get("incremental")));
+        if (prof.incremental() != null) cargo.put("incremental", String.valueOf(prof.incremental()));
         cargo.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         int keys = cargo.size();
         if (keys == 0) sb.append("# nothing to change: your ").append(inherits).append(" profile as it is\n");
@@ -58,16 +53,16 @@ public final class CargoSnippet {
             sb.append("\n# .cargo/config.toml\n[build]\nrustflags = ").append(CargoCommand.tomlArray(l.stream().map(String::valueOf)
                     .toList())).append('\n');
         }
-        if (Boolean.TRUE.equals(s.get("pgo"))) {
+        if (prof.usesPgo()) {
             sb.append("\n# PGO: build with -Cprofile-generate=DIR, run a representative workload, merge with\n"
                     + "# llvm-profdata merge -o merged.profdata DIR/*.profraw, then build with -Cprofile-use=merged.profdata\n");
         }
-        if (Boolean.TRUE.equals(s.get("bolt"))) {
+        if (prof.usesBolt()) {
             sb.append("\n# BOLT: llvm-bolt LIB -instrument -o LIB.inst, run the workload on it, merge-fdata, then\n# llvm-bolt LIB -o LIB.bolt -data=merged.fdata ")
                     .append(String.join(" ", PipelineCommands.BOLT_OPTIONS)).append('\n');
         }
-        if (s.containsKey("toolchain")) {
-            sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = ").append(CargoCommand.quote(String.valueOf(s.get("toolchain"))))
+        if (prof.toolchain() != null) {
+            sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = ").append(CargoCommand.quote(prof.toolchain()))
                     .append('\n');
         }
         List<String> features = p.applied() == null ? null : p.applied().features();

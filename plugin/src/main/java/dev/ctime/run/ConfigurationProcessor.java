@@ -10,7 +10,7 @@ import dev.ctime.model.Comparison;
 import dev.ctime.model.Thresholds;
 import dev.ctime.model.Workload;
 import dev.ctime.profile.Matrix;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.ProfileParser;
 import dev.ctime.shard.Shard;

@@ -7,7 +7,7 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.verdict.Workloads;
 import dev.ctime.compile.Scenario;
 import dev.ctime.kernel.Kernel;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -37,7 +37,7 @@ import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelBench;
 import dev.ctime.text.Units;
 import dev.ctime.model.KernelTiming;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;

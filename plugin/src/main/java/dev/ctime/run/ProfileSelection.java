@@ -7,7 +7,7 @@ import dev.ctime.exec.Processes;
 import dev.ctime.model.ShardInfo;
 import dev.ctime.profile.Linker;
 import dev.ctime.profile.Presets;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.shard.ShardPlan;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.ctime.model.MeasuringSettings;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.Status;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.SettingsIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import dev.ctime.profile.ProfileException;
 import dev.ctime.model.Report;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.kernel.Kernel;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.shard.ShardPlan;
 import java.util.List;
 import java.util.Map;

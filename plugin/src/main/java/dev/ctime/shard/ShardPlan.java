@@ -1,6 +1,6 @@
 package dev.ctime.shard;
 
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public final class SitePluginCheck {
     /** The first version that renders Doxia 2 reports, and the one to recommend. */
-    static final int[] NEEDED = {3, 20};
+    static final String NEEDED = "3.20";
     static final String RECOMMENDED = "3.21.0";
 
     private SitePluginCheck() {
@@ -26,7 +27,7 @@ public final class SitePluginCheck {
         String version = declared != null ? declared : defaultFor(mavenVersion);
         if (version == null || atLeast(version, NEEDED)) return Optional.empty();
         // The two effects seen: Maven 3.8's default fails, Maven 3.9's default says nothing.
-        String effect = !atLeast(version, new int[] {3, 4}) ? "fails on the ctime page with ClassNotFoundException"
+        String effect = !atLeast(version, "3.4") ? "fails on the ctime page with ClassNotFoundException"
                 : version.startsWith("3.12.") ? "leaves the ctime page out without a word" : "renders Doxia 1 reports only";
         return Optional.of("the ctime page needs maven-site-plugin 3.20 or later, and this project's `mvn site` uses " + version
                 + (declared == null ? " (Maven " + mavenVersion + "'s default)" : "") + ", which " + effect + ": declare"
@@ -37,21 +38,13 @@ public final class SitePluginCheck {
     /** What Maven binds when the project declares no site plugin: 3.3 up to Maven 3.8, 3.12.1 from 3.9. */
     static String defaultFor(String mavenVersion) {
         if (mavenVersion == null) return null;
-        return atLeast(mavenVersion, new int[] {3, 9}) ? "3.12.1" : "3.3";
+        return atLeast(mavenVersion, "3.9") ? "3.12.1" : "3.3";
     }
 
-    /** Compares the leading numbers of a version ("3.21.0", "3.12.1", "4.0.0-M16") with major.minor. */
-    static boolean atLeast(String version, int[] majorMinor) {
-        String[] parts = version.split("[.-]");
-        for (int i = 0; i < majorMinor.length; i++) {
-            int v;
-            try {
-                v = i < parts.length ? Integer.parseInt(parts[i]) : 0;
-            } catch (NumberFormatException e) {
-                return true; // a property or an unusual version: do not second-guess it
-            }
-            if (v != majorMinor[i]) return v > majorMinor[i];
-        }
-        return true;
+    /** Whether a version is this one or later, by Maven's own ordering ("4.0.0-M16" is later than "3.20"). */
+    static boolean atLeast(String version, String least) {
+        // A property or an unusual version: do not second-guess it.
+        if (version.isEmpty() || !Character.isDigit(version.charAt(0))) return true;
+        return new ComparableVersion(version).compareTo(new ComparableVersion(least)) >= 0;
     }
 }

@@ -84,6 +84,22 @@ public final class BaselineStore {
         node.forEach(BaselineStore::forkMedians);
     }
 
+    /**
+     * What a baseline says of itself, beside the report it holds (the report's model has no place for it).
+     *
+     * @param name    the baseline's name
+     * @param savedAt when it was saved
+     * @param samples what it kept of the kernel batches: every batch, or each fork's median
+     */
+    public record Saved(String name, String savedAt, String samples) {
+    }
+
+    /** The baseline's own record, or null for a plain report used as a baseline. */
+    public static Saved saved(Path file) throws IOException {
+        JsonNode b = Json.MAPPER.readTree(file.toFile()).get("baseline");
+        return b == null || !b.isObject() ? null : Json.MAPPER.treeToValue(b, Saved.class);
+    }
+
     public static Report load(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
         return ReportFiles.readJson(file);

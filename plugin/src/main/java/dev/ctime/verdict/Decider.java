@@ -350,7 +350,7 @@ public final class Decider {
      */
     private static List<Comparison> primalCost(List<ProfileResult> profiles, List<Workload.Item> items, String chosen, Thresholds t) {
         ProfileResult c = find(profiles, chosen);
-        if (!(c.settings() != null && c.settings().get("autodiff") instanceof List<?> l && !l.isEmpty())) return null;
+        if (!c.profile().isAutodiff()) return null;
         List<Comparison> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Workload.Item i : items) {
@@ -361,9 +361,7 @@ public final class Decider {
             ProfileResult fastest = null;
             Summary best = null;
             for (ProfileResult p : profiles) {
-                if (!p.status().measured() || p.settings() != null && p.settings().get("autodiff") instanceof List<?> a && !a.isEmpty()) {
-                    continue;
-                }
+                if (!p.status().measured() || p.profile().isAutodiff()) continue;
                 Summary s = item(p, primal);
                 if (s != null && (best == null || s.median() < best.median())) {
                     best = s;

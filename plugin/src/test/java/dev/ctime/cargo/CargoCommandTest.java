@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileParser;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

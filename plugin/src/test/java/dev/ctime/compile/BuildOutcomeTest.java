@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.cargo.CargoCommand;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileParser;
 import dev.ctime.model.Analysis;
 import dev.ctime.model.Status;

@@ -13,7 +13,7 @@ import dev.ctime.cargo.Toolchain;
 import dev.ctime.exec.Processes;
 import dev.ctime.harness.NativeTools;
 import dev.ctime.model.Status;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileParser;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -29,6 +29,11 @@ class BaselineStoreTest {
         assertTrue(tree.path("baseline").has("savedAt"));
         assertEquals(Json.MAPPER.readTree(report.toFile()).path("profiles"), tree.path("profiles"), "every sample kept");
         assertEquals(2, BaselineStore.load(saved).profiles().size());
+        BaselineStore.Saved own = BaselineStore.saved(saved);
+        assertEquals("main", own.name());
+        assertEquals(tree.path("baseline").path("savedAt").asText(), own.savedAt());
+        assertEquals("every batch", own.samples());
+        assertEquals(null, BaselineStore.saved(report), "a plain report has no baseline record");
     }
 
     @Test

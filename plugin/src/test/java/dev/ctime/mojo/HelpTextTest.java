@@ -3,7 +3,7 @@ package dev.ctime.mojo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.profile.Presets;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;

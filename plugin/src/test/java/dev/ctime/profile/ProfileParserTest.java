@@ -1,5 +1,6 @@
 package dev.ctime.profile;
 
+import dev.ctime.model.Profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package dev.ctime.run;
 
 import dev.ctime.store.ReportFiles;
 import dev.ctime.profile.ProfileException;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.pgo.PipelineTools;
 import dev.ctime.model.PipelineStage;
 import dev.ctime.cargo.Toolchain;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.exec.Processes;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.profile.ProfileParser;
 import java.nio.file.Path;

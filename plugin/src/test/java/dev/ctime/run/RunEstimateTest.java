@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ctime.kernel.Kernel;
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileParser;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ctime.profile.Profile;
+import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

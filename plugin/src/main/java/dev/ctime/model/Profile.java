@@ -1,4 +1,4 @@
-package dev.ctime.profile;
+package dev.ctime.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +65,34 @@ public record Profile(String name, String inherits, String optLevel, String lto,
         put(m, "pgo", pgo);
         put(m, "bolt", bolt);
         return m;
+    }
+
+    /**
+     * The profile back from its settings as a report keeps them (the inverse of {@link #settings}): numbers and
+     * booleans may come back as text, lists as lists of anything.
+     */
+    public static Profile of(String name, Map<String, ?> s) {
+        Map<String, ?> m = s == null ? Map.of() : s;
+        return new Profile(name, text(m.get("inherits")), text(m.get("optLevel")), text(m.get("lto")), whole(m.get("codegenUnits")),
+                yesNo(m.get("incremental")), text(m.get("debug")), text(m.get("panic")), text(m.get("linker")),
+                text(m.get("targetCpu")), whole(m.get("frontendThreads")), text(m.get("toolchain")), texts(m.get("features")),
+                texts(m.get("rustflags")), texts(m.get("autodiff")), yesNo(m.get("pgo")), yesNo(m.get("bolt")));
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : String.valueOf(v);
+    }
+
+    private static Integer whole(Object v) {
+        return v == null ? null : v instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(String.valueOf(v).strip());
+    }
+
+    private static Boolean yesNo(Object v) {
+        return v == null ? null : v instanceof Boolean b ? b : Boolean.valueOf(String.valueOf(v).strip());
+    }
+
+    private static List<String> texts(Object v) {
+        return v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : v == null ? List.of() : List.of(String.valueOf(v));
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {
