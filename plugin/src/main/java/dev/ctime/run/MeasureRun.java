@@ -18,7 +18,6 @@ import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoConfigScan;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.exec.Processes;
-import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.SourceFiles;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.CompileBench;
@@ -32,8 +31,6 @@ import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
 import dev.ctime.pgo.HarnessTrainer;
 import dev.ctime.pgo.PipelineTools;
-import dev.ctime.kernel.InstructionCounter;
-import dev.ctime.kernel.Kernel;
 import dev.ctime.kernel.KernelBench;
 import dev.ctime.text.Units;
 import dev.ctime.model.KernelTiming;
@@ -858,65 +855,16 @@ public final class MeasureRun {
         }
     }
 
-    /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */
+    /** Counting, with its state kept for the report and its pace for the heartbeat. */
     private KernelBench.Outcome countInstructions(List<ForkPlan.Library> libs, KernelBench.Outcome ko)
             throws IOException, InterruptedException {
-        if (cfg.instructions().equals("off")) {
-            instructionCounts = new InstructionCounts(InstructionCounts.State.OFF, null);
-            return ko;
-        }
-        Path valgrind = Processes.which("valgrind");
-        if (valgrind == null) {
-            instructionCounts = new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "Valgrind is not installed (Debian:"
-                    + " apt-get install valgrind); kernel figures rest on time alone");
-            return ko;
-        }
-        List<InstructionCounter.Job> jobs = new ArrayList<>();
-        for (ForkPlan.Library l : libs) {
-            if (l.profile().equals(Control.NAME)) continue;
-            for (KernelTiming t : ko.timings().getOrDefault(l.profile(), List.of())) {
-                if (t.status() != Status.OK || t.primalNs() == null) continue;
-                Kernel k = cfg.kernels().stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow();
-                jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "primal", k.primal(), t.primalNs().median()));
-                if (k.gradient() != null && t.gradientNs() != null) {
-                    jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "gradient", k.gradient(),
-                            t.gradientNs().median()));
-                }
-            }
-        }
-        if (jobs.isEmpty()) {
-            instructionCounts = InstructionCounts.NO_KERNEL;
-            return ko;
-        }
-        log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
-                + " both cores are used)");
-        Path counter = NativeTools.install(cfg.workDir().resolve("bin"), NativeTools.COUNT);
-        Path countLogs = cfg.workDir().resolve("logs").resolve("count");
-        // This run's counts only: an earlier run's logs would pile up (hundreds of files a run) and mislead a reader.
-        SourceCopy.deleteTree(countLogs);
-        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), countLogs,
-                cfg.precision().kernelTimeout().multipliedBy(10));
-        List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors(), done -> {
+        InstructionCounting.Counted c = InstructionCounting.count(cfg, libs, ko, log, (done, total) -> {
             // The heartbeat says how far counting is, and the time left follows its pace.
-            progress = done + " of " + jobs.size() + " kernel functions counted";
-            stageFraction = (double) done / jobs.size();
+            progress = done + " of " + total + " kernel functions counted";
+            stageFraction = (double) done / total;
         });
-        List<String> failed = counts.stream().filter(c -> c.perCall() == null)
-                .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
-                .toList();
-        if (!failed.isEmpty()) log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
-        instructionCounts = new InstructionCounts(InstructionCounts.State.COUNTED,
-                failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
-        Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
-        ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
-                find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));
-        return ko.withTimings(timings);
-    }
-
-    private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function) {
-        return counts.stream().filter(c -> c.job().profile().equals(profile) && c.job().kernel().equals(t.name())
-                && c.job().n() == t.n() && c.job().function().equals(function)).map(InstructionCounter.Count::perCall)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        instructionCounts = c.counts();
+        return c.outcome();
     }
 
     private BuildPlan plan(Profile p, CargoCommand.FlagsRoute route) throws IOException, InterruptedException {

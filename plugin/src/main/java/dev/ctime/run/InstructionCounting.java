@@ -1,0 +1,93 @@
+package dev.ctime.run;
+
+import dev.ctime.cargo.SourceCopy;
+import dev.ctime.exec.Processes;
+import dev.ctime.harness.NativeTools;
+import dev.ctime.kernel.ForkPlan;
+import dev.ctime.kernel.InstructionCounter;
+import dev.ctime.kernel.Kernel;
+import dev.ctime.kernel.KernelBench;
+import dev.ctime.model.Control;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The run's last stage: every timed kernel function's instructions per call under Cachegrind, where
+ * Valgrind is installed and counting is not off. Deterministic, so it uses every core.
+ */
+final class InstructionCounting {
+    /**
+     * @param counts  what became of the counts
+     * @param outcome the kernels' timings with their counts added
+     */
+    record Counted(InstructionCounts counts, KernelBench.Outcome outcome) {
+    }
+
+    private InstructionCounting() {
+    }
+
+    /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */
+    static Counted count(MeasureConfig cfg, List<ForkPlan.Library> libs, KernelBench.Outcome ko, Consumer<String> log,
+                         BiConsumer<Integer, Integer> onProgress) throws IOException, InterruptedException {
+        if (cfg.instructions().equals("off")) {
+            return new Counted(new InstructionCounts(InstructionCounts.State.OFF, null), ko);
+        }
+        Path valgrind = Processes.which("valgrind");
+        if (valgrind == null) {
+            return new Counted(new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "Valgrind is not installed (Debian:"
+                    + " apt-get install valgrind); kernel figures rest on time alone"), ko);
+        }
+        List<InstructionCounter.Job> jobs = new ArrayList<>();
+        for (ForkPlan.Library l : libs) {
+            if (l.profile().equals(Control.NAME)) continue;
+            for (KernelTiming t : ko.timings().getOrDefault(l.profile(), List.of())) {
+                if (t.status() != Status.OK || t.primalNs() == null) continue;
+                Kernel k = cfg.kernels().stream().filter(x -> x.name().equals(t.name())).findFirst().orElseThrow();
+                jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "primal", k.primal(), t.primalNs().median()));
+                if (k.gradient() != null && t.gradientNs() != null) {
+                    jobs.add(new InstructionCounter.Job(l.profile(), l.path(), k.name(), t.n(), "gradient", k.gradient(),
+                            t.gradientNs().median()));
+                }
+            }
+        }
+        if (jobs.isEmpty()) {
+            return new Counted(InstructionCounts.NO_KERNEL, ko);
+        }
+        log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
+                + " both cores are used)");
+        Path counter = NativeTools.install(cfg.workDir().resolve("bin"), NativeTools.COUNT);
+        Path countLogs = cfg.workDir().resolve("logs").resolve("count");
+        // This run's counts only: an earlier run's logs would pile up (hundreds of files a run) and mislead a reader.
+        SourceCopy.deleteTree(countLogs);
+        InstructionCounter ic = new InstructionCounter(valgrind, counter, cfg.timing().seed(), countLogs,
+                cfg.precision().kernelTimeout().multipliedBy(10));
+        List<InstructionCounter.Count> counts = ic.countAll(jobs, Runtime.getRuntime().availableProcessors(), done -> {
+            // The heartbeat says how far counting is, and the time left follows its pace.
+            onProgress.accept(done, jobs.size());
+        });
+        List<String> failed = counts.stream().filter(c -> c.perCall() == null)
+                .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
+                .toList();
+        if (!failed.isEmpty()) log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
+        InstructionCounts state = new InstructionCounts(InstructionCounts.State.COUNTED,
+                failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
+        Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
+        ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
+                find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));
+        return new Counted(state, ko.withTimings(timings));
+    }
+
+    private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function) {
+        return counts.stream().filter(c -> c.job().profile().equals(profile) && c.job().kernel().equals(t.name())
+                && c.job().n() == t.n() && c.job().function().equals(function)).map(InstructionCounter.Count::perCall)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+}
