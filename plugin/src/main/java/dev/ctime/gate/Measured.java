@@ -81,7 +81,8 @@ public record Measured(String createdAt, String label, String commit, Map<String
         Map<String, String> lost = new LinkedHashMap<>();
         if (p.kernels() != null) {
             for (KernelTiming k : p.kernels()) {
-                if (k.status() != Status.OK) lost.put(FigureId.Kernel.of(k, "").id(), k.reason() == null ? "the kernel " + k.status() : k.reason());
+                if (k.status() == Status.OK) continue;
+                lost.put(FigureId.Kernel.of(k, "").id(), k.reason() == null ? "the kernel " + k.status() : k.reason());
             }
         }
         Map<String, Object> settings = p.settings() == null ? Map.of() : new TreeMap<>(p.settings());

@@ -94,8 +94,7 @@ abstract class JudgingParameters extends AbstractMojo {
         List<String> said = new ArrayList<>();
         Workload w;
         try {
-            w = workloadProperty != null && !workloadProperty.isBlank() ? Workloads.parse(workloadProperty, said)
-                    : workload == null ? null : Workloads.fromItems(ConfigElements.children(workload, "item"), said);
+            w = Workloads.configured(workloadProperty, workloadItems(), said);
         } catch (IllegalArgumentException e) {
             said.add(e.getMessage());
             w = null;

@@ -300,14 +300,11 @@ public class MeasureMojo extends JudgingParameters {
     /** Hands every parameter to the processor, which checks them all before anything runs; only the wording is Maven's. */
     MeasureConfig config() throws MojoExecutionException {
         RawConfiguration raw = new RawConfiguration();
-        try {
-            raw.profiles = ConfigElements.children(profiles, "profile");
-            raw.matrix = matrix == null ? null : ConfigElements.settings(matrix);
-            raw.kernels = ConfigElements.children(kernels, "kernel");
-            raw.workloadItems = workloadItems();
-        } catch (IllegalArgumentException e) {
-            raw.elementProblems.add(e.getMessage());
-        }
+        // Each element on its own: one that cannot be read does not hide the others' problems.
+        raw.profiles = element(() -> ConfigElements.children(profiles, "profile"), List.of(), raw.elementProblems);
+        raw.matrix = element(() -> matrix == null ? null : ConfigElements.settings(matrix), null, raw.elementProblems);
+        raw.kernels = element(() -> ConfigElements.children(kernels, "kernel"), List.of(), raw.elementProblems);
+        raw.workloadItems = element(this::workloadItems, null, raw.elementProblems);
         raw.manifest = manifest();
         raw.outputDirectory = outputDirectory.toPath();
         raw.historyFile = historyFile == null ? null : historyFile.toPath();
@@ -358,6 +355,16 @@ public class MeasureMojo extends JudgingParameters {
         }
         r.advice().forEach(a -> warn("ctime: " + spelt(a)));
         return r.config();
+    }
+
+    /** An element as the core reads it, or {@code otherwise} with the reader's problem kept. */
+    private static <T> T element(java.util.function.Supplier<T> read, T otherwise, List<String> problems) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return otherwise;
+        }
     }
 
     /** Where this project puts ctime in its reporting: whether its site plugin can render the page. */

@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * {@code -Dctime.profles} stops the run with "did you mean" instead of being silently ignored.
  */
 public final class PropertyNames {
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{(ctime\\.[A-Za-z0-9.]+)}");
+    /** A goal's parameter with its property, as the descriptor's configuration writes it: {@code <repeat ...>${ctime.repeat}</repeat>}. */
+    private static final Pattern PARAMETER = Pattern.compile("<([A-Za-z0-9]+)(?: [^>]*)?>\\$\\{(ctime\\.[A-Za-z0-9.]+)}</\\1>");
 
     private PropertyNames() {
     }
-
-    private static final Pattern PROPERTY = Pattern.compile("\\$\\{(ctime\\.[A-Za-z0-9.]+)}");
-    private static final Pattern PARAMETER = Pattern.compile("<([A-Za-z0-9]+)(?: [^>]*)?>\\$\\{(ctime\\.[A-Za-z0-9.]+)}</\\1>");
 
     /** Every ctime.* property named in ctime's plugin.xml; empty where the descriptor cannot be found. */
     public static Set<String> known(ClassLoader loader) {

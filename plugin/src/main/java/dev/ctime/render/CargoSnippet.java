@@ -30,13 +30,7 @@ public final class CargoSnippet {
         String inherits = prof.inheritsOrDefault();
         StringBuilder sb = new StringBuilder("# Cargo.toml\n[profile.").append(inherits).append("]\n");
         // The keys come from the one mapping the measured builds used (CargoCommand.profileKeys).
-        Map<String, String> cargo;
-        try {
-            cargo = new java.util.LinkedHashMap<>(CargoCommand.profileKeys(prof));
-        } catch (IllegalArgumentException e) {
-            return sb.append("# the profile's settings cannot be read back: ").append(e.getMessage().replace('\n', ' ')).append('\n')
-                    .toString();
-        }
+        Map<String, String> cargo = new java.util.LinkedHashMap<>(CargoCommand.profileKeys(prof));
         cargo.remove("inherits");
         // incremental is a profile setting that ctime applies per scenario, not through the Cargo profile.
         if (prof.incremental() != null) cargo.put("incremental", String.valueOf(prof.incremental()));

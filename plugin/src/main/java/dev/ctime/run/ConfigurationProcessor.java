@@ -216,8 +216,7 @@ public final class ConfigurationProcessor {
 
     private static Workload workload(RawConfiguration raw, List<Kernel> ks, List<Problem> problems) {
         List<String> said = new ArrayList<>();
-        Workload work = raw.workload != null && !raw.workload.isBlank() ? Workloads.parse(raw.workload, said)
-                : raw.workloadItems == null ? null : Workloads.fromItems(raw.workloadItems, said);
+        Workload work = Workloads.configured(raw.workload, raw.workloadItems, said);
         said.forEach(s -> problems.add(Problem.of("workload", s)));
         if (work == null) return null;
         if (work.items().isEmpty()) {

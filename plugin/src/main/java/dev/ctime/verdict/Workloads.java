@@ -87,6 +87,17 @@ public final class Workloads {
         return out;
     }
 
+    /**
+     * The configured workload, null for the default: the one-line form (ctime.workload) replaces the items where
+     * both are given. Every malformed part is added to {@code problems}.
+     *
+     * @param items the items as configured, or null where there are none
+     */
+    public static Workload configured(String line, List<Map<String, String>> items, List<String> problems) {
+        if (line != null && !line.isBlank()) return parse(line, problems);
+        return items == null ? null : fromItems(items, problems);
+    }
+
     /** The workload as configured item by item (kernel, n, function, calls): every malformed item is named at once. */
     public static Workload fromItems(List<Map<String, String>> raw, List<String> problems) {
         List<Workload.Item> items = new ArrayList<>();
