@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def dir = new File(basedir, 'target/ctime')
 def report = new JsonSlurper().parse(new File(dir, 'report.json'))
-assert report.schemaVersion == 7
+assert report.schemaVersion == 8
 // How long each stage took, for the next run's estimate.
 assert report.stagesMs['building the profiles once'] > 0 && report.stagesMs['timing builds'] > 0 && report.stagesMs['timing kernels'] > 0
 // The harness's clock, as clock_getres reported it in the forks.
@@ -61,16 +61,18 @@ cmp.each { c ->
         assert c.verdict == 'inconclusive' && c.basis == 'timed' && c.runsToSettle >= 4 : "${c}"
     }
 }
-// So the decision is undecided, names the profiles it cannot tell apart, and says what would settle them.
+// So nothing bounds the decision: it still names a profile (the lower estimated cost), says it is unbounded, lists the
+// comparison it could not settle, and asks for the runs a bound needs.
 def d = report.decision
-assert d.state == 'undecided' && d.recommended == null : d.reason
+assert d.state == 'recommended' && d.recommended in ['quick', 'release-cgu1'] : d.reason
+assert d.bound.status == 'bounded' && d.bound.ms == null : d.bound
 assert d.workload.derived && d.workload.items*.kernel.toSet() == ['sumsq', 'chain'] as Set : 'every kernel counts'
 assert d.workload.items.every { it.calls == 1000000 }
 assert d.expectedCalls == 2000000
 def contenders = ([d.undecided[0].against] + d.undecided*.profile).toSet()
 assert contenders == ['quick', 'release-cgu1'] as Set
 assert d.undecided.every { it.runsToSettle >= 4 && it.build.verdict == 'inconclusive' }
-assert d.reason.contains('cannot be told from it yet') && d.reason.contains('would settle')
+assert d.reason.contains('too few runs to bound') && d.reason.contains('Not told apart from it')
 assert report.warnings.any { it.contains('fewer than 6 runs') }
 
 def quick = report.profiles.find { it.name == 'quick' }
@@ -87,7 +89,8 @@ assert csv.size() == 1 + 2 * 3
 def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
 assert log.contains('report written to')
 assert log =~ /release-cgu1\s+ok/
-assert log.contains('verdict: undecided for')
+assert log.contains("verdict: ${d.recommended} for") && log.contains('unbounded')
+assert log.contains('next: take ' + d.recommended + ' for now; at least 4 builds and 4 forks')
 // Before any build: two runs a side can never be significant, and the run says so.
 assert log.contains('can ever be significant (the Mann-Whitney test at 5% needs 4 runs a side)')
 assert log.indexOf('can ever be significant') < log.indexOf('first build 1/')

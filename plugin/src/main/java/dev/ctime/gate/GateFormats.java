@@ -105,6 +105,11 @@ public final class GateFormats {
     }
 
     public static String markdown(Gate.Result res, String baselineName) {
+        return markdown(res, baselineName, null);
+    }
+
+    /** @param verdict the current run's verdict as its console says it, or null */
+    public static String markdown(Gate.Result res, String baselineName, String verdict) {
         StringBuilder sb = new StringBuilder();
         List<GateRow> reg = res.regressed();
         long gone = res.missing().size();
@@ -118,6 +123,7 @@ public final class GateFormats {
                 .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
         for (Mismatch m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m.text())).append('\n');
         for (String w : res.warnings()) sb.append("- **warning**: ").append(md(w)).append('\n');
+        if (verdict != null) sb.append("\n**This run's verdict**: ").append(md(verdict)).append('\n');
         List<GateRow> changed = res.rows().stream().filter(r -> r.verdict().equals(GateVerdict.REGRESSED) || r.verdict().equals(GateVerdict.IMPROVED)
                 || r.verdict().equals(GateVerdict.MISSING)).toList();
         long same = res.rows().stream().filter(r -> r.verdict().equals(GateVerdict.EQUIVALENT)).count();

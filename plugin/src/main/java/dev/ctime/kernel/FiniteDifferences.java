@@ -6,19 +6,30 @@ import java.util.function.ToDoubleFunction;
 
 /** Checks a gradient against central finite differences, coordinate by coordinate. */
 public final class FiniteDifferences {
-    /** All coordinates up to this n; above it, an evenly spread sample of this many. */
+    /** The fewest coordinates a sample checks, whatever the budget. */
     static final int MAX_CHECKED = 64;
+    /** What a check may spend on the primal's evaluations (two a coordinate) before it samples instead of checking all. */
+    static final double BUDGET_NS = 200e6;
     private static final double STEP = Math.cbrt(Math.ulp(1.0));
 
     private FiniteDifferences() {
     }
 
-    /** The coordinates to check: all of them for small n, else an even spread including both ends. */
-    public static int[] coordinates(int n) {
-        int k = Math.min(n, MAX_CHECKED);
-        int[] idx = new int[k];
-        for (int i = 0; i < k; i++) idx[i] = k == 1 ? 0 : (int) Math.round((double) i * (n - 1) / (k - 1));
-        return idx;
+    /**
+     * The coordinates to check: all of them where two primal calls a coordinate fit in the budget; else as many as fit
+     * (at least {@link #MAX_CHECKED}), drawn at random with the seed, the two ends always among them. A random sample
+     * reaches interior coordinates an even spread would step over every time (a wrong stride, an off-by-one in a stencil).
+     *
+     * @param primalNs what one primal call costs (its first call, timed)
+     */
+    public static int[] coordinates(int n, double primalNs, long seed) {
+        double each = 2 * Math.max(primalNs, 1);
+        if (n * each <= BUDGET_NS) return java.util.stream.IntStream.range(0, n).toArray();
+        int k = (int) Math.max(Math.min(n, MAX_CHECKED), Math.min(n, BUDGET_NS / each));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>(List.of(0, n - 1));
+        while (picked.size() < k) picked.add(r.nextInt(n));
+        return picked.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -26,7 +37,8 @@ public final class FiniteDifferences {
      * @param fx   f(x)
      * @param grad the gradient the kernel produced
      */
-    public static GradientCheck check(ToDoubleFunction<double[]> f, double[] x, double fx, double[] grad, double tolerance) {
+    public static GradientCheck check(ToDoubleFunction<double[]> f, double[] x, double fx, double[] grad, double tolerance,
+                                      double primalNs, long seed) {
         for (int i = 0; i < grad.length; i++) {
             if (Double.isNaN(grad[i]) && !Double.isNaN(fx)) {
                 return new GradientCheck(false, Double.NaN, i, 0, tolerance, "grad[" + i + "] is NaN after the call:"
@@ -39,7 +51,7 @@ public final class FiniteDifferences {
         double worst = 0;
         int worstAt = -1;
         java.util.List<Integer> zeros = new java.util.ArrayList<>();
-        int[] coords = coordinates(x.length);
+        int[] coords = coordinates(x.length, primalNs, seed);
         for (int i : coords) {
             double h = STEP * Math.max(1.0, Math.abs(x[i]));
             xp[i] = x[i] + h;
@@ -57,6 +69,7 @@ public final class FiniteDifferences {
             }
         }
         return new GradientCheck(worst <= tolerance, worst, worstAt, coords.length, tolerance, null,
-                zeros.isEmpty() ? null : zeros.size(), zeros.isEmpty() ? null : List.copyOf(zeros.subList(0, Math.min(5, zeros.size()))));
+                zeros.isEmpty() ? null : zeros.size(), zeros.isEmpty() ? null : List.copyOf(zeros.subList(0, Math.min(5, zeros.size()))),
+                x.length, coords.length == x.length ? GradientCheck.ALL : GradientCheck.RANDOM);
     }
 }

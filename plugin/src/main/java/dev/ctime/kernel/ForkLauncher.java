@@ -64,7 +64,19 @@ public final class ForkLauncher {
         LinkedHashSet<String> cp = new LinkedHashSet<>();
         for (Class<?> c : List.of(KernelRunner.class, KernelLibrary.class, Native.class, ObjectMapper.class,
                 com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class,
-                org.apache.commons.statistics.distribution.BinomialDistribution.class)) {
+                org.apache.commons.statistics.distribution.BinomialDistribution.class,
+                org.apache.commons.statistics.inference.MannWhitneyUTest.class,
+                // The rank test's whole closure: one class of every library it loads, under one load or another.
+                org.apache.commons.statistics.ranking.RankingAlgorithm.class,
+                org.apache.commons.statistics.descriptive.Mean.class,
+                org.apache.commons.numbers.arrays.Selection.class,
+                org.apache.commons.numbers.combinatorics.BinomialCoefficientDouble.class,
+                org.apache.commons.numbers.core.Precision.class,
+                org.apache.commons.numbers.fraction.Fraction.class,
+                org.apache.commons.numbers.gamma.Erf.class,
+                org.apache.commons.numbers.rootfinder.BrentSolver.class,
+                org.apache.commons.rng.UniformRandomProvider.class,
+                org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler.class)) {
             try {
                 cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (Exception e) {

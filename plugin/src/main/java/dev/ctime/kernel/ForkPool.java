@@ -71,7 +71,11 @@ public final class ForkPool {
         int gDesched = 0;
         long warmup = 0;
         GradientCheck worst = null;
+        List<Double> primalDrift = new ArrayList<>();
+        List<Double> gradientDrift = new ArrayList<>();
         for (ForkResult.Entry e : es) {
+            if (e.primalDrift() != null) primalDrift.add(e.primalDrift());
+            if (e.gradientDrift() != null) gradientDrift.add(e.gradientDrift());
             p.add(e.primalNs());
             pDesched += e.primalDescheduledNs() == null ? 0 : e.primalDescheduledNs().length;
             if (e.gradientNs() != null) {
@@ -88,7 +92,26 @@ public final class ForkPool {
         ForkResult.Entry first = es.get(0);
         return new KernelTiming(kernel, n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,
                 gs != null && n > 0 ? gs.median() / n : null, gs != null ? gs.median() / ps.median() : null, worst,
-                first.primalBatch(), first.gradientBatch(), first.primalValue(), warmup, null, null);
+                first.primalBatch(), first.gradientBatch(), first.primalValue(), warmup, null, null,
+                unsteady(primalDrift, gradientDrift, es.size()));
+    }
+
+    /**
+     * "not steady: the gradient's late batches took 0.01x the time of its early ones (the most of 2 of 6 forks), after
+     * it was warmed and timed anew 2 times", or null where every fork was steady.
+     */
+    static String unsteady(List<Double> primal, List<Double> gradient, int forks) {
+        List<String> parts = new ArrayList<>();
+        for (var e : java.util.Map.of("primal", primal, "gradient", gradient).entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            double most = e.getValue().stream().max(java.util.Comparator.comparingDouble(r -> Math.abs(Math.log(r)))).orElseThrow();
+            parts.add(String.format(java.util.Locale.ROOT, "the %s's late batches took %.2fx the time of its early ones (the most"
+                    + " of %d of %d forks)", e.getKey(), most, e.getValue().size(), forks));
+        }
+        if (parts.isEmpty()) return null;
+        java.util.Collections.sort(parts);
+        return "not steady: " + String.join("; ", parts) + ", after it was warmed and timed anew " + KernelRunner.RETIMES
+                + " times";
     }
 
     private static boolean worse(GradientCheck a, GradientCheck b) {

@@ -19,12 +19,15 @@ public record ForkResult(String kernel, int n, double[] overheadNsPerCall, boole
      * @param primalNs              ns per call of each batch that ran undisturbed
      * @param primalDescheduledNs   ns per call of the batches left out because they were descheduled
      * @param primalValue           f(x) on the timing inputs
+     * @param primalDrift           where the primal was still warming up after every retiming: its late batches' median
+     *                              over its early ones' (the drift rule of the stats package); null where steady
+     * @param gradientDrift         the same for the gradient
      */
     public record Entry(String profile, String error, long primalBatch, double[] primalNs, double[] primalDescheduledNs,
                         long gradientBatch, double[] gradientNs, double[] gradientDescheduledNs, double primalValue,
-                        GradientCheck check, long warmupMs) {
+                        GradientCheck check, long warmupMs, Double primalDrift, Double gradientDrift) {
         static Entry failed(String profile, String error) {
-            return new Entry(profile, error, 0, null, null, 0, null, null, Double.NaN, null, 0);
+            return new Entry(profile, error, 0, null, null, 0, null, null, Double.NaN, null, 0, null, null);
         }
     }
 }

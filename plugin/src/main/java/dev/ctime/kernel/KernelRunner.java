@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import dev.ctime.harness.Descheduled;
 import dev.ctime.harness.HarnessException;
 import dev.ctime.harness.KernelLibrary;
+import dev.ctime.stats.Drift;
 import dev.ctime.stats.Statistics;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -34,8 +35,12 @@ public final class KernelRunner {
     /** Warm-up stops when two consecutive rounds' medians differ by less than this. */
     static final double SETTLED = 0.02;
     static final int WARMUP_ROUND = 5;
+    /** The fewest calls a warm-up makes, ctime.warmupMaxMs permitting. */
+    static final long WARMUP_CALLS = 1L << 15;
     /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
     static final int MIN_UNDISTURBED = 3;
+    /** How many times a library still warming up is warmed and timed anew before its drift is recorded. */
+    static final int RETIMES = 2;
     private static final long MAX_BATCH = 1L << 40;
     private static final ObjectMapper JSON = Json.MAPPER;
 
@@ -138,6 +143,8 @@ public final class KernelRunner {
         long warmupMs;
         long primalBatch;
         long gradientBatch;
+        Double primalDrift;
+        Double gradientDrift;
         final List<Double> primalNs = new ArrayList<>();
         final List<Double> primalDesched = new ArrayList<>();
         final List<Double> gradientNs = new ArrayList<>();
@@ -150,7 +157,7 @@ public final class KernelRunner {
         ForkResult.Entry entry() {
             return new ForkResult.Entry(profile, null, primalBatch, kept(primalNs, primalDesched), array(primalDesched),
                     gradientBatch, gradient == null ? null : kept(gradientNs, gradientDesched),
-                    gradient == null ? null : array(gradientDesched), fx, check, warmupMs);
+                    gradient == null ? null : array(gradientDesched), fx, check, warmupMs, primalDrift, gradientDrift);
         }
 
         /** The undisturbed batches; all of them when too few ran undisturbed to stand alone. */
@@ -191,26 +198,48 @@ public final class KernelRunner {
         m.g = buf[1];
         long t0 = System.nanoTime();
         m.fx = KernelLibrary.callPrimal(m.primal, m.x, n);
+        long firstCallNs = System.nanoTime() - t0;
         // The first call sets this kernel's time limit from now on (see ForkLauncher.limitNs).
-        progress.write(("limit\t" + (System.nanoTime() - t0) + "\n").getBytes(StandardCharsets.UTF_8));
+        progress.write(("limit\t" + firstCallNs + "\n").getBytes(StandardCharsets.UTF_8));
         progress.flush();
         if (!Double.isFinite(m.fx)) {
             m.error = "the primal " + k.primal() + " returned " + m.fx + " at n = " + n + " on inputs in [-1, 1) (seed "
                     + plan.seed() + "): a kernel must return a finite f(x); fix the kernel or its sizes";
             return m;
         }
-        if (m.gradient != null) m.check = checkGradient(m.primal, m.gradient, xs, m.fx, m.x, m.g);
+        if (m.gradient != null) m.check = checkGradient(m.primal, m.gradient, xs, m.fx, m.x, m.g, firstCallNs);
         else if (missingGradient != null) m.check = new GradientCheck(false, Double.NaN, -1, 0, plan.gradientTolerance(), missingGradient);
         return m;
     }
 
     /**
      * Warms up and calibrates each library's function, then times {@code samples} rounds in which
-     * every library runs one batch, the order rotating each round.
+     * every library runs one batch, the order rotating each round. A library whose late batches differ
+     * significantly from its early ones was still warming up: it warms up again and is timed anew (with the
+     * others that drifted, interleaved as before), at most {@link #RETIMES} times; a drift that remains is recorded.
      */
     private void timeInterleaved(List<LiveLibrary> live, Kernel k, int n, boolean gradient) throws IOException {
         List<LiveLibrary> ms = live.stream().filter(m -> !gradient || m.gradient != null).toList();
-        if (ms.isEmpty()) return;
+        for (int attempt = 0; !ms.isEmpty(); attempt++) {
+            warmAndCalibrate(ms, k, n, gradient);
+            sampleRounds(ms, k, n, gradient);
+            List<LiveLibrary> drifting = new ArrayList<>();
+            for (LiveLibrary m : ms) {
+                Drift d = Drift.of(array(gradient ? m.gradientNs : m.primalNs));
+                boolean still = d != null && d.drifting();
+                if (gradient) m.gradientDrift = still ? d.ratio() : null;
+                else m.primalDrift = still ? d.ratio() : null;
+                if (still && attempt < RETIMES) drifting.add(m);
+            }
+            for (LiveLibrary m : drifting) {
+                (gradient ? m.gradientNs : m.primalNs).clear();
+                (gradient ? m.gradientDesched : m.primalDesched).clear();
+            }
+            ms = drifting;
+        }
+    }
+
+    private void warmAndCalibrate(List<LiveLibrary> ms, Kernel k, int n, boolean gradient) throws IOException {
         String fn = gradient ? "gradient" : "primal";
         for (LiveLibrary m : ms) {
             progress(m.profile, k.name(), n, fn + " warm-up");
@@ -220,6 +249,10 @@ public final class KernelRunner {
             if (gradient) m.gradientBatch = b;
             else m.primalBatch = b;
         }
+    }
+
+    private void sampleRounds(List<LiveLibrary> ms, Kernel k, int n, boolean gradient) throws IOException {
+        String fn = gradient ? "gradient" : "primal";
         for (int s = 0; s < plan.samples(); s++) {
             for (int i = 0; i < ms.size(); i++) {
                 LiveLibrary m = ms.get((i + s) % ms.size());
@@ -232,6 +265,10 @@ public final class KernelRunner {
                 (desched ? (gradient ? m.gradientDesched : m.primalDesched) : (gradient ? m.gradientNs : m.primalNs)).add(perCall);
             }
         }
+    }
+
+    private static double[] array(List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private double[] timeEmpty(int n) {
@@ -268,7 +305,8 @@ public final class KernelRunner {
     private static final List<Memory> HOLD = new ArrayList<>();
 
     /** The gradient buffer is filled with NaN first: the ABI says the kernel overwrites it. */
-    private GradientCheck checkGradient(Pointer primal, Pointer gradient, double[] xs, double fx, Memory x, Memory g) {
+    private GradientCheck checkGradient(Pointer primal, Pointer gradient, double[] xs, double fx, Memory x, Memory g,
+                                        double primalNs) {
         int n = xs.length;
         // All-ones bytes are a NaN in every element, written without an n-element array on the heap.
         g.setMemory(0, Math.max(1, n) * 8L, (byte) 0xFF);
@@ -279,26 +317,36 @@ public final class KernelRunner {
         GradientCheck c = FiniteDifferences.check(v -> {
             probe.write(0, v, 0, n);
             return KernelLibrary.callPrimal(primal, probe, n);
-        }, xs, fx, grad, plan.gradientTolerance());
+        }, xs, fx, grad, plan.gradientTolerance(), primalNs, plan.seed());
         if (c.problem() == null && !(Math.abs(fg - fx) <= 1e-9 * Math.max(1, Math.abs(fx)))) {
             return new GradientCheck(false, c.maxRelError(), c.worstIndex(), c.checked(), c.tolerance(),
                     "the gradient function returned f = " + fg + " but the primal returns " + fx
-                            + ": the ABI requires the gradient function to return f(x)");
+                            + ": the ABI requires the gradient function to return f(x)", null, null, c.coordinates(), c.sample());
         }
         return c;
     }
 
-    /** Rounds of a few short samples until two successive medians agree, or the time bound; returns ms spent. */
+    /**
+     * Rounds of short batches, each round twice the calls of the one before, until two successive medians agree and at
+     * least {@link #WARMUP_CALLS} calls have run, or until ctime.warmupMaxMs; returns ms spent. Agreement alone is not
+     * enough: a kernel slow for its first thousands of calls agrees with itself while still cold. What outlasts this
+     * shows as drift in the timed batches (see {@link Drift}).
+     */
     private long warmUp(Pointer fn, boolean isGradient, Memory x, Memory g, int n) {
         long start = System.nanoTime();
         long end = start + plan.warmupMaxMs() * 1_000_000;
         long batch = KernelLibrary.calibrate(fn, isGradient, x, isGradient ? g : null, n, plan.minSampleNs() / 4, MAX_BATCH);
+        long calls = 0;
         double prev = Double.NaN;
         while (System.nanoTime() < end) {
             double m = Statistics.median(perCall(
                     KernelLibrary.timeBatches(fn, isGradient, x, isGradient ? g : null, n, batch, WARMUP_ROUND), batch));
-            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev) break;
+            calls += batch * WARMUP_ROUND;
+            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && calls >= WARMUP_CALLS) break;
             prev = m;
+            // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round.
+            double left = end - System.nanoTime();
+            batch = (long) Math.max(1, Math.min(Math.min(MAX_BATCH, batch * 2), left / (Math.max(m, 1e-3) * WARMUP_ROUND)));
         }
         return (System.nanoTime() - start) / 1_000_000;
     }

@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param threshold    the practical threshold that applied, as a fraction (0.01 = 1%)
  * @param pValue       two-sided Mann-Whitney p-value on the logarithms of the runs
  * @param runs         runs on the profile's side and on the reference's
- * @param basis        timed (runs of a noisy clock) or counted (instructions under Cachegrind, exact)
+ * @param basis        timed (runs of a noisy clock), counted (instructions under Cachegrind, exact) or identical (the
+ *                     same library byte for byte, its kernels timed once for both: equal by construction, not tested)
  * @param runsToSettle for an inconclusive comparison, about how many runs a side would make it different or
  *                     equivalent at the spread seen so far (at least 4, the fewest with which Mann-Whitney can
  *                     reject at 5%); absent where it is settled
@@ -37,6 +38,7 @@ public record Comparison(String figure, String profile, String reference, double
     public static final Verdict INCONCLUSIVE = Verdict.INCONCLUSIVE;
     public static final String TIMED = "timed";
     public static final String COUNTED = "counted";
+    public static final String IDENTICAL = "identical";
     /** The fewest runs a side with which a two-sided Mann-Whitney test can ever reject at 5%. */
     public static final int FEWEST_RUNS = 4;
 
@@ -52,9 +54,19 @@ public record Comparison(String figure, String profile, String reference, double
                 referenceRuns, basis, runsToSettle);
     }
 
+    /** The same comparison the other way round: the reference against the profile. */
+    public Comparison reversed() {
+        Verdict v = verdict == Verdict.BETTER ? Verdict.WORSE : verdict == Verdict.WORSE ? Verdict.BETTER : verdict;
+        double low = ciHigh == null ? 0 : 1 / ciHigh;
+        Double high = ciLow > 0 ? 1 / ciLow : null;
+        return new Comparison(figure, reference, profile, 1 / ratio, low, high, significant, v, threshold, pValue, referenceRuns, runs,
+                basis, runsToSettle);
+    }
+
     /** "1.21x (1.15–1.27)" as a person reads it; "counted, exact" only where both sides were counted. */
     public String describe() {
         if (COUNTED.equals(basis)) return String.format(Locale.ROOT, "%.2fx (counted, exact)", ratio);
+        if (IDENTICAL.equals(basis)) return "1.00x (the same library, timed once)";
         if (ciHigh == null && !(ciLow > 0)) {
             // Too few runs for the interval to bound anything: say so rather than print (0.00–?).
             return String.format(Locale.ROOT, "%.2fx (no interval: %d and %d runs are too few)", ratio, runs, referenceRuns);

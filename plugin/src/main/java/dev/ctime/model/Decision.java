@@ -13,11 +13,15 @@ import java.util.List;
  * @param excluded      workload items no profile measured (failed everywhere), left out with the reason
  * @param expectedCalls every call of the workload per build
  * @param scenario      whose build CPU time is the build cost
- * @param recommended   the profile to use, or null where the decision is undecided
- * @param state         recommended; undecided (an inconclusive comparison stands between the candidates); or none (no
- *                      profile measured every kernel of the workload)
- * @param equivalent    profiles whose total cost is equivalent to the recommended one's (interchangeable)
- * @param undecided     for an undecided decision, each comparison that cannot be settled yet
+ * @param recommended   the profile to use: named whenever a profile measured every kernel of the workload
+ * @param state         recommended, or none (no profile measured every kernel of the workload); reports of schema 7 and
+ *                      older may say undecided, which named no profile
+ * @param bound         how much the recommended profile could cost per build more than any other, and whether that
+ *                      settles it
+ * @param equivalent    profiles whose total cost is equivalent to the recommended one's (interchangeable), the ones that
+ *                      built the same library with the same settings first
+ * @param undecided     each comparison with the recommended profile that is not settled yet (neither costlier nor
+ *                      equivalent)
  * @param barred        profiles kept out of the decision, with why (a kernel of the workload failed in them)
  * @param points        every ranked profile's two costs with their 95% intervals
  * @param front         the Pareto front, by increasing build cost: no profile is significantly better on one
@@ -36,18 +40,51 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decision(Workload workload, List<String> excluded, double expectedCalls, String scenario, String reference,
-                       String recommended, String state, List<String> equivalent, List<Undecided> undecided,
+                       String recommended, String state, Bound bound, List<String> equivalent, List<Undecided> undecided,
                        List<Barred> barred, List<Point> points, List<String> front, List<BreakEven> breakEvens,
                        List<ItemShare> byKernel, String runnerUp, String reason, List<Comparison> primalCost) {
     public static final String RECOMMENDED = "recommended";
+    /** Written by ctime before a recommendation always came with its bound; read back from older reports only. */
     public static final String UNDECIDED = "undecided";
     /** No profile measured every kernel of the workload. */
     public static final String NONE = "none";
 
-    /** Whether an inconclusive comparison stands between the candidates (not named isX: that would hide the list). */
+    /** An older report's decision that named no profile, since an inconclusive comparison stood between the candidates. */
     @JsonIgnore
     public boolean undecidedNow() {
         return UNDECIDED.equals(state);
+    }
+
+    /** Whether the recommendation is settled: more runs are not needed for it (not named isX: that would hide the bound). */
+    @JsonIgnore
+    public boolean settledNow() {
+        return bound != null && Bound.SETTLED.equals(bound.status());
+    }
+
+    /**
+     * How far the recommendation could be from the best profile: the most it costs per build more than any other
+     * profile, by the upper ends of their cost differences' intervals (minimax regret), and whether that settles it.
+     *
+     * @param status       settled (significantly the cheapest, or the bound within the tolerance) or bounded (above it)
+     * @param ms           that most, in ms per build; 0 where it is significantly the cheapest; null where the runs
+     *                     cannot bound it (too few of them)
+     * @param share        ms as a share of the recommended profile's estimated cost per build
+     * @param against      the profile the worst case is against
+     * @param tolerance    the share within which a bound counts as settled (ctime.tolerance)
+     * @param cheapest     whether it is significantly cheaper per build than every other profile, beyond the margin
+     * @param basis        what the bound rests on
+     * @param runsToSettle about how many builds and forks a profile would bring the bound within the tolerance at the
+     *                     spread seen so far; absent where it is settled or no number of runs would
+     * @param reachable    whether those runs are within a few times the runs already made (else the profiles are
+     *                     practically equivalent at the precision this machine allows)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bound(String status, Double ms, Double share, String against, double tolerance, boolean cheapest, String basis,
+                        Integer runsToSettle, boolean reachable) {
+        public static final String SETTLED = "settled";
+        public static final String BOUNDED = "bounded";
+        /** How many times the runs already made a next step may ask for: more is out of reach on this machine. */
+        public static final int REACH = 3;
     }
 
     /**

@@ -13,12 +13,26 @@ package dev.ctime.model;
  *                      null where there are none
  * @param wrongZeroAt   the first few of them
  * @param tolerance the largest relative error accepted (ctime.gradientTolerance)
+ * @param coordinates   how many coordinates the gradient has (n); absent in reports of schema 7 and older
+ * @param sample        how the checked coordinates were chosen: "all", or "random" (a seeded random sample, both ends
+ *                      included, where checking all would cost more than its time budget)
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record GradientCheck(boolean ok, double maxRelError, int worstIndex, int checked, double tolerance,
-                            String problem, Integer wrongZeros, java.util.List<Integer> wrongZeroAt) {
+                            String problem, Integer wrongZeros, java.util.List<Integer> wrongZeroAt, Integer coordinates,
+                            String sample) {
+    public static final String ALL = "all";
+    public static final String RANDOM = "random";
+
     public GradientCheck(boolean ok, double maxRelError, int worstIndex, int checked, double tolerance, String problem) {
-        this(ok, maxRelError, worstIndex, checked, tolerance, problem, null, null);
+        this(ok, maxRelError, worstIndex, checked, tolerance, problem, null, null, null, null);
+    }
+
+    /** "all 4096 coordinates", "a random 512 of 1,000,000 coordinates (both ends included)", or "64 coordinates". */
+    public String coverage() {
+        if (coordinates == null || sample == null) return checked + " coordinates";
+        if (ALL.equals(sample)) return "all " + checked + " coordinates";
+        return String.format(java.util.Locale.ROOT, "a random %d of %,d coordinates (both ends included)", checked, coordinates);
     }
 
     /** What is wrong, in one sentence, where the gradient is wrong: the worst error, and the zeros where there are any. */

@@ -21,26 +21,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param gradientCheck the gradient against central finite differences of the primal
  * @param primalBatch calls per timed batch of the primal (calibrated to at least ctime.minSampleMs)
  * @param gradientBatch likewise for the gradient
+ * @param unsteady      where the kernel was still warming up in some fork after it was warmed and timed anew: which
+ *                      function, by how much its late batches differed from its early ones, in how many forks; its
+ *                      figure is marked not steady (null where every fork was steady)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KernelTiming(String name, int n, Status status, String reason, Summary primalNs,
                            Double primalNsPerElement, Summary gradientNs, Double gradientNsPerElement,
                            Double gradientToPrimal, GradientCheck gradientCheck, long primalBatch, long gradientBatch,
                            Double primalValue, long warmupMs, Double primalInstructions,
-                           Double gradientInstructions) {
+                           Double gradientInstructions, String unsteady) {
     public static KernelTiming failed(String name, int n, String reason) {
-        return new KernelTiming(name, n, Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null);
+        return new KernelTiming(name, n, Status.FAILED, reason, null, null, null, null, null, null, 0, 0, null, 0, null, null, null);
     }
 
     /** The same timing with its summaries replaced (marked capped, say). */
     public KernelTiming withSummaries(Summary primal, Summary gradient) {
         return new KernelTiming(name, n, status, reason, primal, primalNsPerElement, gradient, gradientNsPerElement,
                 gradientToPrimal, gradientCheck, primalBatch, gradientBatch, primalValue, warmupMs, primalInstructions,
-                gradientInstructions);
+                gradientInstructions, unsteady);
     }
 
     public KernelTiming withInstructions(Double primal, Double gradient) {
         return new KernelTiming(name, n, status, reason, primalNs, primalNsPerElement, gradientNs, gradientNsPerElement,
-                gradientToPrimal, gradientCheck, primalBatch, gradientBatch, primalValue, warmupMs, primal, gradient);
+                gradientToPrimal, gradientCheck, primalBatch, gradientBatch, primalValue, warmupMs, primal, gradient, unsteady);
     }
 }

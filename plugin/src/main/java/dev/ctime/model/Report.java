@@ -27,6 +27,8 @@ import java.util.Map;
  * @param stagesMs    how long each stage of the run took (wall time, in the order run): what the next run's estimate scales
  * @param race        for a race (ctime.search=race), who left when and beaten by whom, and what it spent; absent for an
  *                    exhaustive search
+ * @param stagesLoad  the share of the machine's CPUs that other processes used during each stage (from /proc/stat, less
+ *                    this run's own processes), in the order run: how busy the machine was while it measured
  * @param schemaVersion the version of this schema the report follows
  * @param tool the plugin that wrote it, with its version
  * @param createdAt when the report was written (ISO-8601, UTC; a run rewrites it after each stage)
@@ -38,7 +40,8 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                      MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
                      List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
                      AutodiffBreakdown autodiff, TrainingEffect training, List<String> warnings, String interrupted,
-                     ShardInfo shard, MergeInfo merge, Control control, Map<String, Double> stagesMs, Race race) {
+                     ShardInfo shard, MergeInfo merge, Control control, Map<String, Double> stagesMs, Race race,
+                     Map<String, Double> stagesLoad) {
     /** A report without stage times (merged shards, tests). */
     public Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                   MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles,
@@ -46,7 +49,7 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                   TrainingEffect training, List<String> warnings, String interrupted, ShardInfo shard, MergeInfo merge,
                   Control control) {
         this(schemaVersion, tool, createdAt, label, crate, machine, settings, toolchain, toolchains, profiles, reference, comparisons,
-                decision, autodiff, training, warnings, interrupted, shard, merge, control, null, null);
+                decision, autodiff, training, warnings, interrupted, shard, merge, control, null, null, null);
     }
 
     /**
@@ -56,10 +59,11 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * read and the library it made (applied.sources, applied.librarySha256), the code generation after Enzyme named as
      * such (codegenAfterEnzymeMs, was postDifferentiationOptMs) with the loop passes, gradient over the hand-written
      * primal, rejected Enzyme presets, the Enzyme backend's file, and wrong gradients' exact zeros; 7 the race
-     * (ctime.search=race) and the run's stage times, with every field described. Older reports still
+     * (ctime.search=race) and the run's stage times, with every field described; 8 a decision that always names a profile
+     * with its bound (decision.bound: minimax regret, settled or bounded), undecided no longer a state. Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
     public static String currentTool() {

@@ -6,6 +6,7 @@ import dev.ctime.gate.GateVerdict;
 import dev.ctime.model.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
+import dev.ctime.verdict.DecisionText;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
 import dev.ctime.model.Report;
@@ -111,7 +112,9 @@ public class CheckMojo extends BaselineParameters {
         Gate.Result res = Gate.compare(b, c, t, mode, missing);
         String name = basePath.getFileName().toString();
         GateFormats.console(res, name).forEach(l -> getLog().info(l));
-        write(GateFormats.junit(res, name), GateFormats.markdown(res, name), c);
+        String verdict = now.decision() == null ? null : "verdict: " + DecisionText.headline(now.decision());
+        if (verdict != null) getLog().info("ctime: this run's " + verdict);
+        write(GateFormats.junit(res, name), GateFormats.markdown(res, name, verdict), c);
         getLog().info("ctime: check results in " + checkDirectory + " (TEST-ctime-check.xml, summary.md, bencher.json,"
                 + " benchmark-action.json)");
         if (!res.regressions().isEmpty()) {

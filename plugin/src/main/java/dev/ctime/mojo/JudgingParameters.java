@@ -26,6 +26,13 @@ abstract class JudgingParameters extends AbstractMojo {
     @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
     double compileThreshold;
 
+    /**
+     * How far a recommendation may be from the best profile, as a share of the workload's cost per build (build plus
+     * run), and still count as settled; above it the recommendation is bounded and says by how much it could be wrong.
+     */
+    @Parameter(property = "ctime.tolerance", defaultValue = "0.02")
+    double tolerance;
+
     /** One line per run is appended here; may live outside target/ to survive cleans. */
     @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
     File historyFile;

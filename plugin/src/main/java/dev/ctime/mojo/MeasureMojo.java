@@ -100,6 +100,13 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.kernelBudgetSeconds", defaultValue = "300")
     int kernelBudgetSeconds;
 
+    /**
+     * Seconds a kernel fork may wait for a quieter moment where other processes take more than half of the CPUs; it
+     * says when it waited. 0: never waits.
+     */
+    @Parameter(property = "ctime.quiet", defaultValue = "0")
+    int quietSeconds;
+
     /** Target half-width of a median's 95% interval, relative to the median (0.02 = ±2%), where no decision directs the runs. */
     @Parameter(property = "ctime.targetPrecision", defaultValue = "0.02")
     double targetPrecision;
@@ -315,6 +322,7 @@ public class MeasureMojo extends JudgingParameters {
         raw.forks = forks;
         raw.maxForks = maxForks;
         raw.kernelBudgetSeconds = kernelBudgetSeconds;
+        raw.quietSeconds = quietSeconds;
         raw.targetPrecision = targetPrecision;
         raw.kernelTimeoutSeconds = kernelTimeoutSeconds;
         raw.deschedThreshold = deschedThreshold;
@@ -339,6 +347,7 @@ public class MeasureMojo extends JudgingParameters {
         raw.anchor = anchor;
         raw.runtimeThreshold = runtimeThreshold;
         raw.compileThreshold = compileThreshold;
+        raw.tolerance = tolerance;
         raw.chartScenario = chartScenario;
         raw.expectedCalls = expectedCalls;
         raw.workload = workloadProperty;

@@ -68,7 +68,7 @@ public class MergeMojo extends JudgingParameters {
         }
         Report merged;
         try {
-            merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold), expectedCalls,
+            merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold, tolerance), expectedCalls,
                     chartScenario, work, Report.currentTool());
         } catch (ShardMerge.Refused e) {
             throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));

@@ -15,6 +15,7 @@ import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
 
 import dev.ctime.model.AutodiffBreakdown;
+import dev.ctime.model.GradientCheck;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Comparison;
@@ -91,6 +92,7 @@ public final class ConsoleTable {
                         ns(k.gradientNs()), k.gradientNs() == null ? "" : ratio(r, p.name(), fig.with(FigureId.GRADIENT_NS).id()),
                         k.gradientCheck() == null ? (k.status() == Status.OK ? "" : "FAILED")
                                 : k.gradientCheck().ok() ? String.format(Locale.ROOT, "ok %.0e", k.gradientCheck().maxRelError())
+                                        + checkedShare(k.gradientCheck())
                                 : Double.isNaN(k.gradientCheck().maxRelError()) ? "FAILED" // not measured (a missing symbol), not wrong
                                 : "WRONG " + String.format(Locale.ROOT, "%.1e", k.gradientCheck().maxRelError())};
                 kernelRows.add(ownLine ? java.util.Arrays.copyOfRange(row, 1, row.length) : row);
@@ -140,6 +142,13 @@ public final class ConsoleTable {
             }
         }
         return out;
+    }
+
+    /** " (all)" where every coordinate was checked, " (64/1M)" for a sample, nothing where an older report does not say. */
+    static String checkedShare(GradientCheck c) {
+        if (c.coordinates() == null || c.sample() == null) return "";
+        return GradientCheck.ALL.equals(c.sample()) ? " (all)"
+                : " (" + c.checked() + "/" + Units.calls(c.coordinates()).replace(" million", "M").replace(" billion", "G") + ")";
     }
 
     /**

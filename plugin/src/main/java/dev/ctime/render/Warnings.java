@@ -25,6 +25,7 @@ public final class Warnings {
         int batches = 0;
         int desched = 0;
         List<String> capped = new ArrayList<>();
+        List<String> unsteady = new ArrayList<>();
         int lowLevel = 0;
         double level = 1;
         for (ProfileResult p : profiles) {
@@ -49,6 +50,7 @@ public final class Warnings {
             }
             if (p.kernels() != null) {
                 for (KernelTiming k : p.kernels()) {
+                    if (k.unsteady() != null) unsteady.add(p.name() + " " + k.name() + " (n = " + k.n() + ") " + k.unsteady());
                     Summary[] figs = {k.primalNs(), k.gradientNs()};
                     for (int i = 0; i < figs.length; i++) {
                         Summary s = figs[i];
@@ -75,6 +77,10 @@ public final class Warnings {
             out.add(String.format(Locale.ROOT, "%d kernel batches were descheduled (wall time above the thread's CPU time) and"
                     + " left out, beside %d kept: something else ran on the machine; measure on an idle machine, or pin the"
                     + " forks to a CPU nothing else uses (ctime.pinCpu)", desched, batches));
+        }
+        for (String u : unsteady) {
+            out.add("kernel " + u + ": its figure mixes a warm-up phase with the steady state; raise ctime.warmupMaxMs so that"
+                    + " warming outlasts it, or give it inputs it is steady on");
         }
         if (!capped.isEmpty()) {
             out.add(String.format(Locale.ROOT, "%d figures stopped at a cap before their interval reached ±%.0f%%: %s%s; raise"

@@ -104,8 +104,9 @@ public final class ConfigurationProcessor {
                 .autodiffFeature(raw.autodiffFeature).label(raw.label).userEnv(raw.env)
                 .patchFile(raw.patchFile == null ? null : raw.patchFile.toAbsolutePath())
                 .precision(new MeasureConfig.Precision(raw.targetPrecision, raw.maxRepeat, raw.maxForks,
-                        Duration.ofSeconds(raw.kernelBudgetSeconds), Duration.ofSeconds(raw.kernelTimeoutSeconds), raw.deschedThreshold))
-                .judging(new MeasureConfig.Judging(raw.reference, new Thresholds(raw.runtimeThreshold, raw.compileThreshold),
+                        Duration.ofSeconds(raw.kernelBudgetSeconds), Duration.ofSeconds(raw.kernelTimeoutSeconds), raw.deschedThreshold,
+                        Duration.ofSeconds(Math.max(0, raw.quietSeconds))))
+                .judging(new MeasureConfig.Judging(raw.reference, new Thresholds(raw.runtimeThreshold, raw.compileThreshold, raw.tolerance),
                         raw.expectedCalls, raw.chartScenario, work))
                 .instructions(raw.instructions).resume(raw.resume)
                 .sharding(new MeasureConfig.Sharding(slice, raw.anchor, slice == null ? Map.of()
@@ -196,8 +197,16 @@ public final class ConfigurationProcessor {
             problems.add(Problem.of("runtimeThreshold", "{runtimeThreshold} and {compileThreshold} are shares between 0 and 1, e.g."
                     + " 0.01 for 1%"));
         }
+        if (!(raw.tolerance > 0 && raw.tolerance < 1)) {
+            problems.add(Problem.of("tolerance", "{tolerance} is " + raw.tolerance + ": use a share of the workload's cost per build"
+                    + " between 0 and 1, e.g. 0.02 for 2%"));
+        }
         if (!(raw.deschedThreshold > 0 && raw.deschedThreshold < 1)) {
             problems.add(Problem.of("deschedThreshold", "{deschedThreshold} must be between 0 and 1"));
+        }
+        if (raw.quietSeconds < 0) {
+            problems.add(Problem.of("quietSeconds", "{quietSeconds} is " + raw.quietSeconds + ": use 0 (never wait) or the"
+                    + " seconds a kernel fork may wait for a quieter moment"));
         }
         if (raw.kernelTimeoutSeconds < 1 || raw.kernelBudgetSeconds < 0) {
             problems.add(Problem.of("kernelTimeoutSeconds", "{kernelTimeoutSeconds} must be at least 1 and {kernelBudgetSeconds} not"

@@ -147,9 +147,15 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param kernelBudget     no kernel fork beyond the minimum starts after this long
      * @param kernelTimeout    a kernel that finishes no batch for this long is killed
      * @param deschedThreshold a kernel batch whose wall time exceeds its CPU time by this share is left out
+     * @param quiet            how long a kernel fork may wait for a quieter moment while other processes take more than
+     *                         half of the CPUs (ctime.quiet; zero: never waits)
      */
     public record Precision(double target, int maxRepeat, int maxForks, Duration kernelBudget, Duration kernelTimeout,
-                            double deschedThreshold) {
+                            double deschedThreshold, Duration quiet) {
+        public Precision(double target, int maxRepeat, int maxForks, Duration kernelBudget, Duration kernelTimeout,
+                         double deschedThreshold) {
+            this(target, maxRepeat, maxForks, kernelBudget, kernelTimeout, deschedThreshold, Duration.ZERO);
+        }
     }
 
     /**

@@ -80,6 +80,7 @@ public final class MeasureRun {
     private boolean kernelsTimed;
     /** Wall time per stage so far, in the order run. */
     private final Map<String, Double> stagesMs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final MachineLoad machineLoad = new MachineLoad();
     private long stageStart;
     private long runStart;
     /** The profiles an estimate from one untimed build covers, until the first round of timed builds corrects it. */
@@ -361,7 +362,13 @@ public final class MeasureRun {
         }
         checkKernelSymbols(prepared);
         boolean racing = cfg.search().race();
-        if (racing) race = new RaceTrack(prepared.stream().map(PreparedBuild::name).filter(n -> outcome(n).ok()).toList());
+        if (racing) {
+            // The screen, a judgement before each fork beyond the first round, and one before each round of builds beyond it.
+            int screen = MeasureConfig.Search.SCREEN;
+            int looks = 1 + (Math.max(screen, cfg.precision().maxForks()) - screen + 1)
+                    + (Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()) - screen + 1);
+            race = new RaceTrack(prepared.stream().map(PreparedBuild::name).filter(n -> outcome(n).ok()).toList(), looks);
+        }
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
         if (racing) {
             // A race times its kernels first: the builds of a profile whose run time alone already loses are never timed.
@@ -397,7 +404,7 @@ public final class MeasureRun {
             int firstForks = racing ? MeasureConfig.Search.SCREEN : cfg.timing().forks();
             KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, firstForks,
                     Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), racing ? this::raceFocus : this::focus), log)
-                    .withLeft(this::left);
+                    .withLeft(this::left).withBeforeFork(() -> machineLoad.waitForQuiet(pr.quiet(), log));
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                     + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
                     ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
@@ -516,7 +523,7 @@ public final class MeasureRun {
             ProfileResult lead = now.stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
             String scenario = cfg.judging().scenario() != null ? cfg.judging().scenario() : cfg.builds().scenarios().get(0).id;
             race.screen(Decider.slowerOnRunAlone(now, items, leader,
-                    Decider.buildCost(lead, scenario), cfg.judging().thresholds()),
+                    Decider.buildCost(lead, scenario), cfg.judging().thresholds(), race.looks()),
                     (kernels == null ? 0 : kernels.forks()) + " forks and " + leader + "'s builds", log);
         }
         timeBuilds(racePrepared.stream().filter(p -> race.inField(p.name()) && !p.name().equals(leader) && outcome(p.name()).ok())
@@ -616,8 +623,8 @@ public final class MeasureRun {
         kernels = sharedWithIdentical(so);
         Decision d = judged().decision();
         if (d == null || d.points() == null) return null;
-        if (!d.undecidedNow()) return new KernelBench.Focus(java.util.Set.of(), 0, "the decision is settled ("
-                + DecisionText.headline(d) + ")");
+        Enough enough = enough(d, cfg.precision().maxForks(), "ctime.maxForks");
+        if (enough != null) return new KernelBench.Focus(java.util.Set.of(), 0, enough.why());
         List<Decision.Undecided> onRun = d.undecided().stream()
                 .filter(u -> u.run().verdict() == Verdict.INCONCLUSIVE).toList();
         if (onRun.isEmpty()) return new KernelBench.Focus(java.util.Set.of(), 0, "undecided on build cost alone, which more"
@@ -626,6 +633,25 @@ public final class MeasureRun {
         d.workload().items().forEach(i -> groups.add(new ForkPlan.Size(i.kernel(), i.n())));
         return new KernelBench.Focus(groups, Decision.Undecided.width(onRun), "the decision between "
                 + String.join(", ", Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
+    }
+
+    /**
+     * Why more runs would not serve the decision, or null where they would: it is settled, or the runs that would settle
+     * it are beyond the cap (ctime.maxRepeat, ctime.maxForks), so the bound it has is as good as this run can make it.
+     */
+    static Enough enough(Decision d, int cap, String capName) {
+        if (d.settledNow() || d.bound() == null) return new Enough("the decision is settled (" + DecisionText.headline(d) + ")", false);
+        if (d.undecided() == null) return new Enough("no comparison with " + d.recommended() + " is open", false);
+        Integer needed = d.bound().runsToSettle();
+        if (needed == null || needed > cap) {
+            return new Enough("the runs that would bring its bound within the tolerance are beyond the cap of " + cap + " ("
+                    + capName + ")" + (needed == null ? "" : ": about " + needed) + "; the bound stands as measured", true);
+        }
+        return null;
+    }
+
+    /** Why more runs would not serve the decision, and whether the cap is what stops them. */
+    record Enough(String why, boolean capped) {
     }
 
     private Map<String, Double> stagesSoFar() {
@@ -638,6 +664,7 @@ public final class MeasureRun {
     private void enter(String next) {
         long now = System.nanoTime();
         if (stageStart != 0) stagesMs.merge(stage, (now - stageStart) / 1e6, Double::sum);
+        machineLoad.stageEnded(stageStart != 0 ? stage : null);
         stageStart = now;
         stage = next;
         stageFraction = 0;
@@ -743,12 +770,20 @@ public final class MeasureRun {
                 race.judge(judged(), cfg.judging().thresholds(), measuredSoFar(), log);
             }
             Decision d = judged().decision();
-            if (d == null || d.points() == null || !d.undecidedNow()) {
-                stopped = d == null || d.points() == null ? "no decision to settle" : "the decision is settled";
+            Enough enough = d == null || d.points() == null ? new Enough("no decision to settle", false)
+                    : enough(d, maxRepeat, "ctime.maxRepeat");
+            List<Decision.Undecided> onBuild = enough != null && (d == null || d.undecided() == null) ? List.of()
+                    : d.undecided().stream().filter(u -> u.build().verdict() == Verdict.INCONCLUSIVE).toList();
+            if (enough != null) {
+                stopped = enough.why();
+                // Stopped short of what the decision wanted by the cap: those builds' figures say so.
+                Scenario sc = d == null ? null : Scenario.byId(d.scenario()).orElse(null);
+                if (enough.capped() && sc != null) {
+                    cappedBuilds = Decision.Undecided.contenders(onBuild).stream().map(n -> n + "/" + sc.id)
+                            .collect(java.util.stream.Collectors.toSet());
+                }
                 break;
             }
-            List<Decision.Undecided> onBuild = d.undecided().stream()
-                    .filter(u -> u.build().verdict() == Verdict.INCONCLUSIVE).toList();
             if (onBuild.isEmpty()) {
                 stopped = "undecided on run time alone, which more builds cannot settle";
                 break;
@@ -911,7 +946,7 @@ public final class MeasureRun {
                 // Stage times are the next estimate's yardstick only where this run measured every profile it reports
                 // to the full counts (a race does not).
                 resumedFrom == null && interruptedProfiles.isEmpty() && race == null ? stagesSoFar() : Map.of(),
-                race == null ? null : race.snapshot(spent())));
+                race == null ? null : race.snapshot(spent()), machineLoad.shares()));
     }
 
     /**

@@ -20,12 +20,19 @@ final class RaceTrack {
     private final Set<String> field = new LinkedHashSet<>();
     private final List<Race.Left> left = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
+    private final int looks;
     private int judgements;
     private String stopped;
 
-    RaceTrack(List<String> starting) {
+    /** @param looks the most judgements the race can make: each is bounded so that all of them together hold at 95% */
+    RaceTrack(List<String> starting, int looks) {
         field.addAll(starting);
         sizes.add(field.size());
+        this.looks = looks;
+    }
+
+    int looks() {
+        return looks;
     }
 
     boolean inField(String profile) {
@@ -48,7 +55,7 @@ final class RaceTrack {
         judgements++;
         List<String> gone = new ArrayList<>();
         String best = null;
-        for (Decision.Undecided u : Decider.costlier(r.profiles(), d, t)) {
+        for (Decision.Undecided u : Decider.costlier(r.profiles(), d, t, looks)) {
             if (!field.remove(u.profile())) continue;
             best = u.against();
             gone.add(u.profile());

@@ -26,6 +26,7 @@ public final class RawConfiguration {
     public int forks;
     public int maxForks;
     public int kernelBudgetSeconds;
+    public int quietSeconds;
     public double targetPrecision;
     public int kernelTimeoutSeconds;
     public double deschedThreshold;
@@ -50,6 +51,7 @@ public final class RawConfiguration {
     public String anchor;
     public double runtimeThreshold;
     public double compileThreshold;
+    public double tolerance;
     public String chartScenario;
     public double expectedCalls;
     /** The workload as one line (kernel@n:function=calls, …); replaces {@link #workloadItems} where given. */

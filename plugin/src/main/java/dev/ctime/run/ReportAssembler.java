@@ -49,6 +49,7 @@ final class ReportAssembler {
      *
      * @param cut why the report is not the run's last word (interrupted, or written mid-run), or null
      * @param stagesMs how long each stage took so far
+     * @param stagesLoad what other processes used of the CPUs in each stage so far
      * @param race     the race so far, for ctime.search=race; null otherwise
      * @param kernelsTimed whether the kernel forks are all done: before, a profile's kernels have fewer forks than the run
      *                     sets out to make, and a cut leaves it incomplete
@@ -57,10 +58,12 @@ final class ReportAssembler {
                  Map<String, String> toolchainProblems, Map<String, EnzymeStatus> enzyme, List<BuildOutcome> builds,
                  KernelBench.Outcome kernels, java.util.Set<String> cappedBuilds, InstructionCounts instructionCounts, String resumedFrom,
                  String cut, ShardInfo shard, String extraBuilds, boolean kernelsTimed, Map<String, Double> stagesMs,
-                 Race race) {
+                 Race race, Map<String, Double> stagesLoad) {
     }
 
     private final MeasureConfig cfg;
+    /** A stage during which others used more than this share of the CPUs is named in the warnings. */
+    static final double BUSY_STAGE = 0.25;
 
     ReportAssembler(MeasureConfig cfg) {
         this.cfg = cfg;
@@ -127,7 +130,7 @@ final class ReportAssembler {
         String reference = Comparisons.reference(results, j.reference());
         List<Comparison> comparisons = reference == null ? List.of() : Comparisons.all(results, reference, j.thresholds());
         String scenario = Decider.scenario(results, j.scenario());
-        Decision decision = Decider.decide(results, j.workloadFor(results), scenario, reference, j.thresholds());
+        Decision decision = Decider.decide(results, j.workloadFor(results), scenario, reference, j.thresholds(), comparisons);
         settings.put("targetPrecision", cfg.precision().target());
         settings.put("maxRepeat", Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()));
         settings.put("maxForks", Math.max(cfg.timing().forks(), cfg.precision().maxForks()));
@@ -147,7 +150,8 @@ final class ReportAssembler {
                 Machine.describe(), Json.strict(settings, MeasuringSettings.class), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffCosts.of(results, scenario, j.thresholds()),
                 TrainingComparisons.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
-                control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race());
+                control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race(),
+                s.stagesLoad() == null || s.stagesLoad().isEmpty() ? null : s.stagesLoad());
     }
 
     /** The copy of the reference's library against the reference, where both were timed in this run's forks. */
@@ -168,6 +172,13 @@ final class ReportAssembler {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
         w.addAll(IdenticalLibraries.warnings(IdenticalLibraries.of(results, cfg.judging().reference())));
         if (s.instructionCounts().state() == InstructionCounts.State.UNAVAILABLE) w.add("no instruction counts: " + s.instructionCounts().detail());
+        if (s.stagesLoad() != null) {
+            s.stagesLoad().forEach((stage, share) -> {
+                if (share > BUSY_STAGE) w.add(String.format(java.util.Locale.ROOT, "other processes used %.0f%% of the CPUs while %s:"
+                        + " its figures are noisier and the decision's bound wider; measure on a quieter machine, or let kernel"
+                        + " forks wait for a quieter moment (-Dctime.quiet=SECONDS)", 100 * share, stage));
+            });
+        }
         if (s.resumedFrom() != null) {
             w.add("resumed: " + s.builds().stream().filter(b -> b.reused() != null).map(b -> b.profile().name()).toList() + " were measured in"
                     + " the run of " + s.resumedFrom() + " and reused; comparisons between them and the profiles measured now span two"

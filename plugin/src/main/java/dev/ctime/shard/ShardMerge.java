@@ -113,7 +113,7 @@ public final class ShardMerge {
         Workload work = workload != null ? workload : sorted.stream().map(p -> p.report().decision())
                 .filter(d -> d != null && d.workload() != null && !d.workload().derived()).map(Decision::workload).findFirst()
                 .orElse(Workloads.defaultFor(merged, expectedCalls));
-        Decision decision = Decider.decide(merged, work, sc, reference, t);
+        Decision decision = Decider.decide(merged, work, sc, reference, t, comparisons);
 
         List<String> warnings = new ArrayList<>();
         if (sorted.size() > 1) {
@@ -144,7 +144,7 @@ public final class ShardMerge {
                 settings, base.toolchain(), toolchains, merged, reference, comparisons, decision,
                 AutodiffCosts.of(merged, sc, t), TrainingComparisons.of(merged, sc, reference, t),
                 warnings, cut.isEmpty() ? null : String.join("; ", cut), null,
-                new MergeInfo(anchor, sources, anchorRatios, findings), null, null, null);
+                new MergeInfo(anchor, sources, anchorRatios, findings), null, null, null, null);
     }
 
     /** Everything that makes the parts impossible to merge, all at once. */
@@ -395,7 +395,7 @@ public final class ShardMerge {
                 kernels.add(new KernelTiming(k.name(), k.n(), k.status(), k.reason(), scale(k.primalNs(), a.primalNs(), h.primalNs()),
                         k.primalNsPerElement(), scale(k.gradientNs(), a.gradientNs(), h.gradientNs()), k.gradientNsPerElement(),
                         k.gradientToPrimal(), k.gradientCheck(), k.primalBatch(), k.gradientBatch(), k.primalValue(), k.warmupMs(),
-                        k.primalInstructions(), k.gradientInstructions()));
+                        k.primalInstructions(), k.gradientInstructions(), k.unsteady()));
             }
         }
         return new ProfileResult(p.name(), p.status(), p.reason(), p.settings(), p.applied(), p.toolchain(), compile, p.analysis(),

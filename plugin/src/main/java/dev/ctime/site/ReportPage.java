@@ -80,7 +80,7 @@ public final class ReportPage {
         if (d == null || d.workload() == null || o.expectedCalls() == null || o.expectedCalls().doubleValue() == d.expectedCalls()) {
             return d;
         }
-        return Decider.rejudge(r.profiles(), d, o.expectedCalls(), thresholds(r));
+        return Decider.rejudge(r.profiles(), d, o.expectedCalls(), thresholds(r), r.comparisons());
     }
 
     /** The toolchains profiles asked for besides the default, each with its Enzyme backend where one was loaded. */
@@ -114,7 +114,8 @@ public final class ReportPage {
         if (d == null) {
             w.paragraph("No kernel was measured, so no profile is recommended on run time.");
         } else {
-            w.paragraph((d.recommended() != null ? "For " + DecisionText.usage(d) + ", use profile " + d.recommended() + ". "
+            w.paragraph((d.recommended() != null ? "For " + DecisionText.usage(d) + ", use profile " + d.recommended()
+                    + (d.bound() == null ? "" : ": " + DecisionText.bound(d.bound())) + ". "
                     : capitalize(DecisionText.headline(d)) + ". ") + d.reason());
             if (d.recommended() != null) {
                 ProfileResult p = r.profiles().stream().filter(x -> x.name().equals(d.recommended())).findFirst().orElseThrow();
@@ -662,8 +663,7 @@ public final class ReportPage {
 
     static String check(GradientCheck c) {
         if (c == null) return "";
-        return (c.ok() ? "ok" : "WRONG") + String.format(Locale.ROOT, ", max rel. error %.2g over %d coordinates", c.maxRelError(),
-                c.checked());
+        return (c.ok() ? "ok" : "WRONG") + String.format(Locale.ROOT, ", max rel. error %.2g over ", c.maxRelError()) + c.coverage();
     }
 
     private static String g(double v) {

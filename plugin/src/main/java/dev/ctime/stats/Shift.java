@@ -22,6 +22,14 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
     }
 
     public static Shift of(double[] x, double[] y) {
+        return of(x, y, Statistics.LEVEL);
+    }
+
+    /**
+     * The same at another confidence: a race that compares many profiles with one leader, round after round, bounds
+     * each comparison at a stricter level so that all of them together still hold at 95%.
+     */
+    public static Shift of(double[] x, double[] y, double level) {
         if (x.length == 0 || y.length == 0) throw new IllegalArgumentException("a shift needs runs on both sides");
         double[] d = new double[x.length * y.length];
         int at = 0;
@@ -33,7 +41,7 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         if (distinct.length == 1) {
             // Every pair differs by the same amount: no spread to test against. With so few runs that the
             // test could never reject (one build against one), that says nothing, and the interval is unbounded.
-            if (2 / binomial(x.length + y.length, x.length) >= 1 - Statistics.LEVEL) return new Shift(estimate, null, null, 1);
+            if (2 / binomial(x.length + y.length, x.length) >= 1 - level) return new Shift(estimate, null, null, 1);
             return new Shift(estimate, distinct[0], distinct[0], distinct[0] == 0 ? 1 : p);
         }
         // Gap g lies between distinct[g-1] and distinct[g] (g = 0 and g = K are the open ends).
@@ -41,9 +49,9 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         // form one run around the estimate, found by bisection on each side.
         int k = distinct.length;
         int centre = Math.max(0, Math.min(k, insertion(distinct, estimate)));
-        while (centre > 0 && !accepted(x, y, distinct, centre)) centre--;
-        int lo = firstAccepted(x, y, distinct, 0, centre);
-        int hi = lastAccepted(x, y, distinct, centre, k);
+        while (centre > 0 && !accepted(x, y, distinct, centre, level)) centre--;
+        int lo = firstAccepted(x, y, distinct, 0, centre, level);
+        int hi = lastAccepted(x, y, distinct, centre, k, level);
         Double low = lo == 0 ? null : distinct[lo - 1];
         Double high = hi == k ? null : distinct[hi];
         return new Shift(estimate, low, high, p);
@@ -61,34 +69,34 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
-    private static boolean accepted(double[] x, double[] y, double[] distinct, int gap) {
+    private static boolean accepted(double[] x, double[] y, double[] distinct, int gap, double level) {
         double mu;
         int k = distinct.length;
         double span = distinct[k - 1] - distinct[0];
         if (gap == 0) mu = distinct[0] - span;
         else if (gap == k) mu = distinct[k - 1] + span;
         else mu = 0.5 * (distinct[gap - 1] + distinct[gap]);
-        return pValue(x, y, mu) >= 1 - Statistics.LEVEL;
+        return pValue(x, y, mu) >= 1 - level;
     }
 
     /** Smallest accepted gap in [from, to], knowing gap {@code to} is accepted and acceptance grows towards it. */
-    private static int firstAccepted(double[] x, double[] y, double[] distinct, int from, int to) {
+    private static int firstAccepted(double[] x, double[] y, double[] distinct, int from, int to, double level) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (accepted(x, y, distinct, mid)) hi = mid;
+            if (accepted(x, y, distinct, mid, level)) hi = mid;
             else lo = mid + 1;
         }
         return lo;
     }
 
-    private static int lastAccepted(double[] x, double[] y, double[] distinct, int from, int to) {
+    private static int lastAccepted(double[] x, double[] y, double[] distinct, int from, int to, double level) {
         int lo = from;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (accepted(x, y, distinct, mid)) lo = mid;
+            if (accepted(x, y, distinct, mid, level)) lo = mid;
             else hi = mid - 1;
         }
         return lo;

@@ -3,6 +3,7 @@ package dev.ctime.verdict;
 import dev.ctime.model.FigureId;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Control;
+import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Thresholds;
 import dev.ctime.model.Status;
@@ -38,8 +39,10 @@ public final class Comparisons {
         if (ref == null) return out;
         Map<FigureId, ProfileFigures.Entry> theirs = new java.util.HashMap<>();
         ProfileFigures.of(ref).forEach(f -> theirs.put(f.id(), f));
+        Map<String, String> timedOnce = IdenticalLibraries.timedOnce(profiles, reference);
         for (ProfileResult p : profiles) {
             if (p == ref || !p.status().measured()) continue;
+            boolean sameKernels = reference.equals(timedOnce.get(p.name()));
             List<Comparison> builds = new ArrayList<>();
             List<Comparison> kernels = new ArrayList<>();
             for (ProfileFigures.Entry f : ProfileFigures.of(p)) {
@@ -48,7 +51,9 @@ public final class Comparisons {
                 boolean kernel = f.id() instanceof FigureId.Kernel;
                 double threshold = kernel ? t.runtime() : t.compile();
                 List<Comparison> family = kernel ? kernels : builds;
-                if (f.counted() != null) exact(family, f.id().id(), p.name(), f.counted(), reference, r.counted(), threshold);
+                if (kernel && sameKernels && f.counted() == null) {
+                    family.add(Judge.identical(f.id().id(), p.name(), reference, threshold, f.timed() == null ? 0 : f.timed().runs()));
+                } else if (f.counted() != null) exact(family, f.id().id(), p.name(), f.counted(), reference, r.counted(), threshold);
                 else add(family, f.id().id(), p.name(), f.timed(), reference, r.timed(), threshold);
             }
             out.addAll(holm(builds));
@@ -59,7 +64,7 @@ public final class Comparisons {
 
     /** Holm's step-down: the i-th smallest of m p-values must be below 5% / (m - i), and every smaller one too. */
     public static List<Comparison> holm(List<Comparison> family) {
-        List<Comparison> sorted = new ArrayList<>(family.stream().filter(c -> !Comparison.COUNTED.equals(c.basis())).toList());
+        List<Comparison> sorted = new ArrayList<>(family.stream().filter(c -> Comparison.TIMED.equals(c.basis())).toList());
         sorted.sort(java.util.Comparator.comparingDouble(Comparison::pValue));
         java.util.Set<Comparison> passing = new java.util.HashSet<>();
         int m = sorted.size();
@@ -68,7 +73,7 @@ public final class Comparisons {
             passing.add(sorted.get(i));
         }
         List<Comparison> out = new ArrayList<>();
-        for (Comparison c : family) out.add(Comparison.COUNTED.equals(c.basis()) ? c : Judge.judged(c, passing.contains(c)));
+        for (Comparison c : family) out.add(!Comparison.TIMED.equals(c.basis()) ? c : Judge.judged(c, passing.contains(c)));
         return out;
     }
 

@@ -11,6 +11,7 @@ import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
+import dev.ctime.stats.PairedShift;
 import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
@@ -150,6 +151,15 @@ public final class Decider {
      * workload item failed are barred, named with why; items that failed everywhere are left out.
      */
     public static Decision decide(List<ProfileResult> profiles, Workload workload, String scenario, String reference, Thresholds t) {
+        return decide(profiles, workload, scenario, reference, t, List.of());
+    }
+
+    /**
+     * The same, its words agreeing with the comparisons a table shows: where the decision compares the same figure of
+     * the same two profiles as {@code table} does, it takes the table's comparison (corrected for multiplicity).
+     */
+    public static Decision decide(List<ProfileResult> profiles, Workload workload, String scenario, String reference, Thresholds t,
+                                  List<Comparison> table) {
         if (workload == null || workload.items().isEmpty()) return null;
         String sc = scenario(profiles, scenario);
         List<String> excluded = new ArrayList<>();
@@ -165,52 +175,60 @@ public final class Decider {
             }
         }
         List<Decision.Barred> barred = new ArrayList<>();
-        List<Point> pts = points(profiles, items, sc, barred);
+        List<Point> all = points(profiles, items, sc, barred);
         double calls = items.stream().mapToDouble(Workload.Item::calls).sum();
-        if (pts.isEmpty()) {
-            Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, Decision.NONE, null, null,
-                    barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), null, null, null, null);
+        if (all.isEmpty()) {
+            Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, null, Decision.NONE, null,
+                    null, null, barred.isEmpty() ? null : barred, List.of(), List.of(), List.of(), List.of(), null, null, null);
             return withReason(d);
         }
-        pts.sort(Comparator.comparingDouble(Point::compileMs).thenComparingDouble(Point::runNs));
+        all.sort(Comparator.comparingDouble(Point::compileMs).thenComparingDouble(Point::runNs));
+        IdenticalBuilds same = IdenticalBuilds.of(profiles, reference);
+        List<Point> pts = same.judgedAsOne(all);
         List<Point> front = front(pts, t);
-        Point best = pts.stream().min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElseThrow();
-        List<Point> equivalent = new ArrayList<>();
-        List<Decision.Undecided> undecided = new ArrayList<>();
+        Choice choice = Choice.of(pts, calls, t, same);
+        Point chosen = choice.chosen();
+        List<String> eq = new ArrayList<>(same.buildsLike(chosen.profile()));
+        List<Decision.Undecided> open = new ArrayList<>();
         for (Point q : pts) {
-            if (q == best) continue;
-            Total d = Total.of(q, best, calls, t);
+            if (q == chosen) continue;
+            TotalCost d = TotalCost.of(q, chosen, calls, t, Statistics.LEVEL, same.between(q.profile(), chosen.profile()));
             if (d.equivalent()) {
-                equivalent.add(q);
+                eq.add(q.profile());
             } else if (!d.costlier()) {
-                undecided.add(new Decision.Undecided(q.profile(), best.profile(), build(q, best, t), run(q, best, t), d.estimate,
-                        d.low, d.high, d.margin, d.runsToSettle(Math.min(q.build().runs(), q.run().runs()))));
+                boolean plain = find(profiles, q.profile()).pipeline() == null && find(profiles, chosen.profile()).pipeline() == null;
+                open.add(new Decision.Undecided(q.profile(), chosen.profile(), plain ? agreeing(build(q, chosen, t), table, sc)
+                        : build(q, chosen, t),
+                        agreeing(run(q, chosen, t), table, sc), d.estimate(), d.low(), d.high(), d.margin(),
+                        d.runsToSettle(Math.min(q.build().runs(), q.run().runs()))));
             }
-        }
-        String state = undecided.isEmpty() ? Decision.RECOMMENDED : Decision.UNDECIDED;
-        // Among equivalent totals the cheaper build wins: it is the one that costs less when usage changes.
-        Point rec = best;
-        for (Point q : equivalent) if (q.compileMs() < rec.compileMs()) rec = q;
-        final Point chosen = rec;
-        List<String> eq = new ArrayList<>(equivalent.stream().map(Point::profile).toList());
-        // Recommended: the equivalents of the one named, the best among them where the cheaper build was named instead.
-        // Undecided: nothing is named, so every profile equivalent to the best is listed.
-        if (chosen != best && state.equals(Decision.RECOMMENDED)) {
-            eq.remove(chosen.profile());
-            eq.add(0, best.profile());
         }
         Point runnerUp = pts.stream().filter(p -> p != chosen && !eq.contains(p.profile()))
                 .min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElse(pts.stream().filter(p -> p != chosen)
                         .min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElse(null));
         List<Decision.ItemShare> byKernel = byKernel(profiles, items, chosen, runnerUp, t);
-        Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference,
-                state.equals(Decision.RECOMMENDED) ? chosen.profile() : null, state, eq, undecided.isEmpty() ? null : undecided,
-                barred.isEmpty() ? null : barred,
-                pts.stream().map(p -> new Decision.Point(p.profile(), Decision.Estimate.of(p.build()), Decision.Estimate.of(p.run())))
+        Decision d = new Decision(workload, excluded.isEmpty() ? null : excluded, calls, sc, reference, chosen.profile(),
+                Decision.RECOMMENDED, choice.bound(), eq, open.isEmpty() ? null : open, barred.isEmpty() ? null : barred,
+                all.stream().map(p -> new Decision.Point(p.profile(), Decision.Estimate.of(p.build()), Decision.Estimate.of(p.run())))
                         .toList(),
                 front.stream().map(Point::profile).toList(), breakEvens(front, t), byKernel,
                 runnerUp == null ? null : runnerUp.profile(), null, primalCost(profiles, items, chosen.profile(), t));
         return withReason(d);
+    }
+
+    /**
+     * The table's comparison of the same figure between the same two profiles, in the decision's order, where the table
+     * has one; else the decision's own. One pair, one figure, one word.
+     */
+    static Comparison agreeing(Comparison mine, List<Comparison> table, String scenario) {
+        String figure = mine.figure().equals("build") ? new FigureId.Build(scenario, FigureId.CPU_MS).id() : null;
+        if (figure == null || table == null) return mine;
+        for (Comparison c : table) {
+            if (!c.figure().equals(figure) || !Comparison.TIMED.equals(c.basis())) continue;
+            if (c.profile().equals(mine.profile()) && c.reference().equals(mine.reference())) return c;
+            if (c.profile().equals(mine.reference()) && c.reference().equals(mine.profile())) return c.reversed();
+        }
+        return mine;
     }
 
     /** Every measured profile's two costs on these items; a profile missing one of them is barred, with why. */
@@ -242,14 +260,15 @@ public final class Decider {
      * Before any build is timed: the profiles whose workload run time alone makes them significantly costlier per build
      * than {@code leader}, whatever their own build costs (a build costs at least nothing). The difference in cost per
      * build is at least the calls times the run-time difference minus the leader's build cost; its interval's lower end
-     * uses the upper end of the leader's build interval, so the bound holds at the decision's confidence. The margin is
-     * the decision's. What a race skips the builds of, as its cost model allows, naming why.
+     * uses the upper end of the leader's build interval, and the run difference, fork by fork, is bounded at the race's
+     * corrected confidence (see {@link #raceLevel}). It must lie beyond the decision's margin. What a race skips the
+     * builds of, as its cost model allows, naming why.
      *
      * @param items       the workload's items measured in the profiles
      * @param leaderBuild the leader's build cost, timed
      */
     public static List<Decision.Undecided> slowerOnRunAlone(List<ProfileResult> profiles, List<Workload.Item> items, String leader,
-                                                          Summary leaderBuild, Thresholds t) {
+                                                          Summary leaderBuild, Thresholds t, int looks) {
         Map<String, Summary> runs = runCosts(profiles, items);
         Summary best = runs.get(leader);
         if (best == null || leaderBuild == null) return List.of();
@@ -257,13 +276,14 @@ public final class Decider {
         double margin = t.compile() * leaderBuild.median() + k * t.runtime() * best.median();
         Point lead = new Point(leader, leaderBuild, best);
         List<Decision.Undecided> out = new ArrayList<>();
+        double level = raceLevel(runs.size() - 1, looks);
         runs.forEach((name, run) -> {
             if (name.equals(leader)) return;
-            Shift r = Shift.of(Statistics.units(run), Statistics.units(best));
+            Shift r = PairedShift.of(Statistics.units(run), Statistics.units(best), level);
             if (r.low() == null) return;
             double low = k * r.low() - leaderBuild.ciHigh();
             double estimate = k * r.estimate() - leaderBuild.median();
-            if (low > 0 && estimate >= margin) {
+            if (low > margin) {
                 out.add(new Decision.Undecided(name, leader, null, run(new Point(name, leaderBuild, run), lead, t), estimate, low,
                         r.high() == null ? null : k * r.high(), margin, 0));
             }
@@ -296,25 +316,47 @@ public final class Decider {
     }
 
     /**
-     * The profiles of a decision that are significantly costlier per build than its best one (the total's interval
-     * above zero and beyond the margin): what a race drops. Each with its comparisons against the best and the
-     * difference in cost, by the rule the decision applied.
+     * The profiles of a decision that are significantly costlier per build than its best one, beyond the margin: what a
+     * race drops. A race compares the whole field with a leader picked from the same runs, round after round, so each
+     * comparison is bounded at a stricter confidence (see {@link #raceLevel}), on runs paired round by round and fork by
+     * fork. Each with its comparisons against the best and the difference in cost.
+     *
+     * @param looks the most judgements the race can make
      */
-    public static List<Decision.Undecided> costlier(List<ProfileResult> profiles, Decision d, Thresholds t) {
+    public static List<Decision.Undecided> costlier(List<ProfileResult> profiles, Decision d, Thresholds t, int looks) {
         if (d == null || d.points() == null || d.points().isEmpty() || d.workload() == null) return List.of();
         List<Workload.Item> items = d.workload().items().stream()
                 .filter(i -> profiles.stream().anyMatch(p -> p.status().measured() && item(p, i) != null)).toList();
-        List<Point> pts = points(profiles, items, d.scenario(), new ArrayList<>());
+        List<Point> all = points(profiles, items, d.scenario(), new ArrayList<>());
+        IdenticalBuilds same = IdenticalBuilds.of(profiles, d.reference());
+        List<Point> pts = same.judgedAsOne(all);
         double calls = items.stream().mapToDouble(Workload.Item::calls).sum();
         Point best = pts.stream().min(Comparator.comparingDouble(p -> p.totalMs(calls))).orElse(null);
+        double level = raceLevel(pts.size() - 1, looks);
         List<Decision.Undecided> out = new ArrayList<>();
         for (Point q : pts) {
             if (q == best) continue;
-            Total x = Total.of(q, best, calls, t);
-            if (x.costlier()) out.add(new Decision.Undecided(q.profile(), best.profile(), build(q, best, t), run(q, best, t), x.estimate,
-                    x.low, x.high, x.margin, 0));
+            TotalCost x = TotalCost.paired(q, best, calls, t, level, same.between(q.profile(), best.profile()));
+            if (!x.costlier()) continue;
+            out.add(new Decision.Undecided(q.profile(), best.profile(), build(q, best, t), run(q, best, t), x.estimate(), x.low(),
+                    x.high(), x.margin(), 0));
+            // Its group of the same build leaves with it.
+            for (String twin : same.buildsLike(q.profile())) {
+                out.add(new Decision.Undecided(twin, best.profile(), build(q, best, t), run(q, best, t), x.estimate(), x.low(),
+                        x.high(), x.margin(), 0));
+            }
         }
         return out;
+    }
+
+    /**
+     * The confidence of each of a total's two intervals when a race judges {@code rivals} profiles against its leader, at
+     * most {@code looks} times: 5% shared out over the rivals (Bonferroni: the best profile is wrongly dropped only if its
+     * comparison with whichever profile leads goes wrong), over the looks alike, and over the two intervals, so that the
+     * whole race drops the best profile with at most 5% probability.
+     */
+    public static double raceLevel(int rivals, int looks) {
+        return 1 - (1 - Statistics.LEVEL) / (2.0 * Math.max(1, rivals) * Math.max(1, looks));
     }
 
     /** One kernel's points at its largest size (for a chart of that kernel alone; no judgement is made). */
@@ -333,13 +375,13 @@ public final class Decider {
     }
 
     /** The decision of a report for another number of calls per build: the same rule on the same runs. */
-    public static Decision rejudge(List<ProfileResult> profiles, Decision d, double calls, Thresholds t) {
-        return decide(profiles, d.workload().scaledTo(calls), d.scenario(), d.reference(), t);
+    public static Decision rejudge(List<ProfileResult> profiles, Decision d, double calls, Thresholds t, List<Comparison> table) {
+        return decide(profiles, d.workload().scaledTo(calls), d.scenario(), d.reference(), t, table);
     }
 
     private static Decision withReason(Decision d) {
         return new Decision(d.workload(), d.excluded(), d.expectedCalls(), d.scenario(), d.reference(), d.recommended(), d.state(),
-                d.equivalent(), d.undecided(), d.barred(), d.points(), d.front(), d.breakEvens(), d.byKernel(), d.runnerUp(),
+                d.bound(), d.equivalent(), d.undecided(), d.barred(), d.points(), d.front(), d.breakEvens(), d.byKernel(), d.runnerUp(),
                 DecisionText.reason(d), d.primalCost());
     }
 
@@ -399,37 +441,6 @@ public final class Decider {
 
     private static ProfileResult find(List<ProfileResult> profiles, String name) {
         return profiles.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    /**
-     * The difference in cost per build, candidate minus best, in ms: the build difference plus the
-     * calls times the run difference, each with its 95% interval (added, so the sum's coverage is
-     * at least 90%: a conservative choice). Its margin is the practical thresholds applied to the
-     * best profile's two costs.
-     */
-    private record Total(double estimate, Double low, Double high, double margin) {
-        static Total of(Point q, Point best, double calls, Thresholds t) {
-            Shift b = Shift.of(Statistics.units(q.build()), Statistics.units(best.build()));
-            Shift r = Shift.of(Statistics.units(q.run()), Statistics.units(best.run()));
-            double k = calls * 1e-6;
-            Double low = b.low() == null || r.low() == null ? null : b.low() + k * r.low();
-            Double high = b.high() == null || r.high() == null ? null : b.high() + k * r.high();
-            double margin = t.compile() * best.build().median() + k * t.runtime() * best.run().median();
-            return new Total(b.estimate() + k * r.estimate(), low, high, margin);
-        }
-
-        boolean costlier() {
-            return low != null && low > 0 && estimate >= margin;
-        }
-
-        boolean equivalent() {
-            return low != null && high != null && low >= -margin && high <= margin;
-        }
-
-        int runsToSettle(int runs) {
-            if (low == null || high == null) return Math.max(Comparison.FEWEST_RUNS, runs + 1);
-            return Judge.runsToSettle(Math.abs(estimate), (high - low) / 2, margin, runs);
-        }
     }
 
     private static String firstLine(String s) {

@@ -37,6 +37,15 @@ public final class Judge {
     }
 
     /**
+     * A figure the same by construction: two profiles that built the same library byte for byte, its kernels timed once
+     * for both. Their samples are one sample, and a sample tested against itself is no test: the ratio is 1, exactly.
+     */
+    public static Comparison identical(String figure, String profile, String reference, double threshold, int runs) {
+        return new Comparison(figure, profile, reference, 1, 1, 1.0, false, Verdict.EQUIVALENT, threshold, 1, runs, runs,
+                Comparison.IDENTICAL, null);
+    }
+
+    /**
      * The one rule behind every verdict: different where the test is significant and the ratio at least
      * the threshold; equivalent where the interval lies within the threshold on both sides; else inconclusive.
      */

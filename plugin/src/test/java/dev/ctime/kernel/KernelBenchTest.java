@@ -100,4 +100,31 @@ class KernelBenchTest {
         assertEquals(1, timing(o, "a", "boom").primalNs().runs(), "a size no longer wanted is not timed again");
         assertTrue(o.extraForks().startsWith("1 fork beyond ctime.forks for a test's question; stopped: answered"), o.extraForks());
     }
+
+    @Test
+    void aKernelSlowForItsFirst20000CallsIsTimedInItsSteadyStateNotItsColdOne() throws Exception {
+        // About a microsecond a call for the first 20,000 calls of each process, then a few nanoseconds: the cold phase
+        // agrees with itself, so only a warm-up that outlasts it (or drift in the timed batches) can tell.
+        Path src = dir.resolve("cold.c");
+        Files.writeString(src, "#include <stddef.h>\n"
+                + "static long calls = 0;\n"
+                + "double cold(const double *x, size_t n) { if (calls++ < 20000) { volatile double s = 0;"
+                + " for (int i = 0; i < 1000; i++) s += i; return x[0] + s * 0; } return x[0] + (double) n; }\n");
+        Path lib = dir.resolve("libcold.so");
+        Process p = new ProcessBuilder(List.of("gcc", "-O1", "-shared", "-fPIC", "-o", lib.toString(), src.toString())).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "gcc failed");
+        List<Kernel> cold = List.of(new Kernel("cold", "cold", null, List.of(16)));
+        ForkPlan template = new ForkPlan(List.of(), cold, 42, 200_000, 10, 2000, -1, 1e-4, 0.05, List.of(), List.of(), "", "");
+        ForkLauncher launcher = ForkLauncher.ofCurrentJvm(Duration.ofMinutes(2), Duration.ofSeconds(30), 16, null);
+        List<String> log = new ArrayList<>();
+        KernelBench.Outcome o = new KernelBench(launcher, new KernelBench.Settings(template, 1, 1, Duration.ofMinutes(5), 0.02,
+                x -> new KernelBench.Focus(Set.of(), 0, "settled")), log::add)
+                .run(List.of(new ForkPlan.Library("a", lib.toString())), dir.resolve("run-cold"), x -> { });
+        KernelTiming t = timing(o, "a", "cold");
+        assertEquals(Status.OK, t.status(), t.reason());
+        // Cold calls run 1000 dependent volatile additions (hundreds of ns at the least); warm ones a handful of
+        // instructions. Either the steady state is what was timed, or the figure says it is not steady.
+        assertTrue(t.primalNs().median() < 50 || t.unsteady() != null, "timed cold: " + t.primalNs().median() + " ns, " + t);
+        assertEquals(null, t.unsteady(), "the warm-up outlasts 20,000 calls: " + t.unsteady());
+    }
 }

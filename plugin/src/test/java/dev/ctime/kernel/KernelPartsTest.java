@@ -28,11 +28,11 @@ class KernelPartsTest {
         double fx = sumCubes(x);
         double[] g = new double[x.length];
         for (int i = 0; i < x.length; i++) g[i] = 3 * x[i] * x[i];
-        GradientCheck ok = FiniteDifferences.check(KernelPartsTest::sumCubes, x, fx, g, 1e-4);
+        GradientCheck ok = FiniteDifferences.check(KernelPartsTest::sumCubes, x, fx, g, 1e-4, 1, 7);
         assertTrue(ok.ok(), "max error " + ok.maxRelError());
         assertEquals(50, ok.checked());
         g[7] *= 1.01;
-        GradientCheck bad = FiniteDifferences.check(KernelPartsTest::sumCubes, x, fx, g, 1e-4);
+        GradientCheck bad = FiniteDifferences.check(KernelPartsTest::sumCubes, x, fx, g, 1e-4, 1, 7);
         assertFalse(bad.ok());
         assertEquals(7, bad.worstIndex());
         assertEquals(0.01 / 1.01, bad.maxRelError(), 1e-5);
@@ -44,7 +44,7 @@ class KernelPartsTest {
         double[] g = new double[x.length];
         // Only the first ten components were written, as when a buffer marked Const never receives its shadow.
         for (int i = 0; i < 10; i++) g[i] = 3 * x[i] * x[i];
-        GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4);
+        GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4, 1, 7);
         assertFalse(c.ok());
         assertEquals(30, c.wrongZeros());
         assertEquals(java.util.List.of(10, 11, 12, 13, 14), c.wrongZeroAt());
@@ -54,7 +54,7 @@ class KernelPartsTest {
         // A gradient wrong by a little is not blamed on zeros.
         g = new double[x.length];
         for (int i = 0; i < x.length; i++) g[i] = 3.1 * x[i] * x[i];
-        GradientCheck slightly = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4);
+        GradientCheck slightly = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4, 1, 7);
         assertFalse(slightly.ok());
         assertEquals(null, slightly.wrongZeros());
         assertFalse(slightly.diagnosis().contains("zero"), slightly.diagnosis());
@@ -63,18 +63,43 @@ class KernelPartsTest {
     @Test
     void nanInTheGradientIsAnAbiViolation() {
         double[] x = {1, 2};
-        GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), new double[] {3, Double.NaN}, 1e-4);
+        GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), new double[] {3, Double.NaN}, 1e-4, 1, 7);
         assertFalse(c.ok());
         assertTrue(c.problem().contains("overwrite every element"));
     }
 
     @Test
-    void largeInputsAreSampledEvenlyIncludingBothEnds() {
-        int[] idx = FiniteDifferences.coordinates(100_000);
-        assertEquals(FiniteDifferences.MAX_CHECKED, idx.length);
+    void everyCoordinateIsCheckedWhereTheBudgetAllowsElseARandomSampleWithBothEnds() {
+        // 100,000 coordinates of a 100 ns primal: 20 ms, within the budget: all of them.
+        assertEquals(100_000, FiniteDifferences.coordinates(100_000, 100, 7).length);
+        // Of a 1 ms primal: 200 s for all; 100 fit in the budget (two calls each), drawn at random with the seed.
+        int[] idx = FiniteDifferences.coordinates(100_000, 1e6, 7);
+        assertEquals(100, idx.length);
         assertEquals(0, idx[0]);
         assertEquals(99_999, idx[idx.length - 1]);
-        assertArrayEquals(new int[] {0, 1, 2}, FiniteDifferences.coordinates(3));
+        assertArrayEquals(idx, FiniteDifferences.coordinates(100_000, 1e6, 7), "the same seed, the same sample");
+        // Interior coordinates an even spread would step over (its stride is about 1,010 here): a random sample hits some.
+        long offGrid = java.util.Arrays.stream(idx).filter(i -> i % 1010 != 0).count();
+        assertTrue(offGrid > 50, offGrid + " of 100 off an even spread");
+        // However slow the primal, at least 64.
+        assertEquals(FiniteDifferences.MAX_CHECKED, FiniteDifferences.coordinates(100_000, 1e9, 7).length);
+        assertArrayEquals(new int[] {0, 1, 2}, FiniteDifferences.coordinates(3, 1e9, 7));
+    }
+
+    @Test
+    void aWrongInteriorCoordinateIsFoundAndTheCheckSaysHowMuchItCovered() {
+        double[] x = new double[1024];
+        for (int i = 0; i < x.length; i++) x[i] = (i % 7) * 0.1 - 0.3;
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) g[i] = 3 * x[i] * x[i];
+        g[517] += 1;
+        GradientCheck c = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4, 100, 7);
+        assertFalse(c.ok(), "coordinate 517 is wrong, and 1024 cheap coordinates are all checked");
+        assertEquals(517, c.worstIndex());
+        assertEquals("all 1024 coordinates", c.coverage());
+        GradientCheck sampled = FiniteDifferences.check(KernelPartsTest::sumCubes, x, sumCubes(x), g, 1e-4, 1e6, 7);
+        assertEquals(GradientCheck.RANDOM, sampled.sample());
+        assertEquals("a random 100 of 1,024 coordinates (both ends included)", sampled.coverage());
     }
 
     @Test
@@ -106,11 +131,11 @@ class KernelPartsTest {
         GradientCheck bad = new GradientCheck(false, 0.5, 2, 4, 1e-4, null);
         ForkResult f1 = new ForkResult("k", 4, new double[] {1, 1}, false, 1, List.of(
                 new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[] {99}, 4, new double[] {20, 22},
-                        new double[0], 1.0, good, 5),
-                new ForkResult.Entry("other", null, 8, new double[] {1, 1}, new double[0], 4, null, null, 1.0, null, 5)));
+                        new double[0], 1.0, good, 5, null, null),
+                new ForkResult.Entry("other", null, 8, new double[] {1, 1}, new double[0], 4, null, null, 1.0, null, 5, null, null)));
         ForkResult f2 = new ForkResult("k", 4, new double[] {2, 2}, false, 1, List.of(
                 new ForkResult.Entry("p", null, 8, new double[] {14, 16}, new double[0], 4, new double[] {30, 34},
-                        new double[0], 1.0, bad, 5)));
+                        new double[0], 1.0, bad, 5, null, null)));
         KernelTiming t = ForkPool.pool("p", List.of(List.of(f1), List.of(f2)), Map.of()).get(0);
         assertEquals(4, t.primalNs().samples().size());
         assertEquals(2, t.primalNs().runs(), "each fork is one run");
@@ -127,7 +152,7 @@ class KernelPartsTest {
     @Test
     void aCrashedKernelFailsAloneWithItsReason() {
         ForkResult ok = new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
-                new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[0], 0, null, null, 1.0, null, 5)));
+                new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[0], 0, null, null, 1.0, null, 5, null, null)));
         Map<ForkPlan.Cell, String> crashes = Map.of(new ForkPlan.Cell("p", "boom", 8), "kernel boom crashed the process with SIGSEGV");
         List<KernelTiming> ts = ForkPool.pool("p", List.of(List.of(ok)), crashes);
         assertEquals(2, ts.size());

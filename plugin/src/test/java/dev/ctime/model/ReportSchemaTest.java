@@ -126,6 +126,8 @@ class ReportSchemaTest {
             for (String n : names) {
                 // Reports of schema 4 wrote Analysis.isEmpty() as "empty" by mistake: not data, and no longer written.
                 if (n.equals("empty") && at.endsWith("/analysis")) continue;
+                // The pointer to the schema is the file's, written beside the data by ReportFiles, not the report's.
+                if (n.equals("$schema") && at.isEmpty()) continue;
                 differences(at + "/" + n, a.get(n), b.get(n), out);
             }
         } else if (a != null && a.isArray() && b != null && b.isArray() && a.size() == b.size()) {

@@ -30,7 +30,7 @@ class ConsoleTableTest {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
         KernelTiming k = new KernelTiming("heat\nwave", 4096, Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
-                instructions == null ? null : 2 * instructions);
+                instructions == null ? null : 2 * instructions, null);
         return new ProfileResult(name, Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
                 List.of(k), null, null);
     }
@@ -111,7 +111,7 @@ class ConsoleTableTest {
                 2500.0, 10.0)), List.of(4, 3), "the decision is settled",
                 new Race.Spent(20, 5, 60_000.0, 50_000.0, 28, 90_000.0));
         Report r = new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", base.comparisons(), null, null,
-                null, List.of(), null, null, null, null, null, race);
+                null, List.of(), null, null, null, null, null, race, null);
         List<String> out = ConsoleTable.render(r);
         for (String line : out) assertTrue(line.length() <= ConsoleTable.WIDTH, line.length() + ": " + line);
         assertTrue(out.contains("lto-thin+codegenUnits-16+optLevel-3+panic-abort"), "the name heads its kernel rows: " + out);

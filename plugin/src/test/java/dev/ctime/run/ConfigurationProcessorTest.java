@@ -45,6 +45,7 @@ class ConfigurationProcessorTest {
         r.anchor = "release";
         r.runtimeThreshold = 0.01;
         r.compileThreshold = 0.02;
+        r.tolerance = 0.02;
         r.expectedCalls = 1e6;
         return r;
     }

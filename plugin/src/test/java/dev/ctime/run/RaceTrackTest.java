@@ -34,7 +34,7 @@ class RaceTrackTest {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
         KernelTiming k = kernelFails ? KernelTiming.failed("k", 1000, "crashed: SIGSEGV")
                 : new KernelTiming("k", 1000, Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
         return new ProfileResult(name, Status.OK, null, Map.of(), null, null, Map.of("full", f), null, 1000L, s(3), false,
                 List.of(k), null, null);
     }
@@ -49,7 +49,7 @@ class RaceTrackTest {
     void aProfileLeavesOnlyWhenSignificantlyCostlierAndTheEquivalentStay() {
         List<ProfileResult> ps = List.of(profile("fast", 100, 1000, false), profile("twin", 100, 1000, false),
                 profile("slow-build", 3000, 1000, false), profile("crashes", 100, 1000, true));
-        RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList());
+        RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList(), 1);
         List<String> log = new ArrayList<>();
         race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", log::add);
         assertEquals(java.util.Set.of("fast", "twin"), race.field(), "equivalent in cost: both stay");
@@ -71,7 +71,7 @@ class RaceTrackTest {
     void nothingLeavesOnADifferenceThatIsNotSignificant() {
         // 3% apart on the build, within the noise of eight runs at ±2% and the 2% threshold: nobody is beaten.
         List<ProfileResult> ps = List.of(profile("a", 100, 1000, false), profile("b", 101, 1000, false));
-        RaceTrack race = new RaceTrack(List.of("a", "b"));
+        RaceTrack race = new RaceTrack(List.of("a", "b"), 1);
         List<String> log = new ArrayList<>();
         race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", log::add);
         assertEquals(java.util.Set.of("a", "b"), race.field());
@@ -88,12 +88,12 @@ class RaceTrackTest {
         List<Workload.Item> items = Decider.measuredItems(ps, w);
         assertEquals("fast", Decider.fastestRun(ps, items));
         List<Decision.Undecided> slower = Decider.slowerOnRunAlone(ps, items, "fast",
-                Decider.buildCost(ps.get(0), "full"), Thresholds.DEFAULT);
+                Decider.buildCost(ps.get(0), "full"), Thresholds.DEFAULT, 1);
         assertEquals(List.of("slow-run"), slower.stream().map(Decision.Undecided::profile).toList());
         Decision.Undecided u = slower.get(0);
         assertTrue(u.totalLow() > 0 && u.totalMs() > 90 && u.totalMs() < 110, u.toString());
         assertNull(u.build(), "its build was never compared: it was never timed");
-        RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList());
+        RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList(), 1);
         List<String> log = new ArrayList<>();
         race.screen(slower, "4 forks and fast's builds", log::add);
         assertEquals(java.util.Set.of("fast", "a-bit-slower", "as-fast"), race.field());

@@ -52,16 +52,21 @@ class ReportAssemblerTest {
 
     private static KernelTiming ok(int n, double ns) {
         return new KernelTiming("sumsq", n, Status.OK, null, Statistics.summarize(new double[] {ns, ns * 1.01, ns * 0.99}), ns / n,
-                null, null, null, null, 1000, 0, 1.0, 10, null, null);
+                null, null, null, null, 1000, 0, 1.0, 10, null, null, null);
     }
 
     private ReportAssembler.State state(List<BuildOutcome> builds, Map<String, List<KernelTiming>> kernels, InstructionCounts counts,
                                         String cut, boolean kernelsTimed) {
+        return state(builds, kernels, counts, cut, kernelsTimed, Map.of());
+    }
+
+    private ReportAssembler.State state(List<BuildOutcome> builds, Map<String, List<KernelTiming>> kernels, InstructionCounts counts,
+                                        String cut, boolean kernelsTimed, Map<String, Double> load) {
         CrateInfo crate = new CrateInfo(out.resolve("Cargo.toml"), "k", "0.1.0", "k", List.of(), true, out, Path.of("src/lib.rs"));
         Toolchain tc = new Toolchain(null, "rustc 1.95.0", "1.95.0", "x86_64-unknown-linux-gnu", "20.1", "stable", null);
         KernelBench.Outcome ko = new KernelBench.Outcome(kernels, null, false, 3, false, 1L, null);
         return new ReportAssembler.State(crate, new SourceRevision(null, null), tc, Map.of(), Map.of(), Map.of(), builds, ko, Set.of(),
-                counts, null, cut, null, null, kernelsTimed, Map.of(), null);
+                counts, null, cut, null, null, kernelsTimed, Map.of(), null, load);
     }
 
     private static ProfileResult profile(Report r, String name) {
@@ -128,5 +133,20 @@ class ReportAssemblerTest {
         assertTrue(r.warnings().contains("no instruction counts: Valgrind is not installed"), r.warnings().toString());
         assertEquals("unavailable: Valgrind is not installed", r.settings().instructionCounts());
         assertEquals(Status.OK, profile(r, "release").status());
+    }
+
+    @Test
+    void howBusyTheMachineWasIsRecordedStageByStageAndABusyStageIsAWarning() throws Exception {
+        Map<String, List<KernelTiming>> ks = Map.of("release", List.of(ok(16, 100), ok(32, 200)));
+        Map<String, Double> load = new LinkedHashMap<>();
+        load.put("timing builds", 0.1);
+        load.put("timing kernels", 0.62);
+        Report r = new ReportAssembler(config()).assemble(state(List.of(built("release", 1000, 2)), ks,
+                new InstructionCounts(InstructionCounts.State.OFF, "off"), null, true, load));
+        assertEquals(load, r.stagesLoad());
+        List<String> busy = r.warnings().stream().filter(w -> w.startsWith("other processes used")).toList();
+        assertEquals(1, busy.size(), r.warnings().toString());
+        assertTrue(busy.get(0).startsWith("other processes used 62% of the CPUs while timing kernels")
+                && busy.get(0).contains("-Dctime.quiet"), busy.get(0));
     }
 }

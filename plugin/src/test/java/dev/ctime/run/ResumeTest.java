@@ -56,7 +56,7 @@ class ResumeTest {
 
     private static Report last(List<ProfileResult> profiles) {
         return new Report(Report.SCHEMA_VERSION, "ctime", "2026-11-29T10:00:00Z", null, null, null, null, null, null, profiles, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test

@@ -59,7 +59,7 @@ class RunEstimateTest {
         var figures = new ScenarioFigures(summary, summary, summary, summary, null, null);
         var k3 = Statistics.summarizeGroups(List.of(new double[] {5}, new double[] {5}, new double[] {5}));
         var kt = new KernelTiming("a", 10, Status.OK, null, k3, null, k3, null, null, null, 1, 1,
-                1.0, 0, 100.0, 200.0);
+                1.0, 0, 100.0, 200.0, null);
         List<ProfileResult> ps = List.of(
                 new ProfileResult("release", Status.OK, null, Map.of("inherits", "release"), null,
                         null, Map.of("full", figures), null, null, null, null, List.of(kt), null, null),
@@ -72,7 +72,7 @@ class RunEstimateTest {
         stages.put("timing kernels", 9000.0);
         stages.put("counting instructions", 4000.0);
         Report last = new Report(6, "ctime", "t", null, null, null, null, null, List.of(), ps,
-                "release", List.of(), null, null, null, List.of(), null, null, null, null, stages, null);
+                "release", List.of(), null, null, null, List.of(), null, null, null, null, stages, null, null);
         // Now: release alone, 4 timed builds, the same kernel, 6 forks of 2 libraries.
         var timing = new MeasureConfig.Timing(6, 10, 20, 300, -1, 1, 1e-4, Duration.ofMinutes(1));
         List<Kernel> ks = List.of(new Kernel("a", "a", "a_grad", List.of(10)));

@@ -70,6 +70,32 @@ class OneJudgementTest {
         }
     }
 
+    @Test
+    void theDecisionsWordsAreTheTablesForEveryFixture() throws Exception {
+        int checked = 0;
+        for (Path f : fixtures("reports")) {
+            Report r = ReportFiles.readJson(f);
+            Decision d = r.decision();
+            if (d.bound() == null || d.undecided() == null) continue;
+            String figure = "compile." + d.scenario() + ".cpuMs";
+            for (Decision.Undecided u : d.undecided()) {
+                for (dev.ctime.model.Comparison c : r.comparisons()) {
+                    if (!c.figure().equals(figure)) continue;
+                    boolean same = c.profile().equals(u.profile()) && c.reference().equals(u.against());
+                    boolean reversed = c.profile().equals(u.against()) && c.reference().equals(u.profile());
+                    if (!same && !reversed) continue;
+                    boolean pipeline = r.profiles().stream().anyMatch(p -> (p.name().equals(u.profile()) || p.name().equals(u.against()))
+                            && p.pipeline() != null);
+                    if (pipeline) continue;
+                    assertEquals(same ? c.verdict() : c.reversed().verdict(), u.build().verdict(), f + ": " + d.reason());
+                    assertTrue(d.reason().contains(u.build().describe() + " " + u.build().verdict()), f + ": " + d.reason());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 0, "no fixture compares a decision's words with its table");
+    }
+
     private static void assertSame(Decision expected, Decision actual, Path f) {
         assertTrue(expected == actual, f + ": the stored decision is read as it is");
     }
@@ -93,7 +119,7 @@ class OneJudgementTest {
     }
 
     static KernelTiming kernel(Summary s) {
-        return new KernelTiming("k", 100, Status.OK, null, s, null, s, null, 1.0, null, 1, 1, 1.0, 0, null, null);
+        return new KernelTiming("k", 100, Status.OK, null, s, null, s, null, 1.0, null, 1, 1, 1.0, 0, null, null, null);
     }
 
     static Report withControl(Summary original, Summary copy) {

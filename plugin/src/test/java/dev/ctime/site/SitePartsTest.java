@@ -49,9 +49,9 @@ class SitePartsTest {
     static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
         ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null, null);
         KernelTiming big = new KernelTiming("k<1>", 1000, Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
         KernelTiming small = new KernelTiming("k<1>", 10, Status.OK, null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
-                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0, null, null);
+                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
         Applied.Builder ab = new Applied.Builder();
         ab.rustflagsAdded = List.of("-Ctarget-cpu=native");
         ab.features = List.of();
@@ -257,7 +257,7 @@ class SitePartsTest {
                 "4 builds and 4 forks", "release", build, null, 2000.0, 1900.0, 2100.0, 20.0)), List.of(2, 1), "the decision is settled",
                 new Race.Spent(12, 4, 30_000.0, 20_000.0, 18, null));
         Report r = new Report(7, base.tool(), base.createdAt(), null, base.crate(), base.machine(), null, base.toolchain(), List.of(), ps,
-                "release", List.of(), base.decision(), null, null, List.of(), null, null, null, null, null, race);
+                "release", List.of(), base.decision(), null, null, List.of(), null, null, null, null, null, race, null);
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
         String html = w.document();
