@@ -93,7 +93,7 @@ public final class ForkPool {
         return new KernelTiming(kernel, n, status, reason, ps, n > 0 ? ps.median() / n : null, gs,
                 gs != null && n > 0 ? gs.median() / n : null, gs != null ? gs.median() / ps.median() : null, worst,
                 first.primalBatch(), first.gradientBatch(), first.primalValue(), warmup, null, null,
-                unsteady(primalDrift, gradientDrift, es.size()));
+                unsteady(primalDrift, gradientDrift, es.size()), null, null);
     }
 
     /**

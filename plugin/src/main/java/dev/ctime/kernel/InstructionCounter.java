@@ -29,8 +29,15 @@ public final class InstructionCounter {
     public record Job(String profile, String library, String kernel, int n, String function, String symbol, double nsPerCall) {
     }
 
-    /** @param perCall instructions per call, or null where counting failed, with the reason in {@code problem} */
-    public record Count(Job job, Double perCall, long extraCalls, String problem) {
+    /**
+     * @param perCall       instructions per call, or null where counting failed, with the reason in {@code problem}
+     * @param cyclesPerCall estimated cycles per call from Cachegrind's simulated caches (see {@link #estimatedCycles}), or
+     *                      null where the cache simulation gave no figures
+     */
+    public record Count(Job job, Double perCall, long extraCalls, String problem, Double cyclesPerCall) {
+        Count(Job job, Double perCall, long extraCalls, String problem) {
+            this(job, perCall, extraCalls, problem, null);
+        }
     }
 
     private final Path valgrind;
@@ -56,6 +63,38 @@ public final class InstructionCounter {
         return Math.max(4, Math.min(1000, Math.round(calls)));
     }
 
+    /**
+     * Every event's total from Cachegrind's output file: the {@code events:} line names the columns of the
+     * {@code summary:} line (Ir, and with the cache simulation I1mr ILmr Dr D1mr DLmr Dw D1mw DLmw).
+     */
+    public static Map<String, Long> parseEvents(List<String> lines) {
+        String[] names = null;
+        for (String l : lines) {
+            if (l.startsWith("events:")) names = l.substring("events:".length()).strip().split("\\s+");
+            if (l.startsWith("summary:") && names != null) {
+                String[] f = l.substring("summary:".length()).strip().split("\\s+");
+                Map<String, Long> out = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < names.length && i < f.length; i++) out.put(names[i], Long.parseLong(f[i]));
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("no 'events:' and 'summary:' lines in Cachegrind's output");
+    }
+
+    /**
+     * Estimated cycles, the model iai-callgrind (gungraun) and CodSpeed use: an L1 hit costs 1, a last-level hit 5, a
+     * memory access 35. Accesses are instruction fetches and data reads and writes; null where the cache simulation did
+     * not run (no miss counts). An estimate of where the time goes, not a measured cycle count: it knows nothing of
+     * branch prediction, out-of-order overlap or vector width.
+     */
+    public static Double estimatedCycles(Map<String, Long> e) {
+        if (!e.keySet().containsAll(List.of("Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw"))) return null;
+        double accesses = e.get("Ir") + e.get("Dr") + e.get("Dw");
+        double l1Misses = e.get("I1mr") + e.get("D1mr") + e.get("D1mw");
+        double llMisses = e.get("ILmr") + e.get("DLmr") + e.get("DLmw");
+        return (accesses - l1Misses) + 5 * (l1Misses - llMisses) + 35 * llMisses;
+    }
+
     /** Cachegrind's total from its output file: the {@code summary:} line's first number (Ir). */
     public static long parseSummary(List<String> lines) {
         for (String l : lines) {
@@ -74,9 +113,12 @@ public final class InstructionCounter {
     public Count count(Job j) throws InterruptedException {
         long extra = extraCalls(j.nsPerCall());
         try {
-            long base = total(j, BASE_CALLS);
-            long more = total(j, BASE_CALLS + extra);
-            return new Count(j, perCall(base, more, extra), extra, null);
+            Map<String, Long> base = totals(j, BASE_CALLS);
+            Map<String, Long> more = totals(j, BASE_CALLS + extra);
+            Double cb = estimatedCycles(base);
+            Double cm = estimatedCycles(more);
+            return new Count(j, perCall(base.get("Ir"), more.get("Ir"), extra), extra, null,
+                    cb == null || cm == null ? null : (cm - cb) / extra);
         } catch (IOException | IllegalArgumentException e) {
             return new Count(j, null, extra, e.getMessage());
         }
@@ -112,12 +154,12 @@ public final class InstructionCounter {
         }
     }
 
-    private long total(Job j, long calls) throws IOException, InterruptedException {
+    private Map<String, Long> totals(Job j, long calls) throws IOException, InterruptedException {
         String label = "count-" + safe(j.profile()) + "-" + safe(j.kernel()) + "-" + j.n() + "-" + j.function() + "-" + calls;
         Files.createDirectories(logs);
         Path out = logs.resolve(label + ".cachegrind");
         Files.deleteIfExists(out);
-        List<String> cmd = List.of(valgrind.toString(), "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=" + out,
+        List<String> cmd = List.of(valgrind.toString(), "--tool=cachegrind", "--cache-sim=yes", "--cachegrind-out-file=" + out,
                 counter.toString(), j.library(), j.symbol(), j.function(), Integer.toString(j.n()), Long.toString(seed),
                 Long.toString(calls));
         Processes.Result r = Processes.run(cmd, logs, Map.of(), timeout, logs, label);
@@ -127,7 +169,8 @@ public final class InstructionCounter {
             throw new IOException("Cachegrind exited with " + r.exitCode() + (err.isEmpty() ? "" : ": " + err)
                     + " (see " + logs.resolve(label + ".stderr") + ")");
         }
-        long total = parseSummary(Files.readAllLines(out));
+        Map<String, Long> total = parseEvents(Files.readAllLines(out));
+        if (!total.containsKey("Ir")) throw new IOException("Cachegrind's output has no Ir column (see " + out + ")");
         // The per-line profile has been read into the total: only a failed count keeps it, for a person to look at
         // (hundreds of them would fill the output folder). Valgrind's own summary stays in the .stderr log.
         Files.deleteIfExists(out);

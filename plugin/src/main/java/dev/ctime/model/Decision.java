@@ -134,9 +134,16 @@ public record Decision(Workload workload, List<String> excluded, double expected
      * @param totalMs the total cost difference per build (ms), candidate minus best: build CPU plus the workload's run time
      * @param totalHigh upper end, null if unbounded
      * @param marginMs the difference within which the two count as equivalent (from the thresholds)
+     * @param counted  where timing could not separate their run costs and both were counted: the workload's run costs by
+     *                 estimated cycles (exact), which the cost difference then uses; null otherwise
      */
     public record Undecided(String profile, String against, Comparison build, Comparison run, double totalMs, Double totalLow,
-                            Double totalHigh, double marginMs, int runsToSettle) {
+                            Double totalHigh, double marginMs, int runsToSettle, Comparison counted) {
+        public Undecided(String profile, String against, Comparison build, Comparison run, double totalMs, Double totalLow,
+                         Double totalHigh, double marginMs, int runsToSettle) {
+            this(profile, against, build, run, totalMs, totalLow, totalHigh, marginMs, runsToSettle, null);
+        }
+
         /** The profiles these comparisons cannot tell apart: the one they are all against, then each candidate, once. */
         public static List<String> contenders(List<Undecided> us) {
             java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();

@@ -14,6 +14,8 @@ public sealed interface FigureId permits FigureId.Build, FigureId.Kernel, Figure
     String GRADIENT_NS = "gradientNs";
     String PRIMAL_INSTRUCTIONS = "primalInstructions";
     String GRADIENT_INSTRUCTIONS = "gradientInstructions";
+    String PRIMAL_CYCLES = "primalCycles";
+    String GRADIENT_CYCLES = "gradientCycles";
 
     /** The id as reports write it. */
     String id();
@@ -81,7 +83,7 @@ public sealed interface FigureId permits FigureId.Build, FigureId.Kernel, Figure
      *
      * @param kernel  the kernel's name
      * @param n       its input size
-     * @param measure primalNs, gradientNs, primalInstructions or gradientInstructions
+     * @param measure primalNs, gradientNs, primalInstructions, gradientInstructions, primalCycles or gradientCycles
      */
     record Kernel(String kernel, int n, String measure) implements FigureId {
         static final String PREFIX = "kernel:";
@@ -93,7 +95,7 @@ public sealed interface FigureId permits FigureId.Build, FigureId.Kernel, Figure
 
         @Override
         public String label() {
-            return benchmark() + (counted() ? " instructions" : "");
+            return benchmark() + (measure.endsWith("Cycles") ? " estimated cycles" : counted() ? " instructions" : "");
         }
 
         /** "heat@4096 gradient": the kernel function the figure is about, whatever measures it. */
@@ -106,9 +108,9 @@ public sealed interface FigureId permits FigureId.Build, FigureId.Kernel, Figure
             return measure.startsWith("gradient") ? Workload.GRADIENT : Workload.PRIMAL;
         }
 
-        /** Instructions counted under Cachegrind, rather than time. */
+        /** Instructions, or estimated cycles, counted under Cachegrind, rather than time. */
         public boolean counted() {
-            return measure.endsWith("Instructions");
+            return measure.endsWith("Instructions") || measure.endsWith("Cycles");
         }
 
         /** The same function's figure measured the other way: its instruction count for a time, its time for a count. */

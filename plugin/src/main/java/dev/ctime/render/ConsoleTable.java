@@ -369,6 +369,12 @@ public final class ConsoleTable {
                         k.gradientInstructions(), ratio(r, p.name(), fig.with(FigureId.GRADIENT_INSTRUCTIONS).id()));
                 out.add(String.format(Locale.ROOT, "  %s %s n=%d: primal %,.0f %s%s", clean(p.name()), clean(k.name()), k.n(),
                         k.primalInstructions(), ratio(r, p.name(), fig.id()), g).stripTrailing());
+                if (k.primalCycles() != null) {
+                    out.add(String.format(Locale.ROOT, "    estimated cycles: primal %,.0f %s%s", k.primalCycles(),
+                            ratio(r, p.name(), fig.with(FigureId.PRIMAL_CYCLES).id()), k.gradientCycles() == null ? ""
+                            : String.format(Locale.ROOT, ", gradient %,.0f %s", k.gradientCycles(),
+                            ratio(r, p.name(), fig.with(FigureId.GRADIENT_CYCLES).id()))).stripTrailing());
+                }
             }
         }
         if (!out.isEmpty()) {

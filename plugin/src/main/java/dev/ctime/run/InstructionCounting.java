@@ -80,14 +80,18 @@ final class InstructionCounting {
         InstructionCounts state = new InstructionCounts(InstructionCounts.State.COUNTED,
                 failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
-        ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withInstructions(
-                find(counts, profile, t, "primal"), find(counts, profile, t, "gradient"))).toList()));
+        ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withCounts(
+                find(counts, profile, t, "primal", InstructionCounter.Count::perCall),
+                find(counts, profile, t, "gradient", InstructionCounter.Count::perCall),
+                find(counts, profile, t, "primal", InstructionCounter.Count::cyclesPerCall),
+                find(counts, profile, t, "gradient", InstructionCounter.Count::cyclesPerCall))).toList()));
         return new Counted(state, ko.withTimings(timings));
     }
 
-    private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function) {
+    private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function,
+                               java.util.function.Function<InstructionCounter.Count, Double> figure) {
         return counts.stream().filter(c -> c.job().profile().equals(profile) && c.job().kernel().equals(t.name())
-                && c.job().n() == t.n() && c.job().function().equals(function)).map(InstructionCounter.Count::perCall)
+                && c.job().n() == t.n() && c.job().function().equals(function)).map(figure)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

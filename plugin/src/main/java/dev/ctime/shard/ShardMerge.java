@@ -395,7 +395,7 @@ public final class ShardMerge {
                 kernels.add(new KernelTiming(k.name(), k.n(), k.status(), k.reason(), scale(k.primalNs(), a.primalNs(), h.primalNs()),
                         k.primalNsPerElement(), scale(k.gradientNs(), a.gradientNs(), h.gradientNs()), k.gradientNsPerElement(),
                         k.gradientToPrimal(), k.gradientCheck(), k.primalBatch(), k.gradientBatch(), k.primalValue(), k.warmupMs(),
-                        k.primalInstructions(), k.gradientInstructions(), k.unsteady()));
+                        k.primalInstructions(), k.gradientInstructions(), k.unsteady(), k.primalCycles(), k.gradientCycles()));
             }
         }
         return new ProfileResult(p.name(), p.status(), p.reason(), p.settings(), p.applied(), p.toolchain(), compile, p.analysis(),

@@ -1,8 +1,6 @@
 package dev.ctime.verdict;
 
 import dev.ctime.model.Decision;
-import dev.ctime.model.Thresholds;
-import dev.ctime.stats.Statistics;
 import java.util.List;
 
 /**
@@ -16,8 +14,9 @@ import java.util.List;
  */
 record Choice(Decider.Point chosen, Decision.Bound bound) {
     static final String BASIS = "build CPU and the workload's run time, each difference's 95% interval added";
+    static final String BY_COUNT = "; run time by estimated cycles where timing could not separate two profiles";
 
-    static Choice of(List<Decider.Point> points, double calls, Thresholds t, IdenticalBuilds same) {
+    static Choice of(List<Decider.Point> points, PairCosts costs) {
         Decider.Point chosen = null;
         double least = Double.NaN;
         Decider.Point against = null;
@@ -26,20 +25,20 @@ record Choice(Decider.Point chosen, Decision.Bound bound) {
             Decider.Point worst = null;
             for (Decider.Point q : points) {
                 if (q == p) continue;
-                TotalCost d = TotalCost.of(p, q, calls, t, Statistics.LEVEL, same.between(p.profile(), q.profile()));
+                TotalCost d = costs.total(p, q);
                 double high = d.high() == null ? Double.POSITIVE_INFINITY : d.high();
                 if (high > most) {
                     most = high;
                     worst = q;
                 }
             }
-            if (chosen == null || better(most, p, least, chosen, calls)) {
+            if (chosen == null || better(most, p, least, chosen, costs.calls())) {
                 chosen = p;
                 least = most;
                 against = worst;
             }
         }
-        return new Choice(chosen, bound(chosen, against, least, points, calls, t, same));
+        return new Choice(chosen, bound(chosen, against, least, points, costs));
     }
 
     /** Whether p, whose most is {@code most}, beats the one chosen so far: a lower most, or the same and a cheaper build. */
@@ -53,30 +52,31 @@ record Choice(Decider.Point chosen, Decision.Bound bound) {
     }
 
     private static Decision.Bound bound(Decider.Point chosen, Decider.Point against, double most, List<Decider.Point> points,
-                                        double calls, Thresholds t, IdenticalBuilds same) {
+                                        PairCosts costs) {
+        double tolerance = costs.t().tolerated();
         if (against == null) {
-            return new Decision.Bound(Decision.Bound.SETTLED, 0.0, 0.0, null, t.tolerated(), true, "the only profile measured", null,
-                    true);
+            return new Decision.Bound(Decision.Bound.SETTLED, 0.0, 0.0, null, tolerance, true, "the only profile measured", null, true);
         }
-        double total = chosen.totalMs(calls);
-        double goal = t.tolerated() * total;
+        double total = chosen.totalMs(costs.calls());
+        double goal = tolerance * total;
         boolean cheapest = true;
+        boolean byCount = false;
         int needed = 0;
         int runs = Integer.MAX_VALUE;
         for (Decider.Point q : points) {
             if (q == chosen) continue;
-            TotalCost.Same s = same.between(q.profile(), chosen.profile());
-            cheapest &= TotalCost.of(q, chosen, calls, t, Statistics.LEVEL, s).costlier();
+            cheapest &= costs.total(q, chosen).costlier();
+            byCount |= costs.counting(chosen, q) != null;
             int have = Math.min(Math.min(q.build().runs(), q.run().runs()), Math.min(chosen.build().runs(), chosen.run().runs()));
             runs = Math.min(runs, have);
-            needed = Math.max(needed, TotalCost.of(chosen, q, calls, t, Statistics.LEVEL, s).runsToBound(goal, have));
+            needed = Math.max(needed, costs.total(chosen, q).runsToBound(goal, have));
         }
         Double ms = Double.isInfinite(most) ? null : Math.max(0, most);
         boolean settled = cheapest || (ms != null && ms <= goal);
         Integer toSettle = settled || needed == Integer.MAX_VALUE ? null : needed;
         boolean reachable = toSettle != null && toSettle <= Decision.Bound.REACH * Math.max(runs, Decision.Bound.REACH);
         return new Decision.Bound(settled ? Decision.Bound.SETTLED : Decision.Bound.BOUNDED, cheapest ? Double.valueOf(0) : ms,
-                ms == null || !(total > 0) ? null : (cheapest ? 0 : ms) / total, against.profile(), t.tolerated(), cheapest, BASIS,
-                toSettle, reachable);
+                ms == null || !(total > 0) ? null : (cheapest ? 0 : ms) / total, against.profile(), tolerance, cheapest,
+                BASIS + (byCount ? BY_COUNT : ""), toSettle, reachable);
     }
 }

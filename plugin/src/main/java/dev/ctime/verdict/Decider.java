@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one rule behind the recommendation, the Pareto front and the break-evens. A profile's cost
- * per build is its build CPU time plus the workload's run time; two profiles are compared on that
- * total with its interval: the best is recommended only where every other candidate is either
- * significantly costlier or equivalent to it. Where any comparison is inconclusive the decision is
- * undecided and says which runs would settle it: not significant never means "the same".
+ * The one rule behind the recommendation, the Pareto front and the break-evens. A profile's cost per build is its build
+ * CPU time plus the workload's run time; two profiles are compared on that total with its interval. Whenever a profile
+ * measured the whole workload, one is recommended: the one whose worst case against any other is least (see
+ * {@link Choice}), with that worst case as its bound, settled within the tolerance or bounded above it. Not significant
+ * never means "the same": what cannot be told apart is listed, and the bound says what choosing wrong can cost.
  */
 public final class Decider {
     /** One profile's two costs, with the runs behind them (run: ns per call of the workload's mix, one value per fork). */
@@ -92,6 +92,7 @@ public final class Decider {
         return p.pipeline() == null ? f.cpuMs() : f.cpuMs().plus(p.pipeline().cpuMs());
     }
 
+    /** The workload's run costs compared, timed. */
     static Comparison run(Point a, Point b, Thresholds t) {
         return Judge.of("run", a.profile(), a.run(), b.profile(), b.run(), t.runtime());
     }
@@ -186,13 +187,14 @@ public final class Decider {
         IdenticalBuilds same = IdenticalBuilds.of(profiles, reference);
         List<Point> pts = same.judgedAsOne(all);
         List<Point> front = front(pts, t);
-        Choice choice = Choice.of(pts, calls, t, same);
+        PairCosts costs = new PairCosts(calls, t, same, CountedRuns.of(profiles, items, pts, t));
+        Choice choice = Choice.of(pts, costs);
         Point chosen = choice.chosen();
         List<String> eq = new ArrayList<>(same.buildsLike(chosen.profile()));
         List<Decision.Undecided> open = new ArrayList<>();
         for (Point q : pts) {
             if (q == chosen) continue;
-            TotalCost d = TotalCost.of(q, chosen, calls, t, Statistics.LEVEL, same.between(q.profile(), chosen.profile()));
+            TotalCost d = costs.total(q, chosen);
             if (d.equivalent()) {
                 eq.add(q.profile());
             } else if (!d.costlier()) {
@@ -200,7 +202,7 @@ public final class Decider {
                 open.add(new Decision.Undecided(q.profile(), chosen.profile(), plain ? agreeing(build(q, chosen, t), table, sc)
                         : build(q, chosen, t),
                         agreeing(run(q, chosen, t), table, sc), d.estimate(), d.low(), d.high(), d.margin(),
-                        d.runsToSettle(Math.min(q.build().runs(), q.run().runs()))));
+                        d.runsToSettle(Math.min(q.build().runs(), q.run().runs())), costs.counting(q, chosen)));
             }
         }
         Point runnerUp = pts.stream().filter(p -> p != chosen && !eq.contains(p.profile()))

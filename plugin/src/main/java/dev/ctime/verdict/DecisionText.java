@@ -122,15 +122,17 @@ public final class DecisionText {
                 + " profile, beyond the margin.");
         else if (b.ms() == null) sb.append(" has the lowest estimated cost per build").append(use).append("; too few runs to bound"
                 + " how much more it could cost.");
-        else sb.append(" has the smallest worst case").append(use).append(": it costs ").append(b.ms() == 0 ? "no more"
-                : "at most " + signedMs(b.ms())).append(" per build more than any other profile (the worst against ").append(b.against())
-                .append("; upper ends of the 95% intervals of ").append(Choice.BASIS).append(").");
+        else sb.append(" has the smallest worst case").append(use).append(": it costs ").append(b.ms() == 0 ? "no more per build than"
+                : "at most " + signedMs(b.ms()) + " per build more than").append(" any other profile (the worst against ").append(b.against())
+                .append("; upper ends of the 95% intervals of ").append(b.basis()).append(").");
         if (d.undecided() != null) {
             sb.append(" Not told apart from it:");
             for (Decision.Undecided u : d.undecided()) {
                 sb.append(' ').append(u.profile()).append(": build CPU ").append(u.build().describe()).append(' ')
                         .append(u.build().verdict()).append(", run time ").append(u.run().describe()).append(' ')
-                        .append(u.run().verdict()).append("; cost per build ").append(signedMs(u.totalMs())).append(" (")
+                        .append(u.run().verdict()).append(u.counted() == null ? "" : ", by estimated cycles " + u.counted().describe()
+                                + " " + u.counted().verdict() + " (timing on this machine could not separate them; the cost"
+                                + " below counts)").append("; cost per build ").append(signedMs(u.totalMs())).append(" (")
                         .append(u.totalLow() == null ? "unbounded" : signedMs(u.totalLow()) + " to " + signedMs(u.totalHigh()))
                         .append("; equivalent only if within ±").append(ms(u.marginMs())).append(");");
             }

@@ -66,6 +66,8 @@ public final class ProfileFigures {
                 timed(out, f.with(FigureId.GRADIENT_NS), FigureKind.RUNTIME, "ns", k.gradientNs());
                 counted(out, f.with(FigureId.PRIMAL_INSTRUCTIONS), FigureKind.INSTRUCTIONS, "instructions", k.primalInstructions());
                 counted(out, f.with(FigureId.GRADIENT_INSTRUCTIONS), FigureKind.INSTRUCTIONS, "instructions", k.gradientInstructions());
+                counted(out, f.with(FigureId.PRIMAL_CYCLES), FigureKind.INSTRUCTIONS, "estimated cycles", k.primalCycles());
+                counted(out, f.with(FigureId.GRADIENT_CYCLES), FigureKind.INSTRUCTIONS, "estimated cycles", k.gradientCycles());
             }
         }
         return out;

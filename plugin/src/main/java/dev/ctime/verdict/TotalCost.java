@@ -31,8 +31,16 @@ record TotalCost(double estimate, Double low, Double high, double margin) {
      * @param same  what the two share by construction
      */
     static TotalCost of(Decider.Point q, Decider.Point best, double calls, Thresholds t, double level, Same same) {
-        return sum(same == Same.BUILD ? NONE : Shift.of(Statistics.units(q.build()), Statistics.units(best.build()), level),
-                same != Same.NONE ? NONE : Shift.of(Statistics.units(q.run()), Statistics.units(best.run()), level), best, calls, t);
+        return of(q, best, calls, t, level, same, null);
+    }
+
+    /** @param countedRunNs the run difference per call by estimated cycles where it decides (exact), else null */
+    static TotalCost of(Decider.Point q, Decider.Point best, double calls, Thresholds t, double level, Same same,
+                        Double countedRunNs) {
+        Shift run = same != Same.NONE ? NONE : countedRunNs != null ? new Shift(countedRunNs, countedRunNs, countedRunNs, 0)
+                : Shift.of(Statistics.units(q.run()), Statistics.units(best.run()), level);
+        return sum(same == Same.BUILD ? NONE : Shift.of(Statistics.units(q.build()), Statistics.units(best.build()), level), run,
+                best, calls, t);
     }
 
     private static final Shift NONE = new Shift(0, 0.0, 0.0, 1);

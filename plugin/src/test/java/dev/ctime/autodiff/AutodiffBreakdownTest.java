@@ -39,7 +39,7 @@ class AutodiffBreakdownTest {
     ProfileResult profile(String name, String toolchain, Map<String, Object> settings, double buildMs, double primalNs,
                           double gradientNs, Analysis analysis) {
         KernelTiming k = new KernelTiming("heat", 4096, Status.OK, null, runs(primalNs), null, runs(gradientNs), null, null,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null, null, null);
         return new ProfileResult(name, Status.OK, null, settings, null, toolchain,
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)),
                 analysis, 1L, null, false, List.of(k), null, null);

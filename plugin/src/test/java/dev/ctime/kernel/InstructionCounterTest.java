@@ -31,6 +31,18 @@ class InstructionCounterTest {
     }
 
     @Test
+    void estimatedCyclesWeighEachLevelOfTheSimulatedCaches() {
+        List<String> out = List.of("events: Ir I1mr ILmr Dr D1mr DLmr Dw D1mw DLmw", "summary: 1000 10 2 300 20 5 100 6 1");
+        java.util.Map<String, Long> e = InstructionCounter.parseEvents(out);
+        assertEquals(1000L, e.get("Ir"));
+        assertEquals(1L, e.get("DLmw"));
+        // 1400 accesses; 36 L1 misses, 8 of them missing the last level too: 1364 + 5 * 28 + 35 * 8.
+        assertEquals(1364 + 140 + 280, InstructionCounter.estimatedCycles(e), 1e-9);
+        // Without the cache simulation there is nothing to weigh.
+        assertNull(InstructionCounter.estimatedCycles(InstructionCounter.parseEvents(List.of("events: Ir", "summary: 5"))));
+    }
+
+    @Test
     void setUpCancelsOutOfThePerCallFigure() {
         assertEquals(6039.8, InstructionCounter.perCall(306_633, 367_031, 10), 1e-9);
     }
@@ -69,6 +81,9 @@ class InstructionCounterTest {
         assertTrue(small >= 2000 && small < 20_000, "per call at n = 1000: " + small);
         assertEquals(2.0, large / small, 0.05, "instructions should scale with n: " + small + " and " + large);
         assertEquals(small, cs.get(2).perCall(), 0.0, "the same kernel counted twice must give the same figure");
+        // Estimated cycles: at least one a instruction, repeatable to the cycle as well.
+        assertTrue(cs.get(0).cyclesPerCall() >= small, cs.get(0).toString());
+        assertEquals(cs.get(0).cyclesPerCall(), cs.get(2).cyclesPerCall(), 0.0);
         assertNull(cs.get(3).perCall());
         assertNotNull(cs.get(3).problem());
         assertTrue(cs.get(4).problem().contains("sumsqq"), cs.get(4).problem());

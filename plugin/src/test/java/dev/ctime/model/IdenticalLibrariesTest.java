@@ -16,7 +16,7 @@ class IdenticalLibrariesTest {
 
     static List<KernelTiming> kernels(double ns) {
         var s = Statistics.summarize(new double[] {ns, ns + 1});
-        return List.of(new KernelTiming("k", 8, Status.OK, null, s, null, null, null, null, null, 1, 0, 1.0, 0, null, null, null));
+        return List.of(new KernelTiming("k", 8, Status.OK, null, s, null, null, null, null, null, 1, 0, 1.0, 0, null, null, null, null, null));
     }
 
     @Test

@@ -30,7 +30,7 @@ class ConsoleTableTest {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
         KernelTiming k = new KernelTiming("heat\nwave", 4096, Status.OK, null, s(runNs), null, s(2 * runNs), null, 2.0,
                 new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, instructions,
-                instructions == null ? null : 2 * instructions, null);
+                instructions == null ? null : 2 * instructions, null, null, null);
         return new ProfileResult(name, Status.OK, null, Map.of(), null, "default", Map.of("full", f), null, 1000L, null, false,
                 List.of(k), null, null);
     }

@@ -34,7 +34,7 @@ class RaceTrackTest {
         ScenarioFigures f = new ScenarioFigures(s(buildMs), s(buildMs), s(100_000), s(buildMs), null, null);
         KernelTiming k = kernelFails ? KernelTiming.failed("k", 1000, "crashed: SIGSEGV")
                 : new KernelTiming("k", 1000, Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null, null, null);
         return new ProfileResult(name, Status.OK, null, Map.of(), null, null, Map.of("full", f), null, 1000L, s(3), false,
                 List.of(k), null, null);
     }

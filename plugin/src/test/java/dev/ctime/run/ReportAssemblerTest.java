@@ -52,7 +52,7 @@ class ReportAssemblerTest {
 
     private static KernelTiming ok(int n, double ns) {
         return new KernelTiming("sumsq", n, Status.OK, null, Statistics.summarize(new double[] {ns, ns * 1.01, ns * 0.99}), ns / n,
-                null, null, null, null, 1000, 0, 1.0, 10, null, null, null);
+                null, null, null, null, 1000, 0, 1.0, 10, null, null, null, null, null);
     }
 
     private ReportAssembler.State state(List<BuildOutcome> builds, Map<String, List<KernelTiming>> kernels, InstructionCounts counts,

@@ -59,7 +59,7 @@ class RunEstimateTest {
         var figures = new ScenarioFigures(summary, summary, summary, summary, null, null);
         var k3 = Statistics.summarizeGroups(List.of(new double[] {5}, new double[] {5}, new double[] {5}));
         var kt = new KernelTiming("a", 10, Status.OK, null, k3, null, k3, null, null, null, 1, 1,
-                1.0, 0, 100.0, 200.0, null);
+                1.0, 0, 100.0, 200.0, null, null, null);
         List<ProfileResult> ps = List.of(
                 new ProfileResult("release", Status.OK, null, Map.of("inherits", "release"), null,
                         null, Map.of("full", figures), null, null, null, null, List.of(kt), null, null),

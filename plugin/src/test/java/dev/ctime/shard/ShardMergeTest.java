@@ -40,7 +40,7 @@ class ShardMergeTest {
 
     ProfileResult profile(String name, double buildMs, double primalNs) {
         KernelTiming k = new KernelTiming("heat", 64, Status.OK, null, runs(primalNs), null, null, null, null,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null, null, null);
         return new ProfileResult(name, Status.OK, null, Map.of("inherits", "release"), null, "default",
                 Map.of("full", new ScenarioFigures(runs(buildMs), runs(buildMs), runs(1e5), runs(buildMs), null, null)), null, 1L,
                 null, false, List.of(k), null, null);

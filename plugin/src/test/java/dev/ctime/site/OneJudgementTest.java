@@ -119,7 +119,7 @@ class OneJudgementTest {
     }
 
     static KernelTiming kernel(Summary s) {
-        return new KernelTiming("k", 100, Status.OK, null, s, null, s, null, 1.0, null, 1, 1, 1.0, 0, null, null, null);
+        return new KernelTiming("k", 100, Status.OK, null, s, null, s, null, 1.0, null, 1, 1, 1.0, 0, null, null, null, null, null);
     }
 
     static Report withControl(Summary original, Summary copy) {

@@ -49,9 +49,9 @@ class SitePartsTest {
     static ProfileResult profile(String name, String status, double compileMs, double runNs, Map<String, Object> settings) {
         ScenarioFigures f = new ScenarioFigures(s(compileMs), s(compileMs), s(100_000), s(compileMs * 1.2), null, null);
         KernelTiming big = new KernelTiming("k<1>", 1000, Status.OK, null, s(runNs / 2), runNs / 2000, s(runNs), runNs / 1000, 2.0,
-                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
+                new GradientCheck(true, 1e-9, 0, 64, 1e-4, null), 1, 1, 1.0, 0, null, null, null, null, null);
         KernelTiming small = new KernelTiming("k<1>", 10, Status.OK, null, s(runNs / 50), runNs / 500, s(runNs / 25), runNs / 250, 2.0,
-                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0, null, null, null);
+                new GradientCheck(true, 1e-9, 0, 10, 1e-4, null), 1, 1, 1.0, 0, null, null, null, null, null);
         Applied.Builder ab = new Applied.Builder();
         ab.rustflagsAdded = List.of("-Ctarget-cpu=native");
         ab.features = List.of();

@@ -25,7 +25,7 @@ class ProfileFiguresTest {
         ScenarioFigures full = new ScenarioFigures(runs(900 * scale), runs(1000 * scale), runs(50_000), runs(950 * scale),
                 runs(1e9 * scale), null);
         KernelTiming ok = new KernelTiming("heat", 64, Status.OK, null, runs(100 * scale), null, runs(300 * scale), null, null, null,
-                1, 1, 1.0, 1, 1000.0 * scale, 3000.0 * scale, null);
+                1, 1, 1.0, 1, 1000.0 * scale, 3000.0 * scale, null, null, null);
         KernelTiming failed = KernelTiming.failed("boom", 64, "crashed");
         return new ProfileResult(name, Status.PARTIAL, null, Map.of(), null, "stable", Map.of("full", full), null, 4096L, null, null,
                 List.of(ok, failed), null, null);

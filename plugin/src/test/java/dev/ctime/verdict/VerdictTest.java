@@ -165,13 +165,18 @@ class VerdictTest {
     }
 
     private static Summary run(SplittableRandom rnd, double ns, int forks) {
+        return run(rnd, ns, forks, 0);
+    }
+
+    /** Forks whose levels move by {@code between} (a busy machine), each of 10 batches at 1% noise. */
+    private static Summary run(SplittableRandom rnd, double ns, int forks, double between) {
         List<double[]> groups = new ArrayList<>();
-        for (int f = 0; f < forks; f++) groups.add(runs(rnd, 10, ns, 0.01));
+        for (int f = 0; f < forks; f++) groups.add(runs(rnd, 10, between == 0 ? ns : ns * (1 + between * (rnd.nextDouble() - 0.5)), 0.01));
         return Statistics.summarizeGroups(groups);
     }
 
     private static KernelTiming kernel(String name, Summary run) {
-        return new KernelTiming(name, 1000, Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null, null);
+        return new KernelTiming(name, 1000, Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null, null, null, null, null);
     }
 
     private static ProfileResult profile(String name, Summary build, KernelTiming... kernels) {
@@ -200,9 +205,9 @@ class VerdictTest {
         // Enzyme's gradient is the fastest, and its build slows the primal threefold.
         Summary buildMs = build(rnd, 150);
         ProfileResult release = profile("release", buildMs, new KernelTiming("k", 1000, Status.OK, null, run(rnd, 100), null,
-                run(rnd, 900), null, 1.0, null, 1, 1, 1.0, 0, null, null, null));
+                run(rnd, 900), null, 1.0, null, 1, 1, 1.0, 0, null, null, null, null, null));
         ProfileResult base = profile("enzyme", build(rnd, 160), new KernelTiming("k", 1000, Status.OK, null, run(rnd, 300), null,
-                run(rnd, 400), null, 1.0, null, 1, 1, 1.0, 0, null, null, null));
+                run(rnd, 400), null, 1.0, null, 1, 1, 1.0, 0, null, null, null, null, null));
         ProfileResult enzyme = new ProfileResult(base.name(), base.status(), null, Map.of("autodiff", List.of("Enable")), null,
                 "nightly", base.compile(), null, null, null, null, base.kernels(), null, null);
         Decision d = decide(List.of(release, enzyme), 1e8);
@@ -385,6 +390,37 @@ class VerdictTest {
         }
     }
 
+    private static ProfileResult counted(String name, Summary build, Summary run, Double cycles) {
+        return profile(name, build, new KernelTiming("k", 1000, Status.OK, null, run, null, run, null, 1.0, null, 1, 1, 1.0, 0, null,
+                null, null, cycles, cycles));
+    }
+
+    @Test
+    void whereTimingCannotSeparateTwoRunCostsTheCountsDecideAndSaySo() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        // Builds alike and tight; run costs 30% noisy, so timing cannot tell them apart; b's estimated cycles are 10% more.
+        List<ProfileResult> ps = List.of(
+                counted("a", Statistics.summarize(runs(rnd, 8, 1000, 0.01)), run(rnd, 1000, 8, 0.3), 1000.0),
+                counted("b", Statistics.summarize(runs(rnd, 8, 1000, 0.01)), run(rnd, 1000, 8, 0.3), 1100.0));
+        Decision d = decide(ps, 1e7);
+        assertEquals("a", d.recommended(), d.reason());
+        assertTrue(d.settledNow() && d.bound().cheapest(), "b costs about 1 s more per build by its counts: " + d.reason());
+        assertTrue(d.bound().basis().contains("estimated cycles"), d.bound().basis());
+        // Without the counts, the same runs leave it bounded: the timed run costs overlap.
+        List<ProfileResult> timedOnly = List.of(counted("a", ps.get(0).compile().get("full").cpuMs(), ps.get(0).kernels().get(0)
+                .gradientNs(), null), counted("b", ps.get(1).compile().get("full").cpuMs(), ps.get(1).kernels().get(0).gradientNs(), null));
+        Decision t = decide(timedOnly, 1e7);
+        assertFalse(t.bound().cheapest(), t.reason());
+        assertEquals(Verdict.INCONCLUSIVE, t.undecided().get(0).run().verdict(), t.reason());
+        assertFalse(t.bound().basis().contains("estimated cycles"));
+        // Where timing separates them, the counts do not override it.
+        List<ProfileResult> clear = List.of(counted("a", Statistics.summarize(runs(rnd, 8, 1000, 0.01)), run(rnd, 1000, 8, 0.01), 1100.0),
+                counted("b", Statistics.summarize(runs(rnd, 8, 1000, 0.01)), run(rnd, 1500, 8, 0.01), 1000.0));
+        Decision c = decide(clear, 1e7);
+        assertEquals("a", c.recommended(), "timed 1.5x slower, whatever its count says: " + c.reason());
+        assertFalse(c.bound().basis().contains("estimated cycles"));
+    }
+
     @Test
     void aRaceSpendsItsFivePercentOverTheFieldItsLooksAndBothIntervals() {
         assertEquals(1 - 0.05 / (2 * 15 * 11), Decider.raceLevel(15, 11), 1e-15);
@@ -504,9 +540,9 @@ class VerdictTest {
         List<KernelTiming> thin = new ArrayList<>();
         for (int k = 0; k < 6; k++) {
             ref.add(new KernelTiming("k" + k, 1000, Status.OK, null, run(rnd, 1000, 6), null, run(rnd, 2000, 6), null, 2.0, null, 1, 1,
-                    1.0, 0, 5000.0, 9000.0, null));
+                    1.0, 0, 5000.0, 9000.0, null, null, null));
             thin.add(new KernelTiming("k" + k, 1000, Status.OK, null, run(rnd, 1000, 6), null, run(rnd, 2000, 6), null, 2.0, null, 1, 1,
-                    1.0, 0, 5000.0, 9000.0, null));
+                    1.0, 0, 5000.0, 9000.0, null, null, null));
         }
         Summary fast = Statistics.summarize(runs(rnd, 6, 100, 0.03));
         Summary slow = Statistics.summarize(runs(rnd, 6, 2600, 0.03));
