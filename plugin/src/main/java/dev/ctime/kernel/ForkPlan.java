@@ -16,15 +16,31 @@ import java.util.List;
  * @param skipGroups        every kernel and size this fork already measured
  * @param progressFile      the fork appends what it is about to run, so a crash names its kernel
  * @param resultsFile       one JSON line per finished kernel and size, written as soon as it is done
+ * @param warmupCalls       the fewest calls each function warms up with, by {@link #warmupKey}, as earlier forks found
+ *                          it needs; a function not in it warms up with the runner's first-fork floor
  */
 public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed, long minSampleNs, int samples,
                        long warmupMaxMs, int pinCpu, double gradientTolerance, double deschedThreshold,
-                       List<Cell> exclude, List<Size> skipGroups, String progressFile, String resultsFile) {
+                       List<Cell> exclude, List<Size> skipGroups, String progressFile, String resultsFile,
+                       java.util.Map<String, Long> warmupCalls) {
     public ForkPlan {
         libraries = List.copyOf(libraries);
         kernels = List.copyOf(kernels);
         exclude = List.copyOf(exclude);
         skipGroups = List.copyOf(skipGroups);
+        warmupCalls = warmupCalls == null ? java.util.Map.of() : java.util.Map.copyOf(warmupCalls);
+    }
+
+    public ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed, long minSampleNs, int samples, long warmupMaxMs,
+                    int pinCpu, double gradientTolerance, double deschedThreshold, List<Cell> exclude, List<Size> skipGroups,
+                    String progressFile, String resultsFile) {
+        this(libraries, kernels, seed, minSampleNs, samples, warmupMaxMs, pinCpu, gradientTolerance, deschedThreshold, exclude,
+                skipGroups, progressFile, resultsFile, null);
+    }
+
+    /** "release heat 4096 gradient": one function of one kernel at one size in one profile's library. */
+    public static String warmupKey(String profile, String kernel, int n, String function) {
+        return profile + " " + kernel + " " + n + " " + function;
     }
 
     /** One profile's cdylib. */

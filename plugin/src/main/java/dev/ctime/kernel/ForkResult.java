@@ -22,12 +22,16 @@ public record ForkResult(String kernel, int n, double[] overheadNsPerCall, boole
      * @param primalDrift           where the primal was still warming up after every retiming: its late batches' median
      *                              over its early ones' (the drift rule of the stats package); null where steady
      * @param gradientDrift         the same for the gradient
+     * @param primalSteadyCalls     after how many calls of its warm-up the primal's rounds agreed with its last one: what
+     *                              later forks warm it up with (twice that)
+     * @param gradientSteadyCalls   the same for the gradient
      */
     public record Entry(String profile, String error, long primalBatch, double[] primalNs, double[] primalDescheduledNs,
                         long gradientBatch, double[] gradientNs, double[] gradientDescheduledNs, double primalValue,
-                        GradientCheck check, long warmupMs, Double primalDrift, Double gradientDrift) {
+                        GradientCheck check, long warmupMs, Double primalDrift, Double gradientDrift, long primalSteadyCalls,
+                        long gradientSteadyCalls) {
         static Entry failed(String profile, String error) {
-            return new Entry(profile, error, 0, null, null, 0, null, null, Double.NaN, null, 0, null, null);
+            return new Entry(profile, error, 0, null, null, 0, null, null, Double.NaN, null, 0, null, null, 0, 0);
         }
     }
 }

@@ -93,6 +93,19 @@ public final class KernelBench {
         return this;
     }
 
+    /** Each function of a fork's result warms up, in the forks after, twice as long as it took to become steady. */
+    static void learnWarmUp(Map<String, Long> warmupCalls, ForkResult r) {
+        for (ForkResult.Entry e : r.entries()) {
+            if (e.error() != null) continue;
+            warmupCalls.merge(ForkPlan.warmupKey(e.profile(), r.kernel(), r.n(), "primal"),
+                    Math.max(KernelRunner.LEAST_WARMUP_CALLS, 2 * e.primalSteadyCalls()), Math::max);
+            if (e.gradientNs() != null) {
+                warmupCalls.merge(ForkPlan.warmupKey(e.profile(), r.kernel(), r.n(), "gradient"),
+                        Math.max(KernelRunner.LEAST_WARMUP_CALLS, 2 * e.gradientSteadyCalls()), Math::max);
+            }
+        }
+    }
+
     /** @param onFork called after every fork with what is known so far, so a report can be written */
     public Outcome run(List<ForkPlan.Library> libraries, Path dir, Consumer<Outcome> onFork)
             throws IOException, InterruptedException {
@@ -108,6 +121,9 @@ public final class KernelBench {
         ForkPlan t = settings.template();
         List<List<ForkResult>> forks = new ArrayList<>(kept);
         Map<ForkPlan.Cell, String> crashes = new LinkedHashMap<>();
+        // How long each function warms up in the forks after the first: twice what the first found it needs.
+        Map<String, Long> warmupCalls = new java.util.HashMap<>();
+        kept.forEach(f -> f.forEach(r -> learnWarmUp(warmupCalls, r)));
         // The budget counts the forks' own time: what the focus does between forks (a race times builds there) is not
         // kernel timing, and must not starve the forks the decision asks for.
         long forkNanos = 0;
@@ -169,7 +185,7 @@ public final class KernelBench {
                 ForkPlan plan = new ForkPlan(timing, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
-                        dir.resolve(label + RESULTS).toString());
+                        dir.resolve(label + RESULTS).toString(), warmupCalls);
                 beforeFork.run();
                 long began = System.nanoTime();
                 ForkLauncher.Attempt a = launcher.run(plan, dir, label);
@@ -177,6 +193,7 @@ public final class KernelBench {
                 for (ForkResult r : a.results()) {
                     fork.add(r);
                     done.add(new ForkPlan.Size(r.kernel(), r.n()));
+                    learnWarmUp(warmupCalls, r);
                 }
                 if (a.finished()) break;
                 log.accept(a.problem());

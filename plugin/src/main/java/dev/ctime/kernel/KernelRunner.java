@@ -35,8 +35,12 @@ public final class KernelRunner {
     /** Warm-up stops when two consecutive rounds' medians differ by less than this. */
     static final double SETTLED = 0.02;
     static final int WARMUP_ROUND = 5;
-    /** The fewest calls a warm-up makes, ctime.warmupMaxMs permitting. */
+    /** The fewest calls the first fork's warm-up makes, ctime.warmupMaxMs permitting. */
     static final long WARMUP_CALLS = 1L << 15;
+    /** The fewest calls a later fork's warm-up makes, however soon the first found a function steady. */
+    static final long LEAST_WARMUP_CALLS = 256;
+    /** A warm-up round within this share of the last one's median counts as steady. */
+    static final double STEADY = 0.10;
     /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
     static final int MIN_UNDISTURBED = 3;
     /** How many times a library still warming up is warmed and timed anew before its drift is recorded. */
@@ -145,6 +149,8 @@ public final class KernelRunner {
         long gradientBatch;
         Double primalDrift;
         Double gradientDrift;
+        long primalSteadyCalls;
+        long gradientSteadyCalls;
         final List<Double> primalNs = new ArrayList<>();
         final List<Double> primalDesched = new ArrayList<>();
         final List<Double> gradientNs = new ArrayList<>();
@@ -157,7 +163,8 @@ public final class KernelRunner {
         ForkResult.Entry entry() {
             return new ForkResult.Entry(profile, null, primalBatch, kept(primalNs, primalDesched), array(primalDesched),
                     gradientBatch, gradient == null ? null : kept(gradientNs, gradientDesched),
-                    gradient == null ? null : array(gradientDesched), fx, check, warmupMs, primalDrift, gradientDrift);
+                    gradient == null ? null : array(gradientDesched), fx, check, warmupMs, primalDrift, gradientDrift,
+                    primalSteadyCalls, gradientSteadyCalls);
         }
 
         /** The undisturbed batches; all of them when too few ran undisturbed to stand alone. */
@@ -244,7 +251,11 @@ public final class KernelRunner {
         for (LiveLibrary m : ms) {
             progress(m.profile, k.name(), n, fn + " warm-up");
             Pointer f = gradient ? m.gradient : m.primal;
-            m.warmupMs += warmUp(f, gradient, m.x, m.g, n);
+            WarmUp w = warmUp(f, gradient, m.x, m.g, n,
+                    plan.warmupCalls().getOrDefault(ForkPlan.warmupKey(m.profile, k.name(), n, fn), WARMUP_CALLS));
+            m.warmupMs += w.ms();
+            if (gradient) m.gradientSteadyCalls = Math.max(m.gradientSteadyCalls, w.steadyCalls());
+            else m.primalSteadyCalls = Math.max(m.primalSteadyCalls, w.steadyCalls());
             long b = KernelLibrary.calibrate(f, gradient, m.x, gradient ? m.g : null, n, plan.minSampleNs(), MAX_BATCH);
             if (gradient) m.gradientBatch = b;
             else m.primalBatch = b;
@@ -326,29 +337,47 @@ public final class KernelRunner {
         return c;
     }
 
+    /** How a warm-up went: its time, and after how many calls its rounds agreed with its last one. */
+    record WarmUp(long ms, long steadyCalls) {
+    }
+
     /**
      * Rounds of short batches, each round twice the calls of the one before, until two successive medians agree and at
-     * least {@link #WARMUP_CALLS} calls have run, or until ctime.warmupMaxMs; returns ms spent. Agreement alone is not
-     * enough: a kernel slow for its first thousands of calls agrees with itself while still cold. What outlasts this
-     * shows as drift in the timed batches (see {@link Drift}).
+     * least {@code floor} calls have run, or until ctime.warmupMaxMs. Agreement alone is not enough: a kernel slow for
+     * its first thousands of calls agrees with itself while still cold. The first fork warms every function up with
+     * {@link #WARMUP_CALLS} at least and says after how many calls it was steady; later forks warm it up twice that
+     * long. What outlasts a warm-up shows as drift in the timed batches (see {@link Drift}).
      */
-    private long warmUp(Pointer fn, boolean isGradient, Memory x, Memory g, int n) {
+    private WarmUp warmUp(Pointer fn, boolean isGradient, Memory x, Memory g, int n, long floor) {
         long start = System.nanoTime();
         long end = start + plan.warmupMaxMs() * 1_000_000;
         long batch = KernelLibrary.calibrate(fn, isGradient, x, isGradient ? g : null, n, plan.minSampleNs() / 4, MAX_BATCH);
         long calls = 0;
+        List<Long> rounds = new ArrayList<>();
+        List<Double> medians = new ArrayList<>();
         double prev = Double.NaN;
         while (System.nanoTime() < end) {
             double m = Statistics.median(perCall(
                     KernelLibrary.timeBatches(fn, isGradient, x, isGradient ? g : null, n, batch, WARMUP_ROUND), batch));
+            rounds.add(calls);
+            medians.add(m);
             calls += batch * WARMUP_ROUND;
-            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && calls >= WARMUP_CALLS) break;
+            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && calls >= floor) break;
             prev = m;
             // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round.
             double left = end - System.nanoTime();
             batch = (long) Math.max(1, Math.min(Math.min(MAX_BATCH, batch * 2), left / (Math.max(m, 1e-3) * WARMUP_ROUND)));
         }
-        return (System.nanoTime() - start) / 1_000_000;
+        return new WarmUp((System.nanoTime() - start) / 1_000_000, steadyAfter(rounds, medians));
+    }
+
+    /** The calls before the first round from which every round's median is within 10% of the last one's. */
+    static long steadyAfter(List<Long> roundStarts, List<Double> medians) {
+        if (medians.isEmpty()) return 0;
+        double last = medians.get(medians.size() - 1);
+        int from = medians.size() - 1;
+        while (from > 0 && Math.abs(medians.get(from - 1) - last) <= STEADY * last) from--;
+        return roundStarts.get(from);
     }
 
     static double[] perCall(long[] batchNs, long batch) {

@@ -131,11 +131,11 @@ class KernelPartsTest {
         GradientCheck bad = new GradientCheck(false, 0.5, 2, 4, 1e-4, null);
         ForkResult f1 = new ForkResult("k", 4, new double[] {1, 1}, false, 1, List.of(
                 new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[] {99}, 4, new double[] {20, 22},
-                        new double[0], 1.0, good, 5, null, null),
-                new ForkResult.Entry("other", null, 8, new double[] {1, 1}, new double[0], 4, null, null, 1.0, null, 5, null, null)));
+                        new double[0], 1.0, good, 5, null, null, 0, 0),
+                new ForkResult.Entry("other", null, 8, new double[] {1, 1}, new double[0], 4, null, null, 1.0, null, 5, null, null, 0, 0)));
         ForkResult f2 = new ForkResult("k", 4, new double[] {2, 2}, false, 1, List.of(
                 new ForkResult.Entry("p", null, 8, new double[] {14, 16}, new double[0], 4, new double[] {30, 34},
-                        new double[0], 1.0, bad, 5, null, null)));
+                        new double[0], 1.0, bad, 5, null, null, 0, 0)));
         KernelTiming t = ForkPool.pool("p", List.of(List.of(f1), List.of(f2)), Map.of()).get(0);
         assertEquals(4, t.primalNs().samples().size());
         assertEquals(2, t.primalNs().runs(), "each fork is one run");
@@ -150,9 +150,29 @@ class KernelPartsTest {
     }
 
     @Test
+    void aFunctionIsSteadyFromTheFirstRoundWithinTenPercentOfTheLastAndLaterForksWarmItUpTwiceThatLong() {
+        // Rounds of doubling length: cold for the first three, then steady.
+        List<Long> starts = List.of(0L, 50L, 150L, 350L, 750L, 1550L);
+        assertEquals(350L, KernelRunner.steadyAfter(starts, List.of(7000.0, 6900.0, 7100.0, 16.0, 15.0, 15.5)));
+        assertEquals(0L, KernelRunner.steadyAfter(starts, List.of(15.0, 15.2, 14.9, 15.1, 15.0, 15.0)), "steady from the start");
+        assertEquals(0L, KernelRunner.steadyAfter(List.of(), List.of()));
+        java.util.Map<String, Long> calls = new java.util.HashMap<>();
+        ForkResult cold = new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
+                new ForkResult.Entry("p", null, 8, new double[] {10}, new double[0], 4, new double[] {20}, new double[0], 1.0, null,
+                        5, null, null, 20_000, 0)));
+        KernelBench.learnWarmUp(calls, cold);
+        assertEquals(40_000L, calls.get(ForkPlan.warmupKey("p", "k", 4, "primal")));
+        assertEquals(KernelRunner.LEAST_WARMUP_CALLS, calls.get(ForkPlan.warmupKey("p", "k", 4, "gradient")));
+        // A later fork that found it steady sooner does not shorten it.
+        KernelBench.learnWarmUp(calls, new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
+                new ForkResult.Entry("p", null, 8, new double[] {10}, new double[0], 0, null, null, 1.0, null, 5, null, null, 10, 0))));
+        assertEquals(40_000L, calls.get(ForkPlan.warmupKey("p", "k", 4, "primal")));
+    }
+
+    @Test
     void aCrashedKernelFailsAloneWithItsReason() {
         ForkResult ok = new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
-                new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[0], 0, null, null, 1.0, null, 5, null, null)));
+                new ForkResult.Entry("p", null, 8, new double[] {10, 12}, new double[0], 0, null, null, 1.0, null, 5, null, null, 0, 0)));
         Map<ForkPlan.Cell, String> crashes = Map.of(new ForkPlan.Cell("p", "boom", 8), "kernel boom crashed the process with SIGSEGV");
         List<KernelTiming> ts = ForkPool.pool("p", List.of(List.of(ok)), crashes);
         assertEquals(2, ts.size());

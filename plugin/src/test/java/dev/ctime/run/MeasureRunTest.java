@@ -82,7 +82,8 @@ class MeasureRunTest {
         assertEquals(r.profiles(), ReportFiles.readJson(out.resolve("report.json")).profiles());
         assertEquals(3, Files.readAllLines(out.resolve("report.csv")).size());
         // Once the first build gives the estimate something to scale, progress lines say the time left of the whole run.
-        assertTrue(log.stream().anyMatch(l -> l.matches("build 1/4, release full: .* CPU.*; about \\d+ s left")), log.toString());
+        // (A line says nothing where less than a second is left, which on this tiny crate the last builds may be.)
+        assertTrue(log.stream().anyMatch(l -> l.matches("(first )?build \\d/\\d, .*; about \\d+ s left")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("first build 2/2, o1 (untimed, dependencies too)")), log.toString());
     }
 
