@@ -9,7 +9,7 @@ def shaA = report.profiles.find { it.name == 'twin-a' }.applied.librarySha256
 def shaB = report.profiles.find { it.name == 'twin-b' }.applied.librarySha256
 assert shaA ==~ /[0-9a-f]{64}/
 
-def twin = report.comparisons.findAll { it.profile == 'twin-b' && !it.figure.endsWith('Instructions') }
+def twin = report.comparisons.findAll { it.profile == 'twin-b' && it.basis != 'counted' }
 assert twin.size() == 5 : 'full build cpu, wall, peak RSS; the primal and the gradient'
 twin.each { c ->
     if (c.figure.startsWith('kernel:') && shaA == shaB) {
@@ -33,6 +33,12 @@ counted.findAll { it.profile == 'twin-b' }.each { c ->
 def opt0Count = counted.find { it.profile == 'opt0' && it.figure.contains('primal') }
 assert opt0Count.verdict == 'worse' && opt0Count.ratio > 1.5 : "${opt0Count}"
 report.profiles.each { p -> p.kernels.each { k -> assert k.primalInstructions > 1000 && k.gradientInstructions > 1000 } }
+// Estimated cycles from Cachegrind's simulated caches, at least one a counted instruction: the same for the twins.
+report.profiles.each { p -> p.kernels.each { k -> assert k.primalCycles >= k.primalInstructions && k.gradientCycles >= k.gradientInstructions } }
+def cycles = report.comparisons.findAll { it.figure.endsWith('Cycles') }
+assert cycles*.figure.toSet() == ['kernel:sumsq:1000:primalCycles', 'kernel:sumsq:1000:gradientCycles'] as Set
+cycles.findAll { it.profile == 'twin-b' }.each { c -> assert c.verdict == 'equivalent' && c.basis == 'counted' : "${c}" }
+assert cycles.find { it.profile == 'opt0' && it.figure.contains('primal') }.verdict == 'worse'
 
 def slow = report.comparisons.find { it.profile == 'opt0' && it.figure == 'kernel:sumsq:1000:primalNs' }
 assert slow.verdict == 'worse' && slow.significant : "opt-level 0 not found slower: ${slow}"

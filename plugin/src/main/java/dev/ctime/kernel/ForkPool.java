@@ -105,8 +105,8 @@ public final class ForkPool {
         for (var e : java.util.Map.of("primal", primal, "gradient", gradient).entrySet()) {
             if (e.getValue().isEmpty()) continue;
             double most = e.getValue().stream().max(java.util.Comparator.comparingDouble(r -> Math.abs(Math.log(r)))).orElseThrow();
-            parts.add(String.format(java.util.Locale.ROOT, "the %s's late batches took %.2fx the time of its early ones (the most"
-                    + " of %d of %d forks)", e.getKey(), most, e.getValue().size(), forks));
+            parts.add(String.format(java.util.Locale.ROOT, "the %s's late batches took %.2fx the time of its early ones, beyond the"
+                    + " other libraries' drift (the most of %d of %d forks)", e.getKey(), most, e.getValue().size(), forks));
         }
         if (parts.isEmpty()) return null;
         java.util.Collections.sort(parts);

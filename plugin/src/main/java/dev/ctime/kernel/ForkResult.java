@@ -19,8 +19,9 @@ public record ForkResult(String kernel, int n, double[] overheadNsPerCall, boole
      * @param primalNs              ns per call of each batch that ran undisturbed
      * @param primalDescheduledNs   ns per call of the batches left out because they were descheduled
      * @param primalValue           f(x) on the timing inputs
-     * @param primalDrift           where the primal was still warming up after every retiming: its late batches' median
-     *                              over its early ones' (the drift rule of the stats package); null where steady
+     * @param primalDrift           where the primal was still drifting after every retiming: its late batches' median
+     *                              over its early ones', over the same for the other libraries (the drift rule of the
+     *                              stats package); null where steady
      * @param gradientDrift         the same for the gradient
      * @param primalSteadyCalls     after how many calls of its warm-up the primal's rounds agreed with its last one: what
      *                              later forks warm it up with (twice that)

@@ -221,28 +221,36 @@ public final class KernelRunner {
 
     /**
      * Warms up and calibrates each library's function, then times {@code samples} rounds in which
-     * every library runs one batch, the order rotating each round. A library whose late batches differ
-     * significantly from its early ones was still warming up: it warms up again and is timed anew (with the
-     * others that drifted, interleaved as before), at most {@link #RETIMES} times; a drift that remains is recorded.
+     * every library runs one batch, the order rotating each round. A library whose late batches are significantly
+     * faster than its early ones, beyond what the others did over the same batches (the machine's own drift), was still
+     * warming up: every library warms up again and is timed anew,
+     * interleaved as before (timing one apart would give it other conditions than the rest, which is what interleaving
+     * is there to prevent), at most {@link #RETIMES} times; a drift that remains is recorded.
      */
     private void timeInterleaved(List<LiveLibrary> live, Kernel k, int n, boolean gradient) throws IOException {
         List<LiveLibrary> ms = live.stream().filter(m -> !gradient || m.gradient != null).toList();
-        for (int attempt = 0; !ms.isEmpty(); attempt++) {
+        if (ms.isEmpty()) return;
+        for (int attempt = 0; ; attempt++) {
             warmAndCalibrate(ms, k, n, gradient);
             sampleRounds(ms, k, n, gradient);
-            List<LiveLibrary> drifting = new ArrayList<>();
-            for (LiveLibrary m : ms) {
-                Drift d = Drift.of(array(gradient ? m.gradientNs : m.primalNs));
-                boolean still = d != null && d.drifting();
-                if (gradient) m.gradientDrift = still ? d.ratio() : null;
-                else m.primalDrift = still ? d.ratio() : null;
-                if (still && attempt < RETIMES) drifting.add(m);
+            List<Drift> drifts = new ArrayList<>();
+            for (LiveLibrary m : ms) drifts.add(Drift.of(array(gradient ? m.gradientNs : m.primalNs)));
+            boolean warming = false;
+            for (int i = 0; i < ms.size(); i++) {
+                Drift d = drifts.get(i);
+                List<Drift> others = new ArrayList<>(drifts);
+                others.remove(i);
+                double ref = Drift.reference(others);
+                boolean still = d != null && d.drifting(ref);
+                if (gradient) ms.get(i).gradientDrift = still ? d.ratio() / ref : null;
+                else ms.get(i).primalDrift = still ? d.ratio() / ref : null;
+                warming |= still && d.warmingUp(ref);
             }
-            for (LiveLibrary m : drifting) {
+            if (!warming || attempt >= RETIMES) return;
+            for (LiveLibrary m : ms) {
                 (gradient ? m.gradientNs : m.primalNs).clear();
                 (gradient ? m.gradientDesched : m.primalDesched).clear();
             }
-            ms = drifting;
         }
     }
 

@@ -29,7 +29,27 @@ public record Drift(double ratio, double p) {
 
     /** Significant, and by more than {@link #LEAST}: the kernel was not yet steady. */
     public boolean drifting() {
-        return p < 1 - Statistics.LEVEL && Math.abs(ratio - 1) > LEAST;
+        return drifting(1);
+    }
+
+    /**
+     * The same, against what the other libraries timed beside it did over the same batches ({@code reference}, the
+     * median of their ratios): when the machine slows down or speeds up, every library drifts alike, and that is the
+     * machine, not this kernel.
+     */
+    public boolean drifting(double reference) {
+        return p < 1 - Statistics.LEVEL && Math.abs(ratio / reference - 1) > LEAST;
+    }
+
+    /** Drifting the way a warm-up does, later batches faster: what warming it up for longer can cure. */
+    public boolean warmingUp(double reference) {
+        return drifting(reference) && ratio / reference < 1;
+    }
+
+    /** The median of the others' ratios, 1 where there are fewer than two others to tell the machine's drift by. */
+    public static double reference(java.util.List<Drift> others) {
+        double[] r = others.stream().filter(java.util.Objects::nonNull).mapToDouble(Drift::ratio).toArray();
+        return r.length < 2 ? 1 : Statistics.median(r);
     }
 
     /** "its late batches took 0.01x of its early ones". */

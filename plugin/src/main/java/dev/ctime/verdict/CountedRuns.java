@@ -7,6 +7,7 @@ import dev.ctime.model.Status;
 import dev.ctime.model.Thresholds;
 import dev.ctime.model.Verdict;
 import dev.ctime.model.Workload;
+import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +18,14 @@ import java.util.Map;
  * The workload's run cost by estimated cycles (Cachegrind's simulated caches), where timing cannot separate two
  * profiles: a count is the same on a busy machine as on an idle one. Cycles become nanoseconds at one scale for every
  * profile, the median over the profiles of their timed run cost over their counted one, so the count decides only
- * which profile runs cheaper and by how much of the measured time, never how long a build is worth.
+ * which profile runs cheaper and by how much of the measured time, never how long a build is worth. A count is a model:
+ * it cannot see code placement or frequency, and on the bench crates the clock found differences of up to 5% where the
+ * counts found none, so a counted difference carries that much either way ({@link #MODEL_ERROR}), and it is used only
+ * where that is narrower than what timing could say, and agrees with it.
  */
 final class CountedRuns {
+    /** The share of the run cost a counted difference may be off by either way. */
+    static final double MODEL_ERROR = 0.05;
     /** Each profile counted on every item: its estimated cycles per call of the workload's mix. */
     private final Map<String, Double> cycles;
     private final double nsPerCycle;
@@ -68,19 +74,27 @@ final class CountedRuns {
 
     /**
      * The counted comparison of a's run cost against b's, where timing could not separate them (the timed comparison
-     * inconclusive) and both were counted on every item; else null.
+     * inconclusive), both were counted on every item, and the counted difference with its model error is narrower than
+     * the timed interval and within it; else null.
      */
     Comparison deciding(Decider.Point a, Decider.Point b, Comparison timed) {
         if (timed.verdict() != Verdict.INCONCLUSIVE || Double.isNaN(nsPerCycle)) return null;
         Double ca = cycles.get(a.profile());
         Double cb = cycles.get(b.profile());
-        if (ca == null || cb == null) return null;
-        return Judge.exact("run", a.profile(), ca, b.profile(), cb, t.runtime());
+        if (ca == null || cb == null || timed.ciHigh() == null || !(timed.ciLow() > 0)) return null;
+        double ratio = ca / cb;
+        double low = ratio - MODEL_ERROR;
+        double high = ratio + MODEL_ERROR;
+        boolean narrower = high - low < timed.ciHigh() - timed.ciLow();
+        boolean agrees = low <= timed.ciHigh() && high >= timed.ciLow();
+        return narrower && agrees ? Judge.exact("run", a.profile(), ca, b.profile(), cb, t.runtime()) : null;
     }
 
-    /** The run difference per call, a minus b, in ns at the common scale, as an exact shift. */
-    double differenceNs(Decider.Point a, Decider.Point b) {
-        return nsPerCycle * (cycles.get(a.profile()) - cycles.get(b.profile()));
+    /** The run difference per call, a minus b, in ns at the common scale, with its model error either way. */
+    Shift differenceNs(Decider.Point a, Decider.Point b) {
+        double d = nsPerCycle * (cycles.get(a.profile()) - cycles.get(b.profile()));
+        double error = MODEL_ERROR * b.runNs();
+        return new Shift(d, d - error, d + error, 0);
     }
 
     /** For tests: whether a profile was counted on every item. */

@@ -34,10 +34,10 @@ record TotalCost(double estimate, Double low, Double high, double margin) {
         return of(q, best, calls, t, level, same, null);
     }
 
-    /** @param countedRunNs the run difference per call by estimated cycles where it decides (exact), else null */
+    /** @param countedRun the run difference per call by estimated cycles, with its model error, where it decides; else null */
     static TotalCost of(Decider.Point q, Decider.Point best, double calls, Thresholds t, double level, Same same,
-                        Double countedRunNs) {
-        Shift run = same != Same.NONE ? NONE : countedRunNs != null ? new Shift(countedRunNs, countedRunNs, countedRunNs, 0)
+                        Shift countedRun) {
+        Shift run = same != Same.NONE ? NONE : countedRun != null ? countedRun
                 : Shift.of(Statistics.units(q.run()), Statistics.units(best.run()), level);
         return sum(same == Same.BUILD ? NONE : Shift.of(Statistics.units(q.build()), Statistics.units(best.build()), level), run,
                 best, calls, t);

@@ -42,6 +42,22 @@ class DriftTest {
     }
 
     @Test
+    void whenEveryLibrarySlowsAlikeItIsTheMachineNotTheKernel() {
+        double[] slowing = new double[10];
+        for (int i = 0; i < 10; i++) slowing[i] = i < 5 ? 100 + i * 0.01 : 130 + i * 0.01;
+        Drift d = Drift.of(slowing);
+        assertTrue(d.drifting(), "on its own, 30% slower late");
+        java.util.List<Drift> others = java.util.List.of(d, d, Drift.of(slowing));
+        assertEquals(d.ratio(), Drift.reference(others), 1e-12);
+        assertFalse(d.drifting(Drift.reference(others)), "the others slowed alike: the machine");
+        assertFalse(d.warmingUp(1), "slower late is not a warm-up");
+        double[] warming = new double[10];
+        for (int i = 0; i < 10; i++) warming[i] = i < 5 ? 130 + i * 0.01 : 100 + i * 0.01;
+        assertTrue(Drift.of(warming).warmingUp(1));
+        assertEquals(1.0, Drift.reference(java.util.List.of(d)), "fewer than two others tell nothing of the machine");
+    }
+
+    @Test
     void tooFewBatchesCannotTell() {
         assertNull(Drift.of(new double[] {1, 2, 3, 4, 5, 6, 7}));
         assertTrue(Drift.of(new double[] {1, 1, 1, 1, 9, 9, 9, 9}) != null);
@@ -51,7 +67,7 @@ class DriftTest {
     void aForkThatStayedUnsteadyMarksItsFigureWithTheWorstDrift() {
         assertNull(ForkPoolAccess.unsteady(List.of(), List.of(), 6));
         String u = ForkPoolAccess.unsteady(List.of(), List.of(0.5, 0.02), 6);
-        assertTrue(u.startsWith("not steady: the gradient's late batches took 0.02x the time of its early ones (the most of 2 of 6"
-                + " forks)"), u);
+        assertTrue(u.startsWith("not steady: the gradient's late batches took 0.02x the time of its early ones, beyond the other"
+                + " libraries' drift (the most of 2 of 6 forks)"), u);
     }
 }
