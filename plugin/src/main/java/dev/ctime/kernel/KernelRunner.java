@@ -254,6 +254,11 @@ public final class KernelRunner {
         }
     }
 
+    /**
+     * Warms every library's function up as long as it needs, then once more briefly, one after the other, right before
+     * their batches: a long warm-up of the first library would otherwise end seconds before the last one's, and the
+     * libraries would start their batches in different states (which a byte-identical copy, the control, shows).
+     */
     private void warmAndCalibrate(List<LiveLibrary> ms, Kernel k, int n, boolean gradient) throws IOException {
         String fn = gradient ? "gradient" : "primal";
         for (LiveLibrary m : ms) {
@@ -264,6 +269,11 @@ public final class KernelRunner {
             m.warmupMs += w.ms();
             if (gradient) m.gradientSteadyCalls = Math.max(m.gradientSteadyCalls, w.steadyCalls());
             else m.primalSteadyCalls = Math.max(m.primalSteadyCalls, w.steadyCalls());
+        }
+        for (LiveLibrary m : ms) {
+            progress(m.profile, k.name(), n, fn + " warm-up");
+            Pointer f = gradient ? m.gradient : m.primal;
+            m.warmupMs += warmUp(f, gradient, m.x, m.g, n, 0).ms();
             long b = KernelLibrary.calibrate(f, gradient, m.x, gradient ? m.g : null, n, plan.minSampleNs(), MAX_BATCH);
             if (gradient) m.gradientBatch = b;
             else m.primalBatch = b;
