@@ -174,10 +174,6 @@ public final class KernelRunner {
             all.addAll(desched);
             return array(all);
         }
-
-        private static double[] array(List<Double> l) {
-            return l.stream().mapToDouble(Double::doubleValue).toArray();
-        }
     }
 
     private LiveLibrary prepare(String profile, KernelLibrary lib, Kernel k, int n) throws IOException {

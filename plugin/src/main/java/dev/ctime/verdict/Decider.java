@@ -201,7 +201,7 @@ public final class Decider {
                 boolean plain = find(profiles, q.profile()).pipeline() == null && find(profiles, chosen.profile()).pipeline() == null;
                 open.add(new Decision.Undecided(q.profile(), chosen.profile(), plain ? agreeing(build(q, chosen, t), table, sc)
                         : build(q, chosen, t),
-                        agreeing(run(q, chosen, t), table, sc), d.estimate(), d.low(), d.high(), d.margin(),
+                        run(q, chosen, t), d.estimate(), d.low(), d.high(), d.margin(),
                         d.runsToSettle(Math.min(q.build().runs(), q.run().runs())), costs.counting(q, chosen)));
             }
         }
