@@ -6,6 +6,7 @@ import dev.ctime.gate.GateVerdict;
 import dev.ctime.model.FigureKind;
 import dev.ctime.gate.Gate;
 import dev.ctime.gate.GateFormats;
+import dev.ctime.render.ConsoleTable;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.gate.GateThresholds;
 import dev.ctime.gate.Measured;
@@ -113,7 +114,7 @@ public class CheckMojo extends BaselineParameters {
         String name = basePath.getFileName().toString();
         GateFormats.console(res, name).forEach(l -> getLog().info(l));
         String verdict = now.decision() == null ? null : "verdict: " + DecisionText.headline(now.decision());
-        if (verdict != null) getLog().info("ctime: this run's " + verdict);
+        if (verdict != null) ConsoleTable.wrap("ctime: this run's " + verdict, ConsoleTable.WIDTH, "  ").forEach(getLog()::info);
         write(GateFormats.junit(res, name), GateFormats.markdown(res, name, verdict), c);
         getLog().info("ctime: check results in " + checkDirectory + " (TEST-ctime-check.xml, summary.md, bencher.json,"
                 + " benchmark-action.json)");
