@@ -2,8 +2,9 @@ import groovy.json.JsonSlurper
 
 def many = new JsonSlurper().parse(new File(basedir, 'target/many/report.json'))
 many.profiles.each { assert it.status == 'ok' : "${it.name}: ${it.reason}" }
-// Fat LTO inlines the cross-crate call: significantly faster on wsum, at a significantly higher build cost.
-def run = many.comparisons.find { it.profile == 'fat' && it.figure == 'kernel:wsum:1000:primalNs' }
+// Fat LTO inlines the cross-crate call: significantly faster on wsum's gradient (the workload's figure, about 0.7x), at a
+// significantly higher build cost. (Its primal gains a few percent, which a busy machine does not always show.)
+def run = many.comparisons.find { it.profile == 'fat' && it.figure == 'kernel:wsum:1000:gradientNs' }
 assert run.verdict == 'better' && run.ciHigh < 1 : "${run}"
 def build = many.comparisons.find { it.profile == 'fat' && it.figure == 'compile.full.cpuMs' }
 assert build.verdict == 'worse' : "${build}"
