@@ -128,7 +128,7 @@ public final class ReportPage {
                     rows.add(List.of(u.profile(), u.against(), u.build().describe() + " " + u.build().verdict(),
                             u.run().describe() + " " + u.run().verdict(), Integer.toString(u.runsToSettle())));
                 }
-                w.table("undecided", List.of("profile", "against", "build CPU", "run time", "runs a side to settle"), rows);
+                w.table("undecided", List.of("profile", "against", "build CPU", "run time", "runs a side to settle this comparison"), rows);
             }
             if (d.byKernel() != null && !d.byKernel().isEmpty()) {
                 String who = d.recommended() != null ? d.recommended() : d.undecided() == null ? "" : d.undecided().get(0).against();
