@@ -64,12 +64,9 @@ final class CountedRuns {
     }
 
     private static Double cycles(ProfileResult p, Workload.Item i) {
-        for (KernelTiming k : p.kernels()) {
-            if (k.name().equals(i.kernel()) && k.n() == i.n() && k.status() == Status.OK) {
-                return i.function().equals(Workload.GRADIENT) ? k.gradientCycles() : k.primalCycles();
-            }
-        }
-        return null;
+        KernelTiming k = Decider.timing(p, i);
+        if (k == null || k.status() != Status.OK) return null;
+        return i.function().equals(Workload.GRADIENT) ? k.gradientCycles() : k.primalCycles();
     }
 
     /**
@@ -95,10 +92,5 @@ final class CountedRuns {
         double d = nsPerCycle * (cycles.get(a.profile()) - cycles.get(b.profile()));
         double error = MODEL_ERROR * b.runNs();
         return new Shift(d, d - error, d + error, 0);
-    }
-
-    /** For tests: whether a profile was counted on every item. */
-    boolean counted(String profile) {
-        return cycles.containsKey(profile);
     }
 }

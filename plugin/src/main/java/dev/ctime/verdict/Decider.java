@@ -64,7 +64,8 @@ public final class Decider {
         return i.function().equals(Workload.GRADIENT) ? t.gradientNs() : t.primalNs();
     }
 
-    private static KernelTiming timing(ProfileResult p, Workload.Item i) {
+    /** The kernel timing a workload item reads in a profile, or null. */
+    static KernelTiming timing(ProfileResult p, Workload.Item i) {
         if (p.kernels() == null) return null;
         return p.kernels().stream().filter(k -> k.name().equals(i.kernel()) && k.n() == i.n()).findFirst().orElse(null);
     }
