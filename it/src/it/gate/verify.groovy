@@ -7,7 +7,7 @@ def summary = { n -> new File(basedir, "target/check-${n}/summary.md").text }
 // The baseline is a committed file with the samples and the settings.
 def base = new JsonSlurper().parse(new File(basedir, 'src/ctime/main.json'))
 assert base.baseline.name == 'main'
-assert base.profiles[0].compile.full.cpuMs.samples.size() == 6
+assert base.profiles[0].compile.clean.cpuMs.samples.size() == 6
 // Compact by default: each kernel fork kept as its median, the runs the check compares.
 assert base.baseline.samples == "each fork's median"
 def primal = base.profiles[0].kernels[0].primalNs
@@ -49,7 +49,7 @@ assert log =~ /profile \/ figure\s+baseline\s+current\s+change \(95% interval\)\
 assert log.contains('against baseline run-2')
 def history = new File(basedir, 'target/ctime/history.jsonl').readLines().collect { new JsonSlurper().parseText(it) }
 def run2 = history.find { it.label == 'run-2' }
-assert run2.measured.profiles.release.figures['compile.full.cpuMs'].runs.size() == 6
+assert run2.measured.profiles.release.figures['compile.clean.cpuMs'].runs.size() == 6
 assert run2.measured.profiles.release.settingsHash
 assert run2.measured.toolchains.default.startsWith('rustc ')
 return true

@@ -12,7 +12,7 @@ new File(run, 'pom.xml').text = """<project xmlns="http://maven.apache.org/POM/4
     <configuration>
       <manifestPath>${new File(basedir, 'crate/Cargo.toml').path}</manifestPath>
       <repeat>2</repeat><maxRepeat>2</maxRepeat><forks>4</forks><maxForks>4</maxForks>
-      <minSampleMs>0.5</minSampleMs><warmupMaxMs>50</warmupMaxMs><instructions>off</instructions>
+      <minSampleMs>0.5</minSampleMs><warmupMaxMs>50</warmupMaxMs><instructions>off</instructions><scenarios>full</scenarios>
       <profiles><profile><name>release</name></profile><profile><name>opt1</name><optLevel>1</optLevel></profile></profiles>
       <kernels><kernel><name>half_sq</name><primal>half_sq</primal><gradient>half_sq_grad</gradient>
         <sizes><size>1000</size><size>100000</size></sizes></kernel></kernels>

@@ -35,7 +35,7 @@ r.left.findAll { it.beatenBy }.each { l ->
 // A profile that left was measured no further: no analysis builds, and its builds timed only where its run time alone
 // did not already lose (then it says so, and has no build figures at all).
 def byName = race.profiles.collectEntries { [it.name, it] }
-def runs = { p -> p.compile?.full?.cpuMs?.runs ?: 0 }
+def runs = { p -> p.compile?.clean?.cpuMs?.runs ?: 0 }
 r.left*.profile.each { n ->
     assert byName[n].analysis == null : "${n} left the race but was analysed"
     def l = r.left.find { it.profile == n }

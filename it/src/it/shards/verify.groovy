@@ -31,7 +31,7 @@ shards.each { r ->
     r.profiles.findAll { it.name != 'release' }.each { p ->
         def m = merged.profiles.find { it.name == p.name }
         assert m.kernels[0].gradientCheck.ok
-        assert m.compile.full.cpuMs.runs == p.compile.full.cpuMs.runs
+        assert m.compile.clean.cpuMs.runs == p.compile.clean.cpuMs.runs
         // Ratios to the own shard's anchor are the shard's own comparisons, exactly.
         r.comparisons.findAll { it.profile == p.name }.each { c ->
             def a = merged.merge.anchorRatios.find { it.profile == p.name && it.figure == c.figure }
@@ -40,11 +40,11 @@ shards.each { r ->
             def mc = merged.comparisons.find { it.profile == p.name && it.figure == c.figure }
             assert mc.reference == 'release' && Math.abs(mc.ratio - c.ratio) < 1e-12
         }
-        if (i == 1) assert m.compile.full.cpuMs.median == p.compile.full.cpuMs.median
+        if (i == 1) assert m.compile.clean.cpuMs.median == p.compile.clean.cpuMs.median
     }
 }
 // The anchor shown is shard 1's; later shards' absolute figures are rescaled to it, and that is said.
-assert merged.profiles[0].compile.full.cpuMs.median == shards[0].profiles[0].compile.full.cpuMs.median
+assert merged.profiles[0].compile.clean.cpuMs.median == shards[0].profiles[0].compile.clean.cpuMs.median
 assert merged.warnings.any { it.startsWith('merged from 3 shards') }
 assert log.contains('merged from 3 shards, each compared through its own release')
 def html = new File(basedir, 'target/ctime/report.html').text

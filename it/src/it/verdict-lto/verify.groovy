@@ -6,7 +6,7 @@ many.profiles.each { assert it.status == 'ok' : "${it.name}: ${it.reason}" }
 // significantly higher build cost. (Its primal gains a few percent, which a busy machine does not always show.)
 def run = many.comparisons.find { it.profile == 'fat' && it.figure == 'kernel:wsum:1000:gradientNs' }
 assert run.verdict == 'better' && run.ciHigh < 1 : "${run}"
-def build = many.comparisons.find { it.profile == 'fat' && it.figure == 'compile.full.cpuMs' }
+def build = many.comparisons.find { it.profile == 'fat' && it.figure == 'compile.clean.cpuMs' }
 assert build.verdict == 'worse' : "${build}"
 def d = many.decision
 assert d.state == 'recommended' && d.recommended == 'fat' : d.reason
@@ -23,6 +23,6 @@ assert !o.workload.derived && o.workload.items*.calls == [10, 1000000]
 assert o.recommended != 'fat' : o.reason
 assert o.state == 'recommended' && o.recommended == 'release' : o.reason
 def log = new File(basedir, 'build.log').text.replaceAll(/\r?\n\[(INFO|WARNING)\] {3,}/, ' ')
-assert log.contains('verdict: fat for 20.00 million calls per build of the workload (2 kernel functions)')
-assert log.contains('verdict: release for 1.00 million calls per build of the workload (2 kernel functions)')
+assert log.contains('verdict: fat for 20.00 million calls per clean build of the workload (2 kernel functions)')
+assert log.contains('verdict: release for 1.00 million calls per clean build of the workload (2 kernel functions)')
 return true

@@ -13,6 +13,10 @@
  *       file; any other invocation is exec'd untouched. With CTIME_PERF naming perf, the
  *       measured rustc runs under `perf stat -e instructions:u`, its counts written to
  *       CTIME_RUSTC_LOG.perf (only where the machine offers hardware counters).
+ *       With CTIME_UNITS_LOG naming a file, every rustc that compiles a unit of the graph
+ *       (dependencies, build scripts, the leaf) is measured the same way and appended to it as
+ *       one JSON line with its package (cargo's CARGO_PKG_NAME) and crate type: a clean build's
+ *       units, where cargo's own timings would give wall times only.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -38,7 +42,8 @@ static int64_t now_ns(void) {
 static int64_t tv_us(struct timeval tv) { return (int64_t)tv.tv_sec * 1000000LL + tv.tv_usec; }
 
 /* Runs argv, fills the figures; returns the exit status to propagate. */
-static int run_measured(char **argv, const char *label, FILE *out) {
+/* extra: more JSON members, each with its leading comma, or "" */
+static int run_measured(char **argv, const char *label, const char *extra, FILE *out) {
     int64_t t0 = now_ns();
     pid_t pid = fork();
     if (pid < 0) {
@@ -64,12 +69,29 @@ static int run_measured(char **argv, const char *label, FILE *out) {
     if (out != NULL) {
         fprintf(out,
                 "{\"label\":\"%s\",\"wallNs\":%lld,\"userUs\":%lld,\"sysUs\":%lld,"
-                "\"maxRssKb\":%ld,\"exitCode\":%d,\"signal\":%d}\n",
+                "\"maxRssKb\":%ld,\"exitCode\":%d,\"signal\":%d%s}\n",
                 label, (long long)wall, (long long)tv_us(ru.ru_utime), (long long)tv_us(ru.ru_stime),
-                ru.ru_maxrss, code, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+                ru.ru_maxrss, code, WIFSIGNALED(status) ? WTERMSIG(status) : 0, extra);
         fflush(out);
     }
     return code;
+}
+
+static const char *arg_after(int argc, char **argv, const char *flag) {
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], flag) == 0) return argv[i + 1];
+    }
+    return NULL;
+}
+
+/* A name as a JSON string's contents: cargo's package and crate names are plain, anything else becomes '_'. */
+static void plain(char *dst, size_t cap, const char *src) {
+    size_t i = 0;
+    for (; src != NULL && src[i] != '\0' && i + 1 < cap; i++) {
+        char c = src[i];
+        dst[i] = (c == '"' || c == '\\' || (unsigned char)c < 0x20) ? '_' : c;
+    }
+    dst[i] = '\0';
 }
 
 static const char *crate_name(int argc, char **argv) {
@@ -86,7 +108,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "ctime-rusage: cannot write %s: %s\n", argv[2], strerror(errno));
             return 127;
         }
-        int code = run_measured(argv + 4, "command", out);
+        int code = run_measured(argv + 4, "command", "", out);
         fclose(out);
         return code;
     }
@@ -94,6 +116,25 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: ctime-rusage --out FILE -- COMMAND [ARGS...]\n"
                         "       ctime-rusage RUSTC [ARGS...]   (as RUSTC_WRAPPER)\n");
         return 2;
+    }
+    const char *units = getenv("CTIME_UNITS_LOG");
+    const char *unit = crate_name(argc, argv);
+    /* cargo's probes run rustc with --crate-name ___ */
+    if (units != NULL && units[0] != '\0' && unit != NULL && strcmp(unit, "___") != 0) {
+        FILE *out = fopen(units, "a");
+        if (out == NULL) {
+            fprintf(stderr, "ctime-rusage: cannot append to %s: %s\n", units, strerror(errno));
+            return 127;
+        }
+        char pkg[128], name[128], type[32], extra[256];
+        plain(pkg, sizeof pkg, getenv("CARGO_PKG_NAME"));
+        plain(name, sizeof name, unit);
+        const char *t = arg_after(argc, argv, "--crate-type");
+        plain(type, sizeof type, t == NULL ? "" : t);
+        snprintf(extra, sizeof extra, ",\"package\":\"%s\",\"crateType\":\"%s\"", pkg, type);
+        int code = run_measured(argv + 1, name, extra, out);
+        fclose(out);
+        return code;
     }
     const char *leaf = getenv("CTIME_LEAF_CRATE");
     const char *log = getenv("CTIME_RUSTC_LOG");
@@ -130,11 +171,11 @@ int main(int argc, char **argv) {
         pargv[k++] = "--";
         for (int i = 1; i < argc; i++) pargv[k++] = argv[i];
         pargv[k] = NULL;
-        code = run_measured(pargv, name, out);
+        code = run_measured(pargv, name, "", out);
         free(pargv);
         free(perf_out);
     } else {
-        code = run_measured(argv + 1, name, out);
+        code = run_measured(argv + 1, name, "", out);
     }
     fclose(out);
     return code;

@@ -1,5 +1,6 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.model.Decision;
 import dev.ctime.model.FigureId;
 import dev.ctime.text.Units;
 import dev.ctime.stats.Statistics;
@@ -36,7 +37,7 @@ public final class AutodiffCosts {
             return rejected.isEmpty() ? null : new AutodiffBreakdown(null, null, scenario, List.of(), List.of(), null, rejected, null);
         }
         java.util.Map<String, String> identical = IdenticalLibraries.timedOnce(profiles, null);
-        String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse("full");
+        String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse(Decision.DEFAULT_SCENARIO);
         ProfileResult hand = handBaseline(profiles, enzyme.get(0));
         // The fat LTO autodiff forces is read against a build without it on the same toolchain where there is one:
         // release differs between toolchains too.

@@ -80,7 +80,23 @@ public final class CargoCommand {
     public static List<String> profileConfig(Profile p) {
         List<String> a = new ArrayList<>();
         profileKeys(p).forEach((k, v) -> a.addAll(List.of("--config", "profile." + CARGO_PROFILE + "." + k + "=" + v)));
+        packageKeys(p).forEach((k, v) -> {
+            int dot = k.lastIndexOf('.');
+            a.addAll(List.of("--config", "profile." + CARGO_PROFILE + ".package." + quote(k.substring(0, dot)) + k.substring(dot) + "=" + v));
+        });
         return a;
+    }
+
+    /** The profile's package overrides as {@code SPEC.KEY} to a TOML value (numbers and booleans bare, the rest quoted). */
+    public static Map<String, String> packageKeys(Profile p) {
+        Map<String, String> k = new LinkedHashMap<>();
+        for (String entry : p.packages()) {
+            int colon = entry.lastIndexOf(':');
+            int eq = entry.indexOf('=', colon);
+            String v = entry.substring(eq + 1);
+            k.put(entry.substring(0, colon) + "." + entry.substring(colon + 1, eq), v.matches("-?\\d+|true|false") ? v : quote(v));
+        }
+        return k;
     }
 
     /** The Cargo profile keys, as {@code --config profile.ctime.KEY=VALUE} entries (TOML values). */

@@ -1,5 +1,6 @@
 package dev.ctime.cargo;
 
+import dev.ctime.model.BuildUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ctime.store.Json;
 import java.io.IOException;
@@ -46,6 +47,14 @@ public final class CargoOutput {
         }
         return new Rusage(n.get("wallNs").asDouble() / 1e6, (n.get("userUs").asDouble() + n.get("sysUs").asDouble()) / 1e3,
                 n.path("maxRssKb").asDouble());
+    }
+
+    /** One unit of a whole-graph build, as the rusage wrapper logged it (CTIME_UNITS_LOG): one build's figures. */
+    public static BuildUnit unit(String json) throws IOException {
+        Rusage r = rusage(json);
+        JsonNode n = Json.MAPPER.readTree(json);
+        return new BuildUnit(n.path("package").asText(""), n.path("label").asText(""), n.path("crateType").asText(""),
+                r.cpuMs(), r.wallMs(), r.maxRssKb(), 1);
     }
 
     /** The instructions:u count from perf stat's CSV output (-x,), or null when it was not counted. */

@@ -3,6 +3,7 @@ package dev.ctime.compile;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.pgo.PipelineTools;
+import dev.ctime.model.EffectiveSetting;
 import dev.ctime.model.Profile;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +16,19 @@ import java.util.List;
  * @param features    the profile's features, the autodiff feature added for autodiff profiles
  * @param tools       the LLVM tools a PGO or BOLT profile's pipeline needs; null for other profiles
  * @param fingerprint settings, toolchain, sources and measuring settings hashed: equal means reusable (ctime.resume)
+ * @param effective   every Cargo profile key as it will reach the build, with its source
  */
 public record BuildPlan(Profile profile, Toolchain toolchain, Path dir, List<String> features, CargoCommand.FlagsRoute route,
-                        PipelineTools.Set tools, String fingerprint) {
+                        PipelineTools.Set tools, String fingerprint, List<EffectiveSetting> effective) {
     public BuildPlan {
         features = List.copyOf(features);
+        effective = effective == null ? List.of() : List.copyOf(effective);
+    }
+
+    /** Where the effective settings were not worked out. */
+    public BuildPlan(Profile profile, Toolchain toolchain, Path dir, List<String> features, CargoCommand.FlagsRoute route,
+                     PipelineTools.Set tools, String fingerprint) {
+        this(profile, toolchain, dir, features, route, tools, fingerprint, List.of());
     }
 
     public String name() {

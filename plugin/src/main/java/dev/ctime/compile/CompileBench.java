@@ -35,6 +35,8 @@ public final class CompileBench {
     private final Path patchFile;
     private final Path valgrind;
     private final Consumer<String> log;
+    /** One for the whole run: it knows what each profile's target folder holds between rounds. */
+    private final ScenarioRunner runner;
 
     /**
      * @param perf      perf's path where hardware counters are readable, else null
@@ -49,19 +51,26 @@ public final class CompileBench {
         this.patchFile = patchFile;
         this.valgrind = valgrind;
         this.log = log;
+        this.runner = new ScenarioRunner(builds, patchFile, log);
     }
 
-    /** Copies the crate, runs a PGO profile's pipeline, builds everything once (untimed), keeps the cdylib, runs BOLT. */
-    public Prepared prepare(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> progress)
+    /**
+     * Copies the crate, runs a PGO profile's pipeline, builds everything once, keeps the cdylib, runs BOLT.
+     *
+     * @param firstAsClean the first build starts from an empty target folder and is the first clean sample
+     */
+    public Prepared prepare(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> progress, boolean firstAsClean)
             throws IOException, InterruptedException {
-        return preparation.prepare(plan, planned, progress);
+        Prepared p = preparation.prepare(plan, planned, progress, firstAsClean);
+        runner.built(plan.name(), firstAsClean ? Scenario.CLEAN.incrementalFor(plan.profile()) : Boolean.FALSE);
+        return p;
     }
 
     /** The scenarios' timed builds, interleaved over the profiles, repeated until precise or capped. */
     public Timed time(List<PreparedBuild> prepared, Map<String, BuildOutcome> outcomes, List<Scenario> scenarios, int minRepeat,
                       int maxRepeat, double targetPrecision, Consumer<BuildOutcome> progress,
                       java.util.function.DoubleFunction<String> left) throws InterruptedException {
-        return new ScenarioRunner(builds, patchFile, log).withLeft(left).run(prepared, outcomes, scenarios, minRepeat, maxRepeat, targetPrecision,
+        return runner.withFirstRound(1).withLeft(left).run(prepared, outcomes, scenarios, minRepeat, maxRepeat, targetPrecision,
                 progress);
     }
 
@@ -71,12 +80,12 @@ public final class CompileBench {
      */
     public Timed oneMoreRound(List<PreparedBuild> prepared, Map<String, BuildOutcome> outcomes, List<Scenario> scenarios, int round,
                               Consumer<BuildOutcome> progress) throws InterruptedException {
-        return new ScenarioRunner(builds, patchFile, log).withFirstRound(round).run(prepared, outcomes, scenarios, 1, 1, 1,
-                progress);
+        return runner.withFirstRound(round).run(prepared, outcomes, scenarios, 1, 1, 1, progress);
     }
 
     /** The untimed analysis builds: phases, codegen units, LLVM IR lines, Enzyme's trace, Cachegrind where asked. */
     public BuildOutcome analyse(PreparedBuild p, BuildOutcome o) throws IOException, InterruptedException {
+        runner.forget(p.name());
         return new AnalysisRunner(builds, valgrind).analyse(p, o);
     }
 }

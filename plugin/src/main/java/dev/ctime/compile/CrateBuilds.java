@@ -5,6 +5,7 @@ import dev.ctime.cargo.CargoOutput;
 import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.exec.Processes;
+import dev.ctime.model.BuildUnit;
 import dev.ctime.model.PipelineStage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,8 +24,11 @@ import java.util.Map;
  * profile's state: everything about a profile comes in as a {@link PreparedBuild}.
  */
 final class CrateBuilds {
-    /** What an untimed build of everything left: the cdylib, the leaf rustc's command line and what to warn about. */
-    record Built(Path cdylib, String rustcCommand, String stderr, List<String> warnings) {
+    /**
+     * What the first build of everything left: the cdylib, the leaf rustc's command line, what to warn about, and
+     * where it started from an empty target folder and was measured, the first clean build's figures (else null).
+     */
+    record Built(Path cdylib, String rustcCommand, String stderr, List<String> warnings, BuildMeasurement clean) {
     }
 
     final CrateInfo crate;
@@ -42,12 +46,26 @@ final class CrateBuilds {
         this.userEnv = userEnv;
     }
 
-    /** One untimed build of everything (dependencies and the crate), cargo -v. */
-    Built buildOnce(PreparedBuild p, String label, boolean main) throws IOException, InterruptedException, BuildFailure {
-        CargoCommand cmd = command(p, false);
+    /**
+     * The first build of everything (dependencies and the crate), cargo -v. With {@code asClean}, from an empty target
+     * folder and measured as a clean build is (the first clean sample costs no build of its own); else untimed.
+     */
+    Built buildOnce(PreparedBuild p, String label, boolean main, boolean asClean) throws IOException, InterruptedException, BuildFailure {
+        Boolean incremental = asClean ? Scenario.CLEAN.incrementalFor(p.plan().profile()) : Boolean.FALSE;
+        CargoCommand cmd = command(p, incremental);
         List<String> args = new ArrayList<>(cmd.args());
         args.add("-v");
-        Processes.Result r = Processes.run(args, crate.dir(), env(cmd, null), timeout, p.logs(), label);
+        Map<String, String> env = env(cmd, null);
+        GraphRun graph = null;
+        if (asClean) {
+            cleanAll(p);
+            graph = new GraphRun(p, label);
+            args = graph.wrap(args);
+            env.put("CTIME_UNITS_LOG", graph.units.toString());
+        }
+        CpuLoad before = CpuLoad.now();
+        Processes.Result r = Processes.run(args, crate.dir(), env, timeout, p.logs(), label);
+        CpuLoad after = CpuLoad.now();
         if (r.timedOut()) {
             throw new BuildFailure("the build did not finish within " + timeout.toSeconds() + " s and was killed (whole process"
                     + " tree); raise ctime.buildTimeoutSeconds if it is just slow (a mismatched Enzyme can hang rustc)");
@@ -69,7 +87,71 @@ final class CrateBuilds {
             throw new BuildFailure("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
                     + crate.manifest());
         }
-        return new Built(so, rustc, r.stderr(), warnings);
+        return new Built(so, rustc, r.stderr(), warnings, graph == null ? null : graph.measurement(before, after));
+    }
+
+    /**
+     * One timed build of the whole graph, as cargo's process tree (wait4 on cargo: every rustc, build script run,
+     * linker and cargo's own work), each rustc also measured on its own as a unit. A clean build empties the
+     * profile's target folder first; an edit build rebuilds what the edit made stale, as cargo decides.
+     */
+    BuildMeasurement timedGraphBuild(PreparedBuild p, Scenario s, String tag) throws IOException, InterruptedException, BuildFailure {
+        CargoCommand cmd = command(p, s.incrementalFor(p.plan().profile()));
+        if (s == Scenario.CLEAN) cleanAll(p);
+        GraphRun graph = new GraphRun(p, "build-" + tag);
+        Map<String, String> env = env(cmd, null);
+        env.put("CTIME_UNITS_LOG", graph.units.toString());
+        CpuLoad before = CpuLoad.now();
+        Processes.Result r = Processes.run(graph.wrap(cmd.args()), crate.dir(), env, timeout, p.logs(), "build-" + tag);
+        CpuLoad after = CpuLoad.now();
+        if (r.timedOut()) {
+            throw new BuildFailure("a " + s.id + " build did not finish within " + timeout.toSeconds()
+                    + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
+        }
+        if (r.exitCode() != 0) throw new BuildFailure("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+        BuildMeasurement m = graph.measurement(before, after);
+        if (m.units().stream().noneMatch(u -> u.crate().equals(crate.crateName()) && !u.buildScript())) {
+            throw new BuildFailure("the " + s.id + " build did not compile the leaf crate " + crate.crateName() + " (cargo found"
+                    + " it fresh: see " + p.logs().resolve("build-" + tag + ".stderr") + ")");
+        }
+        return m;
+    }
+
+    /** A whole-graph build's two records: cargo's process tree, and each rustc it ran. */
+    private final class GraphRun {
+        final Path cargo;
+        final Path units;
+
+        GraphRun(PreparedBuild p, String label) throws IOException {
+            this.cargo = p.logs().resolve(label + ".cargo.json");
+            this.units = p.logs().resolve(label + ".units.jsonl");
+            Files.createDirectories(p.logs());
+            Files.deleteIfExists(cargo);
+            Files.deleteIfExists(units);
+        }
+
+        List<String> wrap(List<String> args) {
+            List<String> out = new ArrayList<>(List.of(rusage.toString(), "--out", cargo.toString(), "--"));
+            out.addAll(args);
+            return out;
+        }
+
+        BuildMeasurement measurement(CpuLoad before, CpuLoad after) throws IOException {
+            CargoOutput.Rusage whole = CargoOutput.rusage(Files.readString(cargo));
+            List<BuildUnit> us = new ArrayList<>();
+            if (Files.exists(units)) {
+                for (String l : Files.readAllLines(units)) {
+                    if (!l.isBlank()) us.add(CargoOutput.unit(l));
+                }
+            }
+            return new BuildMeasurement(whole.wallMs(), whole.cpuMs(), whole.maxRssKb(), whole.wallMs(), null,
+                    CpuLoad.between(before, after, whole.wallMs(), whole.cpuMs(), Runtime.getRuntime().availableProcessors()), us);
+        }
+    }
+
+    /** Empties the profile's target folder: what a clean build starts from. */
+    void cleanAll(PreparedBuild p) throws IOException {
+        if (Files.exists(p.target())) SourceCopy.deleteTree(p.target());
     }
 
     /**
@@ -94,7 +176,7 @@ final class CrateBuilds {
     }
 
     /** One timed build of the leaf crate (dependencies already built): its rustc's figures and cargo's wall time. */
-    BuildMeasurement timedBuild(PreparedBuild p, Scenario s, boolean incremental, String tag)
+    BuildMeasurement timedBuild(PreparedBuild p, Scenario s, Boolean incremental, String tag)
             throws IOException, InterruptedException, BuildFailure {
         CargoCommand cmd = command(p, incremental);
         Path rustcLog = p.logs().resolve("rustc-" + tag + ".jsonl");
@@ -190,7 +272,8 @@ final class CrateBuilds {
         return p.target().resolve(CargoCommand.CARGO_PROFILE).resolve("deps");
     }
 
-    CargoCommand command(PreparedBuild p, boolean incremental) {
+    /** @param incremental null leaves it to the profile and Cargo */
+    CargoCommand command(PreparedBuild p, Boolean incremental) {
         BuildPlan plan = p.plan();
         return CargoCommand.build(plan.profile(), plan.features(), p.manifest(), p.target(), incremental, p.stageFlags(),
                 plan.route(), plan.toolchain().host(), userEnv);

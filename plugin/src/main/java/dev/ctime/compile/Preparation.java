@@ -38,7 +38,7 @@ final class Preparation {
     }
 
     /** @param progress hears the outcome after every pipeline stage, so an interruption keeps what was measured */
-    CompileBench.Prepared prepare(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> progress)
+    CompileBench.Prepared prepare(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> progress, boolean firstAsClean)
             throws IOException, InterruptedException {
         // plan.dir() is <output>/profiles/<name>: the whole output folder stays out of the copy.
         Path manifest = SourceCopy.create(builds.crate, plan.dir().resolve("src"), plan.dir().getParent().getParent());
@@ -61,8 +61,10 @@ final class Preparation {
             at.applied.rustflagsAdded = cmd.rustflags();
             at.applied.rustflagsRoute = plan.route().name();
             at.applied.features = plan.features();
-            CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true);
+            at.applied.effective = plan.effective().isEmpty() ? null : plan.effective();
+            CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true, firstAsClean);
             at.applied.rustcCommand = built.rustcCommand();
+            if (built.clean() != null) at.outcome = at.outcome.withSample(Scenario.CLEAN, built.clean());
             at.outcome = at.outcome.warned(built.warnings());
             if (plan.profile().isAutodiff()) at.outcome = at.outcome.warned(EnzymeWarnings.of(built.stderr()));
             if (plan.profile().autodiff().contains("PrintPerf")) {

@@ -29,6 +29,8 @@ final class ScenarioRunner {
     private final Consumer<String> log;
     /** Profiles whose incremental cache matches their unmodified sources. */
     private final Set<String> baselines = new HashSet<>();
+    /** Each profile's last build's incremental mode ("true", "false", or "null" for the profile's own). */
+    private final Map<String, String> lastMode = new HashMap<>();
     private int patchCounter;
     /** The number of the first round this runner times (later rounds of a run continue the count). */
     private int firstRound = 1;
@@ -39,6 +41,18 @@ final class ScenarioRunner {
         this.builds = builds;
         this.patchFile = patchFile;
         this.log = log;
+    }
+
+    /** What the profile's last build outside this runner left: a build in this incremental mode (null: the profile's own). */
+    void built(String profile, Boolean incremental) {
+        baselines.remove(profile);
+        lastMode.put(profile, String.valueOf(incremental));
+    }
+
+    /** The profile's target folder was changed outside this runner (an analysis build): nothing is known of it. */
+    void forget(String profile) {
+        baselines.remove(profile);
+        lastMode.remove(profile);
     }
 
     ScenarioRunner withFirstRound(int round) {
@@ -79,8 +93,11 @@ final class ScenarioRunner {
                     round.add(Map.entry(p, s));
                 }
             }
+            // A round the kept builds already cover (the first clean build, a resumed run's) is not the end of the rounds.
+            int thisRound = rep;
+            if (round.isEmpty() && (rep < minRepeat || kept.values().stream().anyMatch(k -> k > thisRound))) continue;
             if (round.isEmpty()) break;
-            int expected = done + round.size() * (rep <= minRepeat ? minRepeat - rep + 1 : 1);
+            int expected = done + (rep <= minRepeat ? toMinimum(prepared, now, scenarios, kept, rep, minRepeat) : round.size());
             for (Map.Entry<PreparedBuild, Scenario> ps : round) {
                 PreparedBuild p = ps.getKey();
                 Scenario s = ps.getValue();
@@ -123,6 +140,17 @@ final class ScenarioRunner {
         return new CompileBench.Timed(now, Set.copyOf(capped));
     }
 
+    /** The builds from this round to the last of the first {@code minRepeat}: what the kept ones leave to do. */
+    private static int toMinimum(List<PreparedBuild> prepared, Map<String, BuildOutcome> now, List<Scenario> scenarios,
+                                 Map<String, Integer> kept, int rep, int minRepeat) {
+        int n = 0;
+        for (PreparedBuild p : prepared) {
+            if (!now.get(p.name()).ok()) continue;
+            for (Scenario s : scenarios) n += Math.max(0, minRepeat - Math.max(rep - 1, kept.getOrDefault(p.name() + "/" + s.id, 0)));
+        }
+        return n;
+    }
+
     /** Whether the build CPU time of these runs is known to the target precision. */
     static boolean precise(List<BuildMeasurement> ms, double target) {
         if (ms.isEmpty()) return false;
@@ -132,38 +160,52 @@ final class ScenarioRunner {
     /** One timed build of one scenario, its incremental baseline built first where the scenario needs one. */
     private BuildMeasurement measure(PreparedBuild p, Scenario s, int rep) throws IOException, InterruptedException, BuildFailure {
         String tag = s.id + "-" + rep;
-        boolean incremental = s.incrementalFor(p.plan().profile());
-        if (!s.needsIncrementalBaseline()) {
+        Boolean incremental = s.incrementalFor(p.plan().profile());
+        if (s == Scenario.EDIT) {
+            // An edit rebuilds on what the last build left; after a build in another incremental mode, cargo would also
+            // rebuild the path dependencies (their fingerprints include it): settle that first, untimed.
+            if (!java.util.Objects.equals(lastMode.get(p.name()), String.valueOf(incremental))) settle(p, incremental, tag);
+        } else if (s.wholeGraph) {
+            // clean: the build empties the target folder itself
+        } else if (!s.needsIncrementalBaseline()) {
             builds.cleanLeaf(p, incremental, tag);
         } else if (!baselines.contains(p.name())) {
             builds.cleanLeaf(p, true, tag + "-baseline");
-            var baseline = builds.command(p, true);
-            Processes.Result r = Processes.run(baseline.args(), builds.crate.dir(), builds.env(baseline, null), builds.timeout, p.logs(),
-                    "build-" + tag + "-baseline");
-            if (!r.ok()) {
-                throw new BuildFailure("the incremental baseline build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
-            }
+            settle(p, true, tag);
         }
         baselines.remove(p.name());
         String original = null;
         if (s == Scenario.INCR_UNCHANGED) {
             touch(p.crateRoot());
-        } else if (s == Scenario.INCR_PATCHED && patchFile == null) {
+        } else if (s.edits() && patchFile == null) {
             original = Files.readString(p.crateRoot());
             Files.writeString(p.crateRoot(), original + patch(++patchCounter));
-        } else if (s == Scenario.INCR_PATCHED) {
+        } else if (s.edits()) {
             gitApply(p, false, tag);
         }
         BuildMeasurement m;
         try {
-            m = builds.timedBuild(p, s, incremental, tag);
+            m = s.wholeGraph ? builds.timedGraphBuild(p, s, tag) : builds.timedBuild(p, s, incremental, tag);
         } finally {
             if (original != null) Files.writeString(p.crateRoot(), original);
-            if (s == Scenario.INCR_PATCHED && patchFile != null) gitApply(p, true, tag + "-revert");
+            if (s.edits() && patchFile != null) gitApply(p, true, tag + "-revert");
         }
-        // After a patched build the cache holds the edit, which is reverted: it no longer matches.
-        if (incremental && s != Scenario.INCR_PATCHED) baselines.add(p.name());
+        lastMode.put(p.name(), String.valueOf(incremental));
+        // After a patched build the cache holds the edit, which is reverted: it no longer matches. A clean build's
+        // cache (where the profile makes one) matches, but incr-* scenarios want theirs built by themselves.
+        if (Boolean.TRUE.equals(incremental) && !s.edits() && !s.wholeGraph) baselines.add(p.name());
         return m;
+    }
+
+    /** An untimed build of the profile's copy as it stands, in this incremental mode. */
+    private void settle(PreparedBuild p, Boolean incremental, String tag) throws IOException, InterruptedException, BuildFailure {
+        var baseline = builds.command(p, incremental);
+        Processes.Result r = Processes.run(baseline.args(), builds.crate.dir(), builds.env(baseline, null), builds.timeout, p.logs(),
+                "build-" + tag + "-baseline");
+        if (!r.ok()) {
+            throw new BuildFailure("the untimed build before the " + tag + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+        }
+        lastMode.put(p.name(), String.valueOf(incremental));
     }
 
     /** Applies (or reverts) the user's patch to the profile's copy of the crate; never to the user's tree. */

@@ -52,7 +52,7 @@ final class TrainingPipeline {
         PreparedBuild instrumented = p.inStage(root.resolve("target"), PipelineCommands.instrumentFlags(raw));
         PipelineTools.Set tools = p.plan().tools();
         try {
-            Path so = builds.buildOnce(instrumented, "pgo-instrumented-initial", false).cdylib();
+            Path so = builds.buildOnce(instrumented, "pgo-instrumented-initial", false, false).cdylib();
             BuildMeasurement m = builds.timedLeafBuild(instrumented, "pgo-instrumented");
             stages.accept(new PipelineStage("instrumented build", m.wallMs(), m.cpuMs(),
                     "the leaf crate's rustc with -Cprofile-generate, timed as the full builds are (dependencies, also"

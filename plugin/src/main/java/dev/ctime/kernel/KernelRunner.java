@@ -41,6 +41,12 @@ public final class KernelRunner {
     static final long LEAST_WARMUP_CALLS = 256;
     /** A warm-up round within this share of the last one's median counts as steady. */
     static final double STEADY = 0.10;
+    /**
+     * The floor of calls is met once this share of ctime.warmupMaxMs has gone by: a kernel of microseconds reaches
+     * {@link #WARMUP_CALLS} only after a third of a second or more, which across a workload's sizes and profiles made the
+     * first fork three times as long as the others; a cold phase that outlasts it shows as drift in the timed batches.
+     */
+    static final double FLOOR_SHARE = 0.3;
     /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
     static final int MIN_UNDISTURBED = 3;
     /** How many times a library still warming up is warmed and timed anew before its drift is recorded. */
@@ -376,7 +382,8 @@ public final class KernelRunner {
             rounds.add(calls);
             medians.add(m);
             calls += batch * WARMUP_ROUND;
-            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && calls >= floor) break;
+            boolean floorMet = calls >= floor || System.nanoTime() - start >= FLOOR_SHARE * plan.warmupMaxMs() * 1_000_000;
+            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && floorMet) break;
             prev = m;
             // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round.
             double left = end - System.nanoTime();

@@ -19,13 +19,16 @@ import java.util.Map;
  * @param sources           the files the build read (cargo's dep-info, manifests, cargo config), each with its SHA-256:
  *                          what ctime.resume compares to tell whether the profile's code changed
  * @param features the cargo features enabled
+ * @param effective         every Cargo profile key as it reached the build and where its value came from (ctime's
+ *                          profile, the crate's own profiles, a config file, the environment, Cargo's default)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Applied(String fingerprint, List<String> cargoArgs,
                       @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS) Map<String, String> env,
                       List<String> rustflagsAdded,
                       String rustflagsRoute, List<String> features, String rustcCommand, String pgoProfile,
-                      String libraryBeforeBolt, String librarySha256, Map<String, String> sources) {
+                      String libraryBeforeBolt, String librarySha256, Map<String, String> sources,
+                      List<EffectiveSetting> effective) {
 
     /** Filled while the profile is built. */
     public static final class Builder {
@@ -40,10 +43,11 @@ public record Applied(String fingerprint, List<String> cargoArgs,
         public String libraryBeforeBolt;
         public String librarySha256;
         public Map<String, String> sources;
+        public List<EffectiveSetting> effective;
 
         public Applied build() {
             return new Applied(fingerprint, cargoArgs, env, rustflagsAdded, rustflagsRoute, features, rustcCommand, pgoProfile,
-                    libraryBeforeBolt, librarySha256, sources);
+                    libraryBeforeBolt, librarySha256, sources, effective);
         }
     }
 }

@@ -43,6 +43,8 @@ public record Decision(Workload workload, List<String> excluded, double expected
                        String recommended, String state, Bound bound, List<String> equivalent, List<Undecided> undecided,
                        List<Barred> barred, List<Point> points, List<String> front, List<BreakEven> breakEvens,
                        List<ItemShare> byKernel, String runnerUp, String reason, List<Comparison> primalCost) {
+    /** The build a decision reads where none is asked for: the whole graph from an empty target folder, a CI build. */
+    public static final String DEFAULT_SCENARIO = "clean";
     public static final String RECOMMENDED = "recommended";
     /** Written by ctime before a recommendation always came with its bound; read back from older reports only. */
     public static final String UNDECIDED = "undecided";

@@ -46,7 +46,7 @@ public sealed interface FigureId permits FigureId.Build, FigureId.Kernel, Figure
     /**
      * One figure of one build scenario.
      *
-     * @param scenario the scenario ("full", "incremental", or "rustc" for the analysis build's counted instructions)
+     * @param scenario the scenario ("clean", "edit", "full", or "rustc" for the analysis build's counted instructions)
      * @param measure  cpuMs, wallMs, maxRssKb, instructions, or cpuMs+pipeline (a trained build with its pipeline)
      */
     record Build(String scenario, String measure) implements FigureId {

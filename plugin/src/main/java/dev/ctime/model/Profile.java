@@ -16,12 +16,21 @@ import java.util.Map;
 public record Profile(String name, String inherits, String optLevel, String lto, Integer codegenUnits,
                       Boolean incremental, String debug, String panic, String linker, String targetCpu,
                       Integer frontendThreads, String toolchain, List<String> features, List<String> rustflags,
-                      List<String> autodiff, Boolean pgo, Boolean bolt) {
+                      List<String> autodiff, Boolean pgo, Boolean bolt, List<String> packages) {
 
     public Profile {
         features = List.copyOf(features);
         rustflags = List.copyOf(rustflags);
         autodiff = List.copyOf(autodiff);
+        packages = packages == null ? List.of() : List.copyOf(packages);
+    }
+
+    /** Without package overrides. */
+    public Profile(String name, String inherits, String optLevel, String lto, Integer codegenUnits, Boolean incremental, String debug,
+                   String panic, String linker, String targetCpu, Integer frontendThreads, String toolchain, List<String> features,
+                   List<String> rustflags, List<String> autodiff, Boolean pgo, Boolean bolt) {
+        this(name, inherits, optLevel, lto, codegenUnits, incremental, debug, panic, linker, targetCpu, frontendThreads, toolchain,
+                features, rustflags, autodiff, pgo, bolt, List.of());
     }
 
     public boolean isAutodiff() {
@@ -64,6 +73,7 @@ public record Profile(String name, String inherits, String optLevel, String lto,
         if (!autodiff.isEmpty()) m.put("autodiff", autodiff);
         put(m, "pgo", pgo);
         put(m, "bolt", bolt);
+        if (!packages.isEmpty()) m.put("packages", packages);
         return m;
     }
 
@@ -76,7 +86,8 @@ public record Profile(String name, String inherits, String optLevel, String lto,
         return new Profile(name, text(m.get("inherits")), text(m.get("optLevel")), text(m.get("lto")), whole(m.get("codegenUnits")),
                 yesNo(m.get("incremental")), text(m.get("debug")), text(m.get("panic")), text(m.get("linker")),
                 text(m.get("targetCpu")), whole(m.get("frontendThreads")), text(m.get("toolchain")), texts(m.get("features")),
-                texts(m.get("rustflags")), texts(m.get("autodiff")), yesNo(m.get("pgo")), yesNo(m.get("bolt")));
+                texts(m.get("rustflags")), texts(m.get("autodiff")), yesNo(m.get("pgo")), yesNo(m.get("bolt")),
+                texts(m.get("packages")));
     }
 
     private static String text(Object v) {

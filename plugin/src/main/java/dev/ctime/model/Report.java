@@ -63,7 +63,7 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * with its bound (decision.bound: minimax regret, settled or bounded), undecided no longer a state. Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
 
     /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
     public static String currentTool() {

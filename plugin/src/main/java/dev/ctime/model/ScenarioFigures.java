@@ -12,8 +12,15 @@ import java.util.List;
  * @param cargoWallMs  the whole cargo invocation, fingerprinting included
  * @param instructions the leaf rustc's instructions:u, where the machine offers counters (else absent)
  * @param interference per build, in the order of the samples: what else used the machine meanwhile
+ * @param units        for the scenarios that time the whole graph (clean, edit): each unit's medians, costliest first;
+ *                     the scenario's own wall and CPU are then cargo's whole process tree (build scripts' runs and
+ *                     cargo's own work included), and the units say where it went
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs, Summary instructions,
-                              List<Interference> interference) {
+                              List<Interference> interference, List<BuildUnit> units) {
+    public ScenarioFigures(Summary wallMs, Summary cpuMs, Summary maxRssKb, Summary cargoWallMs, Summary instructions,
+                           List<Interference> interference) {
+        this(wallMs, cpuMs, maxRssKb, cargoWallMs, instructions, interference, null);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.model.Decision;
 import dev.ctime.site.StandalonePage;
 import dev.ctime.run.RawConfiguration;
 import dev.ctime.run.ConfigurationProcessor;
@@ -48,7 +49,9 @@ public class MeasureMojo extends JudgingParameters {
      * inherits (release, dev), optLevel (0, 1, 2, 3, s, z), lto (off, thin-local, thin, fat), codegenUnits, incremental
      * (true, false), debug (none, line-tables, limited, full), panic (unwind, abort), linker (default, lld, mold, bfd),
      * targetCpu, frontendThreads, toolchain, features, rustflags, autodiff (Enable, NoPostopt, NoTT, LooseTypes, Print…),
-     * pgo and bolt (true, false: trained by ctime on the kernels). With none, ctime's presets: dev, release, release-thin-lto,
+     * pgo and bolt (true, false: trained by ctime on the kernels), packages (Cargo's package overrides as SPEC:KEY=VALUE, e.g.
+     * *:opt-level=2 for every dependency at 2; keys opt-level, debug, debug-assertions, overflow-checks, codegen-units,
+     * incremental, strip, split-debuginfo). With none, ctime's presets: dev, release, release-thin-lto,
      * release-fat-lto-cgu1, and with an autodiff feature and a nightly toolchain hand-release, hand-fat-lto, enzyme,
      * enzyme-nopostopt, enzyme-nott, enzyme-loosetypes.
      */
@@ -70,8 +73,8 @@ public class MeasureMojo extends JudgingParameters {
     @Parameter(property = "ctime.profiles")
     String selectProfiles;
 
-    /** Comma-separated scenarios: full, incr-full, incr-unchanged, incr-patched. */
-    @Parameter(property = "ctime.scenarios", defaultValue = "full")
+    /** Comma-separated scenarios: clean, edit (what a team pays), full, incr-full, incr-unchanged, incr-patched (leaf only). */
+    @Parameter(property = "ctime.scenarios", defaultValue = Decision.DEFAULT_SCENARIO)
     String scenarios;
 
     /**

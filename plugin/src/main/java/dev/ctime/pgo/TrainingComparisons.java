@@ -1,5 +1,6 @@
 package dev.ctime.pgo;
 
+import dev.ctime.model.Decision;
 import dev.ctime.model.FigureId;
 import dev.ctime.profile.SettingsIdentity;
 import dev.ctime.model.Comparison;
@@ -26,7 +27,7 @@ public final class TrainingComparisons {
         List<ProfileResult> trained = profiles.stream().filter(p -> p.pipeline() != null && p.status().measured()
                 && p.compile() != null).toList();
         if (trained.isEmpty()) return null;
-        String sc = scenario != null ? scenario : trained.get(0).compile().keySet().stream().findFirst().orElse("full");
+        String sc = scenario != null ? scenario : trained.get(0).compile().keySet().stream().findFirst().orElse(Decision.DEFAULT_SCENARIO);
         List<TrainingEffect.Build> builds = new ArrayList<>();
         List<TrainingEffect.Row> rows = new ArrayList<>();
         for (ProfileResult p : trained) {

@@ -51,7 +51,8 @@ public final class ProfileParser {
                 rustflags(raw.get(Setting.RUSTFLAGS.key)),
                 java.util.Objects.requireNonNullElse(collect(problems, () -> autodiff(raw, where)), List.<String>of()),
                 collect(problems, () -> bool(raw, Setting.PGO, where)),
-                collect(problems, () -> bool(raw, Setting.BOLT, where)));
+                collect(problems, () -> bool(raw, Setting.BOLT, where)),
+                collect(problems, () -> packages(raw, where)));
         if (!problems.isEmpty()) throw new ProfileException(String.join("\n", problems));
         if (p.isAutodiff() && p.lto() != null && !p.lto().equals("fat")) {
             throw new ProfileException(where + ": autodiff needs fat LTO (rustc refuses #[autodiff] otherwise: Enzyme must"
@@ -108,6 +109,29 @@ public final class ProfileParser {
         String v = text(raw, s);
         if (v == null) return List.of();
         return Arrays.stream(v.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** Package overrides, {@code SPEC:KEY=VALUE} each, keys those Cargo allows in {@code [profile.*.package.SPEC]}. */
+    private static List<String> packages(Map<String, String> raw, String where) throws ProfileException {
+        List<String> out = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (String item : list(raw, Setting.PACKAGES)) {
+            int colon = item.lastIndexOf(':');
+            int eq = item.indexOf('=', Math.max(colon, 0));
+            String key = colon > 0 && eq > colon ? item.substring(colon + 1, eq).strip() : null;
+            if (key == null || item.substring(0, colon).isBlank() || item.substring(eq + 1).isBlank()
+                    || !Setting.PACKAGES.values.contains(key)) {
+                bad.add(item);
+            } else {
+                out.add(item.substring(0, colon).strip() + ":" + key + "=" + item.substring(eq + 1).strip());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new ProfileException(where + ": <packages> entries " + bad + " are not SPEC:KEY=VALUE with a key Cargo allows in"
+                    + " a package override (" + String.join(", ", Setting.PACKAGES.values) + "; lto and panic apply to the whole"
+                    + " graph only), e.g. <packages>*:opt-level=2</packages>");
+        }
+        return out;
     }
 
     /** Rustflags are whitespace-separated, as in RUSTFLAGS. */

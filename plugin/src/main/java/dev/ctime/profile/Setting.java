@@ -23,7 +23,13 @@ public enum Setting {
     AUTODIFF("autodiff", List.of("Enable", "NoPostopt", "NoTT", "Inline", "LooseTypes", "PrintTA", "PrintAA",
             "PrintPerf", "PrintSteps", "PrintModBefore", "PrintModAfter", "PrintModFinal", "PrintPasses", "PrintTAFn")),
     PGO("pgo", List.of("true", "false")),
-    BOLT("bolt", List.of("true", "false"));
+    BOLT("bolt", List.of("true", "false")),
+    /**
+     * Package overrides, one to one with Cargo's {@code [profile.NAME.package.SPEC] KEY = VALUE}: comma-separated
+     * {@code SPEC:KEY=VALUE}, e.g. {@code *:opt-level=2} (every dependency at 2). Keys are those Cargo allows there.
+     */
+    PACKAGES("packages", List.of("opt-level", "debug", "debug-assertions", "overflow-checks", "codegen-units", "incremental",
+            "strip", "split-debuginfo"));
 
     public final String key;
     /** Accepted values, or null where any value of the right type goes. */

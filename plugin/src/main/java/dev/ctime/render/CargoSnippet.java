@@ -35,8 +35,17 @@ public final class CargoSnippet {
         // incremental is a profile setting that ctime applies per scenario, not through the Cargo profile.
         if (prof.incremental() != null) cargo.put("incremental", String.valueOf(prof.incremental()));
         cargo.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
-        int keys = cargo.size();
+        Map<String, String> packages = CargoCommand.packageKeys(prof);
+        int keys = cargo.size() + packages.size();
         if (keys == 0) sb.append("# nothing to change: your ").append(inherits).append(" profile as it is\n");
+        // Package overrides, one table per package spec, as Cargo reads them.
+        Map<String, List<String>> bySpec = new java.util.LinkedHashMap<>();
+        packages.forEach((k, v) -> bySpec.computeIfAbsent(k.substring(0, k.lastIndexOf('.')), x -> new java.util.ArrayList<>())
+                .add(k.substring(k.lastIndexOf('.') + 1) + " = " + v));
+        bySpec.forEach((spec, kv) -> {
+            sb.append("[profile.").append(inherits).append(".package.").append(CargoCommand.quote(spec)).append("]\n");
+            kv.forEach(line -> sb.append(line).append('\n'));
+        });
         List<String> added = p.applied() == null ? null : p.applied().rustflagsAdded();
         // The profile ctime trained lives in its own output folder: the pipeline, not the path, is what to reproduce.
         List<?> flags = added != null ? added.stream().filter(f -> !String.valueOf(f).startsWith("-Cprofile-use=")

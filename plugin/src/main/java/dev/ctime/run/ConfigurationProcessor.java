@@ -178,10 +178,11 @@ public final class ConfigurationProcessor {
         for (String s : raw.scenarios.split(",")) {
             if (s.isBlank()) continue;
             Scenario.byId(s).ifPresentOrElse(sc::add, () -> problems.add(Problem.of("scenarios", "{scenarios}: unknown scenario '"
-                    + s.strip() + "'; use full, incr-full, incr-unchanged or incr-patched")));
+                    + s.strip() + "'; use " + java.util.Arrays.stream(Scenario.values()).map(x -> x.id).collect(java.util.stream.Collectors.joining(", "))
+                    + " (clean and edit are what a team pays; the others time the leaf crate's rustc alone)")));
         }
         if (sc.isEmpty() && problems.isEmpty()) {
-            problems.add(Problem.of("scenarios", "{scenarios} is empty: name at least one scenario, e.g. full"));
+            problems.add(Problem.of("scenarios", "{scenarios} is empty: name at least one scenario, e.g. clean"));
         }
         return sc;
     }

@@ -188,7 +188,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private List<Profile> profiles = List.of();
         private List<String> only = List.of();
         private List<Kernel> kernels = List.of();
-        private List<Scenario> scenarios = List.of(Scenario.FULL);
+        private List<Scenario> scenarios = List.of(Scenario.DEFAULT);
         private int repeat;
         private int forks;
         private double minSampleMs;

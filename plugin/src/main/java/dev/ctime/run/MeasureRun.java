@@ -11,6 +11,8 @@ import dev.ctime.model.Decision;
 import dev.ctime.kernel.ForkResult;
 import dev.ctime.exec.DiskSpace;
 import dev.ctime.compile.Scenario;
+import dev.ctime.cargo.EffectiveProfile;
+import dev.ctime.render.ProfileSettings;
 import dev.ctime.exec.EnvironmentException;
 import dev.ctime.exec.Machine;
 import dev.ctime.model.Status;
@@ -111,6 +113,7 @@ public final class MeasureRun {
     /** What the builds beyond ctime.repeat were for and why they stopped, where any were wanted. */
     private String extraBuilds;
     private SourceRevision commit;
+    private EffectiveProfile effective;
     private ShardInfo shardInfo;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
@@ -292,6 +295,8 @@ public final class MeasureRun {
                     + " so remove it while measuring (or unset CARGO_BUILD_TARGET)");
         }
         CargoCommand.FlagsRoute route = CargoCommand.route(cfg.userEnv(), scan.hasTargetRustflags());
+        effective = new EffectiveProfile((crate.workspaceRoot() == null ? crate.dir() : crate.workspaceRoot()).resolve("Cargo.toml"),
+                scan.files(), cfg.userEnv());
 
         List<BuildPlan> plans = new ArrayList<>();
         for (Profile p : profiles) {
@@ -300,6 +305,7 @@ public final class MeasureRun {
             String skip = skipReason(plan);
             record(skip == null ? BuildOutcome.planned(plan) : BuildOutcome.planned(plan).skipped(skip));
         }
+        plans.forEach(p -> ProfileSettings.lines(p.profile(), p.effective(), cfg.judging().reference()).forEach(log));
         if (cfg.resume()) resume();
         List<BuildPlan> toMeasure = plans.stream().filter(p -> outcome(p.name()).reused() == null).toList();
         List<Profile> building = toMeasure.stream().filter(p -> outcome(p.name()).ok()).map(BuildPlan::profile).toList();
@@ -332,6 +338,8 @@ public final class MeasureRun {
         CompileBench bench = new CompileBench(crate, rusage, perf, cfg.builds().patchFile(), cfg.builds().timeout(), cfg.userEnv(),
                 valgrind, trainer, log);
         List<PreparedBuild> prepared = new ArrayList<>();
+        // The first build starts from an empty target folder where clean builds are timed: it is their first sample.
+        boolean firstAsClean = cfg.builds().scenarios().contains(Scenario.CLEAN);
         int nth = 0;
         for (BuildPlan plan : toMeasure) {
             BuildOutcome o = outcome(plan.name());
@@ -340,12 +348,13 @@ public final class MeasureRun {
                 continue;
             }
             String left = left((double) nth++ / building.size());
-            log.accept("first build " + nth + "/" + building.size() + ", " + plan.name() + " (untimed, dependencies too"
+            log.accept("first build " + nth + "/" + building.size() + ", " + plan.name() + " (" + (firstAsClean
+                    ? "from an empty target folder, the first clean sample" : "untimed, dependencies too")
                     + (plan.profile().usesPgo() ? "; PGO's instrumented build, training and merge before it" : "")
                     + (plan.profile().usesBolt() ? "; BOLT after it" : "") + ")" + (left.isEmpty() ? "" : "; " + left));
             try {
                 long t0 = System.nanoTime();
-                CompileBench.Prepared r = bench.prepare(plan, o, this::record);
+                CompileBench.Prepared r = bench.prepare(plan, o, this::record, firstAsClean);
                 record(r.outcome());
                 if (!estimated && r.build() != null && outcome(plan.name()).ok() && !plan.profile().usesPgo() && !plan.profile().usesBolt()) {
                     estimated = estimate(building, Map.of(plan.name(), (System.nanoTime() - t0) / 1e6), "this run's first build and"
@@ -909,7 +918,7 @@ public final class MeasureRun {
         PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Processes::which)
                 : null;
         return new BuildPlan(p, tc, cfg.workDir().resolve("profiles").resolve(p.name()), features, route, tools,
-                Resume.fingerprint(cfg, p, tc));
+                Resume.fingerprint(cfg, p, tc), effective == null ? List.of() : effective.of(p));
     }
 
     /** Why a planned profile cannot be built here (a missing tool, toolchain or Enzyme backend); null when it can. */

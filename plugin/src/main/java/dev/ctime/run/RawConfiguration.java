@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Decision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class RawConfiguration {
     /** What went wrong reading the elements themselves (a child that is not a profile, say), as the reader said it. */
     public List<String> elementProblems = new ArrayList<>();
     public String selectProfiles;
-    public String scenarios = "full";
+    public String scenarios = Decision.DEFAULT_SCENARIO;
     public int repeat;
     public int maxRepeat;
     public int forks;

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.compile.Scenario;
 import dev.ctime.store.Json;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Race;
@@ -24,6 +25,7 @@ import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.model.Control;
 import dev.ctime.verdict.Decider;
+import dev.ctime.model.BuildUnit;
 import dev.ctime.model.Decision;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
@@ -118,8 +120,12 @@ final class ReportAssembler {
         settings.put("instructionCounts", s.instructionCounts().text());
         settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.builds().patchFile());
-        settings.put("compileTimeMeasures", "the leaf crate's rustc process (and its children, e.g. the linker),"
-                + " measured with wait4 in its own process; dependencies built beforehand");
+        settings.put("compileTimeMeasures", String.join("; ", cfg.builds().scenarios().stream().map(sc -> sc.id + ": " + (sc.wholeGraph
+                ? "cargo's whole process tree (every rustc, build script run and link, and cargo's own work), at cargo's default"
+                + " parallelism, measured with wait4 in its own process, each rustc also as a unit"
+                + (sc == Scenario.CLEAN ? ", from an empty target folder" : ", after a small edit of the leaf crate")
+                : "the leaf crate's rustc process (and its children, e.g. the linker), measured with wait4 in its own process;"
+                + " dependencies built beforehand")).toList()));
         Toolchain d = s.defaultToolchain();
         ToolchainFacts tcDefault = new ToolchainFacts(null, d.rustcVersion(), d.llvmVersion(), d.host(), d.channel(), null, null, null);
         List<ToolchainFacts> tcs = new ArrayList<>();
@@ -194,7 +200,26 @@ final class ReportAssembler {
                 summary(ms, BuildMeasurement::cpuMs, capped, disturbed), summary(ms, BuildMeasurement::maxRssKb, capped, disturbed),
                 summary(ms, BuildMeasurement::cargoWallMs, capped, disturbed),
                 counted ? summary(ms, BuildMeasurement::instructions, capped, disturbed) : null,
-                ms.stream().map(BuildMeasurement::interference).toList());
+                ms.stream().map(BuildMeasurement::interference).toList(), units(ms));
+    }
+
+    /** Each unit's medians over the builds that ran it, costliest first; null for leaf-only builds. */
+    static List<BuildUnit> units(List<BuildMeasurement> ms) {
+        Map<String, List<BuildUnit>> byUnit = new LinkedHashMap<>();
+        boolean any = false;
+        for (BuildMeasurement m : ms) {
+            if (m.units() == null) continue;
+            any = true;
+            for (BuildUnit u : m.units()) byUnit.computeIfAbsent(u.key(), k -> new ArrayList<>()).add(u);
+        }
+        if (!any) return null;
+        List<BuildUnit> out = new ArrayList<>();
+        byUnit.values().forEach(us -> out.add(new BuildUnit(us.get(0).pkg(), us.get(0).crate(), us.get(0).crateType(),
+                Statistics.median(us.stream().mapToDouble(BuildUnit::cpuMs).toArray()),
+                Statistics.median(us.stream().mapToDouble(BuildUnit::wallMs).toArray()),
+                Statistics.median(us.stream().mapToDouble(BuildUnit::maxRssKb).toArray()), us.size())));
+        out.sort(java.util.Comparator.comparingDouble(BuildUnit::cpuMs).reversed());
+        return out;
     }
 
     private static Summary summary(List<BuildMeasurement> ms, ToDoubleFunction<BuildMeasurement> f, boolean capped,

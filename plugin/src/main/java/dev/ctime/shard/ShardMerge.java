@@ -278,7 +278,8 @@ public final class ShardMerge {
 
     private static String scenarioOf(ProfileResult anchor, String wanted) {
         if (wanted != null) return wanted;
-        return anchor == null || anchor.compile() == null ? "full" : anchor.compile().keySet().stream().findFirst().orElse("full");
+        return anchor == null || anchor.compile() == null ? Decision.DEFAULT_SCENARIO
+                : anchor.compile().keySet().stream().findFirst().orElse(Decision.DEFAULT_SCENARIO);
     }
 
     private static Summary cpu(ProfileResult p, String scenario) {

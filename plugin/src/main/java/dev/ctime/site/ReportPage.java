@@ -21,6 +21,7 @@ import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
+import dev.ctime.model.BuildParts;
 import dev.ctime.model.Summary;
 import dev.ctime.model.BreakEven;
 import dev.ctime.model.Comparison;
@@ -353,10 +354,27 @@ public final class ReportPage {
                                 + (f.cpuMs().interference() > 0 ? ", " + f.cpuMs().interference() + " disturbed" : "")));
             }
         }
-        w.paragraph("The leaf crate's rustc (dependencies built beforehand): the median of the builds with its 95% interval,"
-                + " and the builds; noisy where the interval is wider than 10% of the median, disturbed where another process"
-                + " used the CPUs during a build.");
+        w.paragraph("clean is the whole graph from an empty target folder (a CI build without a cache) and edit the rebuild after"
+                + " a small change to the crate: both are cargo's whole build, every unit, at cargo's default parallelism. full"
+                + " and incr-* are the leaf crate's rustc alone with its dependencies built beforehand (rustc-perf's scenarios,"
+                + " for judging the compiler). Each figure is the median of the builds with its 95% interval; noisy where the"
+                + " interval is wider than 10% of the median, disturbed where another process used the CPUs during a build.");
         w.table("compile", List.of("profile", "scenario", "CPU", "wall", "peak RSS", "instructions", "runs"), compile);
+        List<List<String>> units = new ArrayList<>();
+        for (ProfileResult p : r.profiles()) {
+            ScenarioFigures clean = p.compile() == null ? null : p.compile().get(Decision.DEFAULT_SCENARIO);
+            if (clean == null || clean.units() == null || clean.units().isEmpty()) continue;
+            for (BuildParts.Part part : BuildParts.of(clean.units(), r.crate().crateName(), clean.cpuMs().median())) {
+                units.add(List.of(p.name(), part.name(), ms(part.cpuMs()), String.format(Locale.ROOT, "%.0f%%",
+                        100 * part.cpuMs() / clean.cpuMs().median()), Integer.toString(part.units())));
+            }
+        }
+        if (!units.isEmpty()) {
+            w.paragraph("Where a clean build's CPU time goes (medians over the clean builds): the dependencies, their build"
+                    + " scripts' compilation, the crate itself (with its link), and the rest, which is cargo's own work and the"
+                    + " build scripts' runs.");
+            w.table("clean-units", List.of("profile", "part", "CPU", "share of the clean build", "units"), units);
+        }
         w.endSection();
 
         w.section("Kernel timings");

@@ -54,7 +54,7 @@ public final class Decider {
         for (ProfileResult p : profiles) {
             if (p.compile() != null && !p.compile().isEmpty()) return p.compile().keySet().iterator().next();
         }
-        return "full";
+        return Decision.DEFAULT_SCENARIO;
     }
 
     /** The timing of one workload item in one profile, or null where it was not measured or failed. */

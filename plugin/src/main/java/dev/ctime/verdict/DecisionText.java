@@ -15,11 +15,19 @@ public final class DecisionText {
     private DecisionText() {
     }
 
-    /** "1.00 million calls per build of heat gradient (n = 4096)", or of the workload. */
+    /** "1.00 million calls per clean build of heat gradient (n = 4096)", or of the workload. */
     public static String usage(Decision d) {
-        if (d.workload() == null) return Units.calls(d.expectedCalls()) + " calls per build";
-        return Units.calls(d.expectedCalls()) + " calls per build of " + (d.workload().items().size() == 1
+        String per = " calls per " + build(d.scenario());
+        if (d.workload() == null) return Units.calls(d.expectedCalls()) + per;
+        return Units.calls(d.expectedCalls()) + per + " of " + (d.workload().items().size() == 1
                 ? d.workload().items().get(0).describe() : "the workload (" + d.workload().items().size() + " kernel functions)");
+    }
+
+    /** The build a decision's cost is per: "clean build" (the whole graph, as CI pays it), "edit and rebuild", or a leaf-only one. */
+    static String build(String scenario) {
+        if (scenario == null || scenario.equals("clean")) return "clean build";
+        if (scenario.equals("edit")) return "edit and rebuild";
+        return scenario + " build (the crate's rustc alone)";
     }
 
     /** The first line: what to do, and the most it could be wrong by. */

@@ -37,17 +37,23 @@ class PreparationTest {
                 null, "fp-" + p.name());
     }
 
+    private CrateInfo crate() throws Exception {
+        return CrateInfo.read(CRATE, Files.createDirectories(out.resolve("logs")));
+    }
+
+    private CrateBuilds builds(CrateInfo crate) throws Exception {
+        return new CrateBuilds(crate, NativeTools.install(out.resolve("bin")), null, Duration.ofMinutes(10), System.getenv());
+    }
+
     @Test
     void aProfileIsBuiltOnceFromItsOwnCopyAndItsLibraryKept() throws Exception {
         Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
-        Path logs = Files.createDirectories(out.resolve("logs"));
-        CrateInfo crate = CrateInfo.read(CRATE, logs);
-        Toolchain tc = Toolchain.probe(null, CRATE.getParent(), logs);
-        CrateBuilds builds = new CrateBuilds(crate, NativeTools.install(out.resolve("bin")), null, Duration.ofMinutes(10),
-                System.getenv());
+        CrateInfo crate = crate();
+        Toolchain tc = Toolchain.probe(null, CRATE.getParent(), out.resolve("logs"));
+        CrateBuilds builds = builds(crate);
         BuildPlan plan = plan(ProfileParser.parse(Map.of("name", "o1", "optLevel", "1")), tc);
         List<BuildOutcome> heard = new ArrayList<>();
-        CompileBench.Prepared p = new Preparation(builds, null).prepare(plan, BuildOutcome.planned(plan), heard::add);
+        CompileBench.Prepared p = new Preparation(builds, null).prepare(plan, BuildOutcome.planned(plan), heard::add, false);
 
         assertEquals(Status.OK, p.outcome().status(), p.outcome().reason());
         assertTrue(Files.isRegularFile(plan.dir().resolve("src/Cargo.toml")), "the profile builds its own copy");
@@ -66,13 +72,38 @@ class PreparationTest {
     }
 
     @Test
+    void theFirstBuildFromAnEmptyTargetIsTheFirstCleanSampleWithItsUnits() throws Exception {
+        Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
+        CrateInfo crate = crate();
+        Toolchain tc = Toolchain.probe(null, CRATE.getParent(), out.resolve("logs"));
+        CrateBuilds builds = builds(crate);
+        BuildPlan plan = plan(ProfileParser.parse(Map.of("name", "o2", "optLevel", "2")), tc);
+        // A stale file in the target folder: a clean build starts from an empty one.
+        Path stale = plan.target().resolve("stale.txt");
+        Files.createDirectories(plan.target());
+        Files.writeString(stale, "left by an earlier run");
+        CompileBench.Prepared p = new Preparation(builds, null).prepare(plan, BuildOutcome.planned(plan), o -> { }, true);
+
+        assertEquals(Status.OK, p.outcome().status(), p.outcome().reason());
+        assertFalse(Files.exists(stale), "the target folder was emptied first");
+        List<BuildMeasurement> clean = p.outcome().samples().get(Scenario.CLEAN);
+        assertEquals(1, clean.size(), "one clean sample: " + p.outcome().samples());
+        BuildMeasurement m = clean.get(0);
+        assertNotNull(m.units());
+        assertTrue(m.units().stream().anyMatch(u -> u.crate().equals(crate.crateName()) && u.crateType().equals("cdylib")
+                && u.pkg().equals(crate.packageName())), "the leaf is a unit: " + m.units());
+        double units = m.units().stream().mapToDouble(dev.ctime.model.BuildUnit::cpuMs).sum();
+        assertTrue(m.cpuMs() >= units && units > 0, "cargo's whole tree holds its units: " + m.cpuMs() + " ms against " + units);
+    }
+
+    @Test
     void aTrainedProfileWithoutKernelsFailsAloneBeforeAnyBuild() throws Exception {
         // No cargo needed: the profile is refused before its first build.
         CrateInfo crate = new CrateInfo(CRATE, "basic", "0.1.0", "basic", List.of(), true, CRATE.getParent(),
                 Path.of("src/lib.rs"));
         CrateBuilds builds = new CrateBuilds(crate, out.resolve("no-rusage"), null, Duration.ofMinutes(1), Map.of());
         BuildPlan plan = plan(ProfileParser.parse(Map.of("name", "trained", "pgo", "true")), null);
-        CompileBench.Prepared p = new Preparation(builds, null).prepare(plan, BuildOutcome.planned(plan), o -> { });
+        CompileBench.Prepared p = new Preparation(builds, null).prepare(plan, BuildOutcome.planned(plan), o -> { }, true);
 
         assertNull(p.build());
         assertEquals(Status.FAILED, p.outcome().status());

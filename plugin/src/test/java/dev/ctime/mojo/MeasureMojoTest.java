@@ -38,7 +38,7 @@ class MeasureMojoTest {
         MeasureConfig c = mojo().config();
         assertEquals(dir.resolve("Cargo.toml"), c.manifest());
         assertEquals(dir.resolve("target/ctime"), c.workDir());
-        assertEquals(List.of(Scenario.FULL), c.builds().scenarios());
+        assertEquals(List.of(Scenario.CLEAN), c.builds().scenarios());
         assertEquals(Duration.ofSeconds(1800), c.builds().timeout());
         assertNull(c.builds().patchFile());
         assertEquals(42, c.timing().seed());

@@ -124,6 +124,16 @@ class SitePartsTest {
         assertEquals("-Clink-arg=-Wl,-rpath,C:\\lib \"x\"", read.path("build").path("rustflags").get(0).asText(), config);
         Map<String, Object> autodiff = Map.of("inherits", "release", "autodiff", List.of("Enable"));
         assertTrue(CargoSnippet.of(profile("e", "ok", 1, 1, autodiff)).contains("lto = \"fat\""));
+        // Package overrides paste as Cargo's own tables, and read back as the profile set them.
+        Map<String, Object> deps = Map.of("inherits", "release", "packages", List.of("*:opt-level=2", "libm:codegen-units=1",
+                "libm:strip=symbols"));
+        String withDeps = CargoSnippet.of(profile("d", "ok", 1, 1, deps));
+        com.fasterxml.jackson.databind.JsonNode t = new com.fasterxml.jackson.dataformat.toml.TomlMapper()
+                .readTree(withDeps.substring(0, withDeps.indexOf("\n\n") < 0 ? withDeps.length() : withDeps.indexOf("\n\n")));
+        com.fasterxml.jackson.databind.JsonNode pkg = t.path("profile").path("release").path("package");
+        assertEquals(2, pkg.path("*").path("opt-level").asInt(), withDeps);
+        assertEquals(1, pkg.path("libm").path("codegen-units").asInt(), withDeps);
+        assertEquals("symbols", pkg.path("libm").path("strip").asText(), withDeps);
     }
 
     @Test
