@@ -56,6 +56,21 @@ public final class EffectiveProfile {
         };
     }
 
+    /**
+     * The profile with every key ctime's profiles can set that it leaves unset pinned to Cargo's default for the profile
+     * it inherits (ctime.inherit=none): the crate's own [profile.release] then no longer reaches it. Keys no ctime
+     * profile sets (strip, debug-assertions, overflow-checks) and the crate's package overrides still do.
+     */
+    public static Profile withCargoDefaults(Profile p) {
+        boolean dev = "dev".equals(p.inheritsOrDefault());
+        String lto = p.lto() != null || p.isAutodiff() ? p.lto() : "thin-local";
+        return new Profile(p.name(), p.inherits(), p.optLevel() != null ? p.optLevel() : dev ? "0" : "3", lto,
+                p.codegenUnits() != null ? p.codegenUnits() : dev ? 256 : 16, p.incremental() != null ? p.incremental() : dev,
+                p.debug() != null ? p.debug() : dev ? "full" : "none", p.panic() != null ? p.panic() : "unwind", p.linker(),
+                p.targetCpu(), p.frontendThreads(), p.toolchain(), p.features(), p.rustflags(), p.autodiff(), p.pgo(), p.bolt(),
+                p.packages());
+    }
+
     /** Every key of {@link #KEYS} as it reaches the build, then the package overrides the crate's profiles carry. */
     public List<EffectiveSetting> of(Profile p) {
         Map<String, String> ctime = CargoCommand.profileKeys(p);

@@ -19,8 +19,9 @@ public final class CompileBench {
     /**
      * @param build   what the later stages build on; null when the profile failed
      * @param outcome what was applied and measured, failed with the reason where it did
+     * @param first   the first build's figures with every unit of its graph (null where it failed)
      */
-    public record Prepared(PreparedBuild build, BuildOutcome outcome) {
+    public record Prepared(PreparedBuild build, BuildOutcome outcome, BuildMeasurement first) {
     }
 
     /**

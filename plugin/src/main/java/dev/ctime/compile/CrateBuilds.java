@@ -25,10 +25,10 @@ import java.util.Map;
  */
 final class CrateBuilds {
     /**
-     * What the first build of everything left: the cdylib, the leaf rustc's command line, what to warn about, and
-     * where it started from an empty target folder and was measured, the first clean build's figures (else null).
+     * What the first build of everything left: the cdylib, the leaf rustc's command line, what to warn about, its
+     * figures with every unit, and whether it started from an empty target folder (then it is the first clean sample).
      */
-    record Built(Path cdylib, String rustcCommand, String stderr, List<String> warnings, BuildMeasurement clean) {
+    record Built(Path cdylib, String rustcCommand, String stderr, List<String> warnings, BuildMeasurement measured, boolean clean) {
     }
 
     final CrateInfo crate;
@@ -56,13 +56,10 @@ final class CrateBuilds {
         List<String> args = new ArrayList<>(cmd.args());
         args.add("-v");
         Map<String, String> env = env(cmd, null);
-        GraphRun graph = null;
-        if (asClean) {
-            cleanAll(p);
-            graph = new GraphRun(p, label);
-            args = graph.wrap(args);
-            env.put("CTIME_UNITS_LOG", graph.units.toString());
-        }
+        if (asClean) cleanAll(p);
+        GraphRun graph = new GraphRun(p, label);
+        args = graph.wrap(args);
+        env.put("CTIME_UNITS_LOG", graph.units.toString());
         CpuLoad before = CpuLoad.now();
         Processes.Result r = Processes.run(args, crate.dir(), env, timeout, p.logs(), label);
         CpuLoad after = CpuLoad.now();
@@ -87,7 +84,7 @@ final class CrateBuilds {
             throw new BuildFailure("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
                     + crate.manifest());
         }
-        return new Built(so, rustc, r.stderr(), warnings, graph == null ? null : graph.measurement(before, after));
+        return new Built(so, rustc, r.stderr(), warnings, graph.measurement(before, after), asClean);
     }
 
     /**

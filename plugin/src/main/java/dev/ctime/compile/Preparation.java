@@ -64,7 +64,8 @@ final class Preparation {
             at.applied.effective = plan.effective().isEmpty() ? null : plan.effective();
             CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true, firstAsClean);
             at.applied.rustcCommand = built.rustcCommand();
-            if (built.clean() != null) at.outcome = at.outcome.withSample(Scenario.CLEAN, built.clean());
+            if (built.clean()) at.outcome = at.outcome.withSample(Scenario.CLEAN, built.measured());
+            at.first = built.measured();
             at.outcome = at.outcome.warned(built.warnings());
             if (plan.profile().isAutodiff()) at.outcome = at.outcome.warned(EnzymeWarnings.of(built.stderr()));
             if (plan.profile().autodiff().contains("PrintPerf")) {
@@ -86,9 +87,9 @@ final class Preparation {
             Path depInfo = built.cdylib().resolveSibling(so.substring(0, so.lastIndexOf('.')) + ".d");
             if (tree == null) tree = SourceFiles.all(builds.crate.sourceRoot(), plan.dir().getParent().getParent());
             at.applied.sources = SourceFiles.hashes(builds.crate.sourceRoot(), SourceFiles.read(depInfo, plan.dir().resolve("src"), tree));
-            return new CompileBench.Prepared(p, at.result());
+            return new CompileBench.Prepared(p, at.result(), at.first);
         } catch (BuildFailure e) {
-            return new CompileBench.Prepared(null, at.result().failed(e.reason()));
+            return new CompileBench.Prepared(null, at.result().failed(e.reason()), null);
         }
     }
 
@@ -99,6 +100,7 @@ final class Preparation {
         private final Consumer<BuildOutcome> listener;
         BuildOutcome outcome;
         Long bytes;
+        BuildMeasurement first;
 
         Progress(BuildPlan plan, BuildOutcome planned, Consumer<BuildOutcome> listener) {
             this.applied.fingerprint = plan.fingerprint();

@@ -27,7 +27,14 @@ public final class Gate {
     public enum OnMismatch { FAIL, WARN, IGNORE }
 
     /** What a baseline figure the current run lacks does to the check: fail it (the default), or only warn. */
-    public enum OnMissing { FAIL, WARN }
+    /**
+     * FAIL: a lost figure fails the check; WARN: it only warns; STRICT: a figure the run switched off (a setting, a tool
+     * missing on this runner) fails as well, where otherwise it is reported as switched off and passes.
+     */
+    public enum OnMissing { FAIL, WARN, STRICT }
+
+    /** How a switched-off figure's row ends: what would make it fail. */
+    static final String STRICT_NOTE = "; ctime.check.onMissing=strict fails on it";
 
     /** @param mismatches what differs between the two runs that a comparison would silently mix */
     /** @param warnings what makes the timed verdicts less trustworthy: a run whose control differed */
@@ -97,7 +104,7 @@ public final class Gate {
         for (String p : profiles) {
             Measured.Profile b = baseline.profiles().get(p);
             Measured.Profile c = current.profiles().get(p);
-            boolean fail = onMissing == OnMissing.FAIL;
+            boolean fail = onMissing != OnMissing.WARN;
             if (b == null) {
                 rows.add(notComparable(p, "*", "not in the baseline"));
                 continue;
@@ -118,8 +125,13 @@ public final class Gate {
             for (String f : figures) {
                 Figure fb = b.figures().get(f);
                 Figure fc = c.figures().get(f);
+                if (fc == null && current.switchedOff(f) != null && onMissing != OnMissing.STRICT) {
+                    rows.add(new GateRow(p, f, fb.kind(), fb.unit(), fb.median(), null, null, null, null, GateVerdict.NOT_COMPARABLE, 0,
+                            false, f, current.switchedOff(f) + STRICT_NOTE));
+                    continue;
+                }
                 if (fc == null) {
-                    rows.add(missing(p, f, fb, c.whyMissing(f), fail));
+                    rows.add(missing(p, f, fb, current.switchedOff(f) != null ? current.switchedOff(f) : c.whyMissing(f), fail));
                     continue;
                 }
                 if (fb == null) {

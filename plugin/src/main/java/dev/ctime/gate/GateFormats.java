@@ -100,8 +100,21 @@ public final class GateFormats {
                 + pct(r.threshold()) + (r.note() == null ? "" : "; " + r.note()));
         for (GateRow r : gone) out.add("  missing" + (r.fails() ? "" : " (warning only: ctime.check.onMissing=warn)") + ": "
                 + r.profile() + " " + name(r) + ": " + r.note());
+        switchedOff(res).forEach((why, n) -> out.addAll(ConsoleTable.wrap("  not compared, " + n + (n == 1 ? " figure: " : " figures: ")
+                + why, ConsoleTable.WIDTH, "    ")));
         for (String w : res.warnings()) out.add("warning: " + w);
         return out;
+    }
+
+    /** The figures this run switched off (a setting, a tool missing on the runner), counted by why: said, never failed. */
+    static java.util.Map<String, Integer> switchedOff(Gate.Result res) {
+        java.util.Map<String, Integer> by = new java.util.LinkedHashMap<>();
+        for (GateRow r : res.rows()) {
+            if (r.verdict().equals(GateVerdict.NOT_COMPARABLE) && r.note() != null && r.note().endsWith(Gate.STRICT_NOTE)) {
+                by.merge(r.note(), 1, Integer::sum);
+            }
+        }
+        return by;
     }
 
     public static String markdown(Gate.Result res, String baselineName) {
@@ -122,6 +135,8 @@ public final class GateFormats {
         res.missing().forEach(r -> sb.append("- **missing**: ")
                 .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
         for (Mismatch m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m.text())).append('\n');
+        switchedOff(res).forEach((why, n) -> sb.append("- not compared, ").append(n).append(n == 1 ? " figure: " : " figures: ")
+                .append(md(why)).append('\n'));
         for (String w : res.warnings()) sb.append("- **warning**: ").append(md(w)).append('\n');
         if (verdict != null) sb.append("\n**This run's verdict**: ").append(md(verdict)).append('\n');
         List<GateRow> changed = res.rows().stream().filter(r -> r.verdict().equals(GateVerdict.REGRESSED) || r.verdict().equals(GateVerdict.IMPROVED)

@@ -29,10 +29,51 @@ import java.util.TreeMap;
  * @param machine    CPU model and count
  * @param unreliable where the run's control (a copy of the reference's library) differed from the original:
  *                   why its timed verdicts are unreliable; null otherwise
+ * @param off        what the run did not measure on purpose or could not on this runner, by figure ("compile.full.",
+ *                   ":primalInstructions"; a figure id starting or ending with it), and why, the setting named
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measured(String createdAt, String label, String commit, Map<String, String> toolchains,
-                       Map<String, String> machine, Map<String, Profile> profiles, String unreliable) {
+                       Map<String, String> machine, Map<String, Profile> profiles, String unreliable, Map<String, String> off) {
+    public Measured(String createdAt, String label, String commit, Map<String, String> toolchains, Map<String, String> machine,
+                    Map<String, Profile> profiles, String unreliable) {
+        this(createdAt, label, commit, toolchains, machine, profiles, unreliable, null);
+    }
+
+    /** The key of {@link #off} that lists the scenarios the run timed: a build figure of another was not asked for. */
+    static final String SCENARIOS = "scenarios";
+
+    /** Why this run did not measure the figure by its own settings or tools (not a loss), or null. */
+    public String switchedOff(String figure) {
+        if (off == null) return null;
+        String timed = off.get(SCENARIOS);
+        if (timed != null && FigureId.parse(figure) instanceof FigureId.Build b && !b.scenario().equals("rustc")
+                && !b.scenario().contains("=") && !java.util.List.of(timed.split(",")).contains(b.scenario())) {
+            return "not timed in this run (ctime.scenarios=" + timed + ")";
+        }
+        for (Map.Entry<String, String> e : off.entrySet()) {
+            if (e.getKey().equals(SCENARIOS)) continue;
+            if (figure.startsWith(e.getKey()) || figure.endsWith(e.getKey())) return e.getValue();
+        }
+        return null;
+    }
+
+    /** What a report's settings say it left out: instruction counts switched off or unavailable, scenarios not timed. */
+    static Map<String, String> off(Report r) {
+        Map<String, String> off = new LinkedHashMap<>();
+        if (r.settings() == null) return off;
+        String counts = r.settings().instructionCounts();
+        if (counts != null && (counts.startsWith("off") || counts.startsWith("unavailable"))) {
+            String why = counts.startsWith("off") ? "switched off in this run (ctime.instructions=off)"
+                    : "not available on this runner (" + counts + ")";
+            for (String m : new String[] {FigureId.PRIMAL_INSTRUCTIONS, FigureId.GRADIENT_INSTRUCTIONS, FigureId.PRIMAL_CYCLES,
+                    FigureId.GRADIENT_CYCLES}) {
+                off.put(":" + m, why);
+            }
+        }
+        if (r.settings().scenarios() != null) off.put(SCENARIOS, String.join(",", r.settings().scenarios()));
+        return off;
+    }
 
     /**
      * @param settingsHash a short hash of the settings, to spot a changed profile at a glance
@@ -67,8 +108,9 @@ public record Measured(String createdAt, String label, String commit, Map<String
         Map<String, Profile> ps = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) ps.put(p.name(), profile(p));
         String commit = r.crate() == null ? null : r.crate().gitCommit();
+        Map<String, String> off = off(r);
         return new Measured(r.createdAt(), r.label(), commit, tcs, machine, ps,
-                r.control() != null && r.control().unreliable() ? r.control().describe() : null);
+                r.control() != null && r.control().unreliable() ? r.control().describe() : null, off.isEmpty() ? null : off);
     }
 
     /** What the gate keeps of one profile: every figure it has, and why each failed kernel has none. */

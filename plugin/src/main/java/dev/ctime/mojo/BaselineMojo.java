@@ -23,12 +23,12 @@ public class BaselineMojo extends BaselineParameters {
     @Override
     public void execute() throws MojoExecutionException {
         try {
-            Path saved = BaselineStore.save(reportFile.toPath(), namedBaseline().getParent(), baseline, baselineSamples);
+            Path saved = BaselineStore.save(report(), namedBaseline().getParent(), baseline, baselineSamples);
             getLog().info("ctime: baseline '" + baseline + "' saved to " + saved + " (" + java.nio.file.Files.size(saved) / 1024
                     + " KB" + (baselineSamples ? ", every kernel batch" : ", each kernel fork as its median: -Dctime.baselineSamples=true"
                     + " keeps every batch") + "; commit it: ctime:check compares against it)");
         } catch (NoSuchFileException e) {
-            throw new MojoExecutionException("ctime: no report at " + reportFile + " to save as a baseline: run ctime:measure first");
+            throw new MojoExecutionException("ctime: no report at " + report() + " to save as a baseline: run ctime:measure first");
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: cannot save the baseline in " + baselineDirectory + ": " + e.getMessage()
                     + " (check that the folder is writable)", e);

@@ -9,9 +9,24 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters ctime:baseline and ctime:check share: which report, which baseline, where baselines live. */
 abstract class BaselineParameters extends AbstractMojo {
-    /** The report of the last ctime:measure. */
-    @Parameter(property = "ctime.reportFile", defaultValue = "${project.build.directory}/ctime/report.json")
+    /** ctime's lines within the console's width, as every goal's. */
+    @Override
+    public org.apache.maven.plugin.logging.Log getLog() {
+        return new WrappedLog(super.getLog());
+    }
+
+    /** The report to read; by default report.json in ctime.outputDirectory, where ctime:measure wrote it. */
+    @Parameter(property = "ctime.reportFile")
     File reportFile;
+
+    /** Where ctime:measure writes (the same property): its report.json is the one read unless ctime.reportFile names another. */
+    @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
+    File outputDirectory;
+
+    /** The report this goal reads: ctime.reportFile, else ctime.outputDirectory's report.json. */
+    Path report() {
+        return ReportInput.file(reportFile, outputDirectory);
+    }
 
     /** The baseline's name: letters, digits, '.', '_' and '-'. */
     @Parameter(property = "ctime.baseline", defaultValue = "main")

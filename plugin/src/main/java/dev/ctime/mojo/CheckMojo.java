@@ -85,12 +85,15 @@ public class CheckMojo extends BaselineParameters {
         try {
             missing = Gate.OnMissing.valueOf(onMissing.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("ctime.check.onMissing is '" + onMissing + "': use fail or warn");
+            throw new MojoExecutionException("ctime.check.onMissing is '" + onMissing + "': use fail, warn or strict (switched-off figures fail too)");
         }
         GateThresholds t = thresholds();
         Path basePath = baselineFile != null ? baselineFile.toPath() : namedBaseline();
         Report base = ReportInput.read(basePath, "the baseline", "save one with ctime:baseline (-Dctime.baseline=" + baseline + ")");
-        Report now = ReportInput.read(reportFile.toPath(), "the current report", "run ctime:measure first");
+        Report now = ReportInput.read(report(), "the current report", "run ctime:measure first");
+        // Which run is gated, said first: a report from an older run in another output folder must not pass unnoticed.
+        ConsoleTable.wrap("ctime: checking " + report() + " (written " + now.createdAt() + (now.label() == null ? "" : ", label "
+                + now.label()) + ")", ConsoleTable.WIDTH, "  ").forEach(getLog()::info);
         BaselineStore.Saved saved = savedRecord(basePath);
         if (saved != null) {
             getLog().info("ctime: against baseline " + saved.name() + ", saved " + saved.savedAt()
@@ -106,7 +109,7 @@ public class CheckMojo extends BaselineParameters {
                         + " save a new baseline (ctime:baseline), or set ctime.check.onMismatch=warn to compare what still matches";
                 write(GateFormats.refusalJunit(mismatches, basePath.getFileName().toString()),
                         GateFormats.refusalMarkdown(mismatches, basePath.getFileName().toString()), null);
-                throw new MojoFailureException(msg);
+                throw new MojoFailureException(WrappedLog.wrapped(msg));
             }
             if (mode == Gate.OnMismatch.WARN) getLog().warn("ctime: " + what + " (those figures are marked not comparable)");
         }
@@ -123,10 +126,10 @@ public class CheckMojo extends BaselineParameters {
             res.regressions().forEach(r -> what.add(r.profile() + " " + GateFormats.name(r) + (r.verdict().equals(GateVerdict.MISSING)
                     ? " missing (" + r.note() + ")" : " " + r.change())));
             long gone = what.size() - res.regressed().size();
-            throw new MojoFailureException("ctime: " + (what.size() - gone) + " regression" + (what.size() - gone == 1 ? "" : "s")
+            throw new MojoFailureException(WrappedLog.wrapped("ctime: " + (what.size() - gone) + " regression" + (what.size() - gone == 1 ? "" : "s")
                     + (gone == 0 ? "" : " and " + gone + " missing figure" + (gone == 1 ? "" : "s")) + " against " + name + ": "
                     + String.join("; ", what) + (gone == 0 ? "" : ". A figure the baseline has is gone now: fix the kernel, or save"
-                    + " a new baseline (ctime:baseline) if it was removed on purpose; ctime.check.onMissing=warn only warns"));
+                    + " a new baseline (ctime:baseline) if it was removed on purpose; ctime.check.onMissing=warn only warns")));
         }
     }
 

@@ -21,6 +21,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "compare", threadSafe = true, requiresProject = false)
 public class CompareMojo extends AbstractMojo {
+    /** ctime's lines within the console's width, as every goal's. */
+    @Override
+    public org.apache.maven.plugin.logging.Log getLog() {
+        return new WrappedLog(super.getLog());
+    }
+
     /** The earlier run: a report or baseline file, or a history label. */
     @Parameter(property = "ctime.compare.from", required = true)
     String from;

@@ -15,6 +15,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "doctor", threadSafe = true, requiresProject = false)
 public class DoctorMojo extends AbstractMojo {
+    /** ctime's lines within the console's width, as every goal's. */
+    @Override
+    public org.apache.maven.plugin.logging.Log getLog() {
+        return new WrappedLog(super.getLog());
+    }
+
     /** Toolchains to check, comma-separated ("default" is the one rustup picks here). */
     @Parameter(property = "ctime.toolchains", defaultValue = "default,nightly")
     String toolchains;

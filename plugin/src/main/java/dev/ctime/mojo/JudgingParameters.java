@@ -14,6 +14,12 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /** The parameters of the goals that write a report and judge it: ctime:measure and ctime:merge. */
 abstract class JudgingParameters extends AbstractMojo {
+    /** ctime's lines within the console's width, as every goal's. */
+    @Override
+    public org.apache.maven.plugin.logging.Log getLog() {
+        return new WrappedLog(super.getLog());
+    }
+
     /** Where reports, logs and each profile's build go. */
     @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
     File outputDirectory;

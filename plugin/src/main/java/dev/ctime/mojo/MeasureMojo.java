@@ -78,6 +78,21 @@ public class MeasureMojo extends JudgingParameters {
     String scenarios;
 
     /**
+     * The builds your team pays for per expectedCalls of run time, as scenario=count pairs: clean=1,edit=20 is one CI
+     * build and twenty edits; the decision's build cost is their sum. Default: one build of the first scenario.
+     */
+    @Parameter(property = "ctime.builds")
+    String builds;
+
+    /**
+     * crate: your crate's own profile settings ([profile.release] in the workspace's Cargo.toml, .cargo/config.toml,
+     * CARGO_PROFILE_*) reach every profile unless it sets the key itself, as in your builds; none: Cargo's defaults are
+     * pinned for the keys a profile can set instead.
+     */
+    @Parameter(property = "ctime.inherit", defaultValue = "crate")
+    String inherit;
+
+    /**
      * Timed builds per profile and scenario at least; more follow only while the decision is undecided on build cost
      * (without kernels, for figures short of ctime.targetPrecision).
      */
@@ -320,6 +335,8 @@ public class MeasureMojo extends JudgingParameters {
         raw.historyFile = historyFile == null ? null : historyFile.toPath();
         raw.selectProfiles = selectProfiles;
         raw.scenarios = scenarios;
+        raw.builds = builds;
+        raw.inherit = inherit;
         raw.repeat = repeat;
         raw.maxRepeat = maxRepeat;
         raw.forks = forks;

@@ -14,6 +14,11 @@ final class ReportInput {
     private ReportInput() {
     }
 
+    /** The report a goal reads: the one named (ctime.reportFile), else report.json in ctime:measure's output folder. */
+    static Path file(java.io.File named, java.io.File outputDirectory) {
+        return named != null ? named.toPath() : outputDirectory.toPath().resolve("report.json");
+    }
+
     /**
      * @param what the report as the message names it
      * @param fix  what to do where it is missing

@@ -23,8 +23,12 @@ import org.apache.maven.reporting.MavenReportException;
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
     /** The report to render: what ctime:measure wrote. */
-    @Parameter(property = "ctime.reportFile", defaultValue = "${project.build.directory}/ctime/report.json")
+    @Parameter(property = "ctime.reportFile")
     File reportFile;
+
+    /** Where ctime:measure writes: its report.json is rendered unless ctime.reportFile names another. */
+    @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
+    File outputDirectory;
 
     /** One line per run, appended by ctime:measure; may live outside target/ to survive cleans. */
     @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
@@ -72,32 +76,33 @@ public class ReportMojo extends AbstractMavenReport {
 
     @Override
     public boolean canGenerateReport() {
-        if (reportFile.isFile()) return true;
-        getLog().warn("ctime: no report at " + reportFile + ": run `mvn ctime:measure` first; the ctime page is left out");
+        if (ReportInput.file(reportFile, outputDirectory).toFile().isFile()) return true;
+        getLog().warn("ctime: no report at " + ReportInput.file(reportFile, outputDirectory) + ": run `mvn ctime:measure` first;"
+                + " the ctime page is left out");
         return false;
     }
 
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
         try {
-            Report r = ReportFiles.readJson(reportFile.toPath());
+            Report r = ReportFiles.readJson(ReportInput.file(reportFile, outputDirectory));
             var history = HistoryLog.read(historyFile.toPath());
             ReportPage.Options o = new ReportPage.Options(chartScenario, chartKernel, expectedCalls);
             SinkPageWriter w = new SinkPageWriter(getSink());
             ReportPage.write(w, r, history, o);
             w.finish();
-            Path html = StandalonePage.write(r, history, o, reportFile.toPath().resolveSibling("report.html"));
+            Path html = StandalonePage.write(r, history, o, ReportInput.file(reportFile, outputDirectory).resolveSibling("report.html"));
             getLog().info("ctime: standalone page written to " + html);
             // The data behind the page, and its published schema, beside it in the site.
             Path data = getReportOutputDirectory().toPath().resolve(getOutputPath());
             Files.createDirectories(data);
-            Files.copy(reportFile.toPath(), data.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(ReportInput.file(reportFile, outputDirectory), data.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             try (java.io.InputStream schema = ReportMojo.class.getResourceAsStream(SCHEMA)) {
                 if (schema != null) Files.copy(schema, data.resolve("report.schema.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             getLog().info("ctime: the page's data and its JSON Schema are in " + data);
         } catch (IOException e) {
-            throw new MavenReportException("ctime: cannot render " + reportFile + ": " + e.getMessage(), e);
+            throw new MavenReportException("ctime: cannot render " + ReportInput.file(reportFile, outputDirectory) + ": " + e.getMessage(), e);
         }
     }
 

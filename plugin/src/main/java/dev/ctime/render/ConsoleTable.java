@@ -50,7 +50,10 @@ public final class ConsoleTable {
     public static List<String> render(Report r, boolean full) {
         // Two tables, each within 100 columns: the builds, one row per profile, then the kernels.
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"profile", "status", "build cpu", "vs ref"});
+        // The build the decision reads (a mix of several where ctime.builds asks for it), named in the column's head.
+        String decided = r.decision() != null && r.decision().scenario() != null ? r.decision().scenario() : null;
+        rows.add(new String[] {"profile", "status", decided == null ? "build cpu" : decided.contains("=") ? "period's build cpu"
+                : decided + " build cpu", "vs ref"});
         List<String[]> kernelRows = new ArrayList<>();
         // Names too long to share a line with the kernels' columns (a matrix's) head their kernel rows instead.
         boolean ownLine = r.profiles().stream().anyMatch(x -> fit(clean(x.name()), r.profiles().stream().map(y -> clean(y.name()))
@@ -66,8 +69,9 @@ public final class ConsoleTable {
                 ProfileResult::name);
         List<String> names = r.profiles().stream().map(x -> clean(x.name())).toList();
         for (ProfileResult p : r.profiles()) {
-            ScenarioFigures f = p.compile() == null ? null : p.compile().values().stream().findFirst().orElse(null);
-            String sc = p.compile() == null ? null : p.compile().keySet().stream().findFirst().orElse(null);
+            String sc = p.compile() == null ? null : decided != null && p.compile().containsKey(decided) ? decided
+                    : p.compile().keySet().stream().findFirst().orElse(null);
+            ScenarioFigures f = sc == null ? null : p.compile().get(sc);
             String name = fit(clean(p.name()), names, 24);
             rows.add(new String[] {name, p.status().id(), f == null ? "" : ms(f.cpuMs()),
                     f == null ? "" : ratio(r, p.name(), FigureId.Build.cpu(sc).id())});

@@ -1,6 +1,7 @@
 package dev.ctime.run;
 
 import dev.ctime.model.Problem;
+import dev.ctime.compile.BuildMix;
 import dev.ctime.compile.Scenario;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.kernel.ForkLauncher;
@@ -51,8 +52,21 @@ public final class ConfigurationProcessor {
         raw.elementProblems.forEach(p -> problems.add(Problem.said(p)));
         List<Profile> ps = profiles(raw, problems);
         List<Kernel> ks = kernels(raw, memoryBytes, problems);
-        List<Scenario> sc = scenarios(raw, problems);
+        List<Scenario> sc = new ArrayList<>(scenarios(raw, problems));
+        BuildMix mix = null;
+        if (raw.builds != null && !raw.builds.isBlank()) {
+            List<String> said = new ArrayList<>();
+            mix = BuildMix.parse(raw.builds, said);
+            said.forEach(s -> problems.add(Problem.of("builds", "{builds}: " + s + "; write scenario=count pairs, e.g."
+                    + " clean=1,edit=20 (one CI build and twenty edits per expectedCalls of run time)")));
+            // The mix's scenarios are timed whether or not ctime.scenarios names them.
+            if (said.isEmpty()) mix.scenarios().stream().filter(s -> !sc.contains(s)).forEach(sc::add);
+        }
         numbers(raw, problems);
+        if (!List.of("crate", "none").contains(raw.inherit)) {
+            problems.add(Problem.of("inherit", "{inherit} is '" + raw.inherit + "': use crate (your crate's own [profile.release]"
+                    + " and its config reach every profile, as in your builds) or none (Cargo's defaults instead)"));
+        }
         List<String> searchSaid = new ArrayList<>();
         MeasureConfig.Search searching = MeasureConfig.Search.of(raw.search, raw.searchBudget, searchSaid);
         searchSaid.forEach(s -> problems.add(Problem.of("search", s)));
@@ -98,7 +112,7 @@ public final class ConfigurationProcessor {
                 : Arrays.stream(raw.selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<HistoryLog.Run> history = history(raw, advice);
         MeasureConfig config = MeasureConfig.builder().manifest(raw.manifest).workDir(raw.outputDirectory).profiles(ps).only(selected)
-                .kernels(ks).scenarios(sc).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
+                .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
                 .warmupMaxMs(raw.warmupMaxMs).pinCpu(raw.pinCpu).seed(raw.seed).gradientTolerance(raw.gradientTolerance)
                 .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds))
                 .autodiffFeature(raw.autodiffFeature).label(raw.label).userEnv(raw.env)
@@ -107,7 +121,8 @@ public final class ConfigurationProcessor {
                         Duration.ofSeconds(raw.kernelBudgetSeconds), Duration.ofSeconds(raw.kernelTimeoutSeconds), raw.deschedThreshold,
                         Duration.ofSeconds(Math.max(0, raw.quietSeconds))))
                 .judging(new MeasureConfig.Judging(raw.reference, new Thresholds(raw.runtimeThreshold, raw.compileThreshold, raw.tolerance),
-                        raw.expectedCalls, raw.chartScenario, work))
+                        raw.expectedCalls, raw.chartScenario != null ? raw.chartScenario : mix != null && mix.combined() ? mix.id()
+                        : null, work))
                 .instructions(raw.instructions).resume(raw.resume)
                 .sharding(new MeasureConfig.Sharding(slice, raw.anchor, slice == null ? Map.of()
                         : lastRun(history, HistoryLog.BuildMedians::cpuMs, true), raw.maxProfiles))

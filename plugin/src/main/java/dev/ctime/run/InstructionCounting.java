@@ -28,7 +28,15 @@ final class InstructionCounting {
      * @param counts  what became of the counts
      * @param outcome the kernels' timings with their counts added
      */
-    record Counted(InstructionCounts counts, KernelBench.Outcome outcome) {
+    record Counted(InstructionCounts counts, KernelBench.Outcome outcome, List<InstructionCounter.Count> taken) {
+        Counted(InstructionCounts counts, KernelBench.Outcome outcome) {
+            this(counts, outcome, List.of());
+        }
+
+        /** These counts in another outcome of the same libraries (a later fork's): counts do not move with time. */
+        KernelBench.Outcome into(KernelBench.Outcome ko) {
+            return taken.isEmpty() ? ko : merged(taken, ko);
+        }
     }
 
     private InstructionCounting() {
@@ -79,13 +87,18 @@ final class InstructionCounting {
         if (!failed.isEmpty()) log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
         InstructionCounts state = new InstructionCounts(InstructionCounts.State.COUNTED,
                 failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
+        return new Counted(state, merged(counts, ko), counts);
+    }
+
+    /** Every timing of the outcome with its counts, where they were taken. */
+    private static KernelBench.Outcome merged(List<InstructionCounter.Count> counts, KernelBench.Outcome ko) {
         Map<String, List<KernelTiming>> timings = new LinkedHashMap<>();
         ko.timings().forEach((profile, ts) -> timings.put(profile, ts.stream().map(t -> t.withCounts(
                 find(counts, profile, t, "primal", InstructionCounter.Count::perCall),
                 find(counts, profile, t, "gradient", InstructionCounter.Count::perCall),
                 find(counts, profile, t, "primal", InstructionCounter.Count::cyclesPerCall),
                 find(counts, profile, t, "gradient", InstructionCounter.Count::cyclesPerCall))).toList()));
-        return new Counted(state, ko.withTimings(timings));
+        return ko.withTimings(timings);
     }
 
     private static Double find(List<InstructionCounter.Count> counts, String profile, KernelTiming t, String function,

@@ -5,6 +5,7 @@ import dev.ctime.model.Workload;
 import dev.ctime.model.Thresholds;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.verdict.Workloads;
+import dev.ctime.compile.BuildMix;
 import dev.ctime.compile.Scenario;
 import dev.ctime.kernel.Kernel;
 import dev.ctime.model.Profile;
@@ -103,10 +104,15 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param patchFile the incr-patched edit as a unified diff against the crate folder, or null for ctime's own
      * @param seenMs    one build's wall time per profile in the last run (any subset, may be empty): what the
      *                  estimate before the first build starts from
+     * @param mix       the builds a team pays for per period of its workload (ctime.builds): the decision's build cost
+     * @param inheritCrate the crate's own profile settings reach ctime's profiles (ctime.inherit=crate, the default), or
+     *                  Cargo's defaults are pinned instead (none)
      */
-    public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile, Map<String, Double> seenMs) {
+    public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile, Map<String, Double> seenMs,
+                         BuildMix mix, boolean inheritCrate) {
         public Builds {
             seenMs = Map.copyOf(seenMs);
+            if (mix == null) mix = BuildMix.of(scenarios.isEmpty() ? Scenario.DEFAULT : scenarios.get(0));
         }
     }
 
@@ -209,6 +215,8 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private boolean resume;
         private Sharding sharding;
         private Map<String, Double> seenMs = Map.of();
+        private BuildMix mix;
+        private boolean inheritCrate = true;
         private String forkClasspath;
         private Search search = Search.EXHAUSTIVE;
 
@@ -239,6 +247,16 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
 
         public Builder kernels(List<Kernel> v) {
             this.kernels = v;
+            return this;
+        }
+
+        public Builder inheritCrate(boolean v) {
+            this.inheritCrate = v;
+            return this;
+        }
+
+        public Builder mix(BuildMix v) {
+            this.mix = v;
             return this;
         }
 
@@ -360,7 +378,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(buildTimeout, "buildTimeout");
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
-                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs),
+                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate),
                     new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout),
                     precision, judging, instructions, resume, sharding, forkClasspath, search);
         }

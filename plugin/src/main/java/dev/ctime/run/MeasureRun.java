@@ -11,6 +11,8 @@ import dev.ctime.model.Decision;
 import dev.ctime.kernel.ForkResult;
 import dev.ctime.exec.DiskSpace;
 import dev.ctime.compile.Scenario;
+import dev.ctime.model.BuildUnit;
+import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.cargo.EffectiveProfile;
 import dev.ctime.render.ProfileSettings;
 import dev.ctime.exec.EnvironmentException;
@@ -110,10 +112,16 @@ public final class MeasureRun {
     private final Map<String, ProfileResult> interruptedProfiles = new LinkedHashMap<>();
     private final Map<Map<String, String>, List<String>> sourceChanges = new java.util.HashMap<>();
     private InstructionCounts instructionCounts = InstructionCounts.NO_KERNEL;
+    /** The counts taken so far (before the forks beyond ctime.forks where the decision was open), or null. */
+    private InstructionCounting.Counted counted;
+    /** The libraries the kernel forks time, for counting them. */
+    private List<ForkPlan.Library> timedLibraries = List.of();
     /** What the builds beyond ctime.repeat were for and why they stopped, where any were wanted. */
     private String extraBuilds;
     private SourceRevision commit;
     private EffectiveProfile effective;
+    /** The crate's own rustc's share of a whole build, for the estimate of leaf-only and analysis builds. */
+    private double leafShare = 1;
     private ShardInfo shardInfo;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
@@ -357,6 +365,7 @@ public final class MeasureRun {
                 CompileBench.Prepared r = bench.prepare(plan, o, this::record, firstAsClean);
                 record(r.outcome());
                 if (!estimated && r.build() != null && outcome(plan.name()).ok() && !plan.profile().usesPgo() && !plan.profile().usesBolt()) {
+                    leafShare = leafShare(r.first(), crate.crateName());
                     estimated = estimate(building, Map.of(plan.name(), (System.nanoTime() - t0) / 1e6), "this run's first build and"
                             + " the timing settings");
                     // One untimed build (with cargo's start and the dependencies) says little of the others: the first round
@@ -420,8 +429,9 @@ public final class MeasureRun {
             enter(Stage.TIMING_KERNELS);
             Path forkDir = cfg.workDir().resolve("run");
             List<List<ForkResult>> keptForks = keptForks(libs, forkDir);
+            timedLibraries = List.copyOf(libs);
             kernels = kb.run(libs, forkDir, keptForks, o -> {
-                kernels = sharedWithIdentical(o);
+                kernels = sharedWithIdentical(withCounts(o));
                 try {
                     persist(report());
                 } catch (IOException e) {
@@ -430,6 +440,7 @@ public final class MeasureRun {
             });
         }
         if (racing && !raceScreened) raceScreen();
+        if (kernels != null) kernels = withCounts(kernels);
         kernelsTimed = true;
         if (kernels != null && racing) {
             // The race's builds for the decision, then its finalists' analysis and counts: the profiles that left need none.
@@ -444,9 +455,13 @@ public final class MeasureRun {
             persist(report());
         } else if (kernels != null) {
             persist(report());
-            enter(Stage.COUNTING);
-            instructionCounts = InstructionCounts.CUT_SHORT;
-            kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
+            if (counted == null) {
+                enter(Stage.COUNTING);
+                instructionCounts = InstructionCounts.CUT_SHORT;
+                kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
+            } else {
+                kernels = sharedWithIdentical(kernels);
+            }
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
         } else if (racing) {
@@ -629,10 +644,30 @@ public final class MeasureRun {
      * precision rule (null).
      */
     private KernelBench.Focus focus(KernelBench.Outcome so) {
-        kernels = sharedWithIdentical(so);
+        kernels = sharedWithIdentical(withCounts(so));
         Decision d = judged().decision();
         if (d == null || d.points() == null) return null;
         Enough enough = enough(d, cfg.precision().maxForks(), "ctime.maxForks");
+        if (enough == null && counted == null && !cfg.instructions().equals("off")
+                && d.undecided().stream().anyMatch(u -> u.run().verdict() == Verdict.INCONCLUSIVE)) {
+            // The counts are taken anyway; taken now, where time could not separate the run costs, they may settle the
+            // decision without the forks it would otherwise ask for (deterministic, so not disturbed by anything).
+            log.accept("timing kernels: the decision is open on run time; counting instructions before any more fork");
+            try {
+                enter(Stage.COUNTING);
+                instructionCounts = InstructionCounts.CUT_SHORT;
+                kernels = sharedWithIdentical(countInstructions(timedLibraries, so));
+                enter(Stage.TIMING_KERNELS);
+                persist(report());
+            } catch (IOException e) {
+                log.accept("instruction counts failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KernelBench.Focus(java.util.Set.of(), 0, "interrupted");
+            }
+            d = judged().decision();
+            enough = enough(d, cfg.precision().maxForks(), "ctime.maxForks");
+        }
         if (enough != null) return new KernelBench.Focus(java.util.Set.of(), 0, enough.why());
         List<Decision.Undecided> onRun = d.undecided().stream()
                 .filter(u -> u.run().verdict() == Verdict.INCONCLUSIVE).toList();
@@ -680,6 +715,24 @@ public final class MeasureRun {
         progress = null;
     }
 
+    /** Timed whole-graph builds per profile at this many rounds: the first build is the first clean one. */
+    private int wholeBuilds(int rounds) {
+        List<Scenario> s = cfg.builds().scenarios();
+        return (int) s.stream().filter(sc -> sc.wholeGraph).count() * rounds - (s.contains(Scenario.CLEAN) ? 1 : 0);
+    }
+
+    private int leafBuilds(int rounds) {
+        return (int) cfg.builds().scenarios().stream().filter(sc -> !sc.wholeGraph).count() * rounds;
+    }
+
+    /** The crate's own rustc's share of a whole build's wall time, from its units (1 where they say nothing). */
+    static double leafShare(BuildMeasurement whole, String crateName) {
+        if (whole == null || whole.units() == null || whole.wallMs() <= 0) return 1;
+        double leaf = whole.units().stream().filter(u -> u.crate().equals(crateName) && !u.buildScript())
+                .mapToDouble(BuildUnit::wallMs).sum();
+        return leaf <= 0 ? 1 : Math.min(1, leaf / whole.wallMs());
+    }
+
     /** The estimate again, from every profile's first timed build, once the first round of them is done. */
     private void reEstimate() {
         List<Profile> building = roughEstimate;
@@ -689,9 +742,9 @@ public final class MeasureRun {
             o.samples().values().stream().filter(ms -> !ms.isEmpty()).findFirst()
                     .ifPresent(ms -> seen.put(o.profile().name(), ms.get(0).wallMs()));
         }
-        int builds = cfg.builds().scenarios().size() * cfg.builds().repeat();
-        RunEstimate.of(building, seen, "this run's first round of timed builds and the timing settings", builds, cfg.kernels(),
-                cfg.timing(), building.size() + 1).ifPresent(x -> {
+        int r = cfg.builds().repeat();
+        RunEstimate.of(building, seen, "this run's first round of timed builds and the timing settings", wholeBuilds(r), leafBuilds(r),
+                leafShare, cfg.kernels(), cfg.timing(), building.size() + 1).ifPresent(x -> {
                     estimate = x;
                     log.accept("estimate, corrected: " + x.text());
                 });
@@ -700,7 +753,6 @@ public final class MeasureRun {
     /** Logs how long the run will take, where some build time is known to scale from; says whether it did. */
     private boolean estimate(List<Profile> building, Map<String, Double> seenMs, String basis) {
         int libraries = building.size() + 1; // the control is timed in every fork too
-        int builds = cfg.builds().scenarios().size() * cfg.builds().repeat();
         Report last = null;
         try {
             if (java.nio.file.Files.exists(reportJson())) last = ReportFiles.readJson(reportJson());
@@ -708,10 +760,11 @@ public final class MeasureRun {
             // no last report to scale from: the history's build times or the first build are
         }
         Report lastReport = last;
-        java.util.function.BiFunction<Integer, MeasureConfig.Timing, java.util.Optional<RunEstimate>> at = (b, t) -> RunEstimate
-                .fromLastRun(lastReport, building, b, cfg.kernels(), t, libraries)
-                .or(() -> RunEstimate.of(building, seenMs, basis, b, cfg.kernels(), t, libraries));
-        var e = at.apply(builds, cfg.timing());
+        java.util.function.BiFunction<Integer, MeasureConfig.Timing, java.util.Optional<RunEstimate>> at = (r, t) -> RunEstimate
+                .fromLastRun(lastReport, building, cfg.builds().scenarios().size() * r, cfg.kernels(), t, libraries)
+                .or(() -> RunEstimate.of(building, seenMs, basis, wholeBuilds(r), leafBuilds(r), leafShare, cfg.kernels(), t,
+                        libraries));
+        var e = at.apply(cfg.builds().repeat(), cfg.timing());
         e.ifPresent(x -> {
             estimate = x;
             log.accept("estimate: " + (cfg.search().race() ? "an exhaustive search would take " : "") + x.text());
@@ -720,7 +773,7 @@ public final class MeasureRun {
             // The race's own estimate is its first round; the exhaustive search's is what the race is measured against.
             int screen = MeasureConfig.Search.SCREEN;
             MeasureConfig.Timing t = cfg.timing();
-            at.apply(cfg.builds().scenarios().size() * screen, new MeasureConfig.Timing(screen, t.minSampleMs(), t.samples(),
+            at.apply(screen, new MeasureConfig.Timing(screen, t.minSampleMs(), t.samples(),
                     t.warmupMaxMs(), t.pinCpu(), t.seed(), t.gradientTolerance(), t.runTimeout())).ifPresent(first -> {
                         exhaustiveEstimateMs = e.get().totalMs();
                         estimate = first;
@@ -786,11 +839,8 @@ public final class MeasureRun {
             if (enough != null) {
                 stopped = enough.why();
                 // Stopped short of what the decision wanted by the cap: those builds' figures say so.
-                Scenario sc = d == null ? null : Scenario.byId(d.scenario()).orElse(null);
-                if (enough.capped() && sc != null) {
-                    cappedBuilds = Decision.Undecided.contenders(onBuild).stream().map(n -> n + "/" + sc.id)
-                            .collect(java.util.stream.Collectors.toSet());
-                }
+                List<Scenario> scs = d == null ? List.of() : cfg.builds().mix().scenariosFor(d.scenario());
+                if (enough.capped()) cappedBuilds = capped(Decision.Undecided.contenders(onBuild), scs);
                 break;
             }
             if (onBuild.isEmpty()) {
@@ -805,23 +855,28 @@ public final class MeasureRun {
                 stopped = "the interval no longer narrows (three more rounds shrank it by less than 5%)";
                 break;
             }
-            Scenario sc = Scenario.byId(d.scenario()).orElse(null);
-            if (round > maxRepeat || sc == null) {
+            List<Scenario> scs = cfg.builds().mix().scenariosFor(d.scenario());
+            if (round > maxRepeat || scs.isEmpty()) {
                 stopped = "the cap of " + maxRepeat + " builds (ctime.maxRepeat)";
-                if (sc != null) cappedBuilds = wanted.stream().map(n -> n + "/" + sc.id).collect(java.util.stream.Collectors.toSet());
+                cappedBuilds = capped(wanted, scs);
                 break;
             }
             enter(Stage.BUILDS_FOR_DECISION);
             log.accept("builds for " + why + ": round " + round + " of at most " + maxRepeat);
             List<PreparedBuild> subset = prepared.stream().filter(p -> wanted.contains(p.name()) && outcome(p.name()).ok()
                     && (race == null || race.inField(p.name()))).toList();
-            bench.oneMoreRound(subset, outcomes(subset), List.of(sc), round, this::record).outcomes().values().forEach(this::record);
+            bench.oneMoreRound(subset, outcomes(subset), scs, round, this::record).outcomes().values().forEach(this::record);
             rounds++;
         }
         if (race != null) race.stop(stopped);
         extraBuilds = rounds > 0 ? rounds + " round" + (rounds == 1 ? "" : "s") + " of builds beyond ctime.repeat for " + why
                 + "; stopped: " + stopped : why == null ? null : "no build beyond ctime.repeat (wanted for " + why + "): " + stopped;
         if (extraBuilds != null) log.accept("timing builds: " + extraBuilds);
+    }
+
+    /** "profile/scenario" for each of these profiles and scenarios: the figures a cap stopped short. */
+    private static java.util.Set<String> capped(List<String> profiles, List<Scenario> scenarios) {
+        return profiles.stream().flatMap(n -> scenarios.stream().map(sc -> n + "/" + sc.id)).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -900,6 +955,11 @@ public final class MeasureRun {
     }
 
     /** Counting, with its state kept for the report and its pace for the heartbeat. */
+    /** The outcome with the counts already taken, if any (a later fork's outcome does not carry them). */
+    private KernelBench.Outcome withCounts(KernelBench.Outcome o) {
+        return counted == null || o == null ? o : counted.into(o);
+    }
+
     private KernelBench.Outcome countInstructions(List<ForkPlan.Library> libs, KernelBench.Outcome ko)
             throws IOException, InterruptedException {
         InstructionCounting.Counted c = InstructionCounting.count(cfg, libs, ko, log, (done, total) -> {
@@ -908,10 +968,12 @@ public final class MeasureRun {
             stageFraction = (double) done / total;
         });
         instructionCounts = c.counts();
+        counted = c;
         return c.outcome();
     }
 
-    private BuildPlan plan(Profile p, CargoCommand.FlagsRoute route) throws IOException, InterruptedException {
+    private BuildPlan plan(Profile asConfigured, CargoCommand.FlagsRoute route) throws IOException, InterruptedException {
+        Profile p = cfg.builds().inheritCrate() ? asConfigured : EffectiveProfile.withCargoDefaults(asConfigured);
         Toolchain tc = toolchains.get(p.toolchain());
         List<String> features = new ArrayList<>(p.features());
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());

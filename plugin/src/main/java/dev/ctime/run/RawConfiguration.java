@@ -54,6 +54,10 @@ public final class RawConfiguration {
     public double compileThreshold;
     public double tolerance;
     public String chartScenario;
+    /** ctime.builds: the builds per period of the workload, e.g. clean=1,edit=20; null for one of the first scenario. */
+    public String builds;
+    /** ctime.inherit: crate (the crate's own profile settings reach ctime's profiles) or none (Cargo's defaults). */
+    public String inherit = "crate";
     public double expectedCalls;
     /** The workload as one line (kernel@n:function=calls, …); replaces {@link #workloadItems} where given. */
     public String workload;

@@ -25,6 +25,7 @@ import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.model.Control;
 import dev.ctime.verdict.Decider;
+import dev.ctime.compile.BuildMix;
 import dev.ctime.model.BuildUnit;
 import dev.ctime.model.Decision;
 import dev.ctime.model.ProfileResult;
@@ -82,6 +83,13 @@ final class ReportAssembler {
             }
             Map<String, ScenarioFigures> compile = new LinkedHashMap<>();
             b.samples().forEach((sc, ms) -> compile.put(sc.id, figures(ms, s.cappedBuilds().contains(b.profile().name() + "/" + sc.id))));
+            // The decision's build cost where the team pays for several builds a period: their sum, round by round.
+            BuildMix mix = cfg.builds().mix();
+            List<BuildMeasurement> period = mix.combine(b.samples());
+            if (period != null && !period.isEmpty()) {
+                boolean capped = mix.scenarios().stream().anyMatch(sc -> s.cappedBuilds().contains(b.profile().name() + "/" + sc.id));
+                compile.put(mix.id(), figures(period, capped));
+            }
             List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile().name());
             Status status = b.status();
             String reason = b.reason();
@@ -120,6 +128,7 @@ final class ReportAssembler {
         settings.put("instructionCounts", s.instructionCounts().text());
         settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.builds().patchFile());
+        if (cfg.builds().mix().combined()) settings.put("builds", cfg.builds().mix().id());
         settings.put("compileTimeMeasures", String.join("; ", cfg.builds().scenarios().stream().map(sc -> sc.id + ": " + (sc.wholeGraph
                 ? "cargo's whole process tree (every rustc, build script run and link, and cargo's own work), at cargo's default"
                 + " parallelism, measured with wait4 in its own process, each rustc also as a unit"

@@ -69,6 +69,21 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
      */
     public static Optional<RunEstimate> of(List<Profile> profiles, Map<String, Double> seenMs, String basis, int builds,
                                            List<Kernel> kernels, MeasureConfig.Timing timing, int libraries) {
+        return of(profiles, seenMs, basis, builds, 0, 1, kernels, timing, libraries);
+    }
+
+    /**
+     * @param seenMs     one whole build's wall time per profile where known (any subset): the first build, or a clean one
+     * @param wholeBuilds timed builds of the whole graph (or of what a whole build costs) per profile
+     * @param leafBuilds timed builds of the crate alone per profile (the leaf-only scenarios)
+     * @param leafShare  the crate's own rustc's share of a whole build's wall time (1 where unknown): what a leaf-only
+     *                   build or an analysis build costs, so that a crate with heavy dependencies is not estimated as if
+     *                   every build rebuilt them
+     * @return empty when no build time is known, so there is nothing to scale
+     */
+    public static Optional<RunEstimate> of(List<Profile> profiles, Map<String, Double> seenMs, String basis, int wholeBuilds,
+                                           int leafBuilds, double leafShare, List<Kernel> kernels, MeasureConfig.Timing timing,
+                                           int libraries) {
         double[] ratios = profiles.stream().filter(p -> seenMs.get(p.name()) != null)
                 .mapToDouble(p -> seenMs.get(p.name()) / ShardPlan.buildCost(p)).sorted().toArray();
         if (ratios.length == 0) return Optional.empty();
@@ -79,8 +94,8 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         for (Profile p : profiles) {
             double one = seenMs.getOrDefault(p.name(), scale * ShardPlan.buildCost(p));
             once += one * (1 + ShardPlan.pipelineCost(p) / ShardPlan.buildCost(p));
-            timed += one * builds;
-            analysis += one * (UNTIMED_BUILDS - 1);
+            timed += one * (wholeBuilds + leafShare * leafBuilds);
+            analysis += one * leafShare * (UNTIMED_BUILDS - 1);
         }
         double sampleMs = timing.samples() * timing.minSampleMs();
         double least = 0;

@@ -22,6 +22,7 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.BuildParts;
+import dev.ctime.model.EffectiveSetting;
 import dev.ctime.model.Summary;
 import dev.ctime.model.BreakEven;
 import dev.ctime.model.Comparison;
@@ -164,7 +165,9 @@ public final class ReportPage {
         w.section("Compile time against run time");
         if (d != null && d.points() != null && d.workload() != null && !d.points().isEmpty()) {
             w.paragraph("Each dot is a profile that measured every kernel of the workload, with its 95% interval as whiskers on"
-                    + " both axes: build CPU time of " + d.scenario() + ", and the workload's run time per call of its mix. The dashed"
+                    + " both axes: build CPU time of " + (d.scenario().contains("=") ? "the builds a period of the workload pays for ("
+                    + d.scenario() + ", ctime.builds: their sum, round by round)" : "a " + d.scenario() + " build") + ", and the"
+                    + " workload's run time per call of its mix. The dashed"
                     + " line joins the Pareto front (no other profile is significantly better on one axis and better or"
                     + " equivalent on the other). Hollow dots are equivalent in cost to the recommended profile."
                     + (r.profiles().stream().anyMatch(p -> p.pipeline() != null) ? " The build cost of a PGO or BOLT profile includes"
@@ -332,13 +335,20 @@ public final class ReportPage {
         for (ProfileResult p : r.profiles()) {
             String settings = p.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
-            rows.add(List.of(p.name(), p.status().id(), p.toolchain() == null ? "" : p.toolchain(), settings,
+            List<EffectiveSetting> eff = p.applied() == null || p.applied().effective() == null ? List.of() : p.applied().effective();
+            String reaches = eff.stream().filter(e -> List.of("opt-level", "lto", "codegen-units").contains(e.key())
+                    || !e.source().startsWith(EffectiveSetting.CARGO_DEFAULT)).map(e -> e.key() + " = " + e.value()
+                    + (e.team() ? " (" + e.source().replaceFirst("^your ", "yours: ") + ")" : "")).collect(Collectors.joining(", "));
+            rows.add(List.of(p.name(), p.status().id(), p.toolchain() == null ? "" : p.toolchain(), settings, reaches,
                     (p.artifactBytes() == null ? "" : String.format(Locale.ROOT, "%.0f KiB", p.artifactBytes() / 1024.0))
                             + (identical.containsKey(p.name()) ? ", " + IdenticalLibraries.note(identical.get(p.name()),
                             timedOnce.containsKey(p.name())) : ""),
                     p.reason() == null ? "" : p.reason()));
         }
-        w.table("profiles", List.of("profile", "status", "toolchain", "settings", "artifact", "reason"), rows);
+        w.paragraph("settings are the profile's as configured; what reaches the build is every key that shapes it, with"
+                + " where the crate's own settings (its Cargo.toml, a .cargo/config.toml, CARGO_PROFILE_* variables) decide it:"
+                + " ctime's profiles inherit the crate's, as the team's builds do.");
+        w.table("profiles", List.of("profile", "status", "toolchain", "settings", "what reaches the build", "artifact", "reason"), rows);
         w.endSection();
 
         w.section("Compile time");

@@ -27,6 +27,17 @@ public final class DecisionText {
     static String build(String scenario) {
         if (scenario == null || scenario.equals("clean")) return "clean build";
         if (scenario.equals("edit")) return "edit and rebuild";
+        if (scenario.contains("=")) {
+            // A mix (ctime.builds): "1 clean build and 20 edits and rebuilds".
+            List<String> parts = new java.util.ArrayList<>();
+            for (String item : scenario.split(",")) {
+                String[] kv = item.split("=", 2);
+                boolean one = kv[1].equals("1");
+                parts.add(kv[1] + " " + (kv[0].equals("clean") ? (one ? "clean build" : "clean builds")
+                        : kv[0].equals("edit") ? (one ? "edit and rebuild" : "edits and rebuilds") : kv[0] + (one ? " build" : " builds")));
+            }
+            return "period of " + String.join(" and ", parts);
+        }
         return scenario + " build (the crate's rustc alone)";
     }
 

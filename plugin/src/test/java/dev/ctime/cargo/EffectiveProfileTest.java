@@ -91,6 +91,23 @@ class EffectiveProfileTest {
     }
 
     @Test
+    void inheritNonePinsCargosDefaultsOverTheCratesOwn() throws Exception {
+        Files.writeString(dir.resolve("Cargo.toml"), "[package]\nname = \"k\"\n[profile.release]\nlto = \"thin\"\ncodegen-units = 4\n");
+        Profile pinned = EffectiveProfile.withCargoDefaults(ProfileParser.parse(Map.of("name", "release", "codegenUnits", "2")));
+        Map<String, EffectiveSetting> e = of(pinned, Map.of());
+        assertEquals("false", e.get("lto").value(), "Cargo's release has no LTO across crates");
+        assertFalse(e.get("lto").team());
+        assertEquals("2", e.get("codegen-units").value(), "what the profile sets stays");
+        assertEquals("3", e.get("opt-level").value());
+        Profile dev = EffectiveProfile.withCargoDefaults(ProfileParser.parse(Map.of("name", "d", "inherits", "dev")));
+        assertEquals("0", dev.optLevel());
+        assertEquals(256, dev.codegenUnits());
+        assertEquals(Boolean.TRUE, dev.incremental());
+        assertEquals(null, EffectiveProfile.withCargoDefaults(ProfileParser.parse(Map.of("name", "e", "autodiff", "Enable"))).lto(),
+                "an autodiff profile keeps the fat LTO ctime sets for it");
+    }
+
+    @Test
     void aPackageOverrideCargoWouldRefuseIsNamedWithTheKeysItAllows() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ctime.profile.ProfileException.class,
                 () -> ProfileParser.parse(Map.of("name", "x", "packages", "*:lto=fat, nonsense")));

@@ -49,6 +49,33 @@ class GateTest {
     }
 
     @Test
+    void aFigureTheRunSwitchedOffIsSaidAndPassesUnlessStrict() {
+        Random rnd = new Random(5);
+        Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.01, 1000.0));
+        Measured plain = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.01, null));
+        // The same run with instructions off and only the clean scenario timed, as its report's settings say.
+        Map<String, Figure> noFull = new LinkedHashMap<>(plain.profiles().get("release").figures());
+        noFull.keySet().removeIf(k -> k.startsWith("compile.full."));
+        Measured off = new Measured(plain.createdAt(), null, null, plain.toolchains(), plain.machine(), Map.of("release",
+                new Measured.Profile(Status.OK, "default", Map.of(), "h", noFull, null, null)), null,
+                Map.of(":primalInstructions", "switched off in this run (ctime.instructions=off)", "scenarios", "clean"));
+
+        Gate.Result lost = Gate.compare(b, plain, GateThresholds.defaults(), Gate.OnMismatch.FAIL, Gate.OnMissing.FAIL);
+        assertEquals(1, lost.missing().size(), "without the setting named, a gone count is lost and fails");
+        Gate.Result said = Gate.compare(b, off, GateThresholds.defaults(), Gate.OnMismatch.FAIL, Gate.OnMissing.FAIL);
+        assertTrue(said.regressions().isEmpty(), said.regressions().toString());
+        assertEquals(Map.of("switched off in this run (ctime.instructions=off)" + Gate.STRICT_NOTE, 1,
+                "not timed in this run (ctime.scenarios=clean)" + Gate.STRICT_NOTE, 3), GateFormats.switchedOff(said));
+        assertEquals(3, said.rows().stream().filter(r -> r.note() != null && r.note().startsWith("not timed in this run"
+                + " (ctime.scenarios=clean)")).count(), "the full build's figures were not asked for: " + said.rows());
+        assertTrue(GateFormats.console(said, "main").stream().anyMatch(l -> l.contains("not compared, 1 figure: switched off in this"
+                + " run (ctime.instructions=off)")), GateFormats.console(said, "main").toString());
+        Gate.Result strict = Gate.compare(b, off, GateThresholds.defaults(), Gate.OnMismatch.FAIL, Gate.OnMissing.STRICT);
+        assertEquals(4, strict.missing().size(), "strict fails on every figure the run did not measure");
+        assertTrue(strict.missing().stream().allMatch(GateRow::fails));
+    }
+
+    @Test
     void aBaselineAgainstTheSameMachineDoesNotCryWolf() {
         Random rnd = new Random(11);
         int alarms = 0;

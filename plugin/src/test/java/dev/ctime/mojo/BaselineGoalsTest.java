@@ -36,6 +36,27 @@ class BaselineGoalsTest {
     }
 
     @Test
+    void baselineAndCheckReadTheReportInCtimesOutputFolderAndSayWhichOne() throws Exception {
+        // ctime:measure -Dctime.outputDirectory=target/ct-new writes there; baseline and check read the same folder.
+        Path out = Files.createDirectories(dir.resolve("target/ct-new"));
+        Files.copy(REPORT, out.resolve("report.json"));
+        Files.createDirectories(dir.resolve("target/ctime"));
+        Files.copy(OTHER, dir.resolve("target/ctime/report.json"));
+        BaselineMojo save = Descriptor.configured(new BaselineMojo(), dir);
+        save.outputDirectory = out.toFile();
+        save.execute();
+        CheckMojo check = Descriptor.configured(new CheckMojo(), dir);
+        check.outputDirectory = out.toFile();
+        RecordingLog log = new RecordingLog();
+        check.setLog(log);
+        check.execute();
+        assertTrue(log.all().contains("ctime: checking " + out.resolve("report.json")), log.all());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(json.readTree(REPORT.toFile()).path("createdAt"), json.readTree(dir.resolve("src/ctime/main.json").toFile())
+                .path("createdAt"), "the baseline is the new folder's run, not target/ctime's");
+    }
+
+    @Test
     void aBaselineNeedsAReportAndASafeName() throws Exception {
         BaselineMojo save = Descriptor.configured(new BaselineMojo(), dir);
         MojoExecutionException none = assertThrows(MojoExecutionException.class, save::execute);

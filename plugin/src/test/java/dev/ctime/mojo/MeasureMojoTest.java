@@ -86,9 +86,15 @@ class MeasureMojoTest {
         MeasureConfig c = m.config();
         assertEquals(dir.resolve("src/main/rust/Cargo.toml"), c.manifest());
         assertEquals(List.of(Scenario.INCR_PATCHED, Scenario.FULL), c.builds().scenarios());
+        assertEquals("incr-patched", c.builds().mix().id(), "one build of the first scenario where no mix is asked for");
         assertEquals(3, c.timing().forks());
         assertEquals(2, c.sharding().shard().index());
         assertEquals(List.of("release", "dev"), c.only());
+        // A mix times its scenarios whether ctime.scenarios names them or not, and the decision reads its sum.
+        m.builds = "clean=1,edit=20";
+        MeasureConfig mixed = m.config();
+        assertEquals(List.of(Scenario.INCR_PATCHED, Scenario.FULL, Scenario.CLEAN, Scenario.EDIT), mixed.builds().scenarios());
+        assertEquals("clean=1,edit=20", mixed.judging().scenario());
     }
 
     @Test

@@ -57,7 +57,12 @@ class MeasureRunTest {
         profiles.add(ProfileParser.parse(Map.of("name", "release")));
         profiles.add(ProfileParser.parse(Map.of("name", "o1", "optLevel", "1")));
         List<String> log = new ArrayList<>();
-        Report r = new MeasureRun(config(CRATE, out, profiles, null), log::add).run();
+        // Samples long enough that the run has seconds left to tell after its first build.
+        MeasureConfig c = config(CRATE, out, profiles, null);
+        c = new MeasureConfig(c.manifest(), c.workDir(), c.profiles(), c.only(), c.kernels(), c.autodiffFeature(), c.label(), c.userEnv(),
+                c.builds(), new MeasureConfig.Timing(1, 10, 10, 50, -1, 42, 1e-4, Duration.ofMinutes(5)), c.precision(), c.judging(),
+                c.instructions(), c.resume(), c.sharding(), c.forkClasspath(), c.search());
+        Report r = new MeasureRun(c, log::add).run();
 
         assertEquals(List.of("release", "o1"), r.profiles().stream().map(ProfileResult::name).toList());
         for (ProfileResult p : r.profiles()) {

@@ -45,6 +45,14 @@ class RunEstimateTest {
     }
 
     @Test
+    void leafOnlyAndAnalysisBuildsCostTheCratesShareNotTheWholeGraphs() throws Exception {
+        // A first build of 10 s of which the crate's own rustc was 1 s: 2 more clean builds, 4 leaf-only ones, 2 analysis.
+        var e = RunEstimate.of(List.of(p("release")), Map.of("release", 10_000.0), "h", 2, 4, 0.1, List.of(), TIMING, 2)
+                .orElseThrow();
+        assertEquals(10_000 + 2 * 10_000 + 4 * 1_000 + 2 * 1_000, e.buildsMs(), 1e-6);
+    }
+
+    @Test
     void aTrainingPipelineAddsItsBuilds() throws Exception {
         var plain = RunEstimate.of(List.of(p("release")), Map.of("release", 1000.0), "h", 1, List.of(), TIMING, 2).orElseThrow();
         var pgo = RunEstimate.of(List.of(p("pgo", "pgo", "true")), Map.of("pgo", 1000.0), "h", 1, List.of(), TIMING, 2).orElseThrow();
