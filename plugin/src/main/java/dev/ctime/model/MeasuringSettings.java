@@ -34,6 +34,10 @@ import java.util.List;
  * @param maxForks the cap on kernel forks
  * @param thresholds the practical thresholds of the comparisons, by kind of figure
  * @param deschedThreshold a batch whose wall time exceeds its CPU time by this share is left out
+ * @param builds the builds a period of the workload pays for, where more than one build of one scenario
+ *               (ctime.builds, e.g. clean=1,edit=20): the decision's build cost is their sum
+ * @param inherit whether the crate's own profile settings reached every profile (crate) or Cargo's defaults were
+ *                pinned instead (none)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer forks, Integer samples, Double minSampleMs,
@@ -42,12 +46,12 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
                                 Integer maxForks, Integer forksRun, String extraForks, String extraBuilds, Long clockResolutionNs,
                                 Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards,
-                                String search) {
+                                String search, String builds, String inherit) {
 
     public MeasuringSettings withMergedShards(int n) {
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
                 inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
                 targetPrecision, maxRepeat, maxForks, forksRun, extraForks, extraBuilds, clockResolutionNs, thresholds, deschedThreshold, statistics,
-                n, search);
+                n, search, builds, inherit);
     }
 }

@@ -129,6 +129,7 @@ final class ReportAssembler {
         settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.builds().patchFile());
         if (cfg.builds().mix().combined()) settings.put("builds", cfg.builds().mix().id());
+        settings.put("inherit", cfg.builds().inheritCrate() ? "crate" : "none");
         settings.put("compileTimeMeasures", String.join("; ", cfg.builds().scenarios().stream().map(sc -> sc.id + ": " + (sc.wholeGraph
                 ? "cargo's whole process tree (every rustc, build script run and link, and cargo's own work), at cargo's default"
                 + " parallelism, measured with wait4 in its own process, each rustc also as a unit"
