@@ -93,6 +93,13 @@ public class MeasureMojo extends JudgingParameters {
     String inherit;
 
     /**
+     * The untimed analysis builds after the timed ones (phase split, codegen units, LLVM IR lines, Enzyme's own time):
+     * false skips them, and the report and page have none of those; the timed figures and the decision are unchanged.
+     */
+    @Parameter(property = "ctime.analysis", defaultValue = "true")
+    boolean analysis;
+
+    /**
      * Timed builds per profile and scenario at least; more follow only while the decision is undecided on build cost
      * (without kernels, for figures short of ctime.targetPrecision).
      */
@@ -337,6 +344,7 @@ public class MeasureMojo extends JudgingParameters {
         raw.scenarios = scenarios;
         raw.builds = builds;
         raw.inherit = inherit;
+        raw.analysis = analysis;
         raw.repeat = repeat;
         raw.maxRepeat = maxRepeat;
         raw.forks = forks;

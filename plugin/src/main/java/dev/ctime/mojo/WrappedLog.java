@@ -21,7 +21,12 @@ final class WrappedLog implements Log {
             if (sb.length() > 0) sb.append('\n');
             // A line that fits (a table's row, a continuation already indented) passes untouched.
             if (line.length() <= ConsoleTable.WIDTH) sb.append(line);
-            else sb.append(String.join("\n", ConsoleTable.wrap(line, ConsoleTable.WIDTH, "  ")));
+            else {
+                // An indented line (a doctor's item) keeps its indent, its continuation two more.
+                String lead = line.substring(0, line.length() - line.stripLeading().length());
+                sb.append(String.join("\n", ConsoleTable.wrap(line.stripLeading(), ConsoleTable.WIDTH - lead.length(), "  ").stream()
+                        .map(l -> lead + l).toList()));
+            }
         }
         return sb.toString();
     }

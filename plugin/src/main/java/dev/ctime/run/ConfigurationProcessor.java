@@ -112,7 +112,7 @@ public final class ConfigurationProcessor {
                 : Arrays.stream(raw.selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<HistoryLog.Run> history = history(raw, advice);
         MeasureConfig config = MeasureConfig.builder().manifest(raw.manifest).workDir(raw.outputDirectory).profiles(ps).only(selected)
-                .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
+                .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).analysis(raw.analysis).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
                 .warmupMaxMs(raw.warmupMaxMs).pinCpu(raw.pinCpu).seed(raw.seed).gradientTolerance(raw.gradientTolerance)
                 .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds))
                 .autodiffFeature(raw.autodiffFeature).label(raw.label).userEnv(raw.env)

@@ -107,9 +107,10 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param mix       the builds a team pays for per period of its workload (ctime.builds): the decision's build cost
      * @param inheritCrate the crate's own profile settings reach ctime's profiles (ctime.inherit=crate, the default), or
      *                  Cargo's defaults are pinned instead (none)
+     * @param analysis  the untimed analysis builds run (ctime.analysis, on by default)
      */
     public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile, Map<String, Double> seenMs,
-                         BuildMix mix, boolean inheritCrate) {
+                         BuildMix mix, boolean inheritCrate, boolean analysis) {
         public Builds {
             seenMs = Map.copyOf(seenMs);
             if (mix == null) mix = BuildMix.of(scenarios.isEmpty() ? Scenario.DEFAULT : scenarios.get(0));
@@ -217,6 +218,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private Map<String, Double> seenMs = Map.of();
         private BuildMix mix;
         private boolean inheritCrate = true;
+        private boolean analysis = true;
         private String forkClasspath;
         private Search search = Search.EXHAUSTIVE;
 
@@ -247,6 +249,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
 
         public Builder kernels(List<Kernel> v) {
             this.kernels = v;
+            return this;
+        }
+
+        public Builder analysis(boolean v) {
+            this.analysis = v;
             return this;
         }
 
@@ -378,7 +385,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(buildTimeout, "buildTimeout");
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
-                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate),
+                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate, analysis),
                     new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout),
                     precision, judging, instructions, resume, sharding, forkClasspath, search);
         }

@@ -477,6 +477,11 @@ public final class MeasureRun {
 
     /** The untimed analysis builds of these profiles (those still ok). */
     private void analyse(CompileBench bench, List<PreparedBuild> prepared) throws IOException, InterruptedException {
+        if (!cfg.builds().analysis()) {
+            log.accept("analysis builds: skipped (ctime.analysis=false): no phase split, codegen units, LLVM IR lines or Enzyme"
+                    + " trace this run; the timed figures and the decision are unchanged");
+            return;
+        }
         enter(Stage.ANALYSIS);
         List<PreparedBuild> analysed = prepared.stream().filter(p -> outcome(p.name()).ok()).toList();
         for (PreparedBuild p : analysed) {

@@ -58,6 +58,8 @@ public final class RawConfiguration {
     public String builds;
     /** ctime.inherit: crate (the crate's own profile settings reach ctime's profiles) or none (Cargo's defaults). */
     public String inherit = "crate";
+    /** ctime.analysis: the untimed analysis builds (phases, codegen units, LLVM IR lines, Enzyme's trace). */
+    public boolean analysis = true;
     public double expectedCalls;
     /** The workload as one line (kernel@n:function=calls, …); replaces {@link #workloadItems} where given. */
     public String workload;

@@ -118,6 +118,24 @@ class MeasureRunTest {
     }
 
     @Test
+    void analysisBuildsSwitchedOffAreSkippedAndSaid() throws Exception {
+        Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
+        MeasureConfig c = MeasureConfig.builder().manifest(CRATE).workDir(out).profiles(List.of(ProfileParser.parse(Map.of("name",
+                "release")))).kernels(List.of()).scenarios(List.of(Scenario.CLEAN)).repeat(2).forks(1).minSampleMs(0.2).samples(10)
+                .warmupMaxMs(50).pinCpu(-1).seed(42).gradientTolerance(1e-4).buildTimeout(Duration.ofMinutes(10))
+                .runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv()).analysis(false)
+                .precision(new MeasureConfig.Precision(0.02, 2, 1, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05))
+                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions("off").build();
+        List<String> log = new ArrayList<>();
+        Report r = new MeasureRun(c, log::add).run();
+
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("analysis builds: skipped (ctime.analysis=false)")), log.toString());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("analysis builds 1/")), log.toString());
+        assertEquals(2, r.profiles().get(0).compile().get("clean").cpuMs().runs(), "the first build and one more");
+        assertNull(r.profiles().get(0).analysis() == null ? null : r.profiles().get(0).analysis().phases());
+    }
+
+    @Test
     void aNameInCtimeProfilesThatIsNoProfileStopsTheRunBeforeAnyBuild() throws Exception {
         Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
         List<Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")));
