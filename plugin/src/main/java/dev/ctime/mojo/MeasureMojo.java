@@ -324,9 +324,24 @@ public class MeasureMojo extends JudgingParameters {
                     + " or report.html failed: " + e.getMessage(), e);
         }
         List<String> failed = report.profiles().stream().filter(p -> p.status() == Status.FAILED).map(ProfileResult::name).toList();
+        // A run that measured nothing never ends in success, whatever ctime.failOnFailedProfile says: every profile failed
+        // or was skipped before a single build was timed, so there is no figure to read and no verdict.
+        boolean measuredAny = report.profiles().stream().anyMatch(p -> p.status() == Status.OK || p.status() == Status.PARTIAL
+                || (p.compile() != null && !p.compile().isEmpty()));
+        if (!measuredAny && !report.profiles().isEmpty()) {
+            throw new MojoFailureException(WrappedLog.wrapped("ctime: nothing was measured: every profile failed or was skipped ("
+                    + String.join("; ", report.profiles().stream().map(p -> p.name() + ": " + p.status()
+                    + (p.reason() == null ? "" : ", " + firstLine(p.reason()))).distinct().limit(5).toList())
+                    + (report.profiles().size() > 5 ? "; …" : "") + "); the reasons and their fixes are above and in " + run.reportJson()));
+        }
         if (failOnFailedProfile && !failed.isEmpty()) {
             throw new MojoFailureException("ctime: profiles failed: " + String.join(", ", failed) + " (see " + run.reportJson() + ")");
         }
+    }
+
+    private static String firstLine(String s) {
+        String l = s.lines().findFirst().orElse("");
+        return l.length() > 160 ? l.substring(0, 159) + "…" : l;
     }
 
     /** Hands every parameter to the processor, which checks them all before anything runs; only the wording is Maven's. */

@@ -726,6 +726,11 @@ public final class MeasureRun {
         return (int) s.stream().filter(sc -> sc.wholeGraph).count() * rounds - (s.contains(Scenario.CLEAN) ? 1 : 0);
     }
 
+    /** Whether the run will count instructions: for the estimate of the time it takes. */
+    private boolean counting() {
+        return !cfg.instructions().equals("off") && !cfg.kernels().isEmpty() && Processes.which("valgrind") != null;
+    }
+
     private int leafBuilds(int rounds) {
         return (int) cfg.builds().scenarios().stream().filter(sc -> !sc.wholeGraph).count() * rounds;
     }
@@ -749,7 +754,7 @@ public final class MeasureRun {
         }
         int r = cfg.builds().repeat();
         RunEstimate.of(building, seen, "this run's first round of timed builds and the timing settings", wholeBuilds(r), leafBuilds(r),
-                leafShare, cfg.kernels(), cfg.timing(), building.size() + 1).ifPresent(x -> {
+                leafShare, cfg.kernels(), cfg.timing(), building.size() + 1, counting()).ifPresent(x -> {
                     estimate = x;
                     log.accept("estimate, corrected: " + x.text());
                 });
@@ -768,7 +773,7 @@ public final class MeasureRun {
         java.util.function.BiFunction<Integer, MeasureConfig.Timing, java.util.Optional<RunEstimate>> at = (r, t) -> RunEstimate
                 .fromLastRun(lastReport, building, cfg.builds().scenarios().size() * r, cfg.kernels(), t, libraries)
                 .or(() -> RunEstimate.of(building, seenMs, basis, wholeBuilds(r), leafBuilds(r), leafShare, cfg.kernels(), t,
-                        libraries));
+                        libraries, counting()));
         var e = at.apply(cfg.builds().repeat(), cfg.timing());
         e.ifPresent(x -> {
             estimate = x;

@@ -57,7 +57,7 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
 
     /** The whole run by the estimate. */
     double totalMs() {
-        return buildsMs + likelyForks(forksLeastMs, forksMostMs);
+        return buildsMs + likelyForks(forksLeastMs, forksMostMs) + stage(Stage.COUNTING);
     }
 
     /** Builds each profile makes besides the timed ones: the preparation build and the two analysis builds. */
@@ -69,7 +69,16 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
      */
     public static Optional<RunEstimate> of(List<Profile> profiles, Map<String, Double> seenMs, String basis, int builds,
                                            List<Kernel> kernels, MeasureConfig.Timing timing, int libraries) {
-        return of(profiles, seenMs, basis, builds, 0, 1, kernels, timing, libraries);
+        return of(profiles, seenMs, basis, builds, 0, 1, kernels, timing, libraries, false);
+    }
+
+    /**
+     * Cachegrind's time for one kernel function: two runs (a base and one with more calls), each Valgrind's start and
+     * the inputs of n generated under it, two at a time on two cores. Measured here: 84 functions at n up to 4096 in
+     * 23 to 25 s.
+     */
+    static double countingMs(int n) {
+        return 2 * (250 + n * 0.0012);
     }
 
     /**
@@ -83,7 +92,7 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
      */
     public static Optional<RunEstimate> of(List<Profile> profiles, Map<String, Double> seenMs, String basis, int wholeBuilds,
                                            int leafBuilds, double leafShare, List<Kernel> kernels, MeasureConfig.Timing timing,
-                                           int libraries) {
+                                           int libraries, boolean counting) {
         double[] ratios = profiles.stream().filter(p -> seenMs.get(p.name()) != null)
                 .mapToDouble(p -> seenMs.get(p.name()) / ShardPlan.buildCost(p)).sorted().toArray();
         if (ratios.length == 0) return Optional.empty();
@@ -108,9 +117,16 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
                 most += (libraries * functions + 1) * sampleMs + libraries * functions * timing.warmupMaxMs();
             }
         }
-        return Optional.of(new RunEstimate(once + timed + analysis, least * timing.forks(), most * timing.forks(), basis,
-                Map.of(Stage.BUILDING_ONCE, once, Stage.TIMING_BUILDS, timed, Stage.ANALYSIS, analysis,
-                        Stage.TIMING_KERNELS, likelyForks(least, most) * timing.forks())));
+        // Each profile's kernel functions are counted once (the control is not), on every core.
+        double counts = 0;
+        if (counting) {
+            for (Kernel k : kernels) {
+                for (int n : k.sizes()) counts += (libraries - 1) * (k.gradient() == null ? 1 : 2) * countingMs(n);
+            }
+            counts /= Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+        return Optional.of(new RunEstimate(once + timed + analysis, least * timing.forks(), most * timing.forks(), basis, Map.of(Stage.BUILDING_ONCE, once, Stage.TIMING_BUILDS, timed, Stage.ANALYSIS, analysis,
+                        Stage.TIMING_KERNELS, likelyForks(least, most) * timing.forks(), Stage.COUNTING, counts)));
     }
 
     /**
@@ -161,8 +177,8 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
         stages.put(Stage.TIMING_KERNELS, scale(st.get(Stage.TIMING_KERNELS), forkUnitsNow, forkUnitsThen));
         stages.put(Stage.COUNTING, scale(st.get(Stage.COUNTING), (libraries - 1) * kernelWork, lastCounted));
         double buildsMs = stages.get(Stage.BUILDING_ONCE) + stages.get(Stage.TIMING_BUILDS) + stages.get(Stage.ANALYSIS);
-        double forksMs = stages.get(Stage.TIMING_KERNELS) + stages.get(Stage.COUNTING);
-        if (buildsMs <= 0 && forksMs <= 0) return Optional.empty();
+        double forksMs = stages.get(Stage.TIMING_KERNELS);
+        if (buildsMs <= 0 && forksMs <= 0 && stages.get(Stage.COUNTING) <= 0) return Optional.empty();
         return Optional.of(new RunEstimate(buildsMs, forksMs, forksMs, "the last run's stage times, scaled to this run's"
                 + " profiles and builds", stages));
     }
@@ -186,9 +202,11 @@ public record RunEstimate(double buildsMs, double forksLeastMs, double forksMost
 
     public String text() {
         double forks = likelyForks(forksLeastMs, forksMostMs);
-        return "about " + minutes(buildsMs + forks) + " (builds " + minutes(buildsMs) + (forksLeastMs > 0 ? ", kernel forks "
+        double counts = stage(Stage.COUNTING);
+        return "about " + minutes(buildsMs + forks + counts) + " (builds " + minutes(buildsMs) + (forksLeastMs > 0 ? ", kernel forks "
                 + minutes(forks) + (forksMostMs > forks * 1.5 ? ", at most " + minutes(forksMostMs) + " with every warm-up at its"
-                + " bound" : "") : "") + ", from " + basis + "; more if the decision asks for more builds or forks)";
+                + " bound" : "") : "") + (counts > 0 ? ", instruction counts " + minutes(counts) : "") + ", from " + basis
+                + "; more if the decision asks for more builds or forks)";
     }
 
     private static String minutes(double ms) {

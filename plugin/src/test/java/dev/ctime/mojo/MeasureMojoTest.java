@@ -34,6 +34,25 @@ class MeasureMojoTest {
     }
 
     @Test
+    void aRunThatMeasuredNothingFails() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.ctime.exec.Processes.which("cargo") != null, "cargo is not installed");
+        Path crate = Path.of("../it/src/it/crates/basic").toAbsolutePath().normalize();
+        Files.copy(crate.resolve("Cargo.toml"), dir.resolve("Cargo.toml"));
+        Files.createDirectories(dir.resolve("src"));
+        Files.copy(crate.resolve("src/lib.rs"), dir.resolve("src/lib.rs"));
+        MeasureMojo m = mojo();
+        m.setLog(new RecordingLog());
+        m.instructions = "off";
+        // Every profile on a toolchain this machine does not have: each is skipped before any build.
+        m.profiles = element("profiles", null, element("profile", null, element("name", "release"),
+                element("toolchain", "ctime-no-such-toolchain")));
+        org.apache.maven.plugin.MojoFailureException e = assertThrows(org.apache.maven.plugin.MojoFailureException.class, m::execute);
+        assertTrue(e.getMessage().startsWith("ctime: nothing was measured: every profile failed or was skipped (release: skipped"),
+                e.getMessage());
+        assertTrue(e.getMessage().lines().allMatch(l -> l.length() <= 100), e.getMessage());
+    }
+
+    @Test
     void theDefaultsMakeAJobWithItsPartsGrouped() throws Exception {
         MeasureConfig c = mojo().config();
         assertEquals(dir.resolve("Cargo.toml"), c.manifest());

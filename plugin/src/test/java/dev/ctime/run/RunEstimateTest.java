@@ -47,9 +47,22 @@ class RunEstimateTest {
     @Test
     void leafOnlyAndAnalysisBuildsCostTheCratesShareNotTheWholeGraphs() throws Exception {
         // A first build of 10 s of which the crate's own rustc was 1 s: 2 more clean builds, 4 leaf-only ones, 2 analysis.
-        var e = RunEstimate.of(List.of(p("release")), Map.of("release", 10_000.0), "h", 2, 4, 0.1, List.of(), TIMING, 2)
+        var e = RunEstimate.of(List.of(p("release")), Map.of("release", 10_000.0), "h", 2, 4, 0.1, List.of(), TIMING, 2, false)
                 .orElseThrow();
         assertEquals(10_000 + 2 * 10_000 + 4 * 1_000 + 2 * 1_000, e.buildsMs(), 1e-6);
+    }
+
+    @Test
+    void instructionCountsAreInTheEstimateWhereTheRunWillTakeThem() throws Exception {
+        List<Kernel> ks = List.of(new Kernel("a", "a", "a_grad", List.of(4096)));
+        var without = RunEstimate.of(List.of(p("release")), Map.of("release", 1000.0), "h", 1, 0, 1, ks, TIMING, 3, false).orElseThrow();
+        var with = RunEstimate.of(List.of(p("release")), Map.of("release", 1000.0), "h", 1, 0, 1, ks, TIMING, 3, true).orElseThrow();
+        // Two profiles (the control is not counted), two functions each, on every core.
+        double counts = 2 * 2 * RunEstimate.countingMs(4096) / Runtime.getRuntime().availableProcessors();
+        assertEquals(counts, with.stage(Stage.COUNTING), 1e-6);
+        assertEquals(without.totalMs() + counts, with.totalMs(), 1e-6);
+        assertTrue(with.text().contains(", instruction counts "), with.text());
+        assertEquals(0, without.stage(Stage.COUNTING));
     }
 
     @Test
@@ -88,7 +101,9 @@ class RunEstimateTest {
         // Builds: cost 1 now against 1 + 4 then; 4 timed builds of cost 1 against 2 of each (cost 10).
         assertEquals(5000 / 5.0 + 10_000 * 4 / 10.0 + 5000 / 5.0, e.buildsMs(), 1e-6);
         // Kernel work: 2 libraries x 2 functions x 6 forks now, against 3 x 2 x 3 then; counting 1 x 2 against 4.
-        assertEquals(9000 * (2 * 2 * 6) / (3 * 2 * 3.0) + 4000 * 2 / 4.0, e.forksLeastMs(), 1e-6);
+        assertEquals(9000 * (2 * 2 * 6) / (3 * 2 * 3.0), e.forksLeastMs(), 1e-6);
+        assertEquals(4000 * 2 / 4.0, e.stage(Stage.COUNTING), 1e-6);
+        assertEquals(e.buildsMs() + e.forksLeastMs() + 2000, e.totalMs(), 1e-6, "the counts are in the whole run's time");
         assertTrue(e.text().contains("from the last run's stage times"), e.text());
         assertTrue(RunEstimate.fromLastRun(null, List.of(p("release")), 4, ks, timing, 2).isEmpty());
     }
