@@ -91,8 +91,13 @@ killed(p2, 'KILL')
 nothingLeft('SIGKILL during a build')
 assert report().interrupted.startsWith('not finished') : 'a report left by a killed run does not pass for finished'
 
-// 2b. A build timeout kills the hanging build with its detached daemon; the run goes on and says why.
-def out2b = finish('timeout-build', ['-Dctime.buildTimeoutSeconds=5'])
+// 2b. A build timeout kills the hanging build with its detached daemon; the run goes on and says why, and since every
+// profile's build timed out it measured nothing: it fails, never BUILD SUCCESS.
+def (p2b, log2b) = start('timeout-build', ['-Dctime.buildTimeoutSeconds=5'])
+assert p2b.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)
+assert p2b.exitValue() != 0 : log2b.text
+def out2b = log2b.text.replaceAll(/\r?\n\[(INFO|WARNING|ERROR)\] {2,}/, ' ')
+assert out2b.contains('ctime: nothing was measured: every profile failed or was skipped (release: failed, the build did not finish within 5 s') : out2b
 nothingLeft('a build timeout')
 assert report().profiles.every { it.status == 'failed' && it.reason.contains('did not finish within 5 s') } : report().profiles*.reason
 

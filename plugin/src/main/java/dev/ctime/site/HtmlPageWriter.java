@@ -44,7 +44,10 @@ public final class HtmlPageWriter implements PageWriter {
      *
      * @param wrapClass the wrapping block's class (the standalone page styles it), or null for an inline style
      */
-    static String table(String cssClass, List<String> headers, List<List<String>> rows, String wrapClass) {
+    static String table(String cssClass, List<String> allHeaders, List<List<String>> allRows, String wrapClass) {
+        FilledColumns t = FilledColumns.of(allHeaders, allRows);
+        List<String> headers = t.headers();
+        List<List<String>> rows = t.rows();
         StringBuilder sb = new StringBuilder(wrapClass == null ? "<div style=\"overflow-x:auto\">" : "<div class=\"" + wrapClass + "\">")
                 .append("<table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
         headers.forEach(h -> sb.append("<th>").append(Svg.escape(h)).append("</th>"));

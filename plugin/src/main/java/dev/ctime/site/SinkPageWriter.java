@@ -65,7 +65,10 @@ public final class SinkPageWriter implements PageWriter {
     }
 
     @Override
-    public void table(String cssClass, List<String> headers, List<List<String>> rows) {
+    public void table(String cssClass, List<String> allHeaders, List<List<String>> allRows) {
+        FilledColumns t = FilledColumns.of(allHeaders, allRows);
+        List<String> headers = t.headers();
+        List<List<String>> rows = t.rows();
         SinkEventAttributeSet attrs = new SinkEventAttributeSet();
         // The skin styles tables by the classes the site's own reports get; ours alone would replace them.
         attrs.addAttribute(SinkEventAttributeSet.CLASS, "table table-striped " + cssClass);

@@ -55,6 +55,24 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aResumedRunCompletesEveryProfileToTheSameCountWhateverItKept() throws Exception {
+        // An interrupted run kept 2 leaf builds of one profile and 3 of another (ctime.resume); with 4 wanted, the rounds
+        // the kept builds cover are skipped, not taken for the end, and both end with 4.
+        Setup a = setUp("o1");
+        Setup b = setUp("o2");
+        BuildMeasurement kept = new BuildMeasurement(50, 50, 1000, 60, null, null);
+        BuildOutcome ka = a.prepared().outcome().withSample(Scenario.FULL, kept).withSample(Scenario.FULL, kept);
+        BuildOutcome kb = b.prepared().outcome().withSample(Scenario.FULL, kept).withSample(Scenario.FULL, kept)
+                .withSample(Scenario.FULL, kept);
+        CompileBench.Timed t = a.bench().time(List.of(a.prepared().build(), b.prepared().build()), Map.of("o1", ka, "o2", kb),
+                List.of(Scenario.FULL), 4, 4, 0.02, o -> { }, f -> "");
+
+        assertEquals(4, t.outcomes().get("o1").samples().get(Scenario.FULL).size(), t.outcomes().toString());
+        assertEquals(4, t.outcomes().get("o2").samples().get(Scenario.FULL).size(), t.outcomes().toString());
+        assertTrue(t.outcomes().get("o1").samples().get(Scenario.FULL).get(3).cpuMs() != 50, "the fourth was measured now");
+    }
+
+    @Test
     void theFirstCleanBuildCountsAndTheRoundsAfterItStillRun() throws Exception {
         Setup st = setUp("o1");
         CompileBench bench = st.bench();
