@@ -331,17 +331,12 @@ public class MeasureMojo extends JudgingParameters {
         if (!measuredAny && !report.profiles().isEmpty()) {
             throw new MojoFailureException(WrappedLog.wrapped("ctime: nothing was measured: every profile failed or was skipped ("
                     + String.join("; ", report.profiles().stream().map(p -> p.name() + ": " + p.status()
-                    + (p.reason() == null ? "" : ", " + firstLine(p.reason()))).distinct().limit(5).toList())
+                    + (p.reason() == null ? "" : ", " + ConsoleTable.firstLine(ConsoleTable.clean(p.reason())))).distinct().limit(5).toList())
                     + (report.profiles().size() > 5 ? "; …" : "") + "); the reasons and their fixes are above and in " + run.reportJson()));
         }
         if (failOnFailedProfile && !failed.isEmpty()) {
             throw new MojoFailureException("ctime: profiles failed: " + String.join(", ", failed) + " (see " + run.reportJson() + ")");
         }
-    }
-
-    private static String firstLine(String s) {
-        String l = s.lines().findFirst().orElse("");
-        return l.length() > 160 ? l.substring(0, 159) + "…" : l;
     }
 
     /** Hands every parameter to the processor, which checks them all before anything runs; only the wording is Maven's. */

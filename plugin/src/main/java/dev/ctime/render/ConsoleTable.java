@@ -487,7 +487,8 @@ public final class ConsoleTable {
         return out;
     }
 
-    private static String firstLine(String s) {
+    /** The first line of a {@link #clean}ed text (its escaped newline), within 100 columns. */
+    public static String firstLine(String s) {
         int nl = s.indexOf("\\n");
         String l = nl < 0 ? s : s.substring(0, nl) + " …";
         return l.length() > 100 ? l.substring(0, 99) + "…" : l;
