@@ -55,14 +55,9 @@ final class CrateBuilds {
         CargoCommand cmd = command(p, incremental);
         List<String> args = new ArrayList<>(cmd.args());
         args.add("-v");
-        Map<String, String> env = env(cmd, null);
         if (asClean) cleanAll(p);
         GraphRun graph = new GraphRun(p, label);
-        args = graph.wrap(args);
-        env.put("CTIME_UNITS_LOG", graph.units.toString());
-        CpuLoad before = CpuLoad.now();
-        Processes.Result r = Processes.run(args, crate.dir(), env, timeout, p.logs(), label);
-        CpuLoad after = CpuLoad.now();
+        Processes.Result r = graph.run(args, env(cmd, null));
         if (r.timedOut()) {
             throw new BuildFailure("the build did not finish within " + timeout.toSeconds() + " s and was killed (whole process"
                     + " tree); raise ctime.buildTimeoutSeconds if it is just slow (a mismatched Enzyme can hang rustc)");
@@ -84,7 +79,7 @@ final class CrateBuilds {
             throw new BuildFailure("cargo built no cdylib for " + crate.crateName() + ": add crate-type = [\"cdylib\"] to [lib] in "
                     + crate.manifest());
         }
-        return new Built(so, rustc, r.stderr(), warnings, graph.measurement(before, after), asClean);
+        return new Built(so, rustc, r.stderr(), warnings, graph.measurement(), asClean);
     }
 
     /**
@@ -96,17 +91,8 @@ final class CrateBuilds {
         CargoCommand cmd = command(p, s.incrementalFor(p.plan().profile()));
         if (s == Scenario.CLEAN) cleanAll(p);
         GraphRun graph = new GraphRun(p, "build-" + tag);
-        Map<String, String> env = env(cmd, null);
-        env.put("CTIME_UNITS_LOG", graph.units.toString());
-        CpuLoad before = CpuLoad.now();
-        Processes.Result r = Processes.run(graph.wrap(cmd.args()), crate.dir(), env, timeout, p.logs(), "build-" + tag);
-        CpuLoad after = CpuLoad.now();
-        if (r.timedOut()) {
-            throw new BuildFailure("a " + s.id + " build did not finish within " + timeout.toSeconds()
-                    + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
-        }
-        if (r.exitCode() != 0) throw new BuildFailure("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
-        BuildMeasurement m = graph.measurement(before, after);
+        failIfBroken(graph.run(cmd.args(), env(cmd, null)), s);
+        BuildMeasurement m = graph.measurement();
         if (m.units().stream().noneMatch(u -> u.crate().equals(crate.crateName()) && !u.buildScript())) {
             throw new BuildFailure("the " + s.id + " build did not compile the leaf crate " + crate.crateName() + " (cargo found"
                     + " it fresh: see " + p.logs().resolve("build-" + tag + ".stderr") + ")");
@@ -114,12 +100,27 @@ final class CrateBuilds {
         return m;
     }
 
+    /** A timed build that timed out or failed stops its profile, with why. */
+    private void failIfBroken(Processes.Result r, Scenario s) throws BuildFailure {
+        if (r.timedOut()) {
+            throw new BuildFailure("a " + s.id + " build did not finish within " + timeout.toSeconds()
+                    + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
+        }
+        if (r.exitCode() != 0) throw new BuildFailure("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
+    }
+
     /** A whole-graph build's two records: cargo's process tree, and each rustc it ran. */
     private final class GraphRun {
+        private final PreparedBuild p;
+        private final String label;
         final Path cargo;
         final Path units;
+        private CpuLoad before;
+        private CpuLoad after;
 
         GraphRun(PreparedBuild p, String label) throws IOException {
+            this.p = p;
+            this.label = label;
             this.cargo = p.logs().resolve(label + ".cargo.json");
             this.units = p.logs().resolve(label + ".units.jsonl");
             Files.createDirectories(p.logs());
@@ -127,13 +128,19 @@ final class CrateBuilds {
             Files.deleteIfExists(units);
         }
 
-        List<String> wrap(List<String> args) {
-            List<String> out = new ArrayList<>(List.of(rusage.toString(), "--out", cargo.toString(), "--"));
-            out.addAll(args);
-            return out;
+        /** Cargo with these arguments under ctime-rusage, every rustc of it logged as a unit, the machine's load around it. */
+        Processes.Result run(List<String> args, Map<String, String> cargoEnv) throws IOException, InterruptedException {
+            List<String> wrapped = new ArrayList<>(List.of(rusage.toString(), "--out", cargo.toString(), "--"));
+            wrapped.addAll(args);
+            Map<String, String> env = new HashMap<>(cargoEnv);
+            env.put("CTIME_UNITS_LOG", units.toString());
+            before = CpuLoad.now();
+            Processes.Result r = Processes.run(wrapped, crate.dir(), env, timeout, p.logs(), label);
+            after = CpuLoad.now();
+            return r;
         }
 
-        BuildMeasurement measurement(CpuLoad before, CpuLoad after) throws IOException {
+        BuildMeasurement measurement() throws IOException {
             CargoOutput.Rusage whole = CargoOutput.rusage(Files.readString(cargo));
             List<BuildUnit> us = new ArrayList<>();
             if (Files.exists(units)) {
@@ -184,13 +191,7 @@ final class CrateBuilds {
         CpuLoad before = CpuLoad.now();
         Processes.Result r = Processes.run(args, crate.dir(), env(cmd, rustcLog), timeout, p.logs(), "build-" + tag);
         CpuLoad after = CpuLoad.now();
-        if (r.timedOut()) {
-            throw new BuildFailure("a " + s.id + " build did not finish within " + timeout.toSeconds()
-                    + " s and was killed (whole process tree); raise ctime.buildTimeoutSeconds if it is just slow");
-        }
-        if (r.exitCode() != 0) {
-            throw new BuildFailure("the " + s.id + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
-        }
+        failIfBroken(r, s);
         List<String> lines = Files.exists(rustcLog) ? Files.readAllLines(rustcLog).stream().filter(l -> !l.isBlank()).toList()
                 : List.of();
         if (lines.size() != 1) {

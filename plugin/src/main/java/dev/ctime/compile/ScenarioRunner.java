@@ -29,8 +29,8 @@ final class ScenarioRunner {
     private final Consumer<String> log;
     /** Profiles whose incremental cache matches their unmodified sources. */
     private final Set<String> baselines = new HashSet<>();
-    /** Each profile's last build's incremental mode ("true", "false", or "null" for the profile's own). */
-    private final Map<String, String> lastMode = new HashMap<>();
+    /** Each profile's last build's incremental mode (a null value: the profile's own); no entry where it is unknown. */
+    private final Map<String, Boolean> lastMode = new HashMap<>();
     private int patchCounter;
     /** The number of the first round this runner times (later rounds of a run continue the count). */
     private int firstRound = 1;
@@ -46,7 +46,7 @@ final class ScenarioRunner {
     /** What the profile's last build outside this runner left: a build in this incremental mode (null: the profile's own). */
     void built(String profile, Boolean incremental) {
         baselines.remove(profile);
-        lastMode.put(profile, String.valueOf(incremental));
+        lastMode.put(profile, incremental);
     }
 
     /** The profile's target folder was changed outside this runner (an analysis build): nothing is known of it. */
@@ -164,7 +164,9 @@ final class ScenarioRunner {
         if (s == Scenario.EDIT) {
             // An edit rebuilds on what the last build left; after a build in another incremental mode, cargo would also
             // rebuild the path dependencies (their fingerprints include it): settle that first, untimed.
-            if (!java.util.Objects.equals(lastMode.get(p.name()), String.valueOf(incremental))) settle(p, incremental, tag);
+            if (!lastMode.containsKey(p.name()) || !java.util.Objects.equals(lastMode.get(p.name()), incremental)) {
+                settle(p, incremental, tag);
+            }
         } else if (s.wholeGraph) {
             // clean: the build empties the target folder itself
         } else if (!s.needsIncrementalBaseline()) {
@@ -190,7 +192,7 @@ final class ScenarioRunner {
             if (original != null) Files.writeString(p.crateRoot(), original);
             if (s.edits() && patchFile != null) gitApply(p, true, tag + "-revert");
         }
-        lastMode.put(p.name(), String.valueOf(incremental));
+        lastMode.put(p.name(), incremental);
         // After a patched build the cache holds the edit, which is reverted: it no longer matches. A clean build's
         // cache (where the profile makes one) matches, but incr-* scenarios want theirs built by themselves.
         if (Boolean.TRUE.equals(incremental) && !s.edits() && !s.wholeGraph) baselines.add(p.name());
@@ -205,7 +207,7 @@ final class ScenarioRunner {
         if (!r.ok()) {
             throw new BuildFailure("the untimed build before the " + tag + " build failed: " + FailureReason.fromCompilerOutput(r.stderr()));
         }
-        lastMode.put(p.name(), String.valueOf(incremental));
+        lastMode.put(p.name(), incremental);
     }
 
     /** Applies (or reverts) the user's patch to the profile's copy of the crate; never to the user's tree. */
