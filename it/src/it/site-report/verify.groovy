@@ -50,6 +50,8 @@ assert html.contains('</html>') && (html.contains('bodyColumn') || html.contains
 // The standalone page: every chart drawn by a real browser.
 def standalone = new File(basedir, 'target/ctime/report.html')
 assert standalone.isFile()
+// ctime:report on its own (the third goal) rendered it again, after the site.
+assert standalone.lastModified() >= page.lastModified() : 'mvn ctime:report wrote report.html after the site'
 def chromium = ['chromium', 'chromium-browser', 'google-chrome'].find { exe ->
     System.getenv('PATH').split(File.pathSeparator).any { new File(it, exe).canExecute() }
 }

@@ -34,7 +34,12 @@ public final class AutodiffCosts {
         List<AutodiffBreakdown.Rejected> rejected = profiles.stream().filter(p -> isAutodiff(p) && p.status() == Status.FAILED)
                 .map(p -> new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), p.reason())).toList();
         if (enzyme.isEmpty()) {
-            return rejected.isEmpty() ? null : new AutodiffBreakdown(null, null, scenario, List.of(), List.of(), null, rejected, null);
+            // Every Enzyme profile failed: the hand-written baseline is still named where it was measured, so the words
+            // do not ask for one that is there.
+            ProfileResult failed = profiles.stream().filter(p -> isAutodiff(p) && p.status() == Status.FAILED).findFirst().orElse(null);
+            ProfileResult hand = failed == null ? null : handBaseline(profiles, failed);
+            return rejected.isEmpty() ? null : new AutodiffBreakdown(hand == null ? null : hand.name(), null, scenario, List.of(),
+                    List.of(), null, rejected, null);
         }
         java.util.Map<String, String> identical = IdenticalLibraries.timedOnce(profiles, null);
         String sc = scenario != null ? scenario : enzyme.get(0).compile().keySet().stream().findFirst().orElse(Decision.DEFAULT_SCENARIO);
@@ -138,8 +143,10 @@ public final class AutodiffCosts {
 
     /** The hand-written baseline: same toolchain, fat LTO, no Enzyme; the preset's name first. */
     static ProfileResult handBaseline(List<ProfileResult> profiles, ProfileResult enzyme) {
+        // A failed profile may not have got as far as its toolchain: then any toolchain's fat-LTO build stands in.
         List<ProfileResult> candidates = profiles.stream().filter(p -> !isAutodiff(p) && measured(p)
-                && "fat".equals(p.profile().lto()) && Objects.equals(p.toolchain(), enzyme.toolchain())).toList();
+                && "fat".equals(p.profile().lto()) && (enzyme.toolchain() == null && enzyme.status() == Status.FAILED
+                || Objects.equals(p.toolchain(), enzyme.toolchain()))).toList();
         return candidates.stream().filter(p -> p.name().equals("hand-fat-lto")).findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
     }

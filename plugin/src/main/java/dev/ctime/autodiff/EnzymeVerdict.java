@@ -17,8 +17,21 @@ import java.util.regex.Pattern;
  * @param verdict  Enzyme's sentence, e.g. "cannot handle (reverse) unknown intrinsic"
  * @param detail   what it names: the intrinsic and the instruction, one line each; may be empty
  * @param advice   what to do, where the cause is a known gap; null otherwise
+ * @param kernels  the differentiated functions whose derivative Enzyme was building (its "diffe…" names), where the
+ *                 function it names is another one they call (a library's, say); empty otherwise
  */
-public record EnzymeVerdict(String function, String verdict, List<String> detail, String advice) {
+public record EnzymeVerdict(String function, String verdict, List<String> detail, String advice, List<String> kernels) {
+    private static final Pattern DIFFE = Pattern.compile("diffe(_R[0-9A-Za-z_]+|_ZN[0-9A-Za-z_$.]+)");
+
+    public EnzymeVerdict {
+        detail = List.copyOf(detail);
+        kernels = kernels == null ? List.of() : List.copyOf(kernels);
+    }
+
+    public EnzymeVerdict(String function, String verdict, List<String> detail, String advice) {
+        this(function, verdict, detail, advice, List.of());
+    }
+
     private static final Pattern ERROR_LINE = Pattern.compile("in function (\\S+)[^:]*?: Enzyme: ?(.*)$");
     private static final Pattern BARE = Pattern.compile("^(?:error: )?Enzyme: (.+)$");
     private static final Pattern DEFINE = Pattern.compile("define [^@]*@\"?([^\"(\\s]+)");
@@ -29,6 +42,25 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
             + "compiler unexpectedly panicked|signal: 11, SIGSEGV|signal: 6, SIGABRT)");
 
     public static Optional<EnzymeVerdict> parse(String stderr) {
+        return parseAt(stderr).map(v -> v.withKernels(differentiated(stderr)));
+    }
+
+    /** The same, naming the kernels Enzyme was differentiating where the function it rejected is not one of them. */
+    EnzymeVerdict withKernels(List<String> differentiated) {
+        List<String> others = differentiated.stream().filter(k -> !k.equals(function)).toList();
+        return others.isEmpty() || others.size() < differentiated.size() ? this
+                : new EnzymeVerdict(function, verdict, detail, advice, others);
+    }
+
+    /** Every function whose derivative the output shows Enzyme building ("diffe" and the mangled name), demangled. */
+    static List<String> differentiated(String stderr) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        Matcher m = DIFFE.matcher(stderr);
+        while (m.find()) out.add(function(m.group()));
+        return List.copyOf(out);
+    }
+
+    private static Optional<EnzymeVerdict> parseAt(String stderr) {
         String[] lines = stderr.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String l = ANSI.matcher(lines[i]).replaceAll("");
@@ -120,7 +152,9 @@ public record EnzymeVerdict(String function, String verdict, List<String> detail
     /** One line a person reads: "Enzyme: verdict (in function): detail. Advice". */
     public String describe() {
         StringBuilder sb = new StringBuilder("Enzyme: ").append(verdict);
-        if (function != null) sb.append(" (in ").append(function).append(')');
+        if (function != null) sb.append(" (in ").append(function).append(kernels.isEmpty() ? "" : ", which the differentiated "
+                + (kernels.size() == 1 ? "kernel " : "kernels ") + String.join(", ", kernels) + " call" + (kernels.size() == 1 ? "s" : ""))
+                .append(')');
         if (!detail.isEmpty()) sb.append(": ").append(String.join(" / ", detail));
         if (advice != null) sb.append(". ").append(advice);
         return sb.toString();

@@ -35,6 +35,12 @@ final class KnownGaps {
                     + " input instead of copying it; " + looseTypes();
         }
         if (v.contains("cannot deduce type")) return looseTypes();
+        if (v.contains("illegal updateanalysis") && v.contains("float") && v.contains("integer")) {
+            return "Enzyme's type analysis found one value used as two types, as bit-level float code does (to_bits and"
+                    + " from_bits, as libm's functions use them): call std's f64 methods there (they lower to LLVM intrinsics"
+                    + " Enzyme has rules for), keep that call out of the differentiated function, or try LooseTypes"
+                    + " (the enzyme-loosetypes preset), which ctime's gradient check then verifies";
+        }
         return null;
     }
 

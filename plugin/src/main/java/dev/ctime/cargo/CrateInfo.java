@@ -40,9 +40,43 @@ public record CrateInfo(Path manifest, String packageName, String version, Strin
                     + "or put cargo on the PATH that Maven runs with", e);
         }
         if (!r.ok()) {
-            throw new EnvironmentException("`cargo metadata` failed for " + manifest + ": " + r.stderr().strip());
+            String pin = missingPinnedToolchain(manifest.getParent(), r.stderr());
+            if (pin != null) throw new EnvironmentException(pin);
+            throw new EnvironmentException("`cargo metadata` failed for " + manifest + ": " + withoutBacktrace(r.stderr()));
         }
         return parse(manifest, r.stdout());
+    }
+
+    private static final java.util.regex.Pattern NOT_INSTALLED = java.util.regex.Pattern.compile("toolchain '([^']+)' is not installed");
+
+    /**
+     * Where rustup refuses a toolchain the crate pins, the pin named with the fix (rustup names neither the file nor
+     * where the choice came from); null where that is not the failure.
+     */
+    static String missingPinnedToolchain(Path crateDir, String stderr) {
+        java.util.regex.Matcher m = NOT_INSTALLED.matcher(stderr);
+        if (!m.find()) return null;
+        String toolchain = m.group(1);
+        Path pin = null;
+        for (Path d = crateDir.toAbsolutePath().normalize(); d != null && pin == null; d = d.getParent()) {
+            for (String name : List.of("rust-toolchain.toml", "rust-toolchain")) {
+                if (Files.isRegularFile(d.resolve(name))) {
+                    pin = d.resolve(name);
+                    break;
+                }
+            }
+        }
+        String from = System.getenv("RUSTUP_TOOLCHAIN") != null ? "RUSTUP_TOOLCHAIN=" + System.getenv("RUSTUP_TOOLCHAIN")
+                + " in the environment" : pin != null ? pin.toString() : "a rustup override for " + crateDir;
+        return "the toolchain " + toolchain + ", pinned by " + from + ", is not installed: install it (rustup toolchain install "
+                + toolchain.replaceAll("-x86_64-unknown-linux-gnu$|-aarch64-unknown-linux-gnu$", "") + ") or change the pin;"
+                + " ctime builds with the toolchain your crate pins, as cargo does";
+    }
+
+    /** rustup's and cargo's words without the stack backtrace RUST_BACKTRACE adds to them. */
+    static String withoutBacktrace(String stderr) {
+        int at = stderr.indexOf("Stack backtrace:");
+        return (at < 0 ? stderr : stderr.substring(0, at)).strip();
     }
 
     static CrateInfo parse(Path manifest, String json) throws IOException {

@@ -3,6 +3,7 @@ package dev.ctime.gate;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
+import dev.ctime.model.Status;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Summary;
 import java.util.ArrayList;
@@ -46,6 +47,14 @@ public final class ReportCheck {
                     String s = at + ".kernels[" + k + "]" + (t.name() == null ? "" : " (" + t.name() + "@" + t.n() + ")");
                     if (t.name() == null) out.add(s + ".name is missing");
                     if (t.status() == null) out.add(s + ".status is missing");
+                    // A kernel that was timed has its figures: one gone is a field renamed or deleted by hand, which
+                    // would otherwise pass as "not in the baseline".
+                    if (t.status() == Status.OK && t.primalNs() == null) out.add(s + ".primalNs is missing though"
+                            + " the kernel's status is ok: a field renamed or deleted");
+                    if (t.status() == Status.OK && t.gradientBatch() > 0 && t.gradientNs() == null) {
+                        out.add(s + ".gradientNs is missing though its gradient was timed (gradientBatch " + t.gradientBatch()
+                                + "): a field renamed or deleted");
+                    }
                     summary(out, s + ".primalNs", t.primalNs());
                     summary(out, s + ".gradientNs", t.gradientNs());
                     count(out, s + ".primalInstructions", t.primalInstructions());

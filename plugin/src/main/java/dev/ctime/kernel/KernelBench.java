@@ -182,7 +182,7 @@ public final class KernelBench {
                 log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
                         + " kernel size" + (wanted.size() == 1 ? "" : "s") + of + narrowing + ")" : "/" + settings.minForks())
                         + (attempt > 1 ? ", restarted without the kernel that ended it" : "") + (time.isEmpty() ? "" : "; " + time));
-                ForkPlan plan = new ForkPlan(timing, t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
+                ForkPlan plan = new ForkPlan(ForkPlan.orderFor(timing, t.seed(), f), t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
                         dir.resolve(label + RESULTS).toString(), warmupCalls);

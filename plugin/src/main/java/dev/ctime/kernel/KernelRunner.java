@@ -223,7 +223,7 @@ public final class KernelRunner {
 
     /**
      * Warms up and calibrates each library's function, then times {@code samples} rounds in which
-     * every library runs one batch, the order rotating each round. A library whose late batches are significantly
+     * every library runs one batch, in a new order each round. A library whose late batches are significantly
      * faster than its early ones, beyond what the others did over the same batches (the machine's own drift), was still
      * warming up: every library warms up again and is timed anew,
      * interleaved as before (timing one apart would give it other conditions than the rest, which is what interleaving
@@ -284,9 +284,9 @@ public final class KernelRunner {
 
     private void sampleRounds(List<LiveLibrary> ms, Kernel k, int n, boolean gradient) throws IOException {
         String fn = gradient ? "gradient" : "primal";
-        for (int s = 0; s < plan.samples(); s++) {
-            for (int i = 0; i < ms.size(); i++) {
-                LiveLibrary m = ms.get((i + s) % ms.size());
+        long seed = java.util.Objects.hash(plan.seed(), ms.stream().map(m -> m.profile).toList(), k.name(), n, gradient);
+        for (List<LiveLibrary> round : rounds(ms, plan.samples(), seed)) {
+            for (LiveLibrary m : round) {
                 progress(m.profile, k.name(), n, fn);
                 long batch = gradient ? m.gradientBatch : m.primalBatch;
                 long[][] t = KernelLibrary.timeBatchesWithCpu(gradient ? m.gradient : m.primal, gradient, m.x,
@@ -296,6 +296,21 @@ public final class KernelRunner {
                 (desched ? (gradient ? m.gradientDesched : m.primalDesched) : (gradient ? m.gradientNs : m.primalNs)).add(perCall);
             }
         }
+    }
+
+    /**
+     * The order of every round, each a new one (seeded, so a fork's plan fixes it): every library follows every other
+     * about equally often across rounds and forks, where a fixed or rotating order kept each one behind one neighbour.
+     */
+    static <T> List<List<T>> rounds(List<T> libraries, int rounds, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        List<List<T>> out = new ArrayList<>();
+        for (int s = 0; s < rounds; s++) {
+            List<T> order = new ArrayList<>(libraries);
+            java.util.Collections.shuffle(order, r);
+            out.add(List.copyOf(order));
+        }
+        return out;
     }
 
     private static double[] array(List<Double> l) {

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.model.Comparison;
 import dev.ctime.model.Decision;
 import dev.ctime.site.StandalonePage;
 import dev.ctime.run.RawConfiguration;
@@ -100,10 +101,11 @@ public class MeasureMojo extends JudgingParameters {
     boolean analysis;
 
     /**
-     * Timed builds per profile and scenario at least; more follow only while the decision is undecided on build cost
-     * (without kernels, for figures short of ctime.targetPrecision).
+     * Timed builds per profile and scenario at least (by default the fewest with which a 95% interval exists); more
+     * follow only while the decision is undecided on build cost (without kernels, for figures short of
+     * ctime.targetPrecision).
      */
-    @Parameter(property = "ctime.repeat", defaultValue = "6")
+    @Parameter(property = "ctime.repeat", defaultValue = "" + Comparison.FEWEST_RUNS)
     int repeat;
 
     /** Cap on timed builds per profile and scenario, for the decision. */

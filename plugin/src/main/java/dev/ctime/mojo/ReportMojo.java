@@ -26,9 +26,12 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "ctime.reportFile")
     File reportFile;
 
-    /** Where ctime:measure writes: its report.json is rendered unless ctime.reportFile names another. */
+    /**
+     * Where ctime:measure writes: its report.json is rendered unless ctime.reportFile names another. Not named
+     * outputDirectory: that is the site's folder, a field of the report base class this one would hide (and leave null).
+     */
     @Parameter(property = "ctime.outputDirectory", defaultValue = "${project.build.directory}/ctime")
-    File outputDirectory;
+    File measuredDirectory;
 
     /** One line per run, appended by ctime:measure; may live outside target/ to survive cleans. */
     @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
@@ -76,8 +79,8 @@ public class ReportMojo extends AbstractMavenReport {
 
     @Override
     public boolean canGenerateReport() {
-        if (ReportInput.file(reportFile, outputDirectory).toFile().isFile()) return true;
-        getLog().warn("ctime: no report at " + ReportInput.file(reportFile, outputDirectory) + ": run `mvn ctime:measure` first;"
+        if (ReportInput.file(reportFile, measuredDirectory).toFile().isFile()) return true;
+        getLog().warn("ctime: no report at " + ReportInput.file(reportFile, measuredDirectory) + ": run `mvn ctime:measure` first;"
                 + " the ctime page is left out");
         return false;
     }
@@ -85,24 +88,24 @@ public class ReportMojo extends AbstractMavenReport {
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
         try {
-            Report r = ReportFiles.readJson(ReportInput.file(reportFile, outputDirectory));
+            Report r = ReportFiles.readJson(ReportInput.file(reportFile, measuredDirectory));
             var history = HistoryLog.read(historyFile.toPath());
             ReportPage.Options o = new ReportPage.Options(chartScenario, chartKernel, expectedCalls);
             SinkPageWriter w = new SinkPageWriter(getSink());
             ReportPage.write(w, r, history, o);
             w.finish();
-            Path html = StandalonePage.write(r, history, o, ReportInput.file(reportFile, outputDirectory).resolveSibling("report.html"));
+            Path html = StandalonePage.write(r, history, o, ReportInput.file(reportFile, measuredDirectory).resolveSibling("report.html"));
             getLog().info("ctime: standalone page written to " + html);
             // The data behind the page, and its published schema, beside it in the site.
             Path data = getReportOutputDirectory().toPath().resolve(getOutputPath());
             Files.createDirectories(data);
-            Files.copy(ReportInput.file(reportFile, outputDirectory), data.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(ReportInput.file(reportFile, measuredDirectory), data.resolve("report.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             try (java.io.InputStream schema = ReportMojo.class.getResourceAsStream(SCHEMA)) {
                 if (schema != null) Files.copy(schema, data.resolve("report.schema.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             getLog().info("ctime: the page's data and its JSON Schema are in " + data);
         } catch (IOException e) {
-            throw new MavenReportException("ctime: cannot render " + ReportInput.file(reportFile, outputDirectory) + ": " + e.getMessage(), e);
+            throw new MavenReportException("ctime: cannot render " + ReportInput.file(reportFile, measuredDirectory) + ": " + e.getMessage(), e);
         }
     }
 

@@ -183,6 +183,23 @@ public final class ConsoleTable {
         return out;
     }
 
+    /**
+     * One line per distinct failure: presets rejected with the same words (the same kernel, the same verdict) are
+     * named together, the reason said once.
+     */
+    static List<String> rejected(AutodiffBreakdown a, boolean brief) {
+        Map<String, List<AutodiffBreakdown.Rejected>> byReason = new java.util.LinkedHashMap<>();
+        for (AutodiffBreakdown.Rejected x : a.rejected()) {
+            String why = clean(x.reason() == null ? "" : x.reason().replace('\n', ' '));
+            byReason.computeIfAbsent(brief ? firstLine(why) : why, k -> new ArrayList<>()).add(x);
+        }
+        List<String> out = new ArrayList<>();
+        byReason.forEach((why, xs) -> out.add(String.join(", ", xs.stream().map(x -> clean(x.profile()) + " ["
+                + String.join(",", x.autodiff()) + "]").toList()) + (xs.size() == 1 ? ": rejected, " : ": all " + xs.size()
+                + " rejected the same way, ") + why));
+        return out;
+    }
+
     /** The autodiff breakdown: what Enzyme costs per profile at build time, and per kernel against the hand-written code. */
     static List<String> autodiff(AutodiffBreakdown a, boolean full) {
         List<String> out = new ArrayList<>();
@@ -222,10 +239,7 @@ public final class ConsoleTable {
                 wrap(k.toString(), WIDTH - 4, "  ").forEach(l -> out.add("    " + l));
             }
         }
-        for (AutodiffBreakdown.Rejected x : a.rejected()) {
-            wrap(clean(x.profile()) + " [" + String.join(",", x.autodiff()) + "]: rejected, " + clean(x.reason().replace('\n', ' ')), WIDTH - 2, "  ")
-                    .forEach(l -> out.add("  " + l));
-        }
+        rejected(a, false).forEach(r -> wrap(r, WIDTH - 2, "  ").forEach(l -> out.add("  " + l)));
         if (a.releaseNote() != null) wrap(a.releaseNote(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         if (a.anchor() != null) wrap(a.anchor(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         return out;
@@ -290,10 +304,7 @@ public final class ConsoleTable {
             }
             wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
         }
-        for (AutodiffBreakdown.Rejected x : a.rejected()) {
-            wrap(clean(x.profile()) + " [" + String.join(",", x.autodiff()) + "]: rejected, " + firstLine(clean(x.reason()
-                    .replace('\n', ' '))), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-        }
+        rejected(a, true).forEach(r -> wrap(r, WIDTH - 2, "  ").forEach(l -> out.add("  " + l)));
         return out;
     }
 

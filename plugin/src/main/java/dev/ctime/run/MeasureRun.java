@@ -402,7 +402,8 @@ public final class MeasureRun {
             timed.outcomes().values().forEach(this::record);
             cappedBuilds = decides ? java.util.Set.of() : timed.capped();
             persist(report());
-            analyse(bench, prepared);
+            // Without kernels there is no decision to wait for: the analysis builds follow the timed ones.
+            if (!decides) analyse(bench, prepared);
         }
 
         Map<String, String> sha = new LinkedHashMap<>();
@@ -447,6 +448,7 @@ public final class MeasureRun {
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
             race.stop("the decision is settled");
+            answered();
             analyse(bench, prepared.stream().filter(p -> race.inField(p.name())).toList());
             enter(Stage.COUNTING);
             instructionCounts = InstructionCounts.CUT_SHORT;
@@ -464,7 +466,12 @@ public final class MeasureRun {
             }
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
+            answered();
+            // Untimed, and the decision does not read them: they follow it, so the answer comes first.
+            analyse(bench, prepared);
         } else if (racing) {
+            analyse(bench, prepared);
+        } else if (!cfg.kernels().isEmpty()) {
             analyse(bench, prepared);
         }
         enter(Stage.WRITING);
@@ -473,6 +480,13 @@ public final class MeasureRun {
         persist(report);
         if (interrupted == null) ReportCsv.writeCsv(report, reportCsv());
         return report;
+    }
+
+    /** The answer as soon as it is known, before the untimed work that follows it (it does not change it). */
+    private void answered() {
+        Decision d = judged().decision();
+        if (d != null) log.accept("answer: " + DecisionText.headline(d) + " (the run goes on with what the page and the"
+                + " gate read; the answer stays)");
     }
 
     /** The untimed analysis builds of these profiles (those still ok). */

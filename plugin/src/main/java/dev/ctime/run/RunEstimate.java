@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 public record RunEstimate(double buildsMs, double forksLeastMs, double forksMostMs, String basis, Map<String, Double> stagesMs) {
     /** The stages a run goes through, in order, as far as the estimate tells them apart. */
-    static final List<String> ORDER = List.of(Stage.CHECKING, Stage.BUILDING_ONCE, Stage.TIMING_BUILDS, Stage.ANALYSIS, Stage.TIMING_KERNELS,
-            Stage.COUNTING);
+    static final List<String> ORDER = List.of(Stage.CHECKING, Stage.BUILDING_ONCE, Stage.TIMING_BUILDS, Stage.TIMING_KERNELS,
+            Stage.COUNTING, Stage.ANALYSIS);
 
     public RunEstimate {
         stagesMs = Map.copyOf(stagesMs);

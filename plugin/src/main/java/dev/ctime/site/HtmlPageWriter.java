@@ -6,6 +6,8 @@ import java.util.List;
 public final class HtmlPageWriter implements PageWriter {
     private final StringBuilder body = new StringBuilder();
     private String title = "ctime";
+    /** From this many columns a table keeps a desktop width on a phone and scrolls, instead of rows many lines tall. */
+    static final int WIDE = 4;
 
     @Override
     public void title(String text) {
@@ -48,7 +50,9 @@ public final class HtmlPageWriter implements PageWriter {
         FilledColumns t = FilledColumns.of(allHeaders, allRows);
         List<String> headers = t.headers();
         List<List<String>> rows = t.rows();
-        StringBuilder sb = new StringBuilder(wrapClass == null ? "<div style=\"overflow-x:auto\">" : "<div class=\"" + wrapClass + "\">")
+        String wide = headers.size() >= WIDE ? " wide" : "";
+        StringBuilder sb = new StringBuilder(wrapClass == null ? "<div class=\"" + wide.trim() + "\" style=\"overflow-x:auto\">"
+                : "<div class=\"" + wrapClass + wide + "\">")
                 .append("<table class=\"").append(Svg.escape(cssClass)).append("\">\n<tr>");
         headers.forEach(h -> sb.append("<th>").append(Svg.escape(h)).append("</th>"));
         sb.append("</tr>\n");
@@ -70,10 +74,10 @@ public final class HtmlPageWriter implements PageWriter {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + Svg.escape(title) + "</title>\n"
                 + "<style>\nbody{font-family:sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}\n"
-                + ".table-wrap{overflow-x:auto}\npre{overflow-x:auto}\n"
+                + ".table-wrap{overflow-x:auto}\npre{overflow-x:auto}\n@media (max-width:720px){.wide table{min-width:680px}}\n"
                 + "table{border-collapse:collapse;margin:1em 0;font-size:13px}\n"
                 + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f0f0f0}\n"
-                + "pre{background:#f6f6f6;padding:1em;border:1px solid #ddd}\n.chart{margin:1em 0}\n</style>\n</head>\n<body>\n"
+                + "pre{background:#f6f6f6;padding:1em;border:1px solid #ddd}\n.chart{margin:1em 0;overflow-x:auto}\n</style>\n</head>\n<body>\n"
                 + body + "</body>\n</html>\n";
     }
 }

@@ -102,7 +102,8 @@ public final class SinkPageWriter implements PageWriter {
 
     @Override
     public void raw(String markup) {
-        sink.rawText(markup);
+        // Charts keep a legible size on a narrow screen and scroll sideways there, as the tables do.
+        sink.rawText("<div style=\"overflow-x:auto\">" + markup + "</div>");
     }
 
     /** Closes the sections and the body the title opened. */

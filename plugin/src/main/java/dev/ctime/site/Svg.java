@@ -20,6 +20,19 @@ public final class Svg {
     private static final int RIGHT = 190;
     private static final int TOP = 40;
     private static final int BOTTOM = 60;
+    private static final int TITLE_X = 12;
+    private static final int TITLE_LINE = 18;
+    /** Characters of the bold 14 px title a line holds (about 8 px each across the chart's width). */
+    private static final int TITLE_CHARS = (W - TITLE_X - 12) / 8;
+    /** Below this width the chart keeps its size and scrolls: its 12 px text would shrink under 11 px on a phone. */
+    static final int MIN_WIDTH = 640;
+    /** A 12 px label: about 6.6 px a character, 10 px above its baseline and 3 below; lines 14 px apart. */
+    static final double CHAR_W = 6.6;
+    /** A 10 px name under a bar: about 5.6 px a character. */
+    private static final double SMALL_CHAR_W = 5.6;
+    private static final double LABEL_HEIGHT = 10;
+    private static final double LABEL_DESCENT = 3;
+    private static final double LABEL_LINE = 14;
 
     private Svg() {
     }
@@ -120,18 +133,48 @@ public final class Svg {
         return open(cssClass, title, H);
     }
 
-    /** An SVG of the page's width and this height, which shrinks with the page on a narrow screen. */
+    /**
+     * An SVG of the page's width and this height (more where its title takes more than one line: titles wrap, never
+     * clip), which keeps a legible size on a narrow screen (the page scrolls it sideways); closed by {@link #close}.
+     */
     private static StringBuilder open(String cssClass, String title, int H) {
+        List<String> lines = wrap(title, TITLE_CHARS);
+        int extra = (lines.size() - 1) * TITLE_LINE;
+        int h = H + extra;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ctime-chart ").append(cssClass)
-                .append("\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W)
-                .append(' ').append(H).append("\" style=\"max-width:100%;height:auto\" font-family=\"sans-serif\" font-size=\"12\""
-                        + " role=\"img\">\n");
+                .append("\" width=\"").append(W).append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(W)
+                .append(' ').append(h).append("\" style=\"width:100%;min-width:").append(MIN_WIDTH).append("px;height:auto\"")
+                .append(" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n");
         sb.append("<title>").append(escape(title)).append("</title>\n");
-        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H).append("\" fill=\"#ffffff\"/>\n");
-        sb.append("<text x=\"").append(LEFT).append("\" y=\"22\" font-size=\"14\" font-weight=\"bold\">").append(escape(title))
-                .append("</text>\n");
+        sb.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(h).append("\" fill=\"#ffffff\"/>\n");
+        sb.append("<text class=\"chart-title\" x=\"").append(TITLE_X).append("\" y=\"22\" font-size=\"14\" font-weight=\"bold\">");
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append("<tspan x=\"").append(TITLE_X).append(i == 0 ? "\">" : "\" dy=\"" + TITLE_LINE + "\">").append(escape(lines.get(i)))
+                    .append("</tspan>");
+        }
+        sb.append("</text>\n<g transform=\"translate(0,").append(extra).append(")\">\n");
         return sb;
+    }
+
+    private static String close(StringBuilder sb) {
+        return sb.append("</g>\n</svg>\n").toString();
+    }
+
+    /** Words in lines of at most {@code width} characters (a longer word gets a line of its own). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static void axes(StringBuilder sb, Axis x, Axis y, String xLabel, String yLabel) {
@@ -160,12 +203,17 @@ public final class Svg {
     }
 
     private static void legend(StringBuilder sb, List<String> names) {
+        legend(sb, names, false);
+    }
+
+    /** @param numbered each name after its number, which a dot with no room for its name carries instead */
+    private static void legend(StringBuilder sb, List<String> names, boolean numbered) {
         for (int i = 0; i < names.size(); i++) {
             int y = TOP + 8 + i * 18;
             sb.append("<rect class=\"legend\" x=\"").append(W - RIGHT + 12).append("\" y=\"").append(y - 9)
                     .append("\" width=\"10\" height=\"10\" fill=\"").append(PALETTE[i % PALETTE.length]).append("\"/>\n");
             // Cut to the legend's width (the full name is in the text's tooltip and beside each point).
-            String name = names.get(i);
+            String name = (numbered ? (i + 1) + " " : "") + names.get(i);
             String shown = name.length() > 24 ? name.substring(0, 23) + "…" : name;
             sb.append("<text x=\"").append(W - RIGHT + 28).append("\" y=\"").append(y).append("\">").append(escape(shown))
                     .append(shown.equals(name) ? "" : "<title>" + escape(name) + "</title>").append("</text>\n");
@@ -199,7 +247,12 @@ public final class Svg {
             sb.append("<path class=\"front\" d=\"").append(path).append("\" fill=\"none\" stroke=\"#333\" stroke-dasharray=\"5 3\"/>\n");
         }
         List<String> names = points.stream().map(Decision.Point::profile).toList();
+        // Every dot is an obstacle for every label, so no name covers a dot (its own or another's).
         List<double[]> placed = new ArrayList<>();
+        for (Decision.Point p : points) {
+            double r = front.contains(p.profile()) || tied.contains(p.profile()) ? 6 : 4;
+            placed.add(dotBox(x.map(p.buildMs().median()), y.map(p.runNs().median()), r));
+        }
         for (int i = 0; i < points.size(); i++) {
             Decision.Point p = points.get(i);
             boolean onFront = front.contains(p.profile());
@@ -222,11 +275,18 @@ public final class Svg {
                     .append(label(p.runNs().ciLow())).append("–").append(label(p.runNs().ciHigh())).append(")")
                     .append(tie ? ", equivalent in cost to " + escape(recommended) : "").append("</title></circle>\n");
             String text = p.profile() + (p.profile().equals(recommended) ? " (recommended)" : tie ? " (equivalent)" : "");
-            double[] at = place(placed, cx + 8, cy - 8, text.length() * 6.6, W - RIGHT);
-            if (Math.abs(at[1] - (cy - 8)) > 1 || at[0] != cx + 8) {
+            double[] at = place(placed, cx, cy, text.length() * CHAR_W, W - RIGHT);
+            if (at == null) {
+                // No free line near it: its legend number, which the legend beside the chart names.
+                text = String.valueOf(i + 1);
+                at = place(placed, cx, cy, text.length() * CHAR_W, W - RIGHT);
+                if (at == null) at = new double[] {cx + 8, cy - 8};
+            }
+            if (Math.abs(at[1] - (cy - 8)) > 1 || (at[0] != cx + 8 && at[0] + text.length() * CHAR_W != cx - 8)) {
                 // Moved off its dot to stay readable beside a neighbour: a thin line leads back to it.
+                double toX = at[0] > cx ? at[0] - 2 : Math.min(cx, at[0] + text.length() * CHAR_W + 2);
                 sb.append("<line class=\"leader\" x1=\"").append(num(cx)).append("\" y1=\"").append(num(cy)).append("\" x2=\"")
-                        .append(num(at[0] - 2)).append("\" y2=\"").append(num(at[1] - 4)).append("\" stroke=\"").append(colour)
+                        .append(num(toX)).append("\" y2=\"").append(num(at[1] - 4)).append("\" stroke=\"").append(colour)
                         .append("\" stroke-width=\"0.75\"/>\n");
             }
             sb.append("<text class=\"").append(onFront || p.profile().equals(recommended) ? "front-label" : "point-label")
@@ -234,38 +294,45 @@ public final class Svg {
                     .append(onFront || p.profile().equals(recommended) ? "#000" : "#444").append("\">").append(escape(text))
                     .append("</text>\n");
         }
-        legend(sb, names);
-        return sb.append("</svg>\n").toString();
+        legend(sb, names, true);
+        return close(sb);
+    }
+
+    /** A dot's box {left, top, right, bottom}: no label may cover it. */
+    static double[] dotBox(double cx, double cy, double r) {
+        return new double[] {cx - r, cy - r, cx + r, cy + r};
+    }
+
+    /** A label's box {left, top, right, bottom} at this baseline start. */
+    static double[] labelBox(double x, double baseline, double width) {
+        return new double[] {x, baseline - LABEL_HEIGHT, x + width, baseline + LABEL_DESCENT};
     }
 
     /**
-     * Where a label goes: at (x, y) unless it would cover one placed before, else the nearest free line below or above
-     * it (profiles with the same costs sit on one dot, and each keeps its name legible); kept left of {@code right}.
+     * Where a label of a dot at (cx, cy) goes: right of it and just above, else left of it, else the nearest free line
+     * below or above (kept inside the plot and left of {@code right}), never over a box placed before (labels and dots);
+     * null where no line near it is free.
      *
-     * @param placed the boxes placed so far {x, y, width}, to which this one is added
-     * @return {x, y} of the label's baseline start
+     * @param placed the boxes placed so far {left, top, right, bottom}, to which this label's is added
+     * @return {x, y} of the label's baseline start, or null
      */
-    static double[] place(List<double[]> placed, double x, double y, double width, double right) {
-        if (x + width > right) x = Math.max(LEFT + 2, right - width);
-        double[] at = {x, y};
+    static double[] place(List<double[]> placed, double cx, double cy, double width, double right) {
+        List<Double> xs = new ArrayList<>();
+        if (cx + 8 + width <= right) xs.add(cx + 8);
+        if (cx - 8 - width >= LEFT + 2) xs.add(cx - 8 - width);
+        if (xs.isEmpty()) xs.add(Math.max(LEFT + 2, right - width));
         for (int step = 0; step < 40; step++) {
-            double dy = (step % 2 == 0 ? 1 : -1) * 14 * ((step + 1) / 2);
-            double ty = y + dy;
-            if (ty < TOP + 10) continue;
-            boolean free = true;
-            for (double[] b : placed) {
-                if (Math.abs(b[1] - ty) < 13 && x < b[0] + b[2] && b[0] < x + width) {
-                    free = false;
-                    break;
+            double ty = cy - 8 + (step % 2 == 0 ? 1 : -1) * LABEL_LINE * ((step + 1) / 2);
+            if (ty < TOP + LABEL_HEIGHT + 2 || ty > H - BOTTOM - LABEL_DESCENT - 2) continue;
+            for (double x : xs) {
+                double[] box = labelBox(x, ty, width);
+                if (placed.stream().noneMatch(b -> b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) {
+                    placed.add(box);
+                    return new double[] {x, ty};
                 }
             }
-            if (free) {
-                at = new double[] {x, ty};
-                break;
-            }
         }
-        placed.add(new double[] {at[0], at[1], width});
-        return at;
+        return null;
     }
 
     /**
@@ -327,12 +394,17 @@ public final class Svg {
                     .append(escape(value.apply(median))).append("</text>\n");
             i++;
         }
-        return sb.append("</svg>\n").toString();
+        return close(sb);
     }
 
     /** One stacked bar per profile: seconds per phase. */
     public static String phases(String title, Map<String, Map<String, Double>> byProfile, List<String> phaseOrder) {
-        StringBuilder sb = open("phases", title);
+        double bw = (W - LEFT - RIGHT) / (double) Math.max(1, byProfile.size());
+        // Names wider than their bar are written aslant, with the room below the plot they need.
+        double longest = byProfile.keySet().stream().mapToInt(String::length).max().orElse(0) * SMALL_CHAR_W;
+        boolean aslant = longest > bw * 0.95;
+        int below = aslant ? (int) Math.ceil(Math.max(0, longest * Math.sin(Math.toRadians(40)) + 18 - BOTTOM)) : 0;
+        StringBuilder sb = open("phases", title, H + below);
         if (byProfile.isEmpty()) return empty(sb);
         double max = byProfile.values().stream().mapToDouble(m -> phaseOrder.stream().mapToDouble(k -> m.getOrDefault(k, 0.0)).sum())
                 .max().orElse(1);
@@ -340,7 +412,6 @@ public final class Svg {
         Axis x = new Axis(0, byProfile.size(), false, LEFT, W - RIGHT);
         axesY(sb, y, "seconds of the leaf rustc (untimed -Ztime-passes build)");
         int i = 0;
-        double bw = (W - LEFT - RIGHT) / (double) byProfile.size();
         for (Map.Entry<String, Map<String, Double>> e : byProfile.entrySet()) {
             double base = 0;
             double px = x.map(i) + bw * 0.15;
@@ -356,12 +427,14 @@ public final class Svg {
                         .append("</title></rect>\n");
                 base += v;
             }
-            sb.append("<text x=\"").append(num(px + bw * 0.35)).append("\" y=\"").append(H - BOTTOM + 14)
-                    .append("\" text-anchor=\"middle\" font-size=\"10\">").append(escape(e.getKey())).append("</text>\n");
+            double lx = px + bw * 0.35;
+            sb.append("<text class=\"bar-label\" x=\"").append(num(lx)).append("\" y=\"").append(H - BOTTOM + 14).append(aslant
+                    ? "\" text-anchor=\"end\" transform=\"rotate(-40 " + num(lx) + " " + (H - BOTTOM + 14) + ")\"" : "\" text-anchor=\"middle\"")
+                    .append(" font-size=\"10\">").append(escape(e.getKey())).append("</text>\n");
             i++;
         }
         legend(sb, phaseOrder);
-        return sb.append("</svg>\n").toString();
+        return close(sb);
     }
 
     /** The y axis's grid lines, tick labels and title. */
@@ -422,12 +495,12 @@ public final class Svg {
             i++;
         }
         legend(sb, new ArrayList<>(series.keySet()));
-        return sb.append("</svg>\n").toString();
+        return close(sb);
     }
 
     private static String empty(StringBuilder sb) {
         sb.append("<text class=\"no-data\" x=\"").append(W / 2).append("\" y=\"").append(H / 2)
                 .append("\" text-anchor=\"middle\">no data to draw</text>\n");
-        return sb.append("</svg>\n").toString();
+        return close(sb);
     }
 }

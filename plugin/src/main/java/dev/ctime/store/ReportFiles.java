@@ -34,12 +34,38 @@ public final class ReportFiles {
         // Through NIO, so a missing report is a NoSuchFileException as everywhere else.
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             r = Json.MAPPER.readValue(in, Report.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(notJson(file, e), e);
         }
         if (r.schemaVersion() > Report.SCHEMA_VERSION) {
             throw new IOException(file + " has report schema " + r.schemaVersion() + ", newer than this ctime's "
                     + Report.SCHEMA_VERSION + ": read it with the ctime that wrote it (" + r.tool() + ") or a later one");
         }
         return r;
+    }
+
+    /** Where the file stops being a report, in words: the place, what was found there, and what to do. */
+    static String notJson(Path file, com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        if (msg.contains("'NaN'") || msg.contains("'Infinity'") || msg.contains("'-Infinity'")) {
+            what = "a NaN or Infinity, which is no JSON number (ctime writes null where a figure has no value)";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getPath() != null
+                && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                else path.append('[').append(ref.getIndex()).append(']');
+            }
+            what = "a value of the wrong type for " + path;
+        } else {
+            // Jackson's own first sentence, without its source excerpt.
+            what = msg.lines().findFirst().orElse("no report").replaceAll(" \\(for [^)]*\\)", "");
+        }
+        return file + " is not a report ctime can read" + where + ": " + what + "; restore the file ctime wrote, or write it"
+                + " again (mvn ctime:measure, then ctime:baseline for a baseline)";
     }
 
     /**

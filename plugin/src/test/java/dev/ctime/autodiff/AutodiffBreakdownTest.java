@@ -139,6 +139,41 @@ class AutodiffBreakdownTest {
         Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(rejected), "release", List.of(),
                 null, alone, null, List.of(), null, null, null, null);
         assertTrue(String.join("\n", ConsoleTable.render(r)).contains("enzyme-nott [NoTT]: rejected, Enzyme: cannot handle"));
+        assertEquals(null, alone.hand(), "no fat-LTO build without autodiff: none to name");
+
+        // The hand-written baseline was measured: it is named, not asked for (a failed profile may lack its toolchain).
+        ProfileResult hand = profile("hand-fat-lto", "nightly", Map.of("toolchain", "nightly", "lto", "fat"), 300, 1, 2, null);
+        for (String tc : new String[] {"nightly", null}) {
+            ProfileResult failed = new ProfileResult("enzyme", Status.FAILED, "Enzyme: Illegal updateAnalysis",
+                    Map.of("toolchain", "nightly", "autodiff", List.of("Enable")), null, tc, null, null, null, null, null, null, null, null);
+            AutodiffBreakdown withHand = AutodiffCosts.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null), hand, failed),
+                    null, Thresholds.DEFAULT);
+            assertEquals("hand-fat-lto", withHand.hand(), "toolchain " + tc);
+            Report rh = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(hand, failed), "release", List.of(),
+                    null, withHand, null, List.of(), null, null, null, null);
+            String console = String.join("\n", ConsoleTable.render(rh));
+            assertFalse(console.contains("no hand-written baseline"), console);
+            assertTrue(console.contains("against the hand-written gradients of hand-fat-lto"), console);
+        }
+    }
+
+    @Test
+    void presetsRejectedTheSameWayAreNamedTogetherAndTheReasonSaidOnce() {
+        String why = "Enzyme: Illegal updateAnalysis prev:{[-1]:Float@double} new: {[-1]:Integer} (in libm::math::exp::exp)";
+        List<ProfileResult> failed = new java.util.ArrayList<>();
+        for (String[] p : new String[][] {{"enzyme", "Enable"}, {"enzyme-nott", "NoTT"}, {"enzyme-loosetypes", "LooseTypes"}}) {
+            failed.add(new ProfileResult(p[0], Status.FAILED, p[0].equals("enzyme-loosetypes") ? "Enzyme: cannot handle x" : why,
+                    Map.of("toolchain", "nightly", "autodiff", List.of(p[1])), null, "nightly", null, null, null, null, null, null,
+                    null, null));
+        }
+        AutodiffBreakdown a = AutodiffCosts.of(failed, null, Thresholds.DEFAULT);
+        Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), failed, "release", List.of(),
+                null, a, null, List.of(), null, null, null, null);
+        String all = String.join("\n", ConsoleTable.render(r));
+        String console = all.substring(all.indexOf("autodiff (Enzyme)"));
+        assertEquals(1, console.split("Illegal updateAnalysis", -1).length - 1, console);
+        assertTrue(console.contains("enzyme [Enable], enzyme-nott [NoTT]: all 2 rejected the same way, Enzyme: Illegal"), console);
+        assertTrue(console.contains("enzyme-loosetypes [LooseTypes]: rejected, Enzyme: cannot handle x"), console);
     }
 
     @Test

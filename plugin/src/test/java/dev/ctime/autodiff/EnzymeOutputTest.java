@@ -47,6 +47,30 @@ class EnzymeOutputTest {
     }
 
     @Test
+    void aFloatSeenAsAnIntegerIsNamedWithTheBitLevelCodeBehindIt() throws IOException {
+        EnzymeVerdict v = EnzymeVerdict.parse(fixture("illegal-update-analysis.stderr")).orElseThrow();
+        assertEquals("Illegal updateAnalysis prev:{[-1]:Float@double} new: {[-1]:Integer}", v.verdict());
+        assertEquals("adlibm::erf_sum", v.function());
+        assertTrue(v.detail().get(0).startsWith("val:   %110 = shl nuw nsw i64 %109, 52"), v.detail().toString());
+        assertTrue(v.advice().contains("to_bits") && v.advice().contains("LooseTypes"), v.advice());
+        assertEquals(List.of(), v.kernels(), "the kernel itself is named: no chain to add");
+    }
+
+    @Test
+    void aLibraryFunctionEnzymeRejectsIsTracedToTheKernelWhoseDerivativePulledItIn() {
+        // libm's exp kept apart (no LTO inlining): Enzyme names it, while the derivative it was building is erf_sum's.
+        String stderr = "error: <unknown>:0:0: in function preprocess__RNvNtNtCs9aB3dE_4libm4math3exp3exp double (double): Enzyme:"
+                + " <analysis>\n</analysis>\nIllegal updateAnalysis prev:{[-1]:Float@double} new: {[-1]:Integer}\n"
+                + "val:   %5 = shl i64 %4, 52\n\n; caller: diffe_RNvCsbBISOsV7P7r_6adlibm7erf_sum\n"
+                + "error: could not compile `adlibm` (lib)\n";
+        EnzymeVerdict v = EnzymeVerdict.parse(stderr).orElseThrow();
+        assertEquals("libm::math::exp::exp", v.function());
+        assertEquals(List.of("adlibm::erf_sum"), v.kernels());
+        assertTrue(v.describe().contains("(in libm::math::exp::exp, which the differentiated kernel adlibm::erf_sum calls)"),
+                v.describe());
+    }
+
+    @Test
     void anActivityDumpBeforeTheVerdictIsSkippedAndTheInstructionSplitOff() throws IOException {
         EnzymeVerdict v = EnzymeVerdict.parse(fixture("activity-dump-unoptimised.stderr")).orElseThrow();
         assertEquals("cannot handle unknown binary operator", v.verdict());

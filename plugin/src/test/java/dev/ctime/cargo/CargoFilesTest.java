@@ -133,6 +133,29 @@ class CargoFilesTest {
     }
 
     @Test
+    void aPinnedToolchainThatIsNotInstalledIsNamedWithItsPinFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo on the PATH");
+        Path crate = Files.createDirectories(dir.resolve("pinned/src"));
+        Files.writeString(crate.resolveSibling("Cargo.toml"), "[package]\nname = \"pinned\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"
+                + "[lib]\ncrate-type = [\"cdylib\"]\n");
+        Files.writeString(crate.resolve("lib.rs"), "");
+        // A toolchain no machine has: rustup refuses it without trying a download.
+        Files.writeString(dir.resolve("rust-toolchain.toml"), "[toolchain]\nchannel = \"1.0.0\"\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("RUSTUP_TOOLCHAIN") == null, "no override in the environment");
+        IOException e = assertThrows(EnvironmentException.class, () -> CrateInfo.read(crate.resolveSibling("Cargo.toml"), dir));
+        assertTrue(e.getMessage().contains("the toolchain 1.0.0-"), e.getMessage());
+        assertTrue(e.getMessage().contains("pinned by " + dir.resolve("rust-toolchain.toml").toAbsolutePath().normalize()), e.getMessage());
+        assertTrue(e.getMessage().contains("rustup toolchain install 1.0.0)"), e.getMessage());
+        assertFalse(e.getMessage().contains("backtrace"), e.getMessage());
+    }
+
+    @Test
+    void otherFailuresLoseOnlyTheBacktrace() {
+        assertEquals("error: x\nhelp: y", CrateInfo.withoutBacktrace("error: x\nhelp: y\n\nStack backtrace:\n   0: anyhow"));
+        assertEquals(null, CrateInfo.missingPinnedToolchain(dir, "error: could not find Cargo.toml"));
+    }
+
+    @Test
     void missingManifestSaysWhereToPointCtime() {
         // A project problem, told apart from an I/O failure.
         IOException e = assertThrows(EnvironmentException.class, () -> CrateInfo.read(dir.resolve("nope/Cargo.toml"), dir));
