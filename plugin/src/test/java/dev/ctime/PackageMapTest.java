@@ -1,82 +1,69 @@
 package dev.ctime;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the code, held by a test: the model at the bottom imports nothing else of ctime,
- * packages form no cycle, and no ctime class is named inline (an inline name hides a dependency
- * from the imports a reader scans).
+ * The shape of the code, held on the compiled classes (what a class really uses, whatever its imports say): the model
+ * at the bottom uses nothing else of ctime, packages form no cycle, only the mojos and the site's Doxia writer know
+ * Maven (besides the help goal maven-plugin-plugin generates); and, in the sources, no ctime class is named inline (an inline name hides a dependency from the imports a
+ * reader scans).
  */
 class PackageMapTest {
+    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ctime");
     private static final Path SOURCES = Path.of("src/main/java/dev/ctime");
     private static final Pattern CTIME_NAME = Pattern.compile("\\bdev\\.ctime\\.([a-z]+)\\.[A-Z]");
 
-    /** Package to the other ctime packages its files name, with one file per arrow to show where it comes from. */
-    private static Map<String, Map<String, String>> arrows() {
-        Map<String, Map<String, String>> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String pkg = SOURCES.relativize(f.getParent()).toString();
-                Map<String, String> to = out.computeIfAbsent(pkg, k -> new TreeMap<>());
-                Matcher m = CTIME_NAME.matcher(Files.readString(f));
-                while (m.find()) if (!m.group(1).equals(pkg)) to.putIfAbsent(m.group(1), f.getFileName().toString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
+    static final ArchRule MODEL_IS_A_LEAF = noClasses().that().resideInAPackage("dev.ctime.model..")
+            .should().dependOnClassesThat(resideInAPackage("dev.ctime..").and(not(resideInAPackage("dev.ctime.model.."))))
+            .because("every output reads one model, which knows nothing of how it was measured or shown");
+    static final ArchRule NO_CYCLES = slices().matching("dev.ctime.(*)..").should().beFreeOfCycles();
+    static final ArchRule MAVEN_AT_THE_EDGE = noClasses().that().resideOutsideOfPackages("dev.ctime.mojo..", "dev.ctime.site..",
+                    "dev.ctime.ctime_maven_plugin..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
+            .because("the core runs and is tested without Maven; only the mojos (and the site's page writer) word it for Maven");
 
     @Test
-    void theModelImportsNothingElseOfCtime() {
-        Map<String, Map<String, String>> arrows = arrows();
-        assertEquals(Map.of(), arrows.get("model"), "arrows out of model/ (package=file)");
-        // Guard the guard: the scan sees the arrows that exist.
-        assertEquals(true, arrows.get("verdict").containsKey("model"), "verdict reads the model");
+    void theModelUsesNothingElseOfCtime() {
+        assertEquals(true, MAIN.contain("dev.ctime.model.Report"), "the classes were imported");
+        MODEL_IS_A_LEAF.check(MAIN);
     }
 
     @Test
     void packagesFormNoCycle() {
-        Map<String, Map<String, String>> arrows = arrows();
-        List<String> cycles = new ArrayList<>();
-        for (String start : arrows.keySet()) {
-            List<String> path = cycleFrom(start, start, arrows, new ArrayList<>(List.of(start)), new HashSet<>());
-            if (path != null) cycles.add(String.join(" -> ", path));
-        }
-        assertEquals(List.of(), cycles);
+        NO_CYCLES.check(MAIN);
     }
 
-    private static List<String> cycleFrom(String start, String at, Map<String, Map<String, String>> arrows, List<String> path,
-                                          Set<String> seen) {
-        for (String next : arrows.getOrDefault(at, Map.of()).keySet()) {
-            if (next.equals(start)) {
-                List<String> p = new ArrayList<>(path);
-                p.add(next);
-                return p;
-            }
-            if (!seen.add(next)) continue;
-            path.add(next);
-            List<String> found = cycleFrom(start, next, arrows, path, seen);
-            if (found != null) return found;
-            path.remove(path.size() - 1);
-        }
-        return null;
+    @Test
+    void onlyTheMojosAndTheSiteWriterKnowMaven() {
+        MAVEN_AT_THE_EDGE.check(MAIN);
+    }
+
+    @Test
+    void theRulesSeeWhatTheyGuard() {
+        // Guard the guard: the verdict reads the model, so the same rule about the verdict fails; the mojos know Maven.
+        assertThrows(AssertionError.class, () -> noClasses().that().resideInAPackage("dev.ctime.verdict..").should()
+                .dependOnClassesThat().resideInAPackage("dev.ctime.model..").check(MAIN));
+        assertThrows(AssertionError.class, () -> noClasses().that().resideInAPackage("dev.ctime.mojo..").should()
+                .dependOnClassesThat().resideInAnyPackage("org.apache.maven..").check(MAIN));
     }
 
     @Test

@@ -198,12 +198,13 @@ public final class Gate {
             // Beyond the noise of both runs: the two medians' intervals must not overlap.
             double noise = fb.precision() + fc.precision();
             double th = r.threshold();
+            // Different in the judge's one sense (significant after Holm and at least the threshold), then beyond the noise.
             boolean significant = holm.get(i).significant();
             GateVerdict verdict;
             String note = String.format(java.util.Locale.ROOT, "noise ±%.1f%% baseline, ±%.1f%% now; p = %.2g", fb.precision() * 100,
                     fc.precision() * 100, c.pValue());
-            if (significant && c.ratio() - 1 >= th && c.ratio() - 1 > noise) verdict = GateVerdict.REGRESSED;
-            else if (significant && 1 - c.ratio() >= th && 1 - c.ratio() > noise) verdict = GateVerdict.IMPROVED;
+            if (significant && c.ratio() - 1 > noise) verdict = GateVerdict.REGRESSED;
+            else if (significant && 1 - c.ratio() > noise) verdict = GateVerdict.IMPROVED;
             else if (c.verdict() == Verdict.EQUIVALENT) verdict = GateVerdict.EQUIVALENT;
             else verdict = GateVerdict.INCONCLUSIVE;
             if (Math.signum(fc.median() - fb.median()) * Math.signum(c.ratio() - 1) < 0) {

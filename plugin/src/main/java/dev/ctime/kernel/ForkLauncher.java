@@ -216,6 +216,13 @@ public final class ForkLauncher {
         if (signal == null && exit > 128) signal = signalName(exit - 128);
         if (signal != null) sb.append(" with ").append(signal);
         else sb.append(" (exit code ").append(exit).append(')');
+        if ("SIGSEGV".equals(signal) && hsErr == null && stderr.isBlank()) {
+            // The JVM writes a crash log for any fault in native code it can handle; one it could not even report on
+            // had no stack left to report with.
+            sb.append(" and the JVM wrote no crash log: the fault left it no stack to report on, as a stack overflow does"
+                    + " (recursion too deep, or a large array on the stack); make the kernel iterative or keep large arrays"
+                    + " on the heap");
+        }
         Matcher pm = PANIC.matcher(stderr);
         if (pm.find()) sb.append(": Rust panic '").append(pm.group(2).strip()).append("' at ").append(pm.group(1).strip());
         if (stderr.contains("panic in a function that cannot unwind")) {

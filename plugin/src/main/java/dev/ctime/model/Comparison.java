@@ -41,6 +41,11 @@ public record Comparison(String figure, String profile, String reference, double
     public static final String IDENTICAL = "identical";
     /** The fewest runs a side with which a two-sided Mann-Whitney test can ever reject at 5%. */
     public static final int FEWEST_RUNS = 4;
+    /**
+     * The fewest runs a side with which each of a profile's three build figures (CPU, wall time, peak memory) can still
+     * be significant after Holm's correction among them: 2/C(10,5) = 0.008 < 0.05/3, where four runs (0.029) never can.
+     */
+    public static final int FEWEST_BUILDS = 5;
 
     public Comparison {
         // Reports of schema 4 and older have no basis: their exact comparisons were the counted ones.

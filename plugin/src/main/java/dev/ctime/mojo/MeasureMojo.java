@@ -101,11 +101,12 @@ public class MeasureMojo extends JudgingParameters {
     boolean analysis;
 
     /**
-     * Timed builds per profile and scenario at least (by default the fewest with which a 95% interval exists); more
+     * Timed builds per profile and scenario at least (by default the fewest with which a profile's build figures can
+     * be told apart at 95% after Holm's correction); more
      * follow only while the decision is undecided on build cost (without kernels, for figures short of
      * ctime.targetPrecision).
      */
-    @Parameter(property = "ctime.repeat", defaultValue = "" + Comparison.FEWEST_RUNS)
+    @Parameter(property = "ctime.repeat", defaultValue = "" + Comparison.FEWEST_BUILDS)
     int repeat;
 
     /** Cap on timed builds per profile and scenario, for the decision. */

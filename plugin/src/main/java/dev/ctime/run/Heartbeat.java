@@ -19,25 +19,40 @@ final class Heartbeat implements AutoCloseable {
         return t;
     });
     private final long quietNs;
-    private volatile long last = System.nanoTime();
+    private final java.util.function.LongSupplier clock;
+    private final Supplier<String> status;
+    private final Consumer<String> log;
+    private volatile long last;
 
     /**
      * @param status what to say, or null to say nothing this time
      */
     Heartbeat(Duration quiet, Supplier<String> status, Consumer<String> log) {
-        this.quietNs = quiet.toNanos();
+        this(quiet, status, log, System::nanoTime);
         long tick = Math.max(1, quiet.toMillis() / 5);
-        timer.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() - last < quietNs) return;
-            String s = status.get();
-            if (s != null) log.accept(s);
-            beat();
-        }, tick, tick, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** On a clock of its own and without a timer: {@link #tick} is called by hand (tests). */
+    Heartbeat(Duration quiet, Supplier<String> status, Consumer<String> log, java.util.function.LongSupplier clock) {
+        this.quietNs = quiet.toNanos();
+        this.clock = clock;
+        this.status = status;
+        this.log = log;
+        this.last = clock.getAsLong();
+    }
+
+    /** Says the status where the run has been quiet for the whole wait, and starts the wait again. */
+    void tick() {
+        if (clock.getAsLong() - last < quietNs) return;
+        String s = status.get();
+        if (s != null) log.accept(s);
+        beat();
     }
 
     /** Something was printed: the wait starts again. */
     void beat() {
-        last = System.nanoTime();
+        last = clock.getAsLong();
     }
 
     @Override

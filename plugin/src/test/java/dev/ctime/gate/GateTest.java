@@ -123,6 +123,24 @@ class GateTest {
     }
 
     @Test
+    void aSignificantChangeSmallerThanTheThresholdPassesAndALowerThresholdCatchesIt() {
+        // 3% slower with 0.1% noise: significant by any test, and below the default compile threshold. Only the
+        // threshold lets it pass; lowered to 1% it fails.
+        Random rnd = new Random(9);
+        Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.001, null));
+        Map<String, Figure> f = figures(rnd, 100, 30_000, 0.001, null);
+        f.put("compile.full.cpuMs", timed(FigureKind.COMPILE, "ms", rnd, 103, 0.001, 6));
+        Measured now = run("rustc 1.95.0", Map.of(), f);
+        org.junit.jupiter.api.Assumptions.assumeTrue(FigureKind.COMPILE.defaultThreshold > 0.03, "the default is above 3%");
+        Gate.Result passes = Gate.compare(b, now, GateThresholds.defaults(), Gate.OnMismatch.FAIL);
+        GateRow cpu = passes.rows().stream().filter(x -> x.figure().equals("compile.full.cpuMs")).findFirst().orElseThrow();
+        assertTrue(cpu.ciLow() > 1.0, "significant: " + cpu);
+        assertTrue(passes.regressions().isEmpty(), passes.regressions().toString());
+        Gate.Result fails = Gate.compare(b, now, GateThresholds.defaults().with(FigureKind.COMPILE, 0.01), Gate.OnMismatch.FAIL);
+        assertEquals(List.of("compile.full.cpuMs"), fails.regressions().stream().map(GateRow::figure).toList());
+    }
+
+    @Test
     void countedInstructionsDecideForTheirKernel() {
         Random rnd = new Random(9);
         Measured b = run("rustc 1.95.0", Map.of(), figures(rnd, 100, 30_000, 0.02, 50_000.0));

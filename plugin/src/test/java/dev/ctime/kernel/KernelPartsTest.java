@@ -191,6 +191,12 @@ class KernelPartsTest {
         String p = ForkLauncher.crashReason("kernel k", 134, "thread '<unnamed>' panicked at src/lib.rs:4:5:\nboom here\n"
                 + "panic in a function that cannot unwind\n", null, dir.resolve("x.stderr"));
         assertTrue(p.contains("SIGABRT") && p.contains("'boom here'") && p.contains("src/lib.rs:4:5"), p);
+        assertFalse(r.contains("stack overflow"), "the JVM reported this fault: " + r);
+        // A recursion that ran off its stack (recorded: exit 139, empty stderr, no hs_err file): named as such.
+        String so = ForkLauncher.crashReason("kernel deep (n = 64, check) of profile release", 139, "", null, dir.resolve("x.stderr"));
+        assertTrue(so.contains("with SIGSEGV and the JVM wrote no crash log") && so.contains("as a stack overflow does"), so);
+        assertFalse(ForkLauncher.crashReason("kernel k", 139, "something it said\n", null, dir.resolve("x.stderr"))
+                .contains("stack overflow"), "a fault the process spoke about is not guessed at");
         assertEquals("SIGSEGV", ForkLauncher.signalName(11));
         assertEquals(256, ForkLauncher.heapMb(1000));
         assertTrue(ForkLauncher.heapMb(50_000_000) >= 4 * 8 * 50_000_000L / (1024 * 1024));
@@ -218,5 +224,27 @@ class KernelPartsTest {
         assertEquals(floor, ForkLauncher.limitNs(progress, floor), "a quick kernel gets the floor");
         java.nio.file.Files.writeString(progress, "limit\t", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(floor, ForkLauncher.limitNs(progress, floor), "a line cut short");
+    }
+
+    @Test
+    void theStepAForkDiedInIsItsLastWholeProgressLineAndOnlyItsLastLineSaysItFinished(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path progress = dir.resolve("fork.progress");
+        assertEquals(null, ForkLauncher.lastProgress(progress), "no file: no step");
+        assertEquals(false, ForkLauncher.finishedAll(progress));
+        java.nio.file.Files.writeString(progress, "\theat\t64\toverhead\nrelease\theat\t64\tcheck\nlimit\t5000\n"
+                + "fat\theat\t4096\tgradient warm-up\n");
+        assertEquals(new ForkLauncher.Step("fat", "heat", 4096, "gradient warm-up"), ForkLauncher.lastProgress(progress),
+                "the last step line, past a limit line");
+        assertEquals(false, ForkLauncher.finishedAll(progress));
+        // A crash mid-write leaves half a line: the whole one before it names the step.
+        java.nio.file.Files.writeString(progress, "dev\theat\t40", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(new ForkLauncher.Step("fat", "heat", 4096, "gradient warm-up"), ForkLauncher.lastProgress(progress));
+        java.nio.file.Files.writeString(progress, "96\tprimal\n" + KernelRunner.DONE + "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(true, ForkLauncher.finishedAll(progress), "its last line, written after all its work");
+        assertEquals(new ForkLauncher.Step("dev", "heat", 4096, "primal"), ForkLauncher.lastProgress(progress));
+        java.nio.file.Files.writeString(progress, "\ttail\t8\toverhead\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(false, ForkLauncher.finishedAll(progress), "done only counts as the last line");
+        assertEquals(true, ForkLauncher.lastProgress(progress).inHarness(), "a step with no profile is the harness's own");
     }
 }

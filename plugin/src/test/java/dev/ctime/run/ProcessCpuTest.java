@@ -14,8 +14,16 @@ class ProcessCpuTest {
     }
 
     @Test
-    void thisJvmHasUsedSomeCpu() {
-        double ms = ProcessCpu.totalMs();
-        assertTrue(Double.isNaN(ms) || ms > 0, "Linux reports it; elsewhere NaN, never a made-up figure: " + ms);
+    void thisJvmHasUsedSomeCpuAndItGrowsWithWork() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")),
+                "Linux's /proc (elsewhere the figure is NaN, never a made-up one)");
+        double before = ProcessCpu.totalMs();
+        assertTrue(before > 0, "Linux reports it: " + before);
+        // About 300 ms of this thread's CPU: /proc counts in 10 ms ticks, so the total must move.
+        long end = System.nanoTime() + 300_000_000L;
+        double sink = 0;
+        while (System.nanoTime() < end) sink += Math.sqrt(sink + 1);
+        double after = ProcessCpu.totalMs();
+        assertTrue(after > before && sink > 0, before + " ms, then " + after + " ms");
     }
 }

@@ -8,6 +8,7 @@ import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,22 @@ class ShardPlanTest {
 
     @Test
     void theSamePlanOnEveryRunner() throws Exception {
-        assertEquals(ShardPlan.of(matrix(), 3, "release", Map.of()), ShardPlan.of(matrix(), 3, "release", Map.of()));
+        // Another runner is another JVM: other identity hash codes, another locale and time zone. Its plan is this one's.
+        String here = ShardPlan.of(matrix(), 3, "release", Map.of()).shards().toString();
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=2", "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati",
+                "-cp", System.getProperty("java.class.path"), Print.class.getName()).redirectErrorStream(true).start();
+        String there = new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, other.waitFor(), there);
+        assertEquals(here, there);
+        assertTrue(here.contains("fat"), here);
+    }
+
+    /** The plan as another runner prints it. */
+    public static final class Print {
+        public static void main(String[] args) throws Exception {
+            System.out.println(ShardPlan.of(new ShardPlanTest().matrix(), 3, "release", Map.of()).shards());
+        }
     }
 
     @Test
