@@ -25,13 +25,19 @@ public final class ForkPool {
      */
     public static List<KernelTiming> pool(String profile, List<List<ForkResult>> forks, Map<ForkPlan.Cell, String> crashes) {
         Map<ForkPlan.Size, List<ForkResult.Entry>> byGroup = new LinkedHashMap<>();
+        Map<ForkPlan.Size, List<Integer>> forkOf = new LinkedHashMap<>();
         Map<ForkPlan.Size, ForkResult> firstOf = new LinkedHashMap<>();
-        for (List<ForkResult> fork : forks) {
-            for (ForkResult r : fork) {
+        for (int f = 0; f < forks.size(); f++) {
+            for (ForkResult r : forks.get(f)) {
                 ForkPlan.Size g = new ForkPlan.Size(r.kernel(), r.n());
                 firstOf.putIfAbsent(g, r);
                 List<ForkResult.Entry> es = byGroup.computeIfAbsent(g, k -> new ArrayList<>());
-                r.entries().stream().filter(e -> e.profile().equals(profile)).forEach(es::add);
+                List<Integer> fs = forkOf.computeIfAbsent(g, k -> new ArrayList<>());
+                for (ForkResult.Entry e : r.entries()) {
+                    if (!e.profile().equals(profile)) continue;
+                    es.add(e);
+                    fs.add(f + 1);
+                }
             }
         }
         List<KernelTiming> out = new ArrayList<>();
@@ -39,7 +45,7 @@ public final class ForkPool {
             ForkResult r = firstOf.get(e.getKey());
             String crash = crashes.get(new ForkPlan.Cell(profile, r.kernel(), r.n()));
             if (crash != null) out.add(KernelTiming.failed(r.kernel(), r.n(), crash));
-            else if (!e.getValue().isEmpty()) out.add(poolOne(r.kernel(), r.n(), e.getValue()));
+            else if (!e.getValue().isEmpty()) out.add(poolOne(r.kernel(), r.n(), e.getValue(), forkOf.get(e.getKey())));
         }
         // A kernel that crashed in the very first fork has no result line at all.
         crashes.forEach((c, why) -> {
@@ -48,6 +54,14 @@ public final class ForkPool {
             }
         });
         return out;
+    }
+
+    /** The forks of the groups that hold runs: a summary leaves empty groups out, and its forks must say the same. */
+    private static List<Integer> nonEmpty(List<double[]> groups, List<Integer> forks) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) if (groups.get(i).length > 0) out.add(forks.get(i));
+        // The same fork twice (a group timed anew) cannot name one run: such a figure does not pair.
+        return out.stream().distinct().count() == out.size() ? out : null;
     }
 
     /** The harness's own cost per call, over every fork and size. */
@@ -61,7 +75,8 @@ public final class ForkPool {
         return perFork.isEmpty() ? null : Statistics.summarizeGroups(perFork);
     }
 
-    private static KernelTiming poolOne(String kernel, int n, List<ForkResult.Entry> es) {
+    /** @param forks the fork each entry came from, so that profiles timed in the same forks pair up run by run */
+    private static KernelTiming poolOne(String kernel, int n, List<ForkResult.Entry> es, List<Integer> forks) {
         for (ForkResult.Entry e : es) {
             if (e.error() != null) return KernelTiming.failed(kernel, n, e.error());
         }
@@ -85,8 +100,10 @@ public final class ForkPool {
             warmup += e.warmupMs();
             if (e.check() != null && (worst == null || worse(e.check(), worst))) worst = e.check();
         }
-        Summary ps = Statistics.summarizeGroups(p).withInterference(pDesched);
-        Summary gs = g.isEmpty() ? null : Statistics.summarizeGroups(g).withInterference(gDesched);
+        Summary ps = Statistics.summarizeGroups(p).withInterference(pDesched).withForks(nonEmpty(p, forks));
+        // A gradient timed in every fork the primal was pairs the same way; one missing in some does not pair.
+        Summary gs = g.isEmpty() ? null : Statistics.summarizeGroups(g).withInterference(gDesched)
+                .withForks(g.size() == forks.size() ? nonEmpty(g, forks) : null);
         Status status = worst == null || worst.ok() ? Status.OK : Status.FAILED;
         String reason = worst == null ? null : worst.diagnosis();
         ForkResult.Entry first = es.get(0);

@@ -60,10 +60,12 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * such (codegenAfterEnzymeMs, was postDifferentiationOptMs) with the loop passes, gradient over the hand-written
      * primal, rejected Enzyme presets, the Enzyme backend's file, and wrong gradients' exact zeros; 7 the race
      * (ctime.search=race) and the run's stage times, with every field described; 8 a decision that always names a profile
-     * with its bound (decision.bound: minimax regret, settled or bounded), undecided no longer a state. Older reports still
+     * with its bound (decision.bound: minimax regret, settled or bounded), undecided no longer a state; 9 the build a team
+     * pays (clean and edit scenarios, their units, the effective settings, the builds mix); 10 the fork each kernel run
+     * came from (summary.forks), so that profiles timed side by side pair fork by fork. Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
 
     /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
     public static String currentTool() {

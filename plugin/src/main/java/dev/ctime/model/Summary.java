@@ -20,6 +20,8 @@ import java.util.List;
  * @param noisy        the interval is wider than a tenth of the median
  * @param samples      every raw value, in the order measured (for kernels: ns per call of each batch, fork after fork)
  * @param groups       for kernels, how many of {@code samples} each fork contributed, in order; absent for builds
+ * @param forks        for kernels, the fork of this run each group came from (1 the first), so that two profiles' runs
+ *                     pair up fork by fork; absent where runs do not pair (builds, shards merged from other machines)
  * @param min the smallest run
  * @param max the largest run
  * @param ciHigh upper end of the interval
@@ -27,7 +29,14 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(double median, double min, double max, int runs, double ciLow, double ciHigh, double ciLevel,
                       double precision, boolean capped, int interference, int outliers, boolean noisy,
-                      List<Double> samples, List<Integer> groups) {
+                      List<Double> samples, List<Integer> groups, List<Integer> forks) {
+    public Summary(double median, double min, double max, int runs, double ciLow, double ciHigh, double ciLevel,
+                   double precision, boolean capped, int interference, int outliers, boolean noisy,
+                   List<Double> samples, List<Integer> groups) {
+        this(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, capped, interference, outliers, noisy, samples, groups,
+                null);
+    }
+
     /** The confidence every interval of ctime aims at. */
     public static final double LEVEL = 0.95;
 
@@ -39,7 +48,7 @@ public record Summary(double median, double min, double max, int runs, double ci
 
     public Summary withCapped(boolean c) {
         return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, c, interference, outliers, noisy,
-                samples, groups);
+                samples, groups, forks);
     }
 
     /**
@@ -49,10 +58,13 @@ public record Summary(double median, double min, double max, int runs, double ci
     public Summary plus(double fixed) {
         return new Summary(median + fixed, min + fixed, max + fixed, runs, ciLow + fixed, ciHigh + fixed, ciLevel,
                 median + fixed == 0 ? precision : precision * median / (median + fixed), capped, interference, outliers, noisy,
-                samples == null ? null : samples.stream().map(v -> v + fixed).toList(), groups);
+                samples == null ? null : samples.stream().map(v -> v + fixed).toList(), groups, forks);
     }
 
-    /** Every value times a factor (a figure rescaled to another runner's anchor); relative precision is unchanged. */
+    /**
+     * Every value times a factor (a figure rescaled to another runner's anchor); relative precision is unchanged. Its
+     * runs no longer pair with this runner's forks.
+     */
     public Summary times(double f) {
         return new Summary(median * f, min * f, max * f, runs, ciLow * f, ciHigh * f, ciLevel, precision, capped, interference,
                 outliers, noisy, samples == null ? null : samples.stream().map(v -> v * f).toList(), groups);
@@ -60,6 +72,12 @@ public record Summary(double median, double min, double max, int runs, double ci
 
     public Summary withInterference(int n) {
         return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, capped, n, outliers, noisy,
-                samples, groups);
+                samples, groups, forks);
+    }
+
+    /** The same runs, each group named by the fork it came from. */
+    public Summary withForks(List<Integer> f) {
+        return new Summary(median, min, max, runs, ciLow, ciHigh, ciLevel, precision, capped, interference, outliers, noisy,
+                samples, groups, f == null ? null : List.copyOf(f));
     }
 }

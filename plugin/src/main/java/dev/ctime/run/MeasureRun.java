@@ -448,18 +448,22 @@ public final class MeasureRun {
             persist(report());
             settleBuilds(bench, prepared, maxRepeat);
             race.stop("the decision is settled");
-            answered();
-            analyse(bench, prepared.stream().filter(p -> race.inField(p.name())).toList());
+            // The counts can decide where timing cannot: they come before the answer, the analysis builds after it.
             enter(Stage.COUNTING);
             instructionCounts = InstructionCounts.CUT_SHORT;
+            persist(report());
             kernels = sharedWithIdentical(countInstructions(libs.stream().filter(l -> race.inField(l.profile())).toList(),
                     sharedWithIdentical(kernels)));
             persist(report());
+            answered();
+            analyse(bench, prepared.stream().filter(p -> race.inField(p.name())).toList());
         } else if (kernels != null) {
             persist(report());
             if (counted == null) {
                 enter(Stage.COUNTING);
                 instructionCounts = InstructionCounts.CUT_SHORT;
+                // Written now, so a run killed while counting says so and a resumed one measures again.
+                persist(report());
                 kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
             } else {
                 kernels = sharedWithIdentical(kernels);
@@ -675,6 +679,7 @@ public final class MeasureRun {
             try {
                 enter(Stage.COUNTING);
                 instructionCounts = InstructionCounts.CUT_SHORT;
+                persist(report());
                 kernels = sharedWithIdentical(countInstructions(timedLibraries, so));
                 enter(Stage.TIMING_KERNELS);
                 persist(report());

@@ -119,6 +119,28 @@ public final class Statistics {
     }
 
     /** The runs behind a summary: the raw values for builds, each group's median for kernels. */
+    /**
+     * Two figures' runs paired fork by fork, {x, y}: the runs of the forks both were timed in, where there are enough
+     * for a paired 95% interval ({@link SignedRankShift#FEWEST_PAIRS}); null where they do not pair (builds, runs of
+     * other processes or machines, too few forks in common).
+     */
+    public static double[][] pairs(Summary a, Summary b) {
+        if (a == null || b == null || a.forks() == null || b.forks() == null) return null;
+        double[] ua = units(a);
+        double[] ub = units(b);
+        if (ua.length != a.forks().size() || ub.length != b.forks().size()) return null;
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < ua.length; i++) {
+            int j = b.forks().indexOf(a.forks().get(i));
+            if (j < 0) continue;
+            x.add(ua[i]);
+            y.add(ub[j]);
+        }
+        if (x.size() < SignedRankShift.FEWEST_PAIRS) return null;
+        return new double[][] {x.stream().mapToDouble(Double::doubleValue).toArray(), y.stream().mapToDouble(Double::doubleValue).toArray()};
+    }
+
     public static double[] units(Summary s) {
         if (s.samples() == null) return new double[] {s.median()};
         double[] all = s.samples().stream().mapToDouble(Double::doubleValue).toArray();

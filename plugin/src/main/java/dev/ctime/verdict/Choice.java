@@ -13,7 +13,8 @@ import java.util.List;
  * @param bound  what it could be wrong by
  */
 record Choice(Decider.Point chosen, Decision.Bound bound) {
-    static final String BASIS = "build CPU and the workload's run time, each difference's 95% interval added";
+    static final String BASIS = "build CPU and the workload's run time (fork by fork where both were timed in the same"
+            + " forks), each difference's 95% interval added";
     static final String BY_COUNT = "; run time by estimated cycles where timing could not separate two profiles";
 
     static Choice of(List<Decider.Point> points, PairCosts costs) {

@@ -78,6 +78,20 @@ public final class Decider {
     static Summary mix(List<Summary> items, List<Workload.Item> weights) {
         double total = weights.stream().mapToDouble(Workload.Item::calls).sum();
         List<double[]> units = items.stream().map(Statistics::units).toList();
+        if (items.stream().allMatch(s -> s.forks() != null && s.forks().size() == Statistics.units(s).length)) {
+            // Fork by fork: each fork's cost of the whole workload, over the forks that timed every item.
+            List<Integer> common = new ArrayList<>(items.get(0).forks());
+            items.forEach(s -> common.retainAll(s.forks()));
+            if (!common.isEmpty()) {
+                double[] values = new double[common.size()];
+                for (int r = 0; r < common.size(); r++) {
+                    for (int j = 0; j < units.size(); j++) {
+                        values[r] += weights.get(j).calls() / total * units.get(j)[items.get(j).forks().indexOf(common.get(r))];
+                    }
+                }
+                return Statistics.summarize(values).withForks(common);
+            }
+        }
         int runs = units.stream().mapToInt(u -> u.length).min().orElse(0);
         double[] values = new double[runs];
         for (int r = 0; r < runs; r++) {

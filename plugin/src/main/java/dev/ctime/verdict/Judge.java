@@ -4,6 +4,7 @@ import dev.ctime.model.Comparison;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Verdict;
 import dev.ctime.stats.Shift;
+import dev.ctime.stats.SignedRankShift;
 import dev.ctime.stats.Statistics;
 
 /**
@@ -14,8 +15,19 @@ public final class Judge {
     private Judge() {
     }
 
-    /** Compares two summaries' runs (builds, or per-fork medians) on a logarithmic scale. */
+    /**
+     * Compares two summaries' runs (builds, or per-fork medians) on a logarithmic scale: fork by fork where both were
+     * timed side by side in the same forks (what a fork shares then cancels), else as two samples.
+     */
     public static Comparison of(String figure, String profile, Summary p, String reference, Summary r, double threshold) {
+        double[][] pairs = Statistics.pairs(p, r);
+        if (pairs != null) {
+            Shift s = SignedRankShift.logRatio(pairs[0], pairs[1], Statistics.LEVEL);
+            boolean significant = s.pValue() < 1 - Statistics.LEVEL && s.low() != null && (s.low() > 0 || s.high() < 0);
+            return judge(figure, profile, reference, Math.exp(s.estimate()), s.low() == null ? 0 : Math.exp(s.low()),
+                    s.high() == null ? null : Math.exp(s.high()), significant, threshold, s.pValue(), p.runs(), r.runs(),
+                    Comparison.TIMED);
+        }
         return of(figure, profile, Statistics.units(p), reference, Statistics.units(r), threshold);
     }
 

@@ -4,6 +4,7 @@ import dev.ctime.model.Comparison;
 import dev.ctime.model.Thresholds;
 import dev.ctime.stats.PairedShift;
 import dev.ctime.stats.Shift;
+import dev.ctime.stats.SignedRankShift;
 import dev.ctime.stats.Statistics;
 
 /**
@@ -37,13 +38,25 @@ record TotalCost(double estimate, Double low, Double high, double margin) {
     /** @param countedRun the run difference per call by estimated cycles, with its model error, where it decides; else null */
     static TotalCost of(Decider.Point q, Decider.Point best, double calls, Thresholds t, double level, Same same,
                         Shift countedRun) {
-        Shift run = same != Same.NONE ? NONE : countedRun != null ? countedRun
-                : Shift.of(Statistics.units(q.run()), Statistics.units(best.run()), level);
+        Shift run = same != Same.NONE ? NONE : countedRun != null ? countedRun : runShift(q, best, level);
         return sum(same == Same.BUILD ? NONE : Shift.of(Statistics.units(q.build()), Statistics.units(best.build()), level), run,
                 best, calls, t);
     }
 
     private static final Shift NONE = new Shift(0, 0.0, 0.0, 1);
+
+    /**
+     * The run difference per call: fork by fork where both profiles were timed in the same forks and the pairs reach
+     * the level (what a fork shares cancels in each pair), else the two samples apart.
+     */
+    static Shift runShift(Decider.Point q, Decider.Point best, double level) {
+        double[][] pairs = Statistics.pairs(q.run(), best.run());
+        if (pairs != null) {
+            Shift s = SignedRankShift.of(pairs[0], pairs[1], level);
+            if (s.low() != null && s.high() != null) return s;
+        }
+        return Shift.of(Statistics.units(q.run()), Statistics.units(best.run()), level);
+    }
 
     /** The build difference plus the calls times the run difference per call, intervals added. */
     private static TotalCost sum(Shift b, Shift r, Decider.Point best, double calls, Thresholds t) {

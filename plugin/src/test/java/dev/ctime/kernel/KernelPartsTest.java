@@ -147,6 +147,13 @@ class KernelPartsTest {
         assertEquals(Status.of("failed"), t.status());
         assertTrue(t.reason().contains("coordinate 2"));
         assertEquals(1.5, ForkPool.overhead(List.of(List.of(f1), List.of(f2))).median());
+        assertEquals(List.of(1, 2), t.primalNs().forks(), "each run names its fork, so profiles pair up fork by fork");
+        assertEquals(List.of(1, 2), t.gradientNs().forks());
+        // A profile absent from the first fork: its one run is the second fork's.
+        KernelTiming late = ForkPool.pool("p", List.of(List.of(new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
+                new ForkResult.Entry("other", null, 8, new double[] {1, 1}, new double[0], 4, null, null, 1.0, null, 5, null, null, 0,
+                        0)))), List.of(f2)), Map.of()).get(0);
+        assertEquals(List.of(2), late.primalNs().forks());
     }
 
     @Test
