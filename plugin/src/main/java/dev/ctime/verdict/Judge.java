@@ -4,7 +4,6 @@ import dev.ctime.model.Comparison;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Verdict;
 import dev.ctime.stats.Shift;
-import dev.ctime.stats.SignedRankShift;
 import dev.ctime.stats.Statistics;
 
 /**
@@ -16,18 +15,11 @@ public final class Judge {
     }
 
     /**
-     * Compares two summaries' runs (builds, or per-fork medians) on a logarithmic scale: fork by fork where both were
-     * timed side by side in the same forks (what a fork shares then cancels), else as two samples.
+     * Compares two summaries' runs (builds, or per-fork medians) on a logarithmic scale, as two samples. Not fork by
+     * fork: six pairs, what the default forks give, never reach p below 2/64, so no figure could be told apart after
+     * Holm's correction among a profile's figures (the decision's costs, which no such family corrects, are paired).
      */
     public static Comparison of(String figure, String profile, Summary p, String reference, Summary r, double threshold) {
-        double[][] pairs = Statistics.pairs(p, r);
-        if (pairs != null) {
-            Shift s = SignedRankShift.logRatio(pairs[0], pairs[1], Statistics.LEVEL);
-            boolean significant = s.pValue() < 1 - Statistics.LEVEL && s.low() != null && (s.low() > 0 || s.high() < 0);
-            return judge(figure, profile, reference, Math.exp(s.estimate()), s.low() == null ? 0 : Math.exp(s.low()),
-                    s.high() == null ? null : Math.exp(s.high()), significant, threshold, s.pValue(), p.runs(), r.runs(),
-                    Comparison.TIMED);
-        }
         return of(figure, profile, Statistics.units(p), reference, Statistics.units(r), threshold);
     }
 
