@@ -10,3 +10,7 @@ mkdir -p "$out"
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-rusage" "$src/ctime-rusage.c"
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-count" "$src/ctime-count.c" -ldl
 "$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/ctime-guard" "$src/ctime-guard.c"
+# The JNI binding needs the JDK's headers: the JDK that runs this build (java.home, passed as $2).
+jdk="${2:-${JAVA_HOME:-}}"
+[ -f "$jdk/include/jni.h" ] || { echo "ctime: no jni.h under '$jdk/include': build with a JDK, not a JRE (set JAVA_HOME)" >&2; exit 1; }
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -shared -fPIC -I"$jdk/include" -I"$jdk/include/linux" -o "$out/libctimejni.so" "$src/ctime-jni.c"

@@ -43,9 +43,33 @@ public final class ForkLauncher {
      * from the largest kernel size, since the fork holds a few arrays of n doubles on the heap.
      */
     public static ForkLauncher ofCurrentJvm(Duration forkTimeout, Duration kernelTimeout, long largestN, String classpath) {
-        return new ForkLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
-                List.of("-XX:+UseSerialGC", "-Xmx" + heapMb(largestN) + "m", "-Xshare:auto", "-XX:-CreateCoredumpOnCrash"),
-                forkTimeout, kernelTimeout, classpath);
+        return ofJdk(null, forkTimeout, kernelTimeout, largestN, classpath);
+    }
+
+    /**
+     * Forks on the JDK at {@code home} (ctime.jdk), or on this JVM's where null. On JDK 22 and newer the forks may call
+     * native code without a warning (--enable-native-access): JNA and the FFM binding do.
+     */
+    public static ForkLauncher ofJdk(Path home, Duration forkTimeout, Duration kernelTimeout, long largestN, String classpath) {
+        Path java = (home == null ? Path.of(System.getProperty("java.home")) : home).resolve("bin").resolve("java");
+        List<String> args = new java.util.ArrayList<>(
+                List.of("-XX:+UseSerialGC", "-Xmx" + heapMb(largestN) + "m", "-Xshare:auto", "-XX:-CreateCoredumpOnCrash"));
+        int feature = home == null ? Runtime.version().feature() : featureOf(home);
+        if (feature >= FfmCalls.FIRST_JDK) args.add("--enable-native-access=ALL-UNNAMED");
+        return new ForkLauncher(java, args, forkTimeout, kernelTimeout, classpath);
+    }
+
+    /** The feature release of the JDK at {@code home} (25 for 25.0.3), from its release file; 0 where it does not say. */
+    public static int featureOf(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                Matcher m = Pattern.compile("^JAVA_VERSION=\"(?:1\\.)?(\\d+)").matcher(line);
+                if (m.find()) return Integer.parseInt(m.group(1));
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /**

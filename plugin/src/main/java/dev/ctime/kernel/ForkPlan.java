@@ -18,11 +18,13 @@ import java.util.List;
  * @param resultsFile       one JSON line per finished kernel and size, written as soon as it is done
  * @param warmupCalls       the fewest calls each function warms up with, by {@link #warmupKey}, as earlier forks found
  *                          it needs; a function not in it warms up with the runner's first-fork floor
+ * @param callers           the profile whose library this fork also calls each kernel function of from Java, through
+ *                          every binding (the reference's, so that the figures compare fork to fork); null for none
  */
 public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed, long minSampleNs, int samples,
                        long warmupMaxMs, int pinCpu, double gradientTolerance, double deschedThreshold,
                        List<Cell> exclude, List<Size> skipGroups, String progressFile, String resultsFile,
-                       java.util.Map<String, Long> warmupCalls) {
+                       java.util.Map<String, Long> warmupCalls, String callers) {
     /**
      * The libraries in this fork's own order: each fork loads, warms up and starts its rounds in another order, so no
      * library always follows the same neighbour (a fixed order made a byte-identical copy of a library time up to 15%
@@ -46,7 +48,13 @@ public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed,
                     int pinCpu, double gradientTolerance, double deschedThreshold, List<Cell> exclude, List<Size> skipGroups,
                     String progressFile, String resultsFile) {
         this(libraries, kernels, seed, minSampleNs, samples, warmupMaxMs, pinCpu, gradientTolerance, deschedThreshold, exclude,
-                skipGroups, progressFile, resultsFile, null);
+                skipGroups, progressFile, resultsFile, null, null);
+    }
+
+    /** The same plan, calling {@code profile}'s library from Java, or not where null. */
+    public ForkPlan withCallers(String c) {
+        return new ForkPlan(libraries, kernels, seed, minSampleNs, samples, warmupMaxMs, pinCpu, gradientTolerance,
+                deschedThreshold, exclude, skipGroups, progressFile, resultsFile, warmupCalls, c);
     }
 
     /** "release heat 4096 gradient": one function of one kernel at one size in one profile's library. */

@@ -1,5 +1,8 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.Binding;
+import dev.ctime.model.CallerCost;
+import dev.ctime.model.Placement;
 import dev.ctime.model.Status;
 import dev.ctime.model.GradientCheck;
 import dev.ctime.model.KernelTiming;
@@ -62,6 +65,47 @@ public final class ForkPool {
         for (int i = 0; i < groups.size(); i++) if (groups.get(i).length > 0) out.add(forks.get(i));
         // The same fork twice (a group timed anew) cannot name one run: such a figure does not pair.
         return out.stream().distinct().count() == out.size() ? out : null;
+    }
+
+    /**
+     * Each kernel function's calls from Java, binding by binding, over the forks that timed them: the call's ns per fork
+     * (a run each), and the binding's share, per fork the call's median less the same library's C-loop median there.
+     * A binding no fork could time keeps the first fork's reason.
+     */
+    public static List<CallerCost> callers(List<List<ForkResult>> forks) {
+        record Key(String kernel, int n, String function, String binding, String data) {
+        }
+        Map<Key, String> profile = new LinkedHashMap<>();
+        Map<Key, List<double[]>> calls = new LinkedHashMap<>();
+        Map<Key, List<Double>> shares = new LinkedHashMap<>();
+        Map<Key, String> missing = new LinkedHashMap<>();
+        for (List<ForkResult> fork : forks) {
+            for (ForkResult r : fork) {
+                if (r.calls() == null) continue;
+                for (ForkResult.Call c : r.calls()) {
+                    Key k = new Key(r.kernel(), r.n(), c.function(), c.binding(), c.data());
+                    calls.computeIfAbsent(k, x -> new ArrayList<>());
+                    shares.computeIfAbsent(k, x -> new ArrayList<>());
+                    profile.merge(k, c.profile(), (a, b) -> List.of(a.split(", ")).contains(b) ? a : a + ", " + b);
+                    if (c.ns() == null || c.ns().length == 0) {
+                        missing.putIfAbsent(k, c.missing());
+                        continue;
+                    }
+                    calls.get(k).add(c.ns());
+                    if (Double.isFinite(c.kernelNs())) shares.get(k).add(Statistics.median(c.ns()) - c.kernelNs());
+                }
+            }
+        }
+        List<CallerCost> out = new ArrayList<>();
+        for (var e : calls.entrySet()) {
+            Key k = e.getKey();
+            List<Double> sh = shares.get(k);
+            Summary call = e.getValue().isEmpty() ? null : Statistics.summarizeGroups(e.getValue());
+            Summary share = sh.isEmpty() ? null : Statistics.summarize(sh.stream().mapToDouble(Double::doubleValue).toArray());
+            out.add(new CallerCost(k.kernel(), k.n(), k.function(), Binding.of(k.binding()), Placement.of(k.data()), call, share,
+                    profile.get(k), call == null ? missing.getOrDefault(k, "not timed") : null));
+        }
+        return out;
     }
 
     /** The harness's own cost per call, over every fork and size. */

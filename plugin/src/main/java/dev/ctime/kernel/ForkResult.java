@@ -10,7 +10,26 @@ import java.util.List;
  * @param overheadNsPerCall the empty kernel through the same loop: the harness's own cost
  */
 public record ForkResult(String kernel, int n, double[] overheadNsPerCall, boolean pinned, long clockResolutionNs,
-                         List<Entry> entries) {
+                         List<Entry> entries, List<Call> calls) {
+    public ForkResult(String kernel, int n, double[] overheadNsPerCall, boolean pinned, long clockResolutionNs,
+                      List<Entry> entries) {
+        this(kernel, n, overheadNsPerCall, pinned, clockResolutionNs, entries, null);
+    }
+
+    /**
+     * Calls of one function from Java through one binding, timed in this fork beside the C loop of the same library.
+     *
+     * @param profile  the library whose function was called
+     * @param function primal or gradient
+     * @param binding  the binding's id (jna, jna-direct, jni, ffm, ffm-critical)
+     * @param data     off-heap or array
+     * @param ns       ns per call of each batch that ran undisturbed (all of them where too few did)
+     * @param kernelNs the same library's C-loop median for this function in this fork
+     * @param missing  why it was not timed, else null
+     */
+    public record Call(String profile, String function, String binding, String data, double[] ns, double kernelNs,
+                       String missing) {
+    }
 
     /**
      * One profile's measurement of the kernel.

@@ -1,5 +1,6 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.CallerCost;
 import dev.ctime.text.Units;
 import dev.ctime.stats.Statistics;
 import dev.ctime.store.Json;
@@ -55,11 +56,17 @@ public final class KernelBench {
      * @param capped  whether a cap (maxForks, budget) stopped forks that were still wanted
      * @param clockResolutionNs the timing clock's resolution as the harness read it (clock_getres), null before any fork
      * @param extraForks what the forks beyond the minimum were for and why they stopped, null where none was wanted
+     * @param callers each kernel function's calls from Java, binding by binding, pooled over the forks that timed them
      */
     public record Outcome(Map<String, List<KernelTiming>> timings, Summary overheadNs, boolean pinned, int forks,
-                          boolean capped, Long clockResolutionNs, String extraForks) {
+                          boolean capped, Long clockResolutionNs, String extraForks, List<CallerCost> callers) {
+        public Outcome(Map<String, List<KernelTiming>> timings, Summary overheadNs, boolean pinned, int forks, boolean capped,
+                       Long clockResolutionNs, String extraForks) {
+            this(timings, overheadNs, pinned, forks, capped, clockResolutionNs, extraForks, List.of());
+        }
+
         public Outcome withTimings(Map<String, List<KernelTiming>> t) {
-            return new Outcome(t, overheadNs, pinned, forks, capped, clockResolutionNs, extraForks);
+            return new Outcome(t, overheadNs, pinned, forks, capped, clockResolutionNs, extraForks, callers);
         }
     }
 
@@ -185,7 +192,7 @@ public final class KernelBench {
                 ForkPlan plan = new ForkPlan(ForkPlan.orderFor(timing, t.seed(), f), t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
-                        dir.resolve(label + RESULTS).toString(), warmupCalls);
+                        dir.resolve(label + RESULTS).toString(), warmupCalls, f <= settings.minForks() ? t.callers() : null);
                 beforeFork.run();
                 long began = System.nanoTime();
                 ForkLauncher.Attempt a = launcher.run(plan, dir, label);
@@ -284,7 +291,7 @@ public final class KernelBench {
         }
         boolean pinned = !forks.isEmpty() && forks.stream().flatMap(List::stream).allMatch(ForkResult::pinned);
         Long resolution = forks.stream().flatMap(List::stream).map(ForkResult::clockResolutionNs).max(Long::compare).orElse(null);
-        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped, resolution, spent);
+        return new Outcome(timings, ForkPool.overhead(forks), pinned, forks.size(), capped, resolution, spent, ForkPool.callers(forks));
     }
 
     private static KernelTiming markCapped(KernelTiming k, double target) {

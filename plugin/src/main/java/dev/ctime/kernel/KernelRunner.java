@@ -113,8 +113,10 @@ public final class KernelRunner {
                 loadErrors.put(l.profile(), e.getMessage());
             }
         }
+        int group = -1;
         for (Kernel k : plan.kernels()) {
             for (int n : k.sizes()) {
+                group++;
                 if (skip.contains(new ForkPlan.Size(k.name(), n))) continue;
                 progress("", k.name(), n, "overhead");
                 double[] overhead = timeEmpty(n);
@@ -132,11 +134,52 @@ public final class KernelRunner {
                 timeInterleaved(live, k, n, false);
                 if (k.gradient() != null) timeInterleaved(live, k, n, true);
                 for (LiveLibrary m : live) entries.add(m.entry());
-                ForkResult r = new ForkResult(k.name(), n, overhead, pinned, KernelLibrary.clockResolutionNs(), entries);
+                // The calls from Java go through one library, the reference's where it is live here.
+                LiveLibrary through = plan.callers() == null ? null : live.stream().filter(m -> m.profile.equals(plan.callers()))
+                        .findFirst().orElse(live.isEmpty() ? null : live.get(0));
+                List<ForkResult.Call> calls = through == null ? null : timeCalls(through, k, n, group);
+                ForkResult r = new ForkResult(k.name(), n, overhead, pinned, KernelLibrary.clockResolutionNs(), entries, calls);
                 results.write((JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
                 results.flush();
             }
         }
+    }
+
+    private FfmCalls ffm;
+    private String noFfm;
+
+    /** The FFM calls of this fork, compiled at the first use; null with {@link #noFfm} saying why where there are none. */
+    private FfmCalls ffm() {
+        if (ffm != null || noFfm != null) return ffm;
+        noFfm = FfmCalls.unavailable();
+        if (noFfm != null) return null;
+        int slots = 4 * plan.kernels().stream().mapToInt(k -> k.sizes().size()).sum();
+        try {
+            ffm = FfmCalls.load(Path.of(plan.progressFile()).toAbsolutePath().getParent(), slots);
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            noFfm = "ctime's FFM calls could not be compiled on JDK " + Runtime.version().feature() + ": " + e.getMessage();
+        }
+        return ffm;
+    }
+
+    /** Each function of one library's kernel, called from Java through every binding, beside its C loop. */
+    private List<ForkResult.Call> timeCalls(LiveLibrary m, Kernel k, int n, int group) throws IOException {
+        Path library = Path.of(plan.libraries().stream().filter(l -> l.profile().equals(m.profile)).findFirst().orElseThrow().path());
+        CallerBench bench = new CallerBench(plan);
+        double[] xa = Inputs.generate(plan.seed(), n);
+        double[] ga = new double[n];
+        List<ForkResult.Call> out = new ArrayList<>();
+        for (boolean gradient : new boolean[] {false, true}) {
+            if (gradient && m.gradient == null) continue;
+            double kernelNs = CallerBench.median(gradient ? kept(m.gradientNs, m.gradientDesched) : kept(m.primalNs, m.primalDesched));
+            FfmCalls f = ffm();
+            List<CallerBench.Variant> variants = bench.variants(library, k, gradient, gradient ? m.gradient : m.primal, m.x, m.g,
+                    xa, ga, n, kernelNs, f, noFfm, FfmCalls.slot(group, gradient, false));
+            long seed = java.util.Objects.hash(plan.seed(), m.profile, k.name(), n, gradient, "calls");
+            out.addAll(bench.time(m.profile, CallerBench.function(gradient), variants, kernelNs, seed,
+                    phase -> progress(m.profile, k.name(), n, phase)));
+        }
+        return out;
     }
 
     /** One profile's kernel at one size while it is being measured. */
@@ -173,13 +216,14 @@ public final class KernelRunner {
                     primalSteadyCalls, gradientSteadyCalls);
         }
 
-        /** The undisturbed batches; all of them when too few ran undisturbed to stand alone. */
-        private static double[] kept(List<Double> clean, List<Double> desched) {
-            if (clean.size() >= MIN_UNDISTURBED) return array(clean);
-            List<Double> all = new ArrayList<>(clean);
-            all.addAll(desched);
-            return array(all);
-        }
+    }
+
+    /** The undisturbed batches; all of them when too few ran undisturbed to stand alone. */
+    static double[] kept(List<Double> clean, List<Double> desched) {
+        if (clean.size() >= MIN_UNDISTURBED) return array(clean);
+        List<Double> all = new ArrayList<>(clean);
+        all.addAll(desched);
+        return array(all);
     }
 
     private LiveLibrary prepare(String profile, KernelLibrary lib, Kernel k, int n) throws IOException {

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param createdAt when the report was written (ISO-8601, UTC; a run rewrites it after each stage)
  * @param label ctime.label: the user's name for the run
  * @param profiles every profile of the run, measured or not, in the order given
+ * @param callers     each kernel function at each size called from Java through each binding, with its data off-heap or
+ *                    in an array: the call's ns and the binding's own share (see {@link CallerCost})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
@@ -41,7 +43,18 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
                      List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
                      AutodiffBreakdown autodiff, TrainingEffect training, List<String> warnings, String interrupted,
                      ShardInfo shard, MergeInfo merge, Control control, Map<String, Double> stagesMs, Race race,
-                     Map<String, Double> stagesLoad) {
+                     Map<String, Double> stagesLoad, List<CallerCost> callers) {
+    public Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
+                  MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains,
+                  List<ProfileResult> profiles, String reference, List<Comparison> comparisons, Decision decision,
+                  AutodiffBreakdown autodiff, TrainingEffect training, List<String> warnings, String interrupted,
+                  ShardInfo shard, MergeInfo merge, Control control, Map<String, Double> stagesMs, Race race,
+                  Map<String, Double> stagesLoad) {
+        this(schemaVersion, tool, createdAt, label, crate, machine, settings, toolchain, toolchains, profiles, reference,
+                comparisons, decision, autodiff, training, warnings, interrupted, shard, merge, control, stagesMs, race,
+                stagesLoad, null);
+    }
+
     /** A report without stage times (merged shards, tests). */
     public Report(int schemaVersion, String tool, String createdAt, String label, CrateFacts crate, MachineFacts machine,
                   MeasuringSettings settings, ToolchainFacts toolchain, List<ToolchainFacts> toolchains, List<ProfileResult> profiles,
@@ -62,10 +75,11 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * (ctime.search=race) and the run's stage times, with every field described; 8 a decision that always names a profile
      * with its bound (decision.bound: minimax regret, settled or bounded), undecided no longer a state; 9 the build a team
      * pays (clean and edit scenarios, their units, the effective settings, the builds mix); 10 the fork each kernel run
-     * came from (summary.forks), so that profiles timed side by side pair fork by fork. Older reports still
+     * came from (summary.forks), so that profiles timed side by side pair fork by fork; 11 each kernel
+     * function's calls from Java binding by binding (callers), and the binding a workload item is called through. Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 10;
+    public static final int SCHEMA_VERSION = 11;
 
     /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
     public static String currentTool() {

@@ -22,8 +22,24 @@ public record Workload(List<Item> items, boolean derived) {
      * @param n its input size
      * @param function primal or gradient
      * @param calls calls per build
+     * @param caller how the application calls it (binding and data), or null for the kernel alone
+     * @param bindingNs what the caller's binding adds to each call, in ns, as the forks timed it (the same for every
+     *                  profile); null where no caller is named or no figure was had for it
      */
-    public record Item(String kernel, int n, String function, double calls) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Item(String kernel, int n, String function, double calls, Caller caller, Double bindingNs) {
+        public Item(String kernel, int n, String function, double calls) {
+            this(kernel, n, function, calls, null, null);
+        }
+
+        public Item withCaller(Caller c) {
+            return new Item(kernel, n, function, calls, c, c == null ? null : bindingNs);
+        }
+
+        public Item withBindingNs(Double ns) {
+            return new Item(kernel, n, function, calls, caller, ns);
+        }
+
         public String describe() {
             return kernel + " " + function + " (n = " + n + ")";
         }
@@ -47,6 +63,7 @@ public record Workload(List<Item> items, boolean derived) {
     /** The same mix scaled to another number of calls per build: an explicit re-judgement for other usage. */
     public Workload scaledTo(double calls) {
         double f = calls / calls();
-        return new Workload(items.stream().map(i -> new Item(i.kernel(), i.n(), i.function(), i.calls() * f)).toList(), derived);
+        return new Workload(items.stream().map(i -> new Item(i.kernel(), i.n(), i.function(), i.calls() * f, i.caller(),
+                i.bindingNs())).toList(), derived);
     }
 }

@@ -71,6 +71,15 @@ abstract class JudgingParameters extends AbstractMojo {
     String workloadProperty;
 
     /**
+     * How the application calls its kernels, for every workload item that does not say: jna (an interface mapping),
+     * jna-direct (Native.register), jni, ffm or ffm-critical (java.lang.foreign, JDK 22+), with :array where the data
+     * is in a Java double[] (off-heap by default), e.g. jna:array. The workload's run cost then includes what the
+     * binding adds to each call. Not set: the kernels alone.
+     */
+    @Parameter(property = "ctime.binding")
+    String binding;
+
+    /**
      * What the console prints after a run: compact (the tables, the warnings and the verdict) or full (also every
      * ratio with its interval, the instruction counts, and the autodiff and PGO details kernel by kernel).
      */

@@ -1,5 +1,7 @@
 package dev.ctime.mojo;
 
+import dev.ctime.kernel.ForkLauncher;
+import dev.ctime.run.ForkJdk;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Decision;
 import dev.ctime.site.StandalonePage;
@@ -392,7 +394,9 @@ public class MeasureMojo extends JudgingParameters {
         raw.chartScenario = chartScenario;
         raw.expectedCalls = expectedCalls;
         raw.workload = workloadProperty;
+        raw.binding = binding;
         raw.forkClasspath = forkClasspath();
+        raw.jdk = forkJdk();
         raw.env = System.getenv();
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
@@ -428,6 +432,38 @@ public class MeasureMojo extends JudgingParameters {
             site = project.getPluginManagement().getPluginsAsMap().get(key);
         }
         return SitePluginCheck.problem(site == null ? null : site.getVersion(), mavenVersion, ctime);
+    }
+
+    /**
+     * The JDK the kernel forks run on: its home. They time every binding a Java application may call a kernel through;
+     * the FFM binding needs JDK 22 or newer. Default: Maven's own JVM where it is 22 or newer, else a JDK 22+ declared
+     * in ~/.m2/toolchains.xml, else the newest JDK 22+ installed beside Maven's (/usr/lib/jvm), else Maven's own (and
+     * the FFM rows say why they are missing).
+     */
+    @Parameter(property = "ctime.jdk")
+    File jdk;
+
+    @org.apache.maven.plugins.annotations.Component
+    org.apache.maven.toolchain.ToolchainManager toolchainManager;
+
+    private Path forkJdk() {
+        if (jdk != null) return jdk.toPath();
+        if (Runtime.version().feature() >= ForkJdk.FFM) return null;
+        if (toolchainManager != null && session != null) for (org.apache.maven.toolchain.Toolchain tc : toolchainManager.getToolchains(session, "jdk",
+                java.util.Map.of("version", "[" + ForkJdk.FFM + ",)"))) {
+            String java = tc.findTool("java");
+            if (java != null) {
+                Path home = Path.of(java).getParent().getParent();
+                getLog().info("ctime: the kernel forks run on the toolchain " + tc + " (" + home + "), for the FFM binding");
+                return home;
+            }
+        }
+        Path beside = ForkJdk.beside(Path.of(System.getProperty("java.home")));
+        if (beside != null) {
+            getLog().info("ctime: the kernel forks run on " + beside + " (JDK " + ForkLauncher.featureOf(beside)
+                    + ", installed beside Maven's), for the FFM binding; -Dctime.jdk chooses another");
+        }
+        return beside;
     }
 
     /** The plugin's runtime artifacts (this plugin, the harness binding, JNA, Jackson, …), as a classpath. */

@@ -1,5 +1,6 @@
 package dev.ctime.render;
 
+import dev.ctime.verdict.CallAdvice;
 import dev.ctime.model.FigureId;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.model.Verdict;
@@ -111,6 +112,7 @@ public final class ConsoleTable {
         }
         if (full) {
             out.addAll(instructions(r));
+            out.addAll(callers(r));
             out.addAll(differences(r));
         }
         out.addAll(race(r.race()));
@@ -139,6 +141,10 @@ public final class ConsoleTable {
                 out.add("");
                 CargoSnippet.of(p).lines().forEach(l -> out.add("  " + clean(l)));
             });
+            List<String> calls = CallAdvice.calls(r.decision());
+            if (!calls.isEmpty()) out.add("");
+            for (String c : calls) out.addAll(wrap(clean(c), WIDTH, "  "));
+            CallAdvice.bindingChange(r).ifPresent(c -> out.addAll(wrap(clean(c.sentence()), WIDTH, "  ")));
             String next = DecisionText.next(r.decision());
             if (next != null) {
                 out.add("");
@@ -149,6 +155,22 @@ public final class ConsoleTable {
     }
 
     /** " (all)" where every coordinate was checked, " (64/1M)" for a sample, nothing where an older report does not say. */
+    /** What each binding adds to a call from Java, per kernel function, size and data placement (the full console). */
+    static List<String> callers(Report r) {
+        CallerRows t = CallerRows.of(r, false);
+        if (t == null) return List.of();
+        List<String> out = new ArrayList<>();
+        out.add("");
+        out.addAll(wrap("calls from Java: what each binding adds to one call, over the kernel's C loop (median over the forks"
+                + " that timed it):", WIDTH, ""));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(t.head().toArray(String[]::new));
+        t.rows().forEach(x -> rows.add(x.toArray(String[]::new)));
+        out.addAll(format(rows, java.util.Set.of(1, 4, 5, 6, 7, 8)));
+        for (String n : t.notes()) out.addAll(wrap(clean(n), WIDTH, "  "));
+        return out;
+    }
+
     static String checkedShare(GradientCheck c) {
         if (c.coordinates() == null || c.sample() == null) return "";
         return GradientCheck.ALL.equals(c.sample()) ? " (all)"

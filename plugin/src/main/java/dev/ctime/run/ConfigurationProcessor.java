@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Caller;
 import dev.ctime.model.Problem;
 import dev.ctime.compile.BuildMix;
 import dev.ctime.compile.Scenario;
@@ -17,6 +18,7 @@ import dev.ctime.profile.ProfileParser;
 import dev.ctime.shard.Shard;
 import dev.ctime.verdict.Workloads;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +116,7 @@ public final class ConfigurationProcessor {
         MeasureConfig config = MeasureConfig.builder().manifest(raw.manifest).workDir(raw.outputDirectory).profiles(ps).only(selected)
                 .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).analysis(raw.analysis).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
                 .warmupMaxMs(raw.warmupMaxMs).pinCpu(raw.pinCpu).seed(raw.seed).gradientTolerance(raw.gradientTolerance)
-                .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds))
+                .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds)).jdk(jdk(raw, problems))
                 .autodiffFeature(raw.autodiffFeature).label(raw.label).userEnv(raw.env)
                 .patchFile(raw.patchFile == null ? null : raw.patchFile.toAbsolutePath())
                 .precision(new MeasureConfig.Precision(raw.targetPrecision, raw.maxRepeat, raw.maxForks,
@@ -122,7 +124,7 @@ public final class ConfigurationProcessor {
                         Duration.ofSeconds(Math.max(0, raw.quietSeconds))))
                 .judging(new MeasureConfig.Judging(raw.reference, new Thresholds(raw.runtimeThreshold, raw.compileThreshold, raw.tolerance),
                         raw.expectedCalls, raw.chartScenario != null ? raw.chartScenario : mix != null && mix.combined() ? mix.id()
-                        : null, work))
+                        : null, work, binding(raw, problems)))
                 .instructions(raw.instructions).resume(raw.resume)
                 .sharding(new MeasureConfig.Sharding(slice, raw.anchor, slice == null ? Map.of()
                         : lastRun(history, HistoryLog.BuildMedians::cpuMs, true), raw.maxProfiles))
@@ -237,6 +239,24 @@ public final class ConfigurationProcessor {
             problems.add(Problem.of("buildTimeoutSeconds", "{buildTimeoutSeconds} and {runTimeoutSeconds} must be at least 1 second"));
         }
         if (!(raw.gradientTolerance > 0)) problems.add(Problem.of("gradientTolerance", "{gradientTolerance} must be positive"));
+    }
+
+    /** The forks' JDK home, checked: one with bin/java. */
+    private static Path jdk(RawConfiguration raw, List<Problem> problems) {
+        if (raw.jdk == null) return null;
+        if (!java.nio.file.Files.isExecutable(raw.jdk.resolve("bin").resolve("java"))) {
+            problems.add(Problem.of("jdk", "{jdk} is " + raw.jdk + ", which has no bin/java: set it to a JDK's home (the folder"
+                    + " holding bin/ and release), e.g. /usr/lib/jvm/jdk-25"));
+            return null;
+        }
+        return raw.jdk;
+    }
+
+    private static Caller binding(RawConfiguration raw, List<Problem> problems) {
+        List<String> said = new ArrayList<>();
+        Caller c = Workloads.caller(raw.binding, "{binding}", said);
+        said.forEach(s -> problems.add(Problem.of("binding", s)));
+        return c;
     }
 
     private static Workload workload(RawConfiguration raw, List<Kernel> ks, List<Problem> problems) {

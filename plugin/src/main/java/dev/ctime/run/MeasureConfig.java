@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Caller;
 import dev.ctime.shard.Shard;
 import dev.ctime.model.Workload;
 import dev.ctime.model.Thresholds;
@@ -128,9 +129,15 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param seed              the inputs' seed
      * @param gradientTolerance how far a gradient may stray from central differences
      * @param runTimeout        a fork that runs longer is killed
+     * @param jdk               the JDK home the forks run on (ctime.jdk, or a toolchain of JDK 22 or newer), null for
+     *                          the JVM running Maven
      */
     public record Timing(int forks, double minSampleMs, int samples, long warmupMaxMs, int pinCpu, long seed,
-                         double gradientTolerance, Duration runTimeout) {
+                         double gradientTolerance, Duration runTimeout, Path jdk) {
+        public Timing(int forks, double minSampleMs, int samples, long warmupMaxMs, int pinCpu, long seed,
+                      double gradientTolerance, Duration runTimeout) {
+            this(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, null);
+        }
     }
 
     /**
@@ -172,12 +179,18 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param scenario null for the first measured
      * @param workload calls per build of each kernel function, or null for every kernel at its largest size with
      *                 {@code expectedCalls} calls
+     * @param binding  how the application calls the kernels (ctime.binding), where an item does not say; null for the
+     *                 kernels alone
      */
     public record Judging(String reference, Thresholds thresholds, double expectedCalls, String scenario,
-                          Workload workload) {
-        /** The workload the decision weighs, given the profiles' kernels. */
+                          Workload workload, Caller binding) {
+        public Judging(String reference, Thresholds thresholds, double expectedCalls, String scenario, Workload workload) {
+            this(reference, thresholds, expectedCalls, scenario, workload, null);
+        }
+
+        /** The workload the decision weighs, given the profiles' kernels: its items without a binding of their own go through ctime.binding. */
         public Workload workloadFor(List<ProfileResult> profiles) {
-            return workload != null ? workload : Workloads.defaultFor(profiles, expectedCalls);
+            return Workloads.calledThrough(workload != null ? workload : Workloads.defaultFor(profiles, expectedCalls), binding);
         }
     }
 
@@ -206,6 +219,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private double gradientTolerance;
         private Duration buildTimeout;
         private Duration runTimeout;
+        private Path jdk;
         private String autodiffFeature = "autodiff";
         private String label;
         private Map<String, String> userEnv = Map.of();
@@ -322,6 +336,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             return this;
         }
 
+        public Builder jdk(Path v) {
+            this.jdk = v;
+            return this;
+        }
+
         public Builder autodiffFeature(String v) {
             this.autodiffFeature = v;
             return this;
@@ -386,7 +405,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
                     new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate, analysis),
-                    new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout),
+                    new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, jdk),
                     precision, judging, instructions, resume, sharding, forkClasspath, search);
         }
     }

@@ -338,7 +338,7 @@ public final class MeasureRun {
         if (!cfg.kernels().isEmpty()) {
             MeasureConfig.Timing t = cfg.timing();
             long largestN = cfg.kernels().stream().flatMap(k -> k.sizes().stream()).mapToLong(Integer::longValue).max().orElse(1);
-            launcher = ForkLauncher.ofCurrentJvm(t.runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
+            launcher = ForkLauncher.ofJdk(t.jdk(), t.runTimeout(), cfg.precision().kernelTimeout(), largestN, cfg.forkClasspath());
             template = new ForkPlan(List.of(), cfg.kernels(), t.seed(), Math.round(t.minSampleMs() * 1e6), t.samples(),
                     t.warmupMaxMs(), t.pinCpu(), t.gradientTolerance(), cfg.precision().deschedThreshold(), List.of(), List.of(), "", "");
             trainer = new HarnessTrainer(launcher, template, rusage);
@@ -421,7 +421,8 @@ public final class MeasureRun {
             control(prepared, libs).ifPresent(libs::add);
             MeasureConfig.Precision pr = cfg.precision();
             int firstForks = racing ? MeasureConfig.Search.SCREEN : cfg.timing().forks();
-            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, firstForks,
+            // The kernel forks also call each function from Java, binding by binding, through the reference's library.
+            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template.withCallers(referenceOf(libs)), firstForks,
                     Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), racing ? this::raceFocus : this::focus), log)
                     .withLeft(this::left).withBeforeFork(() -> machineLoad.waitForQuiet(pr.quiet(), log));
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
@@ -803,7 +804,7 @@ public final class MeasureRun {
             int screen = MeasureConfig.Search.SCREEN;
             MeasureConfig.Timing t = cfg.timing();
             at.apply(screen, new MeasureConfig.Timing(screen, t.minSampleMs(), t.samples(),
-                    t.warmupMaxMs(), t.pinCpu(), t.seed(), t.gradientTolerance(), t.runTimeout())).ifPresent(first -> {
+                    t.warmupMaxMs(), t.pinCpu(), t.seed(), t.gradientTolerance(), t.runTimeout(), t.jdk())).ifPresent(first -> {
                         exhaustiveEstimateMs = e.get().totalMs();
                         estimate = first;
                         log.accept("estimate: the race's first round " + first.text().replaceFirst("^about", "takes about")
@@ -923,10 +924,15 @@ public final class MeasureRun {
         return o.withTimings(t);
     }
 
+    /** The reference as the comparisons choose it: the named profile where it was built, else the first that was. */
+    private String referenceOf(List<ForkPlan.Library> libs) {
+        String named = cfg.judging().reference();
+        return libs.stream().anyMatch(l -> l.profile().equals(named)) ? named : libs.get(0).profile();
+    }
+
     private java.util.Optional<ForkPlan.Library> control(List<PreparedBuild> prepared, List<ForkPlan.Library> libs) throws IOException {
         // The reference as the comparisons choose it: the named profile where it was built, else the first that was.
-        String named = cfg.judging().reference();
-        String ref = libs.stream().anyMatch(l -> l.profile().equals(named)) ? named : libs.get(0).profile();
+        String ref = referenceOf(libs);
         PreparedBuild p = prepared.stream().filter(b -> b.name().equals(ref)).findFirst().orElse(null);
         if (p == null) return java.util.Optional.empty();
         Path dir = cfg.workDir().resolve("control");

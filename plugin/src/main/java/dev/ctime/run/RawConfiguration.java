@@ -65,6 +65,10 @@ public final class RawConfiguration {
     public String workload;
     /** The workload as items (kernel, n, function, calls); null where none is configured. */
     public List<Map<String, String>> workloadItems;
+    /** ctime.binding: how the application calls the kernels (jna, jna-direct, jni, ffm, ffm-critical[:array]); null for none. */
+    public String binding;
+    /** ctime.jdk: the JDK home the kernel forks run on (22 or newer for the FFM binding); null for Maven's own. */
+    public Path jdk;
     public String forkClasspath;
     public Map<String, String> env = Map.of();
 }

@@ -16,6 +16,9 @@ import dev.ctime.cargo.CrateInfo;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildMeasurement;
 import dev.ctime.compile.BuildOutcome;
+import dev.ctime.model.CallerCost;
+import dev.ctime.model.Workload;
+import dev.ctime.verdict.Workloads;
 import dev.ctime.model.EnzymeStatus;
 import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.kernel.Inputs;
@@ -146,7 +149,10 @@ final class ReportAssembler {
         String reference = Comparisons.reference(results, j.reference());
         List<Comparison> comparisons = reference == null ? List.of() : Comparisons.all(results, reference, j.thresholds());
         String scenario = Decider.scenario(results, j.scenario());
-        Decision decision = Decider.decide(results, j.workloadFor(results), scenario, reference, j.thresholds(), comparisons);
+        List<CallerCost> callers = ko == null || ko.callers() == null || ko.callers().isEmpty() ? null : ko.callers();
+        List<String> untimedBindings = new ArrayList<>();
+        Workload work = Workloads.withBindingCosts(j.workloadFor(results), callers, untimedBindings);
+        Decision decision = Decider.decide(results, work, scenario, reference, j.thresholds(), comparisons);
         settings.put("targetPrecision", cfg.precision().target());
         settings.put("maxRepeat", Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()));
         settings.put("maxForks", Math.max(cfg.timing().forks(), cfg.precision().maxForks()));
@@ -162,12 +168,13 @@ final class ReportAssembler {
         Control control = control(results, reference, ko, j);
         List<String> warnings = warnings(results, s);
         if (control != null && control.unreliable()) warnings.add(0, control.describe());
+        if (ko != null) warnings.addAll(untimedBindings);
         return new Report(Report.SCHEMA_VERSION, Report.currentTool(), Instant.now().toString(), cfg.label(), crateFacts,
                 Machine.describe(), Json.strict(settings, MeasuringSettings.class), tcDefault, tcs, results, reference, comparisons, decision,
                 AutodiffCosts.of(results, scenario, j.thresholds()),
                 TrainingComparisons.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
                 control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race(),
-                s.stagesLoad() == null || s.stagesLoad().isEmpty() ? null : s.stagesLoad());
+                s.stagesLoad() == null || s.stagesLoad().isEmpty() ? null : s.stagesLoad(), callers);
     }
 
     /** The copy of the reference's library against the reference, where both were timed in this run's forks. */

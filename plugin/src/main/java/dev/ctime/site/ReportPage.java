@@ -1,5 +1,7 @@
 package dev.ctime.site;
 
+import dev.ctime.render.CallerRows;
+import dev.ctime.verdict.CallAdvice;
 import dev.ctime.model.FigureId;
 import dev.ctime.stats.Statistics;
 import dev.ctime.render.ConsoleTable;
@@ -146,6 +148,9 @@ public final class ReportPage {
                 w.table("workload", List.of("kernel function", "calls per build", "per call", "share of run time",
                         d.runnerUp() == null ? "against the runner-up" : "against " + d.runnerUp()), rows);
             }
+            List<String> calls = CallAdvice.calls(d);
+            if (!calls.isEmpty()) w.paragraph(capitalize(String.join("; ", calls)) + ".");
+            if (d == r.decision()) CallAdvice.bindingChange(r).ifPresent(c -> w.paragraph(capitalize(c.sentence()) + "."));
         }
         if (r.interrupted() != null) w.paragraph("This run was " + r.interrupted() + ": profiles it had not finished are marked"
                 + " incomplete.");
@@ -409,6 +414,23 @@ public final class ReportPage {
                 "gradient/primal",
                 "gradient check",
                 "problem"), ks);
+        w.endSection();
+        callers(w, r);
+    }
+
+    /** What a call costs the Java application, binding by binding. */
+    static void callers(PageWriter w, Report r) {
+        CallerRows t = CallerRows.of(r, true);
+        if (t == null) return;
+        w.section("Calls from Java");
+        w.paragraph("What one call of each kernel function costs Java code, through each binding: what the binding adds over"
+                + " the kernel's own C loop, of the whole call (medians over the forks that timed it; each fork calls through"
+                + " another profile's library, beside that library's C loop). jna is an interface mapping (Library), jna-direct"
+                + " Native.register, jni a JNI entry point calling the kernel, ffm a downcall handle of java.lang.foreign held in"
+                + " a static final field, ffm-critical one made with Linker.Option.critical. Data off-heap is passed as an"
+                + " address; data in a Java array is copied in and out (jna, jna-direct, ffm) or pinned (jni, ffm-critical).");
+        w.table("callers", t.head(), t.rows());
+        for (String n : t.notes()) w.paragraph(n);
         w.endSection();
     }
 

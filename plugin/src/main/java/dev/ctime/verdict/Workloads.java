@@ -1,6 +1,9 @@
 package dev.ctime.verdict;
 
 import dev.ctime.kernel.Kernel;
+import dev.ctime.model.Binding;
+import dev.ctime.model.Caller;
+import dev.ctime.model.CallerCost;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Workload;
@@ -45,20 +48,64 @@ public final class Workloads {
         for (String part : text.split(",")) {
             String s = part.strip();
             if (s.isEmpty()) continue;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^@=:]+)@(\\d+)(?::(primal|gradient))?=([-+]?[0-9.eE+_]+)")
-                    .matcher(s);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "([^@=:]+)@(\\d+)(?::(primal|gradient))?=([-+]?[0-9.eE+_]+)(?:/(\\S+))?").matcher(s);
             if (!m.matches()) {
-                problems.add("workload item '" + s + "' is not kernel@n:function=calls, e.g. heat@4096:gradient=1e6");
+                problems.add("workload item '" + s + "' is not kernel@n:function=calls[/binding], e.g. heat@4096:gradient=1e6"
+                        + " or heat@4096:gradient=1e6/jna");
                 continue;
             }
             try {
+                Caller c = caller(m.group(5), "workload item '" + s + "'", problems);
                 items.add(new Workload.Item(m.group(1).strip(), Integer.parseInt(m.group(2)), m.group(3) == null ? Workload.GRADIENT : m.group(3),
-                        Double.parseDouble(m.group(4).replace("_", ""))));
+                        Double.parseDouble(m.group(4).replace("_", "")), c, null));
             } catch (NumberFormatException e) {
                 problems.add("workload item '" + s + "': " + e.getMessage());
             }
         }
         return new Workload(items, false);
+    }
+
+    /** The caller written {@code text} (null for none); a problem naming the choices where it names none ctime knows. */
+    public static Caller caller(String text, String where, List<String> problems) {
+        if (text == null || text.isBlank()) return null;
+        Caller c = Caller.parse(text);
+        if (c == null) {
+            problems.add(where + ": binding '" + text.strip() + "' is not one of " + Binding.ids()
+                    + ", optionally with :off-heap (the default) or :array for data in a Java double[], e.g. jna:array");
+        }
+        return c;
+    }
+
+    /** Every item without a caller of its own called through {@code c}: the workload's binding (ctime.binding). */
+    public static Workload calledThrough(Workload w, Caller c) {
+        if (c == null) return w;
+        return new Workload(w.items().stream().map(i -> i.caller() == null ? i.withCaller(c) : i).toList(), w.derived());
+    }
+
+    /**
+     * The workload with each item's binding share as the forks timed it (see {@link CallerCost#bindingNs}); an item
+     * whose caller has no figure keeps none, and {@code missing} says why.
+     */
+    public static Workload withBindingCosts(Workload w, List<CallerCost> callers, List<String> missing) {
+        List<Workload.Item> out = new ArrayList<>();
+        for (Workload.Item i : w.items()) {
+            if (i.caller() == null) {
+                out.add(i);
+                continue;
+            }
+            CallerCost c = callers == null ? null : callers.stream().filter(x -> x.kernel().equals(i.kernel()) && x.n() == i.n()
+                    && x.function().equals(i.function()) && x.caller().equals(i.caller())).findFirst().orElse(null);
+            if (c == null || c.bindingNs() == null) {
+                missing.add(i.describe() + " is called through " + i.caller().label() + ", which was not timed"
+                        + (c == null || c.missing() == null ? "" : ": " + c.missing())
+                        + "; its run cost is the kernel's alone");
+                out.add(i.withBindingNs(null));
+            } else {
+                out.add(i.withBindingNs(c.bindingNs().median()));
+            }
+        }
+        return new Workload(out, w.derived());
     }
 
     /** What is wrong with the workload against the configured kernels, all at once. */
@@ -107,15 +154,17 @@ public final class Workloads {
             String n = m.remove("n");
             String function = m.remove("function");
             String calls = m.remove("calls");
+            String binding = m.remove("binding");
             String where = "{workload} item" + (kernel == null ? "" : " '" + kernel + "'");
-            if (!m.isEmpty()) problems.add(where + ": unknown " + m.keySet() + "; an item has kernel, n, function, calls");
+            if (!m.isEmpty()) problems.add(where + ": unknown " + m.keySet() + "; an item has kernel, n, function, calls, binding");
             if (kernel == null || n == null || calls == null) {
                 problems.add(where + ": give its kernel, n and calls (and function, primal or gradient: gradient by default)");
                 continue;
             }
             try {
+                Caller c = caller(binding, where, problems);
                 items.add(new Workload.Item(kernel, Integer.parseInt(n), function == null ? Workload.GRADIENT : function,
-                        Double.parseDouble(calls.replace("_", ""))));
+                        Double.parseDouble(calls.replace("_", "")), c, null));
             } catch (NumberFormatException e) {
                 problems.add(where + ": n is a whole number and calls a number (1e6), not '" + n + "', '" + calls + "'");
             }
