@@ -18,8 +18,8 @@ cp -r "$root/examples/kernels-demo/pom.xml" "$root/examples/kernels-demo/src" "$
 echo "ctime: timing the example's release profile, calls from Java on $jdk"
 mvn -B -q -f "$out/pom.xml" ctime:measure -Dctime.profiles=release -Dctime.jdk="$jdk" -Dctime.instructions=off \
   > "$out/ctime.log" 2>&1 || { tail -30 "$out/ctime.log"; exit 1; }
-lib=$(python3 -c "import json,sys; r=json.load(open('$out/target/ctime/report.json')); \
-print([p['artifact'] for p in r['profiles'] if p['name']=='release'][0])")
+lib="$out/target/ctime/profiles/release/lib/libdemo_kernels.so"
+[ -f "$lib" ] || { echo "no library at $lib" >&2; exit 1; }
 
 echo "jmh: the same calls of $lib"
 bench="$root/bench/callers-jmh"

@@ -397,6 +397,7 @@ public class MeasureMojo extends JudgingParameters {
         raw.binding = binding;
         raw.forkClasspath = forkClasspath();
         raw.jdk = forkJdk();
+        raw.callers = callers;
         raw.env = System.getenv();
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
@@ -442,6 +443,14 @@ public class MeasureMojo extends JudgingParameters {
      */
     @Parameter(property = "ctime.jdk")
     File jdk;
+
+    /**
+     * Whether the kernel forks (the first ctime.forks of them) also call every kernel function from Java through each
+     * binding, with its data off-heap and in an array (report.callers, the page's "Calls from Java"). false: the
+     * kernels alone, a few seconds sooner per fork; ctime.binding then has no figure to add.
+     */
+    @Parameter(property = "ctime.callers", defaultValue = "true")
+    boolean callers;
 
     @org.apache.maven.plugins.annotations.Component
     org.apache.maven.toolchain.ToolchainManager toolchainManager;

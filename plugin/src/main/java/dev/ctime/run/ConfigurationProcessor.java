@@ -98,6 +98,8 @@ public final class ConfigurationProcessor {
                     + " run together"));
         }
         Workload work = workload(raw, ks, problems);
+        Caller binding = binding(raw, problems);
+        Path jdk = jdk(raw, problems);
         if (!(raw.expectedCalls > 0)) {
             problems.add(Problem.of("expectedCalls", "{expectedCalls} is " + raw.expectedCalls + ": give the calls per build, e.g. 1e6"));
         }
@@ -116,7 +118,7 @@ public final class ConfigurationProcessor {
         MeasureConfig config = MeasureConfig.builder().manifest(raw.manifest).workDir(raw.outputDirectory).profiles(ps).only(selected)
                 .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).analysis(raw.analysis).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
                 .warmupMaxMs(raw.warmupMaxMs).pinCpu(raw.pinCpu).seed(raw.seed).gradientTolerance(raw.gradientTolerance)
-                .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds)).jdk(jdk(raw, problems))
+                .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds)).jdk(jdk).callers(raw.callers)
                 .autodiffFeature(raw.autodiffFeature).label(raw.label).userEnv(raw.env)
                 .patchFile(raw.patchFile == null ? null : raw.patchFile.toAbsolutePath())
                 .precision(new MeasureConfig.Precision(raw.targetPrecision, raw.maxRepeat, raw.maxForks,
@@ -124,7 +126,7 @@ public final class ConfigurationProcessor {
                         Duration.ofSeconds(Math.max(0, raw.quietSeconds))))
                 .judging(new MeasureConfig.Judging(raw.reference, new Thresholds(raw.runtimeThreshold, raw.compileThreshold, raw.tolerance),
                         raw.expectedCalls, raw.chartScenario != null ? raw.chartScenario : mix != null && mix.combined() ? mix.id()
-                        : null, work, binding(raw, problems)))
+                        : null, work, binding))
                 .instructions(raw.instructions).resume(raw.resume)
                 .sharding(new MeasureConfig.Sharding(slice, raw.anchor, slice == null ? Map.of()
                         : lastRun(history, HistoryLog.BuildMedians::cpuMs, true), raw.maxProfiles))

@@ -131,12 +131,14 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param runTimeout        a fork that runs longer is killed
      * @param jdk               the JDK home the forks run on (ctime.jdk, or a toolchain of JDK 22 or newer), null for
      *                          the JVM running Maven
+     * @param callers           whether the first forks also call every kernel function from Java, binding by binding
+     *                          (ctime.callers)
      */
     public record Timing(int forks, double minSampleMs, int samples, long warmupMaxMs, int pinCpu, long seed,
-                         double gradientTolerance, Duration runTimeout, Path jdk) {
+                         double gradientTolerance, Duration runTimeout, Path jdk, boolean callers) {
         public Timing(int forks, double minSampleMs, int samples, long warmupMaxMs, int pinCpu, long seed,
                       double gradientTolerance, Duration runTimeout) {
-            this(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, null);
+            this(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, null, true);
         }
     }
 
@@ -220,6 +222,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private Duration buildTimeout;
         private Duration runTimeout;
         private Path jdk;
+        private boolean callers = true;
         private String autodiffFeature = "autodiff";
         private String label;
         private Map<String, String> userEnv = Map.of();
@@ -341,6 +344,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             return this;
         }
 
+        public Builder callers(boolean v) {
+            this.callers = v;
+            return this;
+        }
+
         public Builder autodiffFeature(String v) {
             this.autodiffFeature = v;
             return this;
@@ -405,7 +413,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
                     new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate, analysis),
-                    new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, jdk),
+                    new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, jdk, callers),
                     precision, judging, instructions, resume, sharding, forkClasspath, search);
         }
     }

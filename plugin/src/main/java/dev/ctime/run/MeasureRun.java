@@ -422,7 +422,8 @@ public final class MeasureRun {
             MeasureConfig.Precision pr = cfg.precision();
             int firstForks = racing ? MeasureConfig.Search.SCREEN : cfg.timing().forks();
             // The kernel forks also call each function from Java, binding by binding, through the reference's library.
-            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template.withCallers(referenceOf(libs)), firstForks,
+            KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(
+                    template.withCallers(cfg.timing().callers() ? referenceOf(libs) : null), firstForks,
                     Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), racing ? this::raceFocus : this::focus), log)
                     .withLeft(this::left).withBeforeFork(() -> machineLoad.waitForQuiet(pr.quiet(), log));
             log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
@@ -804,7 +805,7 @@ public final class MeasureRun {
             int screen = MeasureConfig.Search.SCREEN;
             MeasureConfig.Timing t = cfg.timing();
             at.apply(screen, new MeasureConfig.Timing(screen, t.minSampleMs(), t.samples(),
-                    t.warmupMaxMs(), t.pinCpu(), t.seed(), t.gradientTolerance(), t.runTimeout(), t.jdk())).ifPresent(first -> {
+                    t.warmupMaxMs(), t.pinCpu(), t.seed(), t.gradientTolerance(), t.runTimeout(), t.jdk(), t.callers())).ifPresent(first -> {
                         exhaustiveEstimateMs = e.get().totalMs();
                         estimate = first;
                         log.accept("estimate: the race's first round " + first.text().replaceFirst("^about", "takes about")

@@ -69,6 +69,8 @@ public final class RawConfiguration {
     public String binding;
     /** ctime.jdk: the JDK home the kernel forks run on (22 or newer for the FFM binding); null for Maven's own. */
     public Path jdk;
+    /** ctime.callers: whether the kernel forks also call every function from Java, binding by binding. */
+    public boolean callers = true;
     public String forkClasspath;
     public Map<String, String> env = Map.of();
 }

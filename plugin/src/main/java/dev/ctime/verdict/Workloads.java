@@ -98,7 +98,8 @@ public final class Workloads {
                     && x.function().equals(i.function()) && x.caller().equals(i.caller())).findFirst().orElse(null);
             if (c == null || c.bindingNs() == null) {
                 missing.add(i.describe() + " is called through " + i.caller().label() + ", which was not timed"
-                        + (c == null || c.missing() == null ? "" : ": " + c.missing())
+                        + (callers == null || callers.isEmpty() ? ": no call from Java was timed in this run (ctime.callers)"
+                        : c == null || c.missing() == null ? "" : ": " + c.missing())
                         + "; its run cost is the kernel's alone");
                 out.add(i.withBindingNs(null));
             } else {

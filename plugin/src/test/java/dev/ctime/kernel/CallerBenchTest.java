@@ -98,6 +98,34 @@ class CallerBenchTest {
         }
     }
 
+    @Test
+    void aBindingThatFailsWhileTimedIsNamedAndTheOthersAreTimed() throws Exception {
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+        CallerBench.Loop works = c -> {
+            double acc = 0;
+            for (long i = 0; i < c; i++) acc += Math.sqrt(i);
+            return acc;
+        };
+        // Fine through its warm-up and calibration, then it throws once the timed rounds have begun.
+        java.util.concurrent.atomic.AtomicBoolean timing = new java.util.concurrent.atomic.AtomicBoolean();
+        CallerBench.Loop breaks = c -> {
+            if (timing.get() && calls.incrementAndGet() == 2) throw new IllegalStateException("conversion failed");
+            return works.run(c);
+        };
+        List<CallerBench.Variant> vs = List.of(new CallerBench.Variant(Binding.JNI, Placement.OFF_HEAP, works, null),
+                new CallerBench.Variant(Binding.JNA, Placement.OFF_HEAP, breaks, null),
+                new CallerBench.Variant(Binding.FFM, Placement.OFF_HEAP, null, "no JDK 22"));
+        List<ForkResult.Call> out = new CallerBench(PLAN).time("a", "primal", vs, 10, 1, phase -> timing.set(phase.endsWith("timed")));
+        ForkResult.Call jni = out.stream().filter(c -> c.binding().equals("jni")).findFirst().orElseThrow();
+        ForkResult.Call jna = out.stream().filter(c -> c.binding().equals("jna")).findFirst().orElseThrow();
+        ForkResult.Call ffm = out.stream().filter(c -> c.binding().equals("ffm")).findFirst().orElseThrow();
+        assertEquals(Math.min(CallerBench.ROUNDS, PLAN.samples()), jni.ns().length, "every round of the binding that works");
+        assertNull(jna.ns());
+        assertTrue(jna.missing().startsWith("JNA failed: ") && jna.missing().contains("conversion failed"), jna.missing());
+        assertEquals("no JDK 22", ffm.missing());
+        assertEquals(10, jni.kernelNs(), "the C loop's figure it is compared with");
+    }
+
     /** A real fork on {@code jdk} (null: this one) that calls the library from Java; its pooled calls. */
     private static List<CallerCost> fork(Path jdk, String label) throws Exception {
         ForkPlan plan = PLAN.withCallers("a");

@@ -91,4 +91,28 @@ class ConfigurationProcessorTest {
         assertEquals(List.of("repeat", "kernels"), r.advice().stream().map(Problem::setting).toList());
         assertEquals(List.of("repeat", "forks", "repeat", "forks"), r.advice().get(0).named());
     }
+
+    @Test
+    void aBindingAndAJdkAreCheckedWithTheRestAndNamedWithTheFix(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        RawConfiguration raw = valid();
+        raw.binding = "jnr";
+        raw.jdk = dir;
+        raw.workloadItems = List.of(Map.of("kernel", "heat", "n", "64", "calls", "1e6", "binding", "ffm:heap"));
+        List<Problem> ps = ConfigurationProcessor.process(raw, MEMORY).problems();
+        assertTrue(ps.stream().anyMatch(p -> p.setting().equals("binding") && p.text().contains("'jnr' is not one of jna,")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.setting().equals("workload") && p.text().contains("'ffm:heap'")), ps.toString());
+        assertTrue(ps.stream().anyMatch(p -> p.setting().equals("jdk") && p.text().contains("has no bin/java")), ps.toString());
+
+        java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        java.nio.file.Files.writeString(dir.resolve("bin/java"), "");
+        dir.resolve("bin/java").toFile().setExecutable(true);
+        RawConfiguration ok = valid();
+        ok.binding = "ffm-critical:array";
+        ok.jdk = dir;
+        ConfigurationProcessor.Result r = ConfigurationProcessor.process(ok, MEMORY);
+        assertEquals(List.of(), r.problems());
+        assertEquals(dev.ctime.model.Caller.parse("ffm-critical:array"), r.config().judging().binding());
+        assertEquals(dir, r.config().timing().jdk());
+        assertTrue(r.config().timing().callers(), "the calls from Java are timed unless ctime.callers=false");
+    }
 }
