@@ -1,5 +1,7 @@
 package dev.ctime.doctor;
 
+import dev.ctime.kernel.ForkLauncher;
+import dev.ctime.kernel.ForkJdk;
 import dev.ctime.profile.Linker;
 import dev.ctime.pgo.PipelineTools;
 import dev.ctime.model.EnzymeStatus;
@@ -62,12 +64,25 @@ public final class Doctor {
             Path p = Processes.which(l.executable());
             out.add("linker " + l.name() + ": " + (p != null ? "found at " + p : "not found; to fix: apt-get install " + l.debianPackage()));
         }
+        out.add(ffm(Path.of(System.getProperty("java.home"))));
         String hc = Machine.hardwareCounters();
         out.add("hardware counters: " + hc + (hc.equals("available") ? ""
                 : "; ctime relies on wall and CPU time from getrusage and on repetition instead"));
         out.addAll(conditions(read(Path.of("/proc/loadavg")), Runtime.getRuntime().availableProcessors(),
                 read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), Processes.which("valgrind")));
         return new Findings(out, tcs, enz);
+    }
+
+    /** Where the kernel forks get the FFM bindings from: this JVM, a JDK 22+ beside it, or nowhere (with the fix). */
+    static String ffm(Path javaHome) {
+        int mine = ForkLauncher.featureOf(javaHome);
+        if (mine >= ForkJdk.FFM) return "FFM bindings: on this JVM (JDK " + mine + ")";
+        Path beside = ForkJdk.beside(javaHome);
+        return beside != null ? "FFM bindings: the kernel forks run on " + beside + " (JDK " + ForkLauncher.featureOf(beside)
+                + "), installed beside this JVM (JDK " + mine + ")"
+                : "FFM bindings: unavailable: this JVM is JDK " + mine + " and no JDK " + ForkJdk.FFM + " or newer is installed"
+                + " beside it; to fix: install one in " + javaHome.getParent() + " (Temurin, say) and ctime finds it, or set"
+                + " ctime.jdk to its home";
     }
 
     /**

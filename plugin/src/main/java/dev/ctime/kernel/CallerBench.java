@@ -38,16 +38,24 @@ final class CallerBench {
     static final double CRITICAL_MAX_NS = 100_000;
     /**
      * A loop is warmed up for this many calls, or this long, whichever comes first: C2 compiles a hot loop after some
-     * 40,000 iterations, and a loop timed before that (20,000 calls at first) read 5 to 10% above JMH's figures for
-     * calls under a microsecond.
+     * 60,000 iterations, and loops timed before that read 5 to 10% above JMH's figures for calls under a microsecond
+     * (the FFM calls up to twice them; a JIT made to compile sooner, with -XX:CompileThresholdScaling, did the same).
      */
     static final long WARM_CALLS = 60_000;
     static final long WARM_MAX_NS = 15_000_000;
     /**
+     * A call this long is warm enough after {@link #SLOW_WARM_NS}: what an uncompiled loop adds to it (tens of ns) is
+     * well within the noise of the binding's share of such a call.
+     */
+    static final double SLOW_CALL_NS = 2_000;
+    static final long SLOW_WARM_NS = 3_000_000;
+    /** A warm-up batch lasts about this long at most. */
+    private static final long WARM_BATCH_NS = 500_000;
+    /**
      * Rounds of batches per fork, at most: a fork's figure is the median of its batches and the forks give the interval,
      * so more rounds than this only lengthen every fork.
      */
-    static final int ROUNDS = 5;
+    static final int ROUNDS = 6;
 
     /** One binding's loop: {@code calls} calls, the sum of what they returned. */
     @FunctionalInterface
@@ -210,7 +218,7 @@ final class CallerBench {
     }
 
     /**
-     * Warms every variant up, calibrates its batch to half of ctime.minSampleMs, then times {@link #ROUNDS} rounds of one
+     * Warms every variant up, calibrates its batch to ctime.minSampleMs, then times {@link #ROUNDS} rounds of one
      * batch each, in a new order every round.
      *
      * @param progress told before each variant runs, so that a crash names the kernel
@@ -279,24 +287,28 @@ final class CallerBench {
     private static void warm(Loop loop) throws Exception {
         long start = System.nanoTime();
         long calls = 0;
-        for (long batch = 1; calls < WARM_CALLS && System.nanoTime() - start < WARM_MAX_NS; batch = Math.min(batch * 2, 4096)) {
+        for (long batch = 1; ; ) {
+            long t0 = System.nanoTime();
             loop.run(batch);
+            long now = System.nanoTime();
             calls += batch;
+            double perCall = (double) (now - t0) / batch;
+            long spent = now - start;
+            if (calls >= WARM_CALLS || spent >= WARM_MAX_NS || perCall >= SLOW_CALL_NS && spent >= SLOW_WARM_NS) {
+                return;
+            }
+            batch = Math.max(1, Math.min(batch * 2, (long) (WARM_BATCH_NS / Math.max(perCall, 1))));
         }
     }
 
-    /**
-     * The smallest batch, doubling, that lasts half of ctime.minSampleMs: still thousands of times the clock's cost, and
-     * ten bindings' batches of every kernel function fit in a fork.
-     */
+    /** The smallest batch, doubling, that lasts ctime.minSampleMs, as the C loop's batches do. */
     private long calibrate(Loop loop) throws Exception {
-        long min = plan.minSampleNs() / 2;
         for (long batch = 1; ; batch *= 2) {
             long t0 = System.nanoTime();
             loop.run(batch);
             long t = System.nanoTime() - t0;
-            if (t >= min || batch >= 1L << 40) return batch;
-            if (t > 1000 && t * 2 < min) batch = Math.max(batch, batch * (min / t) / 2);
+            if (t >= plan.minSampleNs() || batch >= 1L << 40) return batch;
+            if (t > 1000 && t * 2 < plan.minSampleNs()) batch = Math.max(batch, batch * (plan.minSampleNs() / t) / 2);
         }
     }
 

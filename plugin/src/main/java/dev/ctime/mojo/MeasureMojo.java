@@ -1,7 +1,7 @@
 package dev.ctime.mojo;
 
 import dev.ctime.kernel.ForkLauncher;
-import dev.ctime.run.ForkJdk;
+import dev.ctime.kernel.ForkJdk;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Decision;
 import dev.ctime.site.StandalonePage;

@@ -141,7 +141,7 @@ public final class ConsoleTable {
                 out.add("");
                 CargoSnippet.of(p).lines().forEach(l -> out.add("  " + clean(l)));
             });
-            List<String> calls = CallAdvice.calls(r.decision());
+            List<String> calls = CallAdvice.calls(r.decision(), r.callers());
             if (!calls.isEmpty()) out.add("");
             for (String c : calls) out.addAll(wrap(clean(c), WIDTH, "  "));
             CallAdvice.bindingChange(r).ifPresent(c -> out.addAll(wrap(clean(c.sentence()), WIDTH, "  ")));

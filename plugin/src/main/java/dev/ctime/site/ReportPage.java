@@ -148,7 +148,7 @@ public final class ReportPage {
                 w.table("workload", List.of("kernel function", "calls per build", "per call", "share of run time",
                         d.runnerUp() == null ? "against the runner-up" : "against " + d.runnerUp()), rows);
             }
-            List<String> calls = CallAdvice.calls(d);
+            List<String> calls = CallAdvice.calls(d, r.callers());
             if (!calls.isEmpty()) w.paragraph(capitalize(String.join("; ", calls)) + ".");
             if (d == r.decision()) CallAdvice.bindingChange(r).ifPresent(c -> w.paragraph(capitalize(c.sentence()) + "."));
         }
@@ -418,14 +418,19 @@ public final class ReportPage {
         callers(w, r);
     }
 
+    /** "release's": the library the calls went through, as the report records it. */
+    private static String profileOf(Report r) {
+        return r.callers().stream().map(c -> c.profile()).filter(p -> p != null).findFirst().map(p -> p + "'s").orElse("one profile's");
+    }
+
     /** What a call costs the Java application, binding by binding. */
     static void callers(PageWriter w, Report r) {
         CallerRows t = CallerRows.of(r, true);
         if (t == null) return;
         w.section("Calls from Java");
         w.paragraph("What one call of each kernel function costs Java code, through each binding: what the binding adds over"
-                + " the kernel's own C loop, of the whole call (medians over the forks that timed it; each fork calls through"
-                + " another profile's library, beside that library's C loop). jna is an interface mapping (Library), jna-direct"
+                + " the kernel's own C loop, of the whole call (medians over the forks that timed it, each calling "
+                + profileOf(r) + " library right after its C loop). jna is an interface mapping (Library), jna-direct"
                 + " Native.register, jni a JNI entry point calling the kernel, ffm a downcall handle of java.lang.foreign held in"
                 + " a static final field, ffm-critical one made with Linker.Option.critical. Data off-heap is passed as an"
                 + " address; data in a Java array is copied in and out (jna, jna-direct, ffm) or pinned (jni, ffm-critical).");

@@ -22,18 +22,21 @@ public final class CallAdvice {
 
     /**
      * One line per workload item called through a binding: "your call to heat gradient (n = 4096) in release: 31.6 µs
-     * = 2.57 µs JNA + 29.0 µs kernel".
+     * = 2.57 µs JNA + 29.0 µs kernel", and where the binding's interval reaches zero, that its share is within the
+     * noise.
      */
-    public static List<String> calls(Decision d) {
+    public static List<String> calls(Decision d, List<CallerCost> callers) {
         List<String> out = new ArrayList<>();
         if (d == null || d.byKernel() == null || d.recommended() == null) return out;
         for (Decision.ItemShare s : d.byKernel()) {
             Workload.Item i = s.item();
             if (i.caller() == null || i.bindingNs() == null || s.nsPerCall() == null) continue;
-            double kernel = s.nsPerCall() - i.bindingNs();
+            Summary share = callers == null ? null : share(callers, i, i.caller());
+            boolean noise = share != null && share.ciLow() <= 0;
             out.add("your call to " + i.describe() + " in " + d.recommended() + ": " + Units.ns(s.nsPerCall()) + " = "
-                    + Units.ns(Math.max(0, i.bindingNs())) + " " + i.caller().label() + " + " + Units.ns(kernel) + " kernel"
-                    + (i.bindingNs() < 0 ? " (the binding's share is within the noise of the kernel's)" : ""));
+                    + Units.ns(i.bindingNs()) + " " + i.caller().label() + " + " + Units.ns(s.nsPerCall() - i.bindingNs())
+                    + " kernel" + (!noise ? "" : share.median() < 0 ? " (measured " + Units.ns(share.median()) + ": within the"
+                    + " noise of the kernel's here)" : " (its interval reaches zero: within the noise of the kernel's here)"));
         }
         return out;
     }
@@ -75,8 +78,8 @@ public final class CallAdvice {
             double high = 0;
             boolean all = true;
             for (Workload.Item i : called) {
-                Summary now = share(r, i, i.caller());
-                Summary then = share(r, i, new Caller(b, i.caller().data()));
+                Summary now = share(r.callers(), i, i.caller());
+                Summary then = share(r.callers(), i, new Caller(b, i.caller().data()));
                 // An interval short of 95% (fewer than 6 forks timed the calls) advises nothing.
                 if (now == null || then == null || now.ciLevel() < Summary.LEVEL || then.ciLevel() < Summary.LEVEL) {
                     all = false;
@@ -97,8 +100,8 @@ public final class CallAdvice {
     }
 
     /** The binding's share of one item's call through {@code c}, or null where it was not timed. */
-    static Summary share(Report r, Workload.Item i, Caller c) {
-        return r.callers().stream().filter(x -> x.kernel().equals(i.kernel()) && x.n() == i.n()
+    static Summary share(List<CallerCost> callers, Workload.Item i, Caller c) {
+        return callers.stream().filter(x -> x.kernel().equals(i.kernel()) && x.n() == i.n()
                 && x.function().equals(i.function()) && c.equals(x.caller())).map(CallerCost::bindingNs)
                 .filter(s -> s != null).findFirst().orElse(null);
     }

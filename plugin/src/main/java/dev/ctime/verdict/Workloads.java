@@ -84,7 +84,8 @@ public final class Workloads {
     }
 
     /**
-     * The workload with each item's binding share as the forks timed it (see {@link CallerCost#bindingNs}); an item
+     * The workload with each item's binding share as the forks timed it (see {@link CallerCost#bindingNs}), none below
+     * zero; an item
      * whose caller has no figure keeps none, and {@code missing} says why.
      */
     public static Workload withBindingCosts(Workload w, List<CallerCost> callers, List<String> missing) {
@@ -103,7 +104,8 @@ public final class Workloads {
                         + "; its run cost is the kernel's alone");
                 out.add(i.withBindingNs(null));
             } else {
-                out.add(i.withBindingNs(c.bindingNs().median()));
+                // A binding adds no negative time: a share below zero is the two loops' noise, and counts as nothing.
+                out.add(i.withBindingNs(Math.max(0, c.bindingNs().median())));
             }
         }
         return new Workload(out, w.derived());

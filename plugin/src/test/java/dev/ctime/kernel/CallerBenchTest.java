@@ -13,7 +13,6 @@ import dev.ctime.harness.KernelLibrary;
 import dev.ctime.model.Binding;
 import dev.ctime.model.CallerCost;
 import dev.ctime.model.Placement;
-import dev.ctime.run.ForkJdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -112,7 +112,18 @@ class CallersTest {
         Decision.ItemShare s = r.decision().byKernel().get(0);
         assertEquals(2000 + 500, s.nsPerCall(), 1e-9, "kernel plus binding, in " + r.decision().recommended());
         assertEquals(List.of("your call to heat gradient (n = 64) in release: 2.50 µs = 500.0 ns JNA + 2.00 µs kernel"),
-                CallAdvice.calls(r.decision()));
+                CallAdvice.calls(r.decision(), r.callers()));
+    }
+
+    @Test
+    void aShareBelowZeroIsNoiseAndCountsAsNothing() {
+        List<ProfileResult> ps = List.of(profile("release", 1000, 30000));
+        Workload w = new Workload(List.of(new Workload.Item("heat", 64, Workload.GRADIENT, 1e6, Caller.parse("jna"), null)), false);
+        Report r = report(ps, w, List.of(cost("heat", Workload.GRADIENT, Binding.JNA, Placement.OFF_HEAP,
+                runs(-80, -300, 150, -20, 60, -120, -90), null)));
+        assertEquals(0.0, r.decision().workload().items().get(0).bindingNs(), "no binding makes a call faster than its kernel");
+        assertEquals(List.of("your call to heat gradient (n = 64) in release: 30.00 µs = 0.0 ns JNA + 30.00 µs kernel (measured"
+                + " -80.0 ns: within the noise of the kernel's here)"), CallAdvice.calls(r.decision(), r.callers()));
     }
 
     @Test

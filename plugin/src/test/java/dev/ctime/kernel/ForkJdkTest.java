@@ -1,4 +1,4 @@
-package dev.ctime.run;
+package dev.ctime.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

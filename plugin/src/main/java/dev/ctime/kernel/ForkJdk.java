@@ -1,7 +1,6 @@
-package dev.ctime.run;
+package dev.ctime.kernel;
 
 import dev.ctime.model.Binding;
-import dev.ctime.kernel.ForkLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
