@@ -127,6 +127,20 @@ class CallersTest {
     }
 
     @Test
+    void aPositiveShareWhoseIntervalReachesZeroIsNoiseTooButCounts() {
+        List<ProfileResult> ps = List.of(profile("release", 1000, 30000));
+        Workload w = new Workload(List.of(new Workload.Item("heat", 64, Workload.GRADIENT, 1e6, Caller.parse("jna"), null)), false);
+        Report r = report(ps, w, List.of(cost("heat", Workload.GRADIENT, Binding.JNA, Placement.OFF_HEAP,
+                runs(500, -300, 700, 400, 900, -100, 600), null)));
+        assertEquals(500.0, r.decision().workload().items().get(0).bindingNs());
+        assertEquals(List.of("your call to heat gradient (n = 64) in release: 30.50 µs = 500.0 ns JNA + 30.00 µs kernel (its"
+                + " interval reaches zero: within the noise of the kernel's here)"), CallAdvice.calls(r.decision(), r.callers()));
+        Report clear = report(ps, w, List.of(cost("heat", Workload.GRADIENT, Binding.JNA, Placement.OFF_HEAP, seven(500), null)));
+        assertEquals(List.of("your call to heat gradient (n = 64) in release: 30.50 µs = 500.0 ns JNA + 30.00 µs kernel"),
+                CallAdvice.calls(clear.decision(), clear.callers()));
+    }
+
+    @Test
     void aBindingThatSavesMoreThanTheBestProfileIsNamedWithBothFigures() {
         List<ProfileResult> ps = List.of(profile("release", 1000, 2000), profile("fat", 1000, 1900));
         Workload w = new Workload(List.of(new Workload.Item("heat", 64, Workload.GRADIENT, 1e6, Caller.parse("jna"), null)), false);
