@@ -1,5 +1,6 @@
 package dev.ctime.doctor;
 
+import dev.ctime.model.Binding;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkJdk;
 import dev.ctime.profile.Linker;
@@ -76,11 +77,11 @@ public final class Doctor {
     /** Where the kernel forks get the FFM bindings from: this JVM, a JDK 22+ beside it, or nowhere (with the fix). */
     static String ffm(Path javaHome) {
         int mine = ForkLauncher.featureOf(javaHome);
-        if (mine >= ForkJdk.FFM) return "FFM bindings: on this JVM (JDK " + mine + ")";
+        if (mine >= Binding.FIRST_FFM_JDK) return "FFM bindings: on this JVM (JDK " + mine + ")";
         Path beside = ForkJdk.beside(javaHome);
         return beside != null ? "FFM bindings: the kernel forks run on " + beside + " (JDK " + ForkLauncher.featureOf(beside)
                 + "), installed beside this JVM (JDK " + mine + ")"
-                : "FFM bindings: unavailable: this JVM is JDK " + mine + " and no JDK " + ForkJdk.FFM + " or newer is installed"
+                : "FFM bindings: unavailable: this JVM is JDK " + mine + " and no JDK " + Binding.FIRST_FFM_JDK + " or newer is installed"
                 + " beside it; to fix: install one in " + javaHome.getParent() + " (Temurin, say) and ctime finds it, or set"
                 + " ctime.jdk to its home";
     }

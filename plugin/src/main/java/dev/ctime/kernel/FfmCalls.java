@@ -19,7 +19,6 @@ import java.util.Locale;
  */
 final class FfmCalls {
     static final String CLASS = "CtimeFfm";
-    static final int FIRST_JDK = Binding.FIRST_FFM_JDK;
 
     private final Class<?> cls;
     private final long[] targets;
@@ -38,8 +37,8 @@ final class FfmCalls {
     /** Why this JVM cannot call through FFM, or null where it can. */
     static String unavailable() {
         int v = Runtime.version().feature();
-        if (v < FIRST_JDK) {
-            return "the forks run on JDK " + v + "; the foreign function API needs " + FIRST_JDK + " or newer: set ctime.jdk to"
+        if (v < Binding.FIRST_FFM_JDK) {
+            return "the forks run on JDK " + v + "; the foreign function API needs " + Binding.FIRST_FFM_JDK + " or newer: set ctime.jdk to"
                     + " such a JDK's home (e.g. -Dctime.jdk=/usr/lib/jvm/jdk-25) or declare one in ~/.m2/toolchains.xml";
         }
         if (javax.tools.ToolProvider.getSystemJavaCompiler() == null) {

@@ -12,17 +12,16 @@ import java.util.stream.Stream;
  * newer installed beside Maven's (as Debian's /usr/lib/jvm holds them), the newest, with a compiler.
  */
 public final class ForkJdk {
-    public static final int FFM = Binding.FIRST_FFM_JDK;
 
     private ForkJdk() {
     }
 
-    /** A JDK home of {@link #FFM} or newer beside {@code javaHome}, or null where there is none (or Maven's is one). */
+    /** A JDK home of {@link Binding#FIRST_FFM_JDK} or newer beside {@code javaHome}, or null where there is none (or Maven's is one). */
     public static Path beside(Path javaHome) {
-        if (ForkLauncher.featureOf(javaHome) >= FFM || javaHome.getParent() == null) return null;
+        if (ForkLauncher.featureOf(javaHome) >= Binding.FIRST_FFM_JDK || javaHome.getParent() == null) return null;
         try (Stream<Path> homes = Files.list(javaHome.getParent())) {
             return homes.filter(h -> Files.isExecutable(h.resolve("bin").resolve("javac")))
-                    .filter(h -> ForkLauncher.featureOf(h) >= FFM)
+                    .filter(h -> ForkLauncher.featureOf(h) >= Binding.FIRST_FFM_JDK)
                     .max(Comparator.comparingInt(ForkLauncher::featureOf).thenComparing(Path::toString)).orElse(null);
         } catch (IOException e) {
             return null;

@@ -1,5 +1,6 @@
 package dev.ctime.kernel;
 
+import dev.ctime.model.Binding;
 import dev.ctime.store.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Native;
@@ -55,7 +56,7 @@ public final class ForkLauncher {
         List<String> args = new java.util.ArrayList<>(
                 List.of("-XX:+UseSerialGC", "-Xmx" + heapMb(largestN) + "m", "-Xshare:auto", "-XX:-CreateCoredumpOnCrash"));
         int feature = home == null ? Runtime.version().feature() : featureOf(home);
-        if (feature >= FfmCalls.FIRST_JDK) args.add("--enable-native-access=ALL-UNNAMED");
+        if (feature >= Binding.FIRST_FFM_JDK) args.add("--enable-native-access=ALL-UNNAMED");
         return new ForkLauncher(java, args, forkTimeout, kernelTimeout, classpath);
     }
 

@@ -1,5 +1,6 @@
 package dev.ctime.mojo;
 
+import dev.ctime.model.Binding;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkJdk;
 import dev.ctime.model.Comparison;
@@ -457,9 +458,9 @@ public class MeasureMojo extends JudgingParameters {
 
     private Path forkJdk() {
         if (jdk != null) return jdk.toPath();
-        if (Runtime.version().feature() >= ForkJdk.FFM) return null;
+        if (Runtime.version().feature() >= Binding.FIRST_FFM_JDK) return null;
         if (toolchainManager != null && session != null) for (org.apache.maven.toolchain.Toolchain tc : toolchainManager.getToolchains(session, "jdk",
-                java.util.Map.of("version", "[" + ForkJdk.FFM + ",)"))) {
+                java.util.Map.of("version", "[" + Binding.FIRST_FFM_JDK + ",)"))) {
             String java = tc.findTool("java");
             if (java != null) {
                 Path home = Path.of(java).getParent().getParent();

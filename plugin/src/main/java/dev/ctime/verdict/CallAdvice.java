@@ -31,7 +31,7 @@ public final class CallAdvice {
         for (Decision.ItemShare s : d.byKernel()) {
             Workload.Item i = s.item();
             if (i.caller() == null || i.bindingNs() == null || s.nsPerCall() == null) continue;
-            Summary share = callers == null ? null : share(callers, i, i.caller());
+            Summary share = share(callers, i, i.caller());
             boolean noise = share != null && share.ciLow() <= 0;
             out.add("your call to " + i.describe() + " in " + d.recommended() + ": " + Units.ns(s.nsPerCall()) + " = "
                     + Units.ns(i.bindingNs()) + " " + i.caller().label() + " + " + Units.ns(s.nsPerCall() - i.bindingNs())
@@ -101,9 +101,8 @@ public final class CallAdvice {
 
     /** The binding's share of one item's call through {@code c}, or null where it was not timed. */
     static Summary share(List<CallerCost> callers, Workload.Item i, Caller c) {
-        return callers.stream().filter(x -> x.kernel().equals(i.kernel()) && x.n() == i.n()
-                && x.function().equals(i.function()) && c.equals(x.caller())).map(CallerCost::bindingNs)
-                .filter(s -> s != null).findFirst().orElse(null);
+        CallerCost cost = Workloads.callerCost(callers, i, c);
+        return cost == null ? null : cost.bindingNs();
     }
 
     /** ms per build the recommended profile saves against the reference: build and run, as the decision weighs them. */

@@ -95,8 +95,7 @@ public final class Workloads {
                 out.add(i);
                 continue;
             }
-            CallerCost c = callers == null ? null : callers.stream().filter(x -> x.kernel().equals(i.kernel()) && x.n() == i.n()
-                    && x.function().equals(i.function()) && x.caller().equals(i.caller())).findFirst().orElse(null);
+            CallerCost c = callerCost(callers, i, i.caller());
             if (c == null || c.bindingNs() == null) {
                 missing.add(i.describe() + " is called through " + i.caller().label() + ", which was not timed"
                         + (callers == null || callers.isEmpty() ? ": no call from Java was timed in this run (ctime.callers)"
@@ -109,6 +108,12 @@ public final class Workloads {
             }
         }
         return new Workload(out, w.derived());
+    }
+
+    /** The calls of an item's kernel function through {@code c}, as the forks timed them, or null. */
+    public static CallerCost callerCost(List<CallerCost> callers, Workload.Item i, Caller c) {
+        return callers == null ? null : callers.stream().filter(x -> x.kernel().equals(i.kernel()) && x.n() == i.n()
+                && x.function().equals(i.function()) && c.equals(x.caller())).findFirst().orElse(null);
     }
 
     /** What is wrong with the workload against the configured kernels, all at once. */
