@@ -240,8 +240,7 @@ final class CallerBench {
                 clean.put(v, new ArrayList<>());
                 desched.put(v, new ArrayList<>());
             } catch (Exception e) {
-                out.add(new ForkResult.Call(profile, function, v.binding().id(), v.data().id(), null, kernelNs,
-                        v.binding().label() + " failed: " + e));
+                out.add(untimed(profile, function, v, kernelNs, v.binding().label() + " failed: " + e));
             }
         }
         Map<Variant, String> failed = new java.util.HashMap<>();
@@ -267,15 +266,19 @@ final class CallerBench {
         }
         for (Variant v : variants) {
             if (v.loop() == null) {
-                out.add(new ForkResult.Call(profile, function, v.binding().id(), v.data().id(), null, kernelNs, v.missing()));
+                out.add(untimed(profile, function, v, kernelNs, v.missing()));
             } else if (failed.containsKey(v)) {
-                out.add(new ForkResult.Call(profile, function, v.binding().id(), v.data().id(), null, kernelNs, failed.get(v)));
+                out.add(untimed(profile, function, v, kernelNs, failed.get(v)));
             } else if (timed.contains(v)) {
                 out.add(new ForkResult.Call(profile, function, v.binding().id(), v.data().id(),
                         KernelRunner.kept(clean.get(v), desched.get(v)), kernelNs, null));
             }
         }
         return out;
+    }
+
+    private static ForkResult.Call untimed(String profile, String function, Variant v, double kernelNs, String why) {
+        return new ForkResult.Call(profile, function, v.binding().id(), v.data().id(), null, kernelNs, why);
     }
 
     /** Where a fork says what it is about to run. */
