@@ -8,5 +8,8 @@ assert log.contains("two kernels are named 'dup'")
 assert log.contains("kernel 'twice': size 8 is listed twice")
 assert log.contains("kernel '=HYPERLINK': a kernel name appears in reports")
 assert log =~ /kernel 'huge': size 2000000000 needs about \d+\.\d GiB of heap in each kernel fork/
+// Values that are not numbers are named with the rest, not stopped at by Maven's converter.
+assert log.contains("ctime.gradientTolerance is '1e-4x', which is not a number")
+assert log.contains("ctime.forks is 'six', which is not a number")
 assert !new File(basedir, 'target/ctime/report.json').exists()
 return true

@@ -81,7 +81,7 @@ public final class GateFormats {
             }
             String[] c = cells.get(i);
             marked |= c[4].endsWith("*");
-            out.add(String.format(Locale.ROOT, "  %-" + width[0] + "s" + rest, clip(c[0], width[0]), c[1], c[2], c[3], c[4])
+            out.add(String.format(Locale.ROOT, "  %-" + width[0] + "s" + rest, Units.clip(c[0], width[0]), c[1], c[2], c[3], c[4])
                     .stripTrailing());
         }
         if (marked) {
@@ -97,7 +97,7 @@ public final class GateFormats {
                 + " improvement" + (improved == 1 ? "" : "s") + " against baseline " + baselineName + " (" + res.rows().size()
                 + " figures compared)");
         for (GateRow r : reg) out.add("  regressed: " + r.profile() + " " + name(r) + " " + r.change() + ", threshold "
-                + pct(r.threshold()) + (r.note() == null ? "" : "; " + r.note()));
+                + Units.percent(r.threshold()) + (r.note() == null ? "" : "; " + r.note()));
         for (GateRow r : gone) out.add("  missing" + (r.fails() ? "" : " (warning only: ctime.check.onMissing=warn)") + ": "
                 + r.profile() + " " + name(r) + ": " + r.note());
         switchedOff(res).forEach((why, n) -> out.addAll(ConsoleTable.wrap("  not compared, " + n + (n == 1 ? " figure: " : " figures: ")
@@ -131,7 +131,7 @@ public final class GateFormats {
                 .append(" against baseline `").append(md(baselineName)).append("`\n\n");
         // The regressions and what is gone first, then what changed, then everything folded: a pull request shows the top.
         for (GateRow r : reg) sb.append("- **regressed**: ").append(md(r.profile() + " " + name(r))).append(' ').append(r.change())
-                .append(", threshold ").append(pct(r.threshold())).append(r.note() == null ? "" : "; " + md(r.note())).append('\n');
+                .append(", threshold ").append(Units.percent(r.threshold())).append(r.note() == null ? "" : "; " + md(r.note())).append('\n');
         res.missing().forEach(r -> sb.append("- **missing**: ")
                 .append(md(r.profile() + " " + name(r))).append(": ").append(md(r.note())).append('\n'));
         for (Mismatch m : res.mismatches()) sb.append("- differs from the baseline: ").append(md(m.text())).append('\n');
@@ -187,7 +187,7 @@ public final class GateFormats {
                     boolean missing = r.verdict().equals(GateVerdict.MISSING);
                     x.writeStartElement("failure");
                     x.writeAttribute("message", printable(r.profile() + " " + name(r) + (missing ? " is missing: " + r.note()
-                            : " regressed " + r.change() + " (threshold " + pct(r.threshold()) + ")")));
+                            : " regressed " + r.change() + " (threshold " + Units.percent(r.threshold()) + ")")));
                     x.writeAttribute("type", missing ? "missing" : "regression");
                     x.writeCharacters(printable(detail));
                     x.writeEndElement();
@@ -327,13 +327,6 @@ public final class GateFormats {
         return f.kind() == FigureKind.INSTRUCTIONS ? "instructions" : "latency";
     }
 
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
-    }
-
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-    }
 
     private static String md(String s) {
         return s.replace("|", "\\|").replace("\n", " ");

@@ -1,5 +1,6 @@
 package dev.ctime.gate;
 
+import dev.ctime.model.InstructionCountState;
 import dev.ctime.verdict.ProfileFigures;
 import dev.ctime.model.FigureKind;
 import dev.ctime.profile.SettingsIdentity;
@@ -62,10 +63,10 @@ public record Measured(String createdAt, String label, String commit, Map<String
     static Map<String, String> off(Report r) {
         Map<String, String> off = new LinkedHashMap<>();
         if (r.settings() == null) return off;
-        String counts = r.settings().instructionCounts();
-        if (counts != null && (counts.startsWith("off") || counts.startsWith("unavailable"))) {
-            String why = counts.startsWith("off") ? "switched off in this run (ctime.instructions=off)"
-                    : "not available on this runner (" + counts + ")";
+        InstructionCountState state = r.settings().instructionCountState();
+        if (state == InstructionCountState.OFF || state == InstructionCountState.UNAVAILABLE) {
+            String why = state == InstructionCountState.OFF ? "switched off in this run (ctime.instructions=off)"
+                    : "not available on this runner (" + r.settings().instructionCounts() + ")";
             for (String m : new String[] {FigureId.PRIMAL_INSTRUCTIONS, FigureId.GRADIENT_INSTRUCTIONS, FigureId.PRIMAL_CYCLES,
                     FigureId.GRADIENT_CYCLES}) {
                 off.put(":" + m, why);

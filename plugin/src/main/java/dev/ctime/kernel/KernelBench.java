@@ -322,6 +322,6 @@ public final class KernelBench {
     }
 
     private static String pct(double v) {
-        return String.format(java.util.Locale.ROOT, "±%.0f%%", v * 100);
+        return "±" + Units.percent(v);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param trainingSeed        the seed of PGO/BOLT training inputs, where a profile trained
  * @param inputRange          kernel inputs are drawn uniformly from this range
  * @param hardwareCounters    whether perf could count instructions, and why not
- * @param instructionCounts   how kernels' instructions were counted, or why not
+ * @param instructionCounts   how kernels' instructions were counted, or why not, as a sentence
+ * @param instructionCountState the same as a state, which resume and the gate read (absent before schema 12)
  * @param incrPatchedEdit     what the incr-patched scenario changes
  * @param compileTimeMeasures which process the build figures are of
  * @param maxRepeat           the cap on builds per profile and scenario
@@ -46,12 +47,12 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
                                 Integer maxForks, Integer forksRun, String extraForks, String extraBuilds, Long clockResolutionNs,
                                 Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards,
-                                String search, String builds, String inherit) {
+                                String search, String builds, String inherit, InstructionCountState instructionCountState) {
 
     public MeasuringSettings withMergedShards(int n) {
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
                 inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
                 targetPrecision, maxRepeat, maxForks, forksRun, extraForks, extraBuilds, clockResolutionNs, thresholds, deschedThreshold, statistics,
-                n, search, builds, inherit);
+                n, search, builds, inherit, instructionCountState);
     }
 }

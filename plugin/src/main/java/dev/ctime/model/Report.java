@@ -76,10 +76,11 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * with its bound (decision.bound: minimax regret, settled or bounded), undecided no longer a state; 9 the build a team
      * pays (clean and edit scenarios, their units, the effective settings, the builds mix); 10 the fork each kernel run
      * came from (summary.forks), so that profiles timed side by side pair fork by fork; 11 each kernel
-     * function's calls from Java binding by binding (callers), and the binding a workload item is called through. Older reports still
+     * function's calls from Java binding by binding (callers), and the binding a workload item is called through; 12 the
+     * instruction counts' state as a field (settings.instructionCountState) beside its sentence. Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 11;
+    public static final int SCHEMA_VERSION = 12;
 
     /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
     public static String currentTool() {

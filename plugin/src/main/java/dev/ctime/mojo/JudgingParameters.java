@@ -26,18 +26,18 @@ abstract class JudgingParameters extends AbstractMojo {
 
     /** Run-time differences smaller than this share never count as different; intervals within it are equivalent. */
     @Parameter(property = "ctime.runtimeThreshold", defaultValue = "0.01")
-    double runtimeThreshold;
+    String runtimeThreshold;
 
     /** Build time and memory differences smaller than this share never count as different; intervals within it are equivalent. */
     @Parameter(property = "ctime.compileThreshold", defaultValue = "0.02")
-    double compileThreshold;
+    String compileThreshold;
 
     /**
      * How far a recommendation may be from the best profile, as a share of the workload's cost per build (build plus
      * run), and still count as settled; above it the recommendation is bounded and says by how much it could be wrong.
      */
     @Parameter(property = "ctime.tolerance", defaultValue = "0.02")
-    double tolerance;
+    String tolerance;
 
     /** One line per run is appended here; may live outside target/ to survive cleans. */
     @Parameter(property = "ctime.historyFile", defaultValue = "${project.build.directory}/ctime/history.jsonl")
@@ -56,7 +56,7 @@ abstract class JudgingParameters extends AbstractMojo {
 
     /** Kernel calls expected per build: with no workload, each kernel at its largest size is called this often. */
     @Parameter(property = "ctime.expectedCalls", defaultValue = "1000000")
-    double expectedCalls;
+    String expectedCalls;
 
     /**
      * What one build is used for, weighed by the decision:

@@ -1,8 +1,5 @@
 package dev.ctime.mojo;
 
-import dev.ctime.model.Binding;
-import dev.ctime.kernel.ForkLauncher;
-import dev.ctime.kernel.ForkJdk;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Decision;
 import dev.ctime.site.StandalonePage;
@@ -110,37 +107,37 @@ public class MeasureMojo extends JudgingParameters {
      * ctime.targetPrecision).
      */
     @Parameter(property = "ctime.repeat", defaultValue = "" + Comparison.FEWEST_BUILDS)
-    int repeat;
+    String repeat;
 
     /** Cap on timed builds per profile and scenario, for the decision. */
     @Parameter(property = "ctime.maxRepeat", defaultValue = "12")
-    int maxRepeat;
+    String maxRepeat;
 
     /**
      * Separate JVMs that each time every kernel of every profile, side by side, at least; each fork is one run.
      * More follow only while the decision is undecided on run time.
      */
     @Parameter(property = "ctime.forks", defaultValue = "6")
-    int forks;
+    String forks;
 
     /** Cap on kernel forks. */
     @Parameter(property = "ctime.maxForks", defaultValue = "12")
-    int maxForks;
+    String maxForks;
 
     /** No kernel fork beyond ctime.forks starts after this many seconds of kernel timing. */
     @Parameter(property = "ctime.kernelBudgetSeconds", defaultValue = "300")
-    int kernelBudgetSeconds;
+    String kernelBudgetSeconds;
 
     /**
      * Seconds a kernel fork may wait for a quieter moment where other processes take more than half of the CPUs; it
      * says when it waited. 0: never waits.
      */
     @Parameter(property = "ctime.quiet", defaultValue = "0")
-    int quietSeconds;
+    String quietSeconds;
 
     /** Target half-width of a median's 95% interval, relative to the median (0.02 = ±2%), where no decision directs the runs. */
     @Parameter(property = "ctime.targetPrecision", defaultValue = "0.02")
-    double targetPrecision;
+    String targetPrecision;
 
     /**
      * A kernel step that reports no progress for this long is killed and the kernel named; its
@@ -148,11 +145,11 @@ public class MeasureMojo extends JudgingParameters {
      * that call (the gradient check makes up to 129 calls in one step), never below this floor.
      */
     @Parameter(property = "ctime.kernelTimeoutSeconds", defaultValue = "10")
-    int kernelTimeoutSeconds;
+    String kernelTimeoutSeconds;
 
     /** A kernel batch whose wall time exceeds the thread's CPU time by this share was descheduled, and is left out. */
     @Parameter(property = "ctime.deschedThreshold", defaultValue = "0.05")
-    double deschedThreshold;
+    String deschedThreshold;
 
     /** The profile every other is compared with (falls back to the first measured one when absent). */
     @Parameter(property = "ctime.reference", defaultValue = "release")
@@ -161,35 +158,35 @@ public class MeasureMojo extends JudgingParameters {
 
     /** Timed batches per kernel, size and fork (at least 10). */
     @Parameter(property = "ctime.samples", defaultValue = "10")
-    int samples;
+    String samples;
 
     /** Minimum duration of one timed batch. */
     @Parameter(property = "ctime.minSampleMs", defaultValue = "1.0")
-    double minSampleMs;
+    String minSampleMs;
 
     /** Upper bound on the warm-up of each kernel function. */
     @Parameter(property = "ctime.warmupMaxMs", defaultValue = "500")
-    long warmupMaxMs;
+    String warmupMaxMs;
 
     /** CPU to pin the measuring thread to; -1 for none. */
     @Parameter(property = "ctime.pinCpu", defaultValue = "-1")
-    int pinCpu;
+    String pinCpu;
 
     /** Seed of the pseudo-random inputs. */
     @Parameter(property = "ctime.seed", defaultValue = "42")
-    long seed;
+    String seed;
 
     /** Largest relative error between a gradient and finite differences that still passes. */
     @Parameter(property = "ctime.gradientTolerance", defaultValue = "1e-4")
-    double gradientTolerance;
+    String gradientTolerance;
 
     /** A build running longer is killed, with its whole process tree, and its profile failed. */
     @Parameter(property = "ctime.buildTimeoutSeconds", defaultValue = "1800")
-    int buildTimeoutSeconds;
+    String buildTimeoutSeconds;
 
     /** A kernel fork running longer is killed and its profile failed. */
     @Parameter(property = "ctime.runTimeoutSeconds", defaultValue = "600")
-    int runTimeoutSeconds;
+    String runTimeoutSeconds;
 
     /** The crate's cargo feature that switches gradients to #[autodiff]. */
     @Parameter(property = "ctime.autodiffFeature", defaultValue = "autodiff")
@@ -264,7 +261,7 @@ public class MeasureMojo extends JudgingParameters {
      * narrowed (ctime.profiles), split (ctime.shard) or allowed on purpose by raising this; 0 for no limit.
      */
     @Parameter(property = "ctime.maxProfiles", defaultValue = "30")
-    int maxProfiles;
+    String maxProfiles;
 
     /** The profile every shard measures, through which shards on different runners are compared. */
     @Parameter(property = "ctime.anchor", defaultValue = "release")
@@ -348,6 +345,7 @@ public class MeasureMojo extends JudgingParameters {
     /** Hands every parameter to the processor, which checks them all before anything runs; only the wording is Maven's. */
     MeasureConfig config() throws MojoExecutionException {
         RawConfiguration raw = new RawConfiguration();
+        ParameterValues values = new ParameterValues();
         // Each element on its own: one that cannot be read does not hide the others' problems.
         raw.profiles = element(() -> ConfigElements.children(profiles, "profile"), List.of(), raw.elementProblems);
         raw.matrix = element(() -> matrix == null ? null : ConfigElements.settings(matrix), null, raw.elementProblems);
@@ -361,24 +359,24 @@ public class MeasureMojo extends JudgingParameters {
         raw.builds = builds;
         raw.inherit = inherit;
         raw.analysis = analysis;
-        raw.repeat = repeat;
-        raw.maxRepeat = maxRepeat;
-        raw.forks = forks;
-        raw.maxForks = maxForks;
-        raw.kernelBudgetSeconds = kernelBudgetSeconds;
-        raw.quietSeconds = quietSeconds;
-        raw.targetPrecision = targetPrecision;
-        raw.kernelTimeoutSeconds = kernelTimeoutSeconds;
-        raw.deschedThreshold = deschedThreshold;
+        raw.repeat = values.integer("repeat", repeat);
+        raw.maxRepeat = values.integer("maxRepeat", maxRepeat);
+        raw.forks = values.integer("forks", forks);
+        raw.maxForks = values.integer("maxForks", maxForks);
+        raw.kernelBudgetSeconds = values.integer("kernelBudgetSeconds", kernelBudgetSeconds);
+        raw.quietSeconds = values.integer("quietSeconds", quietSeconds);
+        raw.targetPrecision = values.decimal("targetPrecision", targetPrecision);
+        raw.kernelTimeoutSeconds = values.integer("kernelTimeoutSeconds", kernelTimeoutSeconds);
+        raw.deschedThreshold = values.decimal("deschedThreshold", deschedThreshold);
         raw.reference = reference;
-        raw.samples = samples;
-        raw.minSampleMs = minSampleMs;
-        raw.warmupMaxMs = warmupMaxMs;
-        raw.pinCpu = pinCpu;
-        raw.seed = seed;
-        raw.gradientTolerance = gradientTolerance;
-        raw.buildTimeoutSeconds = buildTimeoutSeconds;
-        raw.runTimeoutSeconds = runTimeoutSeconds;
+        raw.samples = values.integer("samples", samples);
+        raw.minSampleMs = values.decimal("minSampleMs", minSampleMs);
+        raw.warmupMaxMs = values.whole("warmupMaxMs", warmupMaxMs);
+        raw.pinCpu = values.integer("pinCpu", pinCpu);
+        raw.seed = values.whole("seed", seed);
+        raw.gradientTolerance = values.decimal("gradientTolerance", gradientTolerance);
+        raw.buildTimeoutSeconds = values.integer("buildTimeoutSeconds", buildTimeoutSeconds);
+        raw.runTimeoutSeconds = values.integer("runTimeoutSeconds", runTimeoutSeconds);
         raw.autodiffFeature = autodiffFeature;
         raw.patchFile = patchFile == null ? null : patchFile.toPath();
         raw.label = label;
@@ -387,18 +385,19 @@ public class MeasureMojo extends JudgingParameters {
         raw.search = search;
         raw.searchBudget = searchBudget;
         raw.shard = shard;
-        raw.maxProfiles = maxProfiles;
+        raw.maxProfiles = values.integer("maxProfiles", maxProfiles);
         raw.anchor = anchor;
-        raw.runtimeThreshold = runtimeThreshold;
-        raw.compileThreshold = compileThreshold;
-        raw.tolerance = tolerance;
+        raw.runtimeThreshold = values.decimal("runtimeThreshold", runtimeThreshold);
+        raw.compileThreshold = values.decimal("compileThreshold", compileThreshold);
+        raw.tolerance = values.decimal("tolerance", tolerance);
         raw.chartScenario = chartScenario;
-        raw.expectedCalls = expectedCalls;
+        raw.expectedCalls = values.decimal("expectedCalls", expectedCalls);
         raw.workload = workloadProperty;
         raw.binding = binding;
-        raw.forkClasspath = forkClasspath();
-        raw.jdk = forkJdk();
+        raw.forkClasspath = ForkRuntime.classpath(plugin);
+        raw.jdk = ForkRuntime.jdk(jdk == null ? null : jdk.toPath(), toolchainManager, session, getLog());
         raw.callers = callers;
+        raw.valueProblems = values.problems();
         raw.env = System.getenv();
         long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
@@ -455,37 +454,6 @@ public class MeasureMojo extends JudgingParameters {
 
     @org.apache.maven.plugins.annotations.Component
     org.apache.maven.toolchain.ToolchainManager toolchainManager;
-
-    private Path forkJdk() {
-        if (jdk != null) return jdk.toPath();
-        if (Runtime.version().feature() >= Binding.FIRST_FFM_JDK) return null;
-        if (toolchainManager != null && session != null) for (org.apache.maven.toolchain.Toolchain tc : toolchainManager.getToolchains(session, "jdk",
-                java.util.Map.of("version", "[" + Binding.FIRST_FFM_JDK + ",)"))) {
-            String java = tc.findTool("java");
-            if (java != null) {
-                Path home = Path.of(java).getParent().getParent();
-                getLog().info("ctime: the kernel forks run on the toolchain " + tc + " (" + home + "), for the FFM binding");
-                return home;
-            }
-        }
-        Path beside = ForkJdk.beside(Path.of(System.getProperty("java.home")));
-        if (beside != null) {
-            getLog().info("ctime: the kernel forks run on " + beside + " (JDK " + ForkLauncher.featureOf(beside)
-                    + ", installed beside Maven's), for the FFM binding; -Dctime.jdk chooses another");
-        }
-        return beside;
-    }
-
-    /** The plugin's runtime artifacts (this plugin, the harness binding, JNA, Jackson, …), as a classpath. */
-    private String forkClasspath() {
-        if (plugin == null || plugin.getPluginArtifact() == null || plugin.getPluginArtifact().getFile() == null) return null;
-        List<org.apache.maven.artifact.Artifact> all = new ArrayList<>();
-        all.add(plugin.getPluginArtifact());
-        all.addAll(plugin.getArtifacts());
-        return all.stream().filter(a -> a.getFile() != null && ("jar".equals(a.getType()) || "maven-plugin".equals(a.getType())))
-                .filter(a -> !"provided".equals(a.getScope()) && !"test".equals(a.getScope()))
-                .map(a -> a.getFile().getAbsolutePath()).distinct().collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
 
     /** One message, within the console's width (Maven's prefix aside): a long one goes on indented lines. */
     private void info(String message) {

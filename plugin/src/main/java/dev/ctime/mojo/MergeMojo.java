@@ -62,13 +62,18 @@ public class MergeMojo extends JudgingParameters {
         }
         unknownProperties(problems);
         Workload work = workload(problems);
+        ParameterValues values = new ParameterValues();
+        Thresholds thresholds = new Thresholds(values.decimal("runtimeThreshold", runtimeThreshold),
+                values.decimal("compileThreshold", compileThreshold), values.decimal("tolerance", tolerance));
+        double calls = values.decimal("expectedCalls", expectedCalls);
+        values.problems().forEach(p -> problems.add(spelt(p)));
         if (consoleProblem() != null) problems.add(consoleProblem());
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("ctime: cannot merge:\n  - " + String.join("\n  - ", problems));
         }
         Report merged;
         try {
-            merged = ShardMerge.merge(parts, reference, new Thresholds(runtimeThreshold, compileThreshold, tolerance), expectedCalls,
+            merged = ShardMerge.merge(parts, reference, thresholds, calls,
                     chartScenario, work, Report.currentTool());
         } catch (ShardMerge.Refused e) {
             throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));

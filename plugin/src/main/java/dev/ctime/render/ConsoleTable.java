@@ -4,9 +4,7 @@ import dev.ctime.verdict.CallAdvice;
 import dev.ctime.model.FigureId;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.model.Verdict;
-import dev.ctime.model.TrainingEffect;
 import dev.ctime.model.Race;
-import dev.ctime.autodiff.AutodiffCosts;
 import dev.ctime.text.Units;
 import dev.ctime.model.MergeInfo;
 import dev.ctime.model.IdenticalLibraries;
@@ -15,7 +13,6 @@ import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.Status;
 
-import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.model.GradientCheck;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.Summary;
@@ -116,8 +113,8 @@ public final class ConsoleTable {
             out.addAll(differences(r));
         }
         out.addAll(race(r.race()));
-        out.addAll(autodiff(r.autodiff(), full));
-        out.addAll(training(r.training(), full));
+        out.addAll(AutodiffLines.autodiff(r.autodiff(), full));
+        out.addAll(AutodiffLines.training(r.training(), full));
         out.addAll(shards(r));
         out.add("");
         out.addAll(wrap("± is the half-width of the median's 95% interval (a ~ marks fewer than 6 runs, whose interval is"
@@ -205,68 +202,6 @@ public final class ConsoleTable {
         return out;
     }
 
-    /**
-     * One line per distinct failure: presets rejected with the same words (the same kernel, the same verdict) are
-     * named together, the reason said once.
-     */
-    static List<String> rejected(AutodiffBreakdown a, boolean brief) {
-        Map<String, List<AutodiffBreakdown.Rejected>> byReason = new java.util.LinkedHashMap<>();
-        for (AutodiffBreakdown.Rejected x : a.rejected()) {
-            String why = clean(x.reason() == null ? "" : x.reason().replace('\n', ' '));
-            byReason.computeIfAbsent(brief ? firstLine(why) : why, k -> new ArrayList<>()).add(x);
-        }
-        List<String> out = new ArrayList<>();
-        byReason.forEach((why, xs) -> out.add(String.join(", ", xs.stream().map(x -> clean(x.profile()) + " ["
-                + String.join(",", x.autodiff()) + "]").toList()) + (xs.size() == 1 ? ": rejected, " : ": all " + xs.size()
-                + " rejected the same way, ") + why));
-        return out;
-    }
-
-    /** The autodiff breakdown: what Enzyme costs per profile at build time, and per kernel against the hand-written code. */
-    static List<String> autodiff(AutodiffBreakdown a, boolean full) {
-        List<String> out = new ArrayList<>();
-        if (a == null) return out;
-        if (!full) return autodiffBrief(a);
-        out.add("");
-        out.add("autodiff (Enzyme) against " + (a.hand() == null ? "no hand-written baseline (add a fat-LTO profile without"
-                + " autodiff on the same toolchain, as the hand-fat-lto preset is)" : "the hand-written gradients of " + clean(a.hand()))
-                + ", 95% intervals:");
-        for (AutodiffBreakdown.Build b : a.builds()) {
-            StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(String.join(",", b.autodiff())).append("]: ");
-            sb.append("build CPU ").append(b.buildCpuMs() == null ? "?" : Units.ms(b.buildCpuMs()));
-            if (b.buildCpuVsRelease() != null) sb.append(", ").append(b.buildCpuVsRelease().describe()).append(" of ").append(clean(a.release()));
-            if (b.forcedLto() != null) sb.append("; the fat LTO it forces: ").append(b.forcedLto().describe());
-            if (b.enzymeOverFatLto() != null) sb.append(", then Enzyme: ").append(b.enzymeOverFatLto().describe());
-            if (AutodiffCosts.enzymePass(b) != null) sb.append("; Enzyme's pass ").append(AutodiffCosts.enzymePass(b));
-            if (b.codegenAfterEnzymeMs() != null) sb.append(", code generation after it ").append(Units.ms(b.codegenAfterEnzymeMs()));
-            if (AutodiffCosts.loopPasses(b) != null) sb.append("; loop passes: ").append(AutodiffCosts.loopPasses(b));
-            if (AutodiffCosts.loopPassesMissing(b) != null) sb.append("; ").append(AutodiffCosts.loopPassesMissing(b));
-            if (b.identicalTo() != null) sb.append("; ").append(IdenticalLibraries.note(clean(b.identicalTo())));
-            if (b.settingsEffect() != null) sb.append("; against ").append(clean(b.settingsAgainst())).append(": ")
-                    .append(b.settingsEffect().describe());
-            if (AutodiffCosts.printingNote(b) != null) sb.append(" (").append(AutodiffCosts.printingNote(b)).append(')');
-            wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-            for (AutodiffBreakdown.Row row : a.rows()) {
-                if (!row.profile().equals(b.profile())) continue;
-                StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
-                k.append(row.gradientVsHand() == null ? "no hand-written figures to compare" : "gradient "
-                        + row.gradientVsHand().describe() + " of hand-written, primal " + row.primalVsHand().describe());
-                if (row.gradientToPrimal() != null) {
-                    k.append(", gradient/primal ").append(row.gradientToPrimal().describe());
-                    if (row.gradientToHandPrimal() != null) k.append(" (over the hand-written primal ")
-                            .append(row.gradientToHandPrimal().describe()).append(")");
-                    if (row.handGradientToPrimal() != null) k.append(" against ").append(row.handGradientToPrimal().describe())
-                            .append(" hand-written");
-                }
-                wrap(k.toString(), WIDTH - 4, "  ").forEach(l -> out.add("    " + l));
-            }
-        }
-        rejected(a, false).forEach(r -> wrap(r, WIDTH - 2, "  ").forEach(l -> out.add("  " + l)));
-        if (a.releaseNote() != null) wrap(a.releaseNote(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-        if (a.anchor() != null) wrap(a.anchor(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-        return out;
-    }
-
     /** A race: how the field narrowed, who left beaten by whom, and what it spent beside the exhaustive search. */
     static List<String> race(Race race) {
         List<String> out = new ArrayList<>();
@@ -299,64 +234,6 @@ public final class ConsoleTable {
         return (ms >= 0 ? "+" : "-") + Units.ms(Math.abs(ms));
     }
 
-    /**
-     * The autodiff breakdown in a line per Enzyme profile: its build against release and what makes it up, and the range
-     * of its gradients against the hand-written ones; a rejected preset with Enzyme's verdict.
-     */
-    static List<String> autodiffBrief(AutodiffBreakdown a) {
-        List<String> out = new ArrayList<>();
-        out.add("");
-        out.add("autodiff (Enzyme) against " + (a.hand() == null ? "no hand-written baseline (add a fat-LTO profile without"
-                + " autodiff on the same toolchain, as the hand-fat-lto preset is)" : "the hand-written gradients of "
-                + clean(a.hand())) + ":");
-        for (AutodiffBreakdown.Build b : a.builds()) {
-            StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(String.join(",", b.autodiff())).append("]: ");
-            if (b.identicalTo() != null) {
-                sb.append(IdenticalLibraries.note(clean(b.identicalTo())));
-            } else {
-                sb.append("build ").append(b.buildCpuVsRelease() == null ? "?" : brief(b.buildCpuVsRelease())).append(" of ")
-                        .append(clean(a.release()));
-                if (b.forcedLto() != null && b.enzymeOverFatLto() != null) sb.append(" (fat LTO ").append(brief(b.forcedLto()))
-                        .append(", then Enzyme ").append(brief(b.enzymeOverFatLto())).append(')');
-                double[] g = a.rows().stream().filter(x -> x.profile().equals(b.profile()) && x.gradientVsHand() != null)
-                        .mapToDouble(x -> x.gradientVsHand().ratio()).sorted().toArray();
-                if (g.length > 0) sb.append("; gradients ").append(g.length == 1 || g[0] == g[g.length - 1] ? String.format(Locale.ROOT,
-                        "%.2fx", g[0]) : String.format(Locale.ROOT, "%.2fx to %.2fx", g[0], g[g.length - 1])).append(" the hand-written");
-                if (AutodiffCosts.loopPassesMissing(b) != null) sb.append("; skipped loop passes the hand-written build ran");
-            }
-            wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-        }
-        rejected(a, true).forEach(r -> wrap(r, WIDTH - 2, "  ").forEach(l -> out.add("  " + l)));
-        return out;
-    }
-
-    /** PGO and BOLT: each pipeline's cost, and what the trained library buys against the same profile untrained. */
-    static List<String> training(TrainingEffect t, boolean full) {
-        List<String> out = new ArrayList<>();
-        if (t == null) return out;
-        out.add("");
-        out.add("PGO/BOLT against the same profiles without them, 95% intervals (each pipeline stage measured once):");
-        for (TrainingEffect.Build b : t.builds()) {
-            StringBuilder sb = new StringBuilder(clean(b.profile())).append(" [").append(b.trained()).append("] against ")
-                    .append(b.against() == null ? "nothing measured" : clean(b.against()) + (b.twin() ? "" : " (no untrained twin"
-                            + " in this run: the reference)")).append(": pipeline ").append(Units.ms(b.pipeline().cpuMs()))
-                    .append(" CPU, ").append(Units.ms(b.pipeline().wallMs())).append(" wall (");
-            sb.append(String.join(", ", b.pipeline().stages().stream().map(s -> s.stage() + " " + Units.ms(s.cpuMs())).toList()))
-                    .append(')');
-            if (b.buildCpu() != null) sb.append("; final build ").append(b.buildCpu().describe());
-            if (b.withPipeline() != null) sb.append(", with the pipeline ").append(b.withPipeline().describe());
-            wrap(sb.toString(), WIDTH - 2, "  ").forEach(l -> out.add("  " + l));
-            for (TrainingEffect.Row row : t.rows()) {
-                if (!full || !row.profile().equals(b.profile())) continue;
-                StringBuilder k = new StringBuilder(clean(row.kernel())).append('@').append(row.n()).append(": ");
-                k.append("primal ").append(row.primal() == null ? "?" : row.primal().describe() + mark(row.primal()));
-                if (row.gradient() != null) k.append(", gradient ").append(row.gradient().describe()).append(mark(row.gradient()));
-                wrap(k.toString(), WIDTH - 4, "  ").forEach(l -> out.add("    " + l));
-            }
-        }
-        return out;
-    }
-
     /** Which slice a shard run measured; where a merged report's parts came from, and how their anchors agree. */
     static List<String> shards(Report r) {
         List<String> out = new ArrayList<>();
@@ -385,7 +262,7 @@ public final class ConsoleTable {
         return c.mark() + String.format(Locale.ROOT, "%.2fx", c.ratio());
     }
 
-    private static String mark(Comparison c) {
+    static String mark(Comparison c) {
         return c.mark().isEmpty() ? "" : " " + c.mark();
     }
 
@@ -430,10 +307,7 @@ public final class ConsoleTable {
 
     /** Long names are cut in the table (in full in the lines below it), so rows fit the console; two cut names stay apart. */
     static String clip(String s, int max) {
-        if (s.length() <= max) return s;
-        // Cut in the middle: matrix profiles share their start and differ at the end (…-cgu=1, …-cgu=16).
-        int head = (max - 1) / 2;
-        return s.substring(0, head) + "…" + s.substring(s.length() - (max - 1 - head));
+        return Units.clip(s, max);
     }
 
     /** Control characters (a newline in a name) would break the table: shown escaped. */

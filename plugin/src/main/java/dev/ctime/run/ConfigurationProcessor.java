@@ -52,6 +52,7 @@ public final class ConfigurationProcessor {
         List<Problem> problems = new ArrayList<>();
         List<Problem> advice = new ArrayList<>();
         raw.elementProblems.forEach(p -> problems.add(Problem.said(p)));
+        problems.addAll(raw.valueProblems);
         List<Profile> ps = profiles(raw, problems);
         List<Kernel> ks = kernels(raw, memoryBytes, problems);
         List<Scenario> sc = new ArrayList<>(scenarios(raw, problems));
@@ -72,7 +73,7 @@ public final class ConfigurationProcessor {
         List<String> searchSaid = new ArrayList<>();
         MeasureConfig.Search searching = MeasureConfig.Search.of(raw.search, raw.searchBudget, searchSaid);
         searchSaid.forEach(s -> problems.add(Problem.of("search", s)));
-        if (!List.of("auto", "all", "off").contains(raw.instructions)) {
+        if (InstructionMode.of(raw.instructions) == null) {
             problems.add(Problem.of("instructions", "{instructions} is '" + raw.instructions + "': use auto (count kernels under"
                     + " Cachegrind where Valgrind is installed), all (builds too: an extra build under Valgrind, many times a build's"
                     + " time) or off"));
@@ -103,7 +104,7 @@ public final class ConfigurationProcessor {
         if (!(raw.expectedCalls > 0)) {
             problems.add(Problem.of("expectedCalls", "{expectedCalls} is " + raw.expectedCalls + ": give the calls per build, e.g. 1e6"));
         }
-        if (!problems.isEmpty()) return new Result(null, List.copyOf(problems), List.copyOf(advice));
+        if (!problems.isEmpty()) return new Result(null, unreadFirst(problems, raw.valueProblems), List.copyOf(advice));
         int fewest = Comparison.FEWEST_RUNS;
         if (raw.repeat < fewest || raw.forks < fewest) {
             advice.add(Problem.of("repeat", "with {repeat}=" + raw.repeat + " and {forks}=" + raw.forks + ", no comparison "
@@ -127,7 +128,7 @@ public final class ConfigurationProcessor {
                 .judging(new MeasureConfig.Judging(raw.reference, new Thresholds(raw.runtimeThreshold, raw.compileThreshold, raw.tolerance),
                         raw.expectedCalls, raw.chartScenario != null ? raw.chartScenario : mix != null && mix.combined() ? mix.id()
                         : null, work, binding))
-                .instructions(raw.instructions).resume(raw.resume)
+                .instructions(InstructionMode.of(raw.instructions)).resume(raw.resume)
                 .sharding(new MeasureConfig.Sharding(slice, raw.anchor, slice == null ? Map.of()
                         : lastRun(history, HistoryLog.BuildMedians::cpuMs, true), raw.maxProfiles))
                 .seenMs(lastRun(history, HistoryLog.BuildMedians::wallMs, false))
@@ -298,5 +299,12 @@ public final class ConfigurationProcessor {
             if (stats.getCount() > 0 && stats.getSum() > 0) out.put(name, sum ? stats.getSum() : stats.getAverage());
         });
         return out;
+    }
+
+    /** The problems, without those that only follow from a value that could not be read (its problem says it). */
+    private static List<Problem> unreadFirst(List<Problem> problems, List<Problem> unread) {
+        java.util.Set<String> settings = new java.util.HashSet<>();
+        unread.forEach(p -> settings.add(p.setting()));
+        return problems.stream().filter(p -> unread.contains(p) || p.setting() == null || !settings.contains(p.setting())).toList();
     }
 }

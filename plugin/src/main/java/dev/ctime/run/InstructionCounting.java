@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.InstructionCountState;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.exec.Processes;
 import dev.ctime.harness.NativeTools;
@@ -45,12 +46,12 @@ final class InstructionCounting {
     /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */
     static Counted count(MeasureConfig cfg, List<ForkPlan.Library> libs, KernelBench.Outcome ko, Consumer<String> log,
                          BiConsumer<Integer, Integer> onProgress) throws IOException, InterruptedException {
-        if (cfg.instructions().equals("off")) {
-            return new Counted(new InstructionCounts(InstructionCounts.State.OFF, null), ko);
+        if (cfg.instructions() == InstructionMode.OFF) {
+            return new Counted(new InstructionCounts(InstructionCountState.OFF, null), ko);
         }
         Path valgrind = Processes.which("valgrind");
         if (valgrind == null) {
-            return new Counted(new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "Valgrind is not installed (Debian:"
+            return new Counted(new InstructionCounts(InstructionCountState.UNAVAILABLE, "Valgrind is not installed (Debian:"
                     + " apt-get install valgrind); kernel figures rest on time alone"), ko);
         }
         List<InstructionCounter.Job> jobs = new ArrayList<>();
@@ -85,7 +86,7 @@ final class InstructionCounting {
                 .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
                 .toList();
         if (!failed.isEmpty()) log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
-        InstructionCounts state = new InstructionCounts(InstructionCounts.State.COUNTED,
+        InstructionCounts state = new InstructionCounts(InstructionCountState.COUNTED,
                 failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
         return new Counted(state, merged(counts, ko), counts);
     }

@@ -34,12 +34,12 @@ import java.util.Map;
  */
 public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                             String autodiffFeature, String label, Map<String, String> userEnv, Builds builds, Timing timing,
-                            Precision precision, Judging judging, String instructions, boolean resume, Sharding sharding,
+                            Precision precision, Judging judging, InstructionMode instructions, boolean resume, Sharding sharding,
                             String forkClasspath, Search search) {
     /** The job as before races: an exhaustive search. */
     public MeasureConfig(Path manifest, Path workDir, List<Profile> profiles, List<String> only, List<Kernel> kernels,
                          String autodiffFeature, String label, Map<String, String> userEnv, Builds builds, Timing timing,
-                         Precision precision, Judging judging, String instructions, boolean resume, Sharding sharding,
+                         Precision precision, Judging judging, InstructionMode instructions, boolean resume, Sharding sharding,
                          String forkClasspath) {
         this(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv, builds, timing, precision, judging,
                 instructions, resume, sharding, forkClasspath, Search.EXHAUSTIVE);
@@ -140,6 +140,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
                       double gradientTolerance, Duration runTimeout) {
             this(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, null, true);
         }
+
+        /** The same timing with this many forks (a race's first round). */
+        public Timing withForks(int n) {
+            return new Timing(n, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, jdk, callers);
+        }
     }
 
     /**
@@ -229,7 +234,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private Path patchFile;
         private Precision precision;
         private Judging judging;
-        private String instructions = "auto";
+        private InstructionMode instructions = InstructionMode.AUTO;
         private boolean resume;
         private Sharding sharding;
         private Map<String, Double> seenMs = Map.of();
@@ -379,7 +384,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             return this;
         }
 
-        public Builder instructions(String v) {
+        public Builder instructions(InstructionMode v) {
             this.instructions = v;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.Problem;
 import dev.ctime.model.Decision;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ public final class RawConfiguration {
     public List<Map<String, String>> kernels = List.of();
     /** What went wrong reading the elements themselves (a child that is not a profile, say), as the reader said it. */
     public List<String> elementProblems = new ArrayList<>();
+    /** Values that could not be read as what their setting takes (a number), each as its setting's problem. */
+    public List<Problem> valueProblems = new ArrayList<>();
     public String selectProfiles;
     public String scenarios = Decision.DEFAULT_SCENARIO;
     public int repeat;

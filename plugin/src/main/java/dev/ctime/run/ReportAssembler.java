@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.InstructionCountState;
 import dev.ctime.compile.Scenario;
 import dev.ctime.store.Json;
 import dev.ctime.model.Summary;
@@ -97,7 +98,7 @@ final class ReportAssembler {
             Status status = b.status();
             String reason = b.reason();
             // Cut short while counting: the figures are there, but not the counts the run set out to take.
-            boolean counting = s.instructionCounts().state() == InstructionCounts.State.NOT_FINISHED;
+            boolean counting = s.instructionCounts().state() == InstructionCountState.NOT_FINISHED;
             if (s.cut() != null && (status == Status.OK || status == Status.PARTIAL) && (!finished(b, kt, s.kernelsTimed()) || counting)) {
                 status = Status.INCOMPLETE;
                 reason = s.cut();
@@ -129,6 +130,7 @@ final class ReportAssembler {
         settings.put("gradientTolerance", cfg.timing().gradientTolerance());
         settings.put("hardwareCounters", Machine.hardwareCounters());
         settings.put("instructionCounts", s.instructionCounts().text());
+        settings.put("instructionCountState", s.instructionCounts().state());
         settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.builds().patchFile());
         if (cfg.builds().mix().combined()) settings.put("builds", cfg.builds().mix().id());
@@ -194,7 +196,7 @@ final class ReportAssembler {
     private List<String> warnings(List<ProfileResult> results, State s) {
         List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
         w.addAll(IdenticalLibraries.warnings(IdenticalLibraries.of(results, cfg.judging().reference())));
-        if (s.instructionCounts().state() == InstructionCounts.State.UNAVAILABLE) w.add("no instruction counts: " + s.instructionCounts().detail());
+        if (s.instructionCounts().state() == InstructionCountState.UNAVAILABLE) w.add("no instruction counts: " + s.instructionCounts().detail());
         if (s.stagesLoad() != null) {
             s.stagesLoad().forEach((stage, share) -> {
                 if (share > BUSY_STAGE) w.add(String.format(java.util.Locale.ROOT, "other processes used %.0f%% of the CPUs while %s:"

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.InstructionCountState;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildOutcome;
@@ -74,12 +75,22 @@ final class Resume {
         compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
         compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
         // Only where the last run got as far as counting (or was told not to) does its report say how it counted.
-        InstructionCounts.State counts = InstructionCounts.stateOf(m.instructionCounts());
-        boolean nowOff = cfg.instructions().equals("off");
-        if ((counts == InstructionCounts.State.OFF && !nowOff) || (counts == InstructionCounts.State.COUNTED && nowOff)) {
+        InstructionCountState counts = m.instructionCountState();
+        boolean nowOff = cfg.instructions() == InstructionMode.OFF;
+        if ((counts == InstructionCountState.OFF && !nowOff) || (counts == InstructionCountState.COUNTED && nowOff)) {
             out.add("instructions " + (nowOff ? "counted → off" : "off → " + cfg.instructions()));
         }
         return out;
+    }
+
+    /**
+     * Whether the last run stopped while counting instructions (interrupted, or killed outright after it wrote the
+     * report that says counting had begun): its profiles have no counts to reuse. A report older than the state field
+     * that was cut short is taken as such too, since it cannot say.
+     */
+    static boolean cutWhileCounting(Report last) {
+        InstructionCountState s = last.settings() == null ? null : last.settings().instructionCountState();
+        return s == InstructionCountState.NOT_FINISHED || (s == null && last.interrupted() != null);
     }
 
     private static void compare(List<String> out, String name, Object before, Object now) {

@@ -1,23 +1,13 @@
 package dev.ctime.site;
 
-import dev.ctime.render.CallerRows;
 import dev.ctime.verdict.CallAdvice;
 import dev.ctime.model.FigureId;
-import dev.ctime.stats.Statistics;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.render.CargoSnippet;
-import dev.ctime.model.TrainingEffect;
 import dev.ctime.model.ToolchainFacts;
-import dev.ctime.model.Race;
-import dev.ctime.model.MergeInfo;
-import dev.ctime.model.Analysis;
-import dev.ctime.gate.Figure;
 import dev.ctime.verdict.Workloads;
-import dev.ctime.autodiff.AutodiffCosts;
 import dev.ctime.text.Units;
 import dev.ctime.gate.HistoryLog;
-import dev.ctime.model.GradientCheck;
-import dev.ctime.model.AutodiffBreakdown;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
@@ -25,7 +15,6 @@ import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.BuildParts;
 import dev.ctime.model.EffectiveSetting;
-import dev.ctime.model.Summary;
 import dev.ctime.model.BreakEven;
 import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Decider;
@@ -40,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import static dev.ctime.site.PageCells.*;
 
 /**
  * The trade-off page: the recommendation first, then the charts (Pareto front, phases, cost
@@ -192,7 +183,7 @@ public final class ReportPage {
         } else {
             w.paragraph("No profile measured both costs, so there is nothing to chart.");
         }
-        if (d != null && d.workload() != null) runs(w, r, d.workload());
+        if (d != null && d.workload() != null) RunSections.runs(w, r, d.workload());
         if (o.kernel() != null) {
             List<Decision.Point> kp = Decider.kernelPoints(r.profiles(), o.kernel(), d == null ? null : d.scenario());
             w.paragraph("The same chart for " + o.kernel() + " alone, at its largest size (ctime.chartKernel): what it shows is"
@@ -201,7 +192,7 @@ public final class ReportPage {
         }
         w.endSection();
 
-        race(w, r.race());
+        RunSections.race(w, r.race());
 
         if (r.comparisons() != null && !r.comparisons().isEmpty()) {
             w.section("Against " + r.reference());
@@ -228,10 +219,10 @@ public final class ReportPage {
             w.endSection();
         }
 
-        autodiff(w, r.autodiff());
-        enzymeWork(w, r);
-        training(w, r.training());
-        shards(w, r);
+        AutodiffSections.autodiff(w, r.autodiff());
+        AutodiffSections.enzymeWork(w, r);
+        AutodiffSections.training(w, r.training());
+        RunSections.shards(w, r);
 
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (ProfileResult p : r.profiles()) {
@@ -309,8 +300,8 @@ public final class ReportPage {
 
         w.section("History");
         String buildFigure = FigureId.Build.cpu(scenario).id();
-        Map<String, List<double[]>> trend = trend(history, buildFigure);
-        Map<String, List<double[]>> runTrend = focus == null ? Map.of() : trend(history, focus.figure());
+        Map<String, List<double[]>> trend = HistoryTrend.trend(history, buildFigure);
+        Map<String, List<double[]>> runTrend = focus == null ? Map.of() : HistoryTrend.trend(history, focus.figure());
         if (history.size() < 2) {
             w.paragraph("One run so far: the trends appear from the second run on (history file: one line per run).");
         } else {
@@ -362,9 +353,9 @@ public final class ReportPage {
             if (p.compile() == null) continue;
             for (Map.Entry<String, ScenarioFigures> e : new TreeMap<>(p.compile()).entrySet()) {
                 ScenarioFigures f = e.getValue();
-                compile.add(List.of(p.name(), e.getKey(), spread(f.cpuMs(), ReportPage::ms), spread(f.wallMs(), ReportPage::ms),
+                compile.add(List.of(p.name(), e.getKey(), spread(f.cpuMs(), PageCells::ms), spread(f.wallMs(), PageCells::ms),
                         spread(f.maxRssKb(), kb -> String.format(Locale.ROOT, "%.0f MiB", kb / 1024)),
-                        f.instructions() == null ? "n/a" : spread(f.instructions(), ReportPage::count),
+                        f.instructions() == null ? "n/a" : spread(f.instructions(), PageCells::count),
                         f.cpuMs().runs() + (f.cpuMs().capped() ? " (capped)" : "")
                                 + (f.cpuMs().interference() > 0 ? ", " + f.cpuMs().interference() + " disturbed" : "")));
             }
@@ -415,333 +406,6 @@ public final class ReportPage {
                 "gradient check",
                 "problem"), ks);
         w.endSection();
-        callers(w, r);
-    }
-
-    /** "release's": the library the calls went through, as the report records it. */
-    private static String profileOf(Report r) {
-        return r.callers().stream().map(c -> c.profile()).filter(p -> p != null).findFirst().map(p -> p + "'s").orElse("one profile's");
-    }
-
-    /** What a call costs the Java application, binding by binding. */
-    static void callers(PageWriter w, Report r) {
-        CallerRows t = CallerRows.of(r, true);
-        if (t == null) return;
-        w.section("Calls from Java");
-        w.paragraph("What one call of each kernel function costs Java code, through each binding: what the binding adds over"
-                + " the kernel's own C loop, of the whole call (medians over the forks that timed it, each calling "
-                + profileOf(r) + " library right after its C loop). jna is an interface mapping (Library), jna-direct"
-                + " Native.register, jni a JNI entry point calling the kernel, ffm a downcall handle of java.lang.foreign held in"
-                + " a static final field, ffm-critical one made with Linker.Option.critical. Data off-heap is passed as an"
-                + " address; data in a Java array is copied in and out (jna, jna-direct, ffm) or pinned (jni, ffm-critical).");
-        w.table("callers", t.head(), t.rows());
-        for (String n : t.notes()) w.paragraph(n);
-        w.endSection();
-    }
-
-    /** A race: the field narrowing judgement by judgement, who left beaten by whom with what interval, and the cost. */
-    static void race(PageWriter w, Race race) {
-        if (race == null) return;
-        w.section("The race");
-        int all = race.field().isEmpty() ? 0 : race.field().get(0);
-        w.paragraph("A race (ctime.search=race) timed the kernels of all " + all + " profiles in a first round of forks, then the"
-                + " builds of the one whose workload ran fastest; each profile whose run time alone made it significantly costlier"
-                + " per build than that one's build and run left with its builds untimed, and the others' builds were timed. After"
-                + " that, and after every fork and round of builds that followed, each profile significantly costlier per build than"
-                + " the best one on the workload (the decision's own rule) left, and only the others were measured further, analysed"
-                + " and counted. " + race.finalists().size() + " finalists: " + String.join(", ", race.finalists()) + "."
-                + (race.stopped() == null ? "" : " The race stopped: " + race.stopped() + "."));
-        Race.Spent sp = race.spent();
-        if (sp != null) {
-            w.paragraph("Spent: " + sp.builds() + " builds and " + sp.forks() + " forks" + (sp.cpuMs() == null ? ""
-                    : ", " + Units.duration(sp.cpuMs()) + " of CPU") + ", " + Units.duration(sp.wallMs())
-                    + " in all. An exhaustive search of the same profiles runs at least " + sp.exhaustiveBuilds() + " builds"
-                    + (sp.exhaustiveEstimateMs() == null ? "" : ", about " + Units.duration(sp.exhaustiveEstimateMs())
-                    + " by this run's estimate") + ".");
-        }
-        List<double[]> steps = new ArrayList<>();
-        for (int i = 0; i < race.field().size(); i++) steps.add(new double[] {i, race.field().get(i)});
-        if (steps.size() > 1) {
-            w.raw(Svg.lines("The field narrowing: profiles in the race at each judgement", Map.of("in the race", steps),
-                    "judgement (0: the start)", "profiles", false));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (Race.Left l : race.left()) {
-            rows.add(List.of(l.profile(), Integer.toString(l.judgement()), l.after(), l.beatenBy() == null ? "" : l.beatenBy(),
-                    l.totalMs() == null ? "" : ms(l.totalMs()) + (l.totalLow() == null ? "" : " (" + ms(l.totalLow()) + " to "
-                            + (l.totalHigh() == null ? "unbounded" : ms(l.totalHigh())) + ")"),
-                    l.build() == null ? "" : l.build().describe(), l.run() == null ? "" : l.run().describe()));
-        }
-        if (!rows.isEmpty()) {
-            w.table("race", List.of("profile", "judgement", "left after", "beaten by", "cost per build, it minus the best (95%)",
-                    "build CPU against it", "run time against it"), rows);
-        }
-        w.endSection();
-    }
-
-    /**
-     * The runs behind the decision: for each kernel function of the workload, every profile's fork medians as dots
-     * beside their median and interval (a profile whose library is another's is that profile's row).
-     */
-    static void runs(PageWriter w, Report r, Workload workload) {
-        Map<String, String> sameLibrary = IdenticalLibraries.timedOnce(r);
-        boolean any = false;
-        for (Workload.Item item : workload.items()) {
-            Map<String, double[]> rows = new LinkedHashMap<>();
-            for (ProfileResult p : r.profiles()) {
-                if (p.kernels() == null || sameLibrary.containsKey(p.name())) continue;
-                p.kernels().stream().filter(k -> k.name().equals(item.kernel()) && k.n() == item.n()).findFirst().ifPresent(k -> {
-                    Summary s = item.function().equals(Workload.GRADIENT) ? k.gradientNs() : k.primalNs();
-                    if (s == null) return;
-                    double[] runs = Statistics.units(s);
-                    double[] row = java.util.Arrays.copyOf(runs, runs.length + 3);
-                    row[runs.length] = s.median();
-                    row[runs.length + 1] = s.ciLow();
-                    row[runs.length + 2] = s.ciHigh();
-                    rows.put(p.name(), row);
-                });
-            }
-            if (rows.isEmpty()) continue;
-            if (!any) {
-                w.paragraph("The runs behind it, kernel function by kernel function of the workload: each dot is one fork's median"
-                        + " (a fork is one run) placed by how far it lies from its profile's median, the shaded bar the 95%"
-                        + " interval of that median. A dot far from its row's others is a run the machine disturbed; a wide bar is"
-                        + " a figure the verdicts hold less firmly.");
-                any = true;
-            }
-            w.raw(Svg.strips(item.describe() + ": run by run", rows, ReportPage::ns));
-        }
-    }
-
-    /** What #[autodiff] costs at build time and buys at run time, against the hand-written gradients. */
-    static void autodiff(PageWriter w, AutodiffBreakdown a) {
-        if (a == null) return;
-        w.section("What #[autodiff] costs");
-        w.paragraph("Each Enzyme profile against " + (a.hand() == null ? "no hand-written baseline (none was built with fat LTO on"
-                + " the same toolchain)" : "the hand-written gradients built the same way (" + a.hand() + ": same toolchain, fat LTO)")
-                + ", as ratios with their 95% intervals. The build cost splits into the fat LTO autodiff forces (" + a.hand()
-                + " against " + a.release() + ") and Enzyme on top of it; Enzyme's own pass, LLVM's code generation of the"
-                + " differentiated module after it (no optimisation pass runs after Enzyme) and the loop passes the two builds ran"
-                + " come from rustc's LLVM time trace." + (a.anchor() == null ? "" : " " + capitalize(a.anchor()) + ".")
-                + (a.releaseNote() == null ? "" : " " + capitalize(a.releaseNote()) + ".")
-                + a.builds().stream().map(AutodiffCosts::loopPassesMissing).filter(java.util.Objects::nonNull).findFirst()
-                        .map(m -> " Loop passes: " + m.replaceFirst("^the autodiff build", "an autodiff build here") + ".").orElse(""));
-        List<List<String>> builds = new ArrayList<>();
-        for (AutodiffBreakdown.Build b : a.builds()) {
-            builds.add(List.of(b.profile(), String.join(", ", b.autodiff()), b.buildCpuMs() == null ? "" : ms(b.buildCpuMs()),
-                    desc(b.buildCpuVsRelease()), desc(b.forcedLto()), desc(b.enzymeOverFatLto()),
-                    AutodiffCosts.enzymePass(b) == null ? "" : AutodiffCosts.enzymePass(b),
-                    b.codegenAfterEnzymeMs() == null ? "" : ms(b.codegenAfterEnzymeMs()),
-                    AutodiffCosts.loopPasses(b) == null ? "" : AutodiffCosts.loopPasses(b),
-                    (b.settingsEffect() == null ? "" : desc(b.settingsEffect()) + " against " + b.settingsAgainst())
-                            + (AutodiffCosts.printingNote(b) == null ? "" : " (" + AutodiffCosts.printingNote(b) + ")")
-                            + (b.identicalTo() == null ? "" : (b.settingsEffect() == null ? "" : "; ")
-                            + IdenticalLibraries.note(b.identicalTo()))));
-        }
-        for (AutodiffBreakdown.Rejected x : a.rejected()) {
-            builds.add(List.of(x.profile(), String.join(", ", x.autodiff()), "rejected: " + x.reason(), "", "", "", "", "", "", ""));
-        }
-        w.table("autodiff-builds", List.of("profile", "autodiff", "build CPU", "against " + (a.release() == null ? "release" : a.release()), "forced fat LTO",
-                "Enzyme on top", "Enzyme pass", "code generation after it", "loop passes (hand-written)", "settings' effect"), builds);
-        List<List<String>> rows = new ArrayList<>();
-        for (AutodiffBreakdown.Row row : a.rows()) {
-            rows.add(List.of(row.profile(), row.kernel(), Integer.toString(row.n()), desc(row.gradientVsHand()),
-                    desc(row.primalVsHand()), desc(row.gradientToPrimal()), desc(row.gradientToHandPrimal()),
-                    desc(row.handGradientToPrimal())));
-        }
-        w.table("autodiff-kernels", List.of("profile", "kernel", "n", "gradient vs hand-written", "primal vs hand-written",
-                "gradient/primal (Enzyme's own)", "gradient / hand-written primal", "gradient/primal (hand-written)"), rows);
-        w.endSection();
-    }
-
-    /**
-     * Enzyme's work per differentiated function: its time in the trace and, for PrintPerf builds, the remarks about
-     * that function (what it caches and recomputes, where it assumed types), apart from the remarks on functions it did
-     * not differentiate (mostly the standard library's "could write … readonly"), which are only counted.
-     */
-    static void enzymeWork(PageWriter w, Report r) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> noise = new ArrayList<>();
-        for (ProfileResult p : r.profiles()) {
-            Analysis a = p.analysis();
-            if (a == null || a.differentiated() == null) continue;
-            // The trace times the functions Enzyme created gradients of; its list of names also holds the generated wrappers.
-            java.util.Set<String> fns = new java.util.LinkedHashSet<>(a.enzymePerFunctionMs() != null && !a.enzymePerFunctionMs().isEmpty()
-                    ? a.enzymePerFunctionMs().keySet() : a.differentiated());
-            var remarks = a.enzymePerfRemarks();
-            int other = 0;
-            if (remarks != null) {
-                for (var e : remarks.byFunction().entrySet()) if (!fns.contains(e.getKey())) other += e.getValue().all();
-            }
-            for (String fn : fns) {
-                Double ms = a.enzymePerFunctionMs() == null ? null : a.enzymePerFunctionMs().get(fn);
-                var c = remarks == null ? null : remarks.byFunction().get(fn);
-                rows.add(List.of(p.name(), fn, ms == null ? "" : ms(ms), c == null ? "" : Integer.toString(c.cached()),
-                        c == null ? "" : Integer.toString(c.recomputed()), c == null ? "" : Integer.toString(c.typeAssumptions())));
-            }
-            if (other > 0) noise.add(p.name() + ": " + other);
-        }
-        if (rows.isEmpty()) return;
-        w.section("Enzyme's work, function by function");
-        w.paragraph("Each function Enzyme differentiated, with the time it spent creating its gradient (from the LLVM trace)"
-                + " and, where the profile asked for PrintPerf, its remarks: values it caches for the reverse pass, values it"
-                + " recomputes, and types it had to assume." + (noise.isEmpty() ? "" : " Remarks on functions it did not"
-                + " differentiate, mostly the standard library's \"could write … readonly\", are left out as noise ("
-                + String.join(", ", noise) + ")."));
-        w.table("enzyme-functions", List.of("profile", "function", "Enzyme's time", "cached", "recomputed", "types assumed"), rows);
-        w.endSection();
-    }
-
-    /** What PGO and BOLT cost (each pipeline stage) and buy, against the same profiles without them. */
-    static void training(PageWriter w, TrainingEffect t) {
-        if (t == null) return;
-        w.section("What PGO and BOLT cost and buy");
-        w.paragraph("Each trained profile against the same profile without PGO and BOLT, as ratios with their 95% intervals"
-                + " (= marks an equivalent ratio, ? an inconclusive one). Its timed builds are the final, optimised build; the"
-                + " pipeline before or after it (instrumented build, training on the configured kernels with other inputs than"
-                + " the timed runs, merge, BOLT's rewrite) ran once and is added to the build cost wherever profiles are"
-                + " ranked, since every build that ships the trained library pays it again.");
-        List<List<String>> builds = new ArrayList<>();
-        for (TrainingEffect.Build b : t.builds()) {
-            builds.add(List.of(b.profile(), b.trained(), b.against() == null ? "" : b.against() + (b.twin() ? "" : " (reference)"),
-                    String.join("; ", b.pipeline().stages().stream().map(s -> s.stage() + " " + ms(s.cpuMs())).toList()),
-                    ms(b.pipeline().cpuMs()), desc(b.buildCpu()), desc(b.withPipeline())));
-        }
-        w.table("training-builds", List.of("profile", "trained", "against", "pipeline stages (CPU)", "pipeline CPU",
-                "final build CPU", "build CPU with the pipeline"), builds);
-        List<List<String>> rows = new ArrayList<>();
-        for (TrainingEffect.Row row : t.rows()) {
-            rows.add(List.of(row.profile(), row.kernel(), Integer.toString(row.n()), desc(row.primal()), desc(row.gradient())));
-        }
-        w.table("training-kernels", List.of("profile", "kernel", "n", "primal", "gradient"), rows);
-        if (!t.builds().isEmpty() && t.builds().get(0).pipeline().trainedOn() != null) {
-            w.paragraph("Trained on " + t.builds().get(0).pipeline().trainedOn() + ".");
-        }
-        w.endSection();
-    }
-
-    /** A merged report: where each part was measured, and whether the runners' anchors agree. */
-    static void shards(PageWriter w, Report r) {
-        if (r.merge() == null) return;
-        w.section("Shards");
-        w.paragraph("Measured in " + r.merge().shards().size() + " shards, each on its own runner, each with the anchor "
-                + r.merge().anchor() + ". Every profile is compared through its own shard's anchor, so a faster or slower runner"
-                + " does not bias the ratios; the absolute figures of later shards are rescaled to the first shard's anchor."
-                + " The anchor column compares each shard's anchor build CPU with the other shards' (= marks no significant"
-                + " difference).");
-        List<List<String>> rows = new ArrayList<>();
-        for (MergeInfo.Source s : r.merge().shards()) {
-            String cpu = s.machine() == null ? null : s.machine().cpuModel();
-            rows.add(List.of(s.index() + "/" + s.count(), String.join(", ", s.profiles()), cpu == null ? "" : String.valueOf(cpu),
-                    s.createdAt() == null ? "" : s.createdAt().replaceAll(":\\d\\d(\\.\\d+)?Z$", "Z").replace('T', ' '),
-                    desc(s.anchorDrift())));
-        }
-        w.table("shards", List.of("shard", "profiles", "CPU", "measured", "anchor against the others"), rows);
-        for (String f : r.merge().findings()) w.paragraph(Character.toUpperCase(f.charAt(0)) + f.substring(1) + (f.endsWith(".") ? "" : "."));
-        w.endSection();
-    }
-
-    private static String desc(Comparison c) {
-        return c == null ? "" : c.describe() + (c.mark().isEmpty() ? "" : " " + c.mark());
-    }
-
-    /** Per profile, one point per run that measured the figure: {time, median, ciLow, ciHigh}, or {time, median} from older lines. */
-    static Map<String, List<double[]>> trend(List<HistoryLog.Run> history, String figure) {
-        Map<String, List<double[]>> out = new LinkedHashMap<>();
-        for (HistoryLog.Run h : history) {
-            double t;
-            try {
-                t = java.time.Instant.parse(h.createdAt()).getEpochSecond();
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (h.measured() != null) {
-                h.measured().profiles().forEach((p, prof) -> {
-                    Figure f = prof.figures().get(figure);
-                    if (f != null) out.computeIfAbsent(p, k -> new ArrayList<>()).add(new double[] {t, f.median(), f.ciLow(), f.ciHigh()});
-                });
-            } else {
-                legacyPoint(h, figure).forEach((p, v) -> out.computeIfAbsent(p, k -> new ArrayList<>()).add(new double[] {t, v}));
-            }
-        }
-        // The file is in the order runs were appended; a merged or edited history need not be in time order.
-        out.values().forEach(l -> l.sort(java.util.Comparator.comparingDouble(a -> a[0])));
-        return out;
-    }
-
-    /** The medians that history lines of earlier versions kept. */
-    private static Map<String, Double> legacyPoint(HistoryLog.Run h, String figure) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (h.profiles() == null) return out;
-        FigureId id = FigureId.parse(figure);
-        FigureId.Kernel k = id instanceof FigureId.Kernel kf ? kf : null;
-        for (Map.Entry<String, HistoryLog.RunProfile> e : h.profiles().entrySet()) {
-            Double v = null;
-            HistoryLog.RunProfile rp = e.getValue();
-            if (k != null && rp.kernels() != null && rp.kernels().get(k.kernel() + "@" + k.n()) != null) {
-                HistoryLog.KernelMedians km = rp.kernels().get(k.kernel() + "@" + k.n());
-                v = k.measure().equals(FigureId.GRADIENT_NS) ? km.gradientNs() : k.measure().equals(FigureId.PRIMAL_NS) ? km.primalNs() : null;
-            } else if (id instanceof FigureId.Build b && rp.compile() != null && rp.compile().get(b.scenario()) != null) {
-                v = rp.compile().get(b.scenario()).cpuMs();
-            }
-            if (v != null) out.put(e.getKey(), v);
-        }
-        return out;
-    }
-
-    /** "2026-11-21 21:18 UTC" rather than an instant to the nanosecond. */
-    static String when(String instant) {
-        try {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC)
-                    .format(java.time.Instant.parse(instant));
-        } catch (RuntimeException e) {
-            return String.valueOf(instant);
-        }
-    }
-
-    static String instructions(Double primal, Double gradient) {
-        if (primal == null) return "";
-        return String.format(Locale.ROOT, "%,.0f", primal) + (gradient == null ? "" : String.format(Locale.ROOT, " / %,.0f", gradient));
-    }
-
-    /**
-     * A median with its 95% interval in the figure's unit, as the console prints them: "2.35 s (2.30 s–2.41 s)"; an
-     * interval below 95% (too few runs for one) says its real level.
-     */
-    static String spread(Summary s, java.util.function.DoubleFunction<String> unit) {
-        if (s == null) return "";
-        return unit.apply(s.median()) + " (" + unit.apply(s.ciLow()) + "–" + unit.apply(s.ciHigh())
-                + (s.ciLevel() < Statistics.LEVEL ? String.format(Locale.ROOT, ", a %.0f%% interval", 100 * s.ciLevel())
-                : "") + ")" + (s.noisy() ? " noisy" : "");
-    }
-
-    static String ci(Summary s) {
-        return s == null ? "" : spread(s, ReportPage::ns) + ", " + s.runs() + " forks" + (s.interference() > 0 ? ", "
-                + s.interference() + " descheduled" : "");
-    }
-
-    static String check(GradientCheck c) {
-        if (c == null) return "";
-        return (c.ok() ? "ok" : "WRONG") + String.format(Locale.ROOT, ", max rel. error %.2g over ", c.maxRelError()) + c.coverage();
-    }
-
-    private static String g(double v) {
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.3g", v);
-    }
-
-    static String ms(double v) {
-        return Units.ms(v);
-    }
-
-    static String ns(double v) {
-        return Units.ns(v);
-    }
-
-    static String count(double v) {
-        return Units.calls(v);
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        RunSections.callers(w, r);
     }
 }

@@ -30,9 +30,6 @@ public final class Svg {
     static final double CHAR_W = 6.6;
     /** A 10 px name under a bar: about 5.6 px a character. */
     private static final double SMALL_CHAR_W = 5.6;
-    private static final double LABEL_HEIGHT = 10;
-    private static final double LABEL_DESCENT = 3;
-    private static final double LABEL_LINE = 14;
 
     private Svg() {
     }
@@ -248,10 +245,10 @@ public final class Svg {
         }
         List<String> names = points.stream().map(Decision.Point::profile).toList();
         // Every dot is an obstacle for every label, so no name covers a dot (its own or another's).
-        List<double[]> placed = new ArrayList<>();
+        Labels placed = new Labels(LEFT, TOP, H - BOTTOM);
         for (Decision.Point p : points) {
             double r = front.contains(p.profile()) || tied.contains(p.profile()) ? 6 : 4;
-            placed.add(dotBox(x.map(p.buildMs().median()), y.map(p.runNs().median()), r));
+            placed.dot(x.map(p.buildMs().median()), y.map(p.runNs().median()), r);
         }
         for (int i = 0; i < points.size(); i++) {
             Decision.Point p = points.get(i);
@@ -275,11 +272,11 @@ public final class Svg {
                     .append(label(p.runNs().ciLow())).append("–").append(label(p.runNs().ciHigh())).append(")")
                     .append(tie ? ", equivalent in cost to " + escape(recommended) : "").append("</title></circle>\n");
             String text = p.profile() + (p.profile().equals(recommended) ? " (recommended)" : tie ? " (equivalent)" : "");
-            double[] at = place(placed, cx, cy, text.length() * CHAR_W, W - RIGHT);
+            double[] at = placed.place(cx, cy, text.length() * CHAR_W, W - RIGHT);
             if (at == null) {
                 // No free line near it: its legend number, which the legend beside the chart names.
                 text = String.valueOf(i + 1);
-                at = place(placed, cx, cy, text.length() * CHAR_W, W - RIGHT);
+                at = placed.place(cx, cy, text.length() * CHAR_W, W - RIGHT);
                 if (at == null) at = new double[] {cx + 8, cy - 8};
             }
             if (Math.abs(at[1] - (cy - 8)) > 1 || (at[0] != cx + 8 && at[0] + text.length() * CHAR_W != cx - 8)) {
@@ -296,43 +293,6 @@ public final class Svg {
         }
         legend(sb, names, true);
         return close(sb);
-    }
-
-    /** A dot's box {left, top, right, bottom}: no label may cover it. */
-    static double[] dotBox(double cx, double cy, double r) {
-        return new double[] {cx - r, cy - r, cx + r, cy + r};
-    }
-
-    /** A label's box {left, top, right, bottom} at this baseline start. */
-    static double[] labelBox(double x, double baseline, double width) {
-        return new double[] {x, baseline - LABEL_HEIGHT, x + width, baseline + LABEL_DESCENT};
-    }
-
-    /**
-     * Where a label of a dot at (cx, cy) goes: right of it and just above, else left of it, else the nearest free line
-     * below or above (kept inside the plot and left of {@code right}), never over a box placed before (labels and dots);
-     * null where no line near it is free.
-     *
-     * @param placed the boxes placed so far {left, top, right, bottom}, to which this label's is added
-     * @return {x, y} of the label's baseline start, or null
-     */
-    static double[] place(List<double[]> placed, double cx, double cy, double width, double right) {
-        List<Double> xs = new ArrayList<>();
-        if (cx + 8 + width <= right) xs.add(cx + 8);
-        if (cx - 8 - width >= LEFT + 2) xs.add(cx - 8 - width);
-        if (xs.isEmpty()) xs.add(Math.max(LEFT + 2, right - width));
-        for (int step = 0; step < 40; step++) {
-            double ty = cy - 8 + (step % 2 == 0 ? 1 : -1) * LABEL_LINE * ((step + 1) / 2);
-            if (ty < TOP + LABEL_HEIGHT + 2 || ty > H - BOTTOM - LABEL_DESCENT - 2) continue;
-            for (double x : xs) {
-                double[] box = labelBox(x, ty, width);
-                if (placed.stream().noneMatch(b -> b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) {
-                    placed.add(box);
-                    return new double[] {x, ty};
-                }
-            }
-        }
-        return null;
     }
 
     /**

@@ -24,6 +24,21 @@ public final class Units {
         return s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
     }
 
+    /** A share as a whole percentage: 0.123 is "12%". */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /**
+     * A name cut to at most {@code max} characters in the middle, "…" marking the cut: names of one matrix share their
+     * start and differ at the end (…-cgu=1, …-cgu=16), so both ends are kept.
+     */
+    public static String clip(String s, int max) {
+        if (s.length() <= max) return s;
+        int head = (max - 1) / 2;
+        return s.substring(0, head) + "…" + s.substring(s.length() - (max - 1 - head));
+    }
+
     /** A number of calls as every view says it: "176", "3.00 million", "1.20 billion"; "never" where unbounded. */
     public static String calls(double v) {
         if (Double.isInfinite(v) || Double.isNaN(v)) return "never";

@@ -203,7 +203,7 @@ public final class DecisionText {
     }
 
     static String pct(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+        return Units.percent(v);
     }
 
     /** "heat gradient (n = 4096) ×1,000,000 + …" */

@@ -5,6 +5,9 @@ import dev.ctime.store.ReportFiles;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Status;
 import dev.ctime.model.Report;
+import dev.ctime.model.InstructionCountState;
+import dev.ctime.model.MeasuringSettings;
+import dev.ctime.store.Json;
 import dev.ctime.model.ProfileResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -254,5 +257,24 @@ class GateTest {
         GateRow first = res.rows().get(0);
         assertEquals(out.get(0).indexOf("change (95% interval)"), row.indexOf(first.change(), 2 + GateFormats.name(first).length()),
                 out.get(0) + "\n" + row);
+    }
+
+    private static Report withCounting(InstructionCountState state, String sentence) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        m.put("instructionCountState", state);
+        m.put("instructionCounts", sentence);
+        return new Report(Report.SCHEMA_VERSION, "ctime", "2026-11-29T10:00:00Z", null, null, null,
+                Json.strict(m, MeasuringSettings.class), null, null, List.of(), null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void countsLeftOutAreReadFromTheirStateNotTheirWords() {
+        assertEquals("switched off in this run (ctime.instructions=off)",
+                Measured.off(withCounting(InstructionCountState.OFF, "words that say nothing")).get(":primalInstructions"));
+        assertEquals("not available on this runner (unavailable: no Valgrind)", Measured.off(withCounting(
+                InstructionCountState.UNAVAILABLE, "unavailable: no Valgrind")).get(":gradientCycles"));
+        assertEquals(Map.of(), Measured.off(withCounting(InstructionCountState.COUNTED, "off (misleading words)")),
+                "counted: nothing is left out");
     }
 }

@@ -78,8 +78,12 @@ class MeasureMojoTest {
         m.kernels = element("kernels", null, k, element("kernel", null, element("name", "heat"), element("primal", "heat2"),
                 element("sizes", null, element("size", "8"))));
         m.scenarios = "full,incr-ful";
-        m.repeat = 0;
-        m.samples = 5;
+        m.repeat = "0";
+        m.samples = "5";
+        // Values Maven's converter used to stop at, hiding every other problem: now named with the rest.
+        m.gradientTolerance = "1e-4x";
+        m.seed = "forty-two";
+        m.tolerance = "2%";
         m.instructions = "some";
         m.shard = "3/2";
         m.patchFile = dir.resolve("absent.diff").toFile();
@@ -87,10 +91,11 @@ class MeasureMojoTest {
         String msg = e.getMessage();
         for (String expected : List.of("fatt", "optLevel", "two kernels are named 'heat'", "size 64 is listed twice",
                 "unknown scenario 'incr-ful'",
-                "ctime.repeat is 0", "ctime.samples is 5", "ctime.instructions is 'some'", "3/2", "absent.diff")) {
+                "ctime.repeat is 0", "ctime.samples is 5", "ctime.instructions is 'some'", "3/2", "absent.diff",
+                "ctime.gradientTolerance is '1e-4x', which is not a number", "ctime.seed is 'forty-two'", "ctime.tolerance is '2%'")) {
             assertTrue(msg.contains(expected), "the message names " + expected + ":\n" + msg);
         }
-        assertTrue(msg.split("\n  - ").length >= 10, "one line per problem:\n" + msg);
+        assertTrue(msg.split("\n  - ").length >= 13, "one line per problem:\n" + msg);
     }
 
     @Test
@@ -99,7 +104,7 @@ class MeasureMojoTest {
         Files.writeString(dir.resolve("src/main/rust/Cargo.toml"), "[package]\n");
         MeasureMojo m = mojo();
         m.scenarios = "incr-patched, full";
-        m.forks = 3;
+        m.forks = "3";
         m.shard = "2/3";
         m.selectProfiles = "release, dev";
         MeasureConfig c = m.config();
@@ -149,8 +154,8 @@ class MeasureMojoTest {
         MeasureMojo m = mojo();
         RecordingLog log = new RecordingLog();
         m.setLog(log);
-        m.forks = 1;
-        m.repeat = 1;
+        m.forks = "1";
+        m.repeat = "1";
         m.config();
         assertTrue(log.all().contains("no comparison can ever be significant (the Mann-Whitney test at 5% needs 4 runs a side)"),
                 log.all());

@@ -20,19 +20,19 @@ class EnoughTest {
 
     @Test
     void aSettledDecisionWantsNoMoreRuns() {
-        MeasureRun.Enough e = MeasureRun.enough(decision(Decision.Bound.SETTLED, null, false), 12, "ctime.maxForks");
+        Enough e = Enough.of(decision(Decision.Bound.SETTLED, null, false), 12, "ctime.maxForks");
         assertTrue(e.why().startsWith("the decision is settled"), e.why());
         assertFalse(e.capped());
     }
 
     @Test
     void runsWithinTheCapAreWorthTakingAndRunsBeyondItAreNot() {
-        assertNull(MeasureRun.enough(decision(Decision.Bound.BOUNDED, 9, true), 12, "ctime.maxForks"));
-        MeasureRun.Enough beyond = MeasureRun.enough(decision(Decision.Bound.BOUNDED, 40, true), 12, "ctime.maxForks");
+        assertNull(Enough.of(decision(Decision.Bound.BOUNDED, 9, true), 12, "ctime.maxForks"));
+        Enough beyond = Enough.of(decision(Decision.Bound.BOUNDED, 40, true), 12, "ctime.maxForks");
         assertTrue(beyond.capped());
         assertEquals("the runs that would bring its bound within the tolerance are beyond the cap of 12 (ctime.maxForks): about"
                 + " 40; the bound stands as measured", beyond.why());
-        assertTrue(MeasureRun.enough(decision(Decision.Bound.BOUNDED, null, true), 12, "ctime.maxForks").capped(),
+        assertTrue(Enough.of(decision(Decision.Bound.BOUNDED, null, true), 12, "ctime.maxForks").capped(),
                 "no number of runs would settle it");
     }
 }

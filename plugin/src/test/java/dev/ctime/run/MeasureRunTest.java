@@ -47,7 +47,7 @@ class MeasureRunTest {
                 .repeat(2).forks(1).minSampleMs(0.2).samples(10).warmupMaxMs(50).pinCpu(-1).seed(42).gradientTolerance(1e-4)
                 .buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv())
                 .precision(new MeasureConfig.Precision(0.02, 2, 1, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05))
-                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions("off").build();
+                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions(InstructionMode.OFF).build();
     }
 
     @Test
@@ -125,7 +125,7 @@ class MeasureRunTest {
                 .warmupMaxMs(50).pinCpu(-1).seed(42).gradientTolerance(1e-4).buildTimeout(Duration.ofMinutes(10))
                 .runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv()).analysis(false)
                 .precision(new MeasureConfig.Precision(0.02, 2, 1, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05))
-                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions("off").build();
+                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions(InstructionMode.OFF).build();
         List<String> log = new ArrayList<>();
         Report r = new MeasureRun(c, log::add).run();
 
@@ -156,13 +156,13 @@ class MeasureRunTest {
                 .runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv())
                 .precision(new MeasureConfig.Precision(0.02, 2, 2, Duration.ofMinutes(5), Duration.ofSeconds(10),
                         last.settings().deschedThreshold()))
-                .judging(new MeasureConfig.Judging("release", last.settings().thresholds(), 1e6, null, null)).instructions("all").build();
+                .judging(new MeasureConfig.Judging("release", last.settings().thresholds(), 1e6, null, null)).instructions(InstructionMode.ALL).build();
         assertEquals(List.of(), Resume.changedSettings(last, same));
         MeasureConfig tighter = MeasureConfig.builder().manifest(same.manifest()).workDir(out).profiles(List.of()).only(List.of())
                 .kernels(List.of()).scenarios(List.of(Scenario.FULL)).repeat(same.builds().repeat()).forks(same.timing().forks())
                 .minSampleMs(same.timing().minSampleMs()).samples(same.timing().samples()).warmupMaxMs(same.timing().warmupMaxMs())
                 .pinCpu(-1).seed(7).gradientTolerance(1e-8).buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5))
-                .label("unit").userEnv(System.getenv()).precision(same.precision()).judging(same.judging()).instructions("off").build();
+                .label("unit").userEnv(System.getenv()).precision(same.precision()).judging(same.judging()).instructions(InstructionMode.OFF).build();
         List<String> changed = Resume.changedSettings(last, tighter);
         assertTrue(changed.stream().anyMatch(c -> c.startsWith("gradientTolerance 1.0E-4 → 1.0E-8")), changed.toString());
         assertTrue(changed.stream().anyMatch(c -> c.startsWith("seed 42 → 7")), changed.toString());

@@ -1,5 +1,6 @@
 package dev.ctime.run;
 
+import dev.ctime.model.InstructionCountState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +41,7 @@ class ReportAssemblerTest {
                 .repeat(2).forks(3).minSampleMs(0.2).samples(10).warmupMaxMs(50).pinCpu(-1).seed(42).gradientTolerance(1e-4)
                 .buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(Map.of())
                 .precision(new MeasureConfig.Precision(0.02, 2, 3, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05))
-                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions("on").build();
+                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null)).instructions(InstructionMode.AUTO).build();
     }
 
     private static BuildOutcome built(String name, double cpuMs, int builds) throws Exception {
@@ -73,7 +74,7 @@ class ReportAssemblerTest {
         return r.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static final InstructionCounts COUNTED = new InstructionCounts(InstructionCounts.State.COUNTED, null);
+    private static final InstructionCounts COUNTED = new InstructionCounts(InstructionCountState.COUNTED, null);
 
     @Test
     void aFailingKernelCostsOnlyItselfAndAFailedBuildKeepsItsReason() throws Exception {
@@ -95,6 +96,7 @@ class ReportAssemblerTest {
         assertTrue(r.comparisons().stream().anyMatch(c -> c.profile().equals("o1") && c.figure().equals("kernel:sumsq:16:primalNs")),
                 r.comparisons().toString());
         assertEquals(COUNTED.text(), r.settings().instructionCounts());
+        assertEquals(InstructionCountState.COUNTED, r.settings().instructionCountState());
         assertNotNull(r.decision());
         assertNull(r.interrupted());
     }
@@ -123,15 +125,17 @@ class ReportAssemblerTest {
         Report counting = new ReportAssembler(config()).assemble(state(builds, ks, InstructionCounts.CUT_SHORT, cut, true));
         assertEquals(Status.INCOMPLETE, profile(counting, "release").status());
         assertEquals(InstructionCounts.CUT_SHORT.text(), counting.settings().instructionCounts());
+        assertEquals(InstructionCountState.NOT_FINISHED, counting.settings().instructionCountState());
     }
 
     @Test
     void countsThatCouldNotBeTakenAreAWarningWithTheirReason() throws Exception {
-        InstructionCounts none = new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "Valgrind is not installed");
+        InstructionCounts none = new InstructionCounts(InstructionCountState.UNAVAILABLE, "Valgrind is not installed");
         Map<String, List<KernelTiming>> ks = Map.of("release", List.of(ok(16, 100), ok(32, 200)));
         Report r = new ReportAssembler(config()).assemble(state(List.of(built("release", 1000, 2)), ks, none, null, true));
         assertTrue(r.warnings().contains("no instruction counts: Valgrind is not installed"), r.warnings().toString());
         assertEquals("unavailable: Valgrind is not installed", r.settings().instructionCounts());
+        assertEquals(InstructionCountState.UNAVAILABLE, r.settings().instructionCountState());
         assertEquals(Status.OK, profile(r, "release").status());
     }
 
@@ -142,7 +146,7 @@ class ReportAssemblerTest {
         load.put("timing builds", 0.1);
         load.put("timing kernels", 0.62);
         Report r = new ReportAssembler(config()).assemble(state(List.of(built("release", 1000, 2)), ks,
-                new InstructionCounts(InstructionCounts.State.OFF, "off"), null, true, load));
+                new InstructionCounts(InstructionCountState.OFF, "off"), null, true, load));
         assertEquals(load, r.stagesLoad());
         List<String> busy = r.warnings().stream().filter(w -> w.startsWith("other processes used")).toList();
         assertEquals(1, busy.size(), r.warnings().toString());

@@ -1,6 +1,9 @@
 package dev.ctime.run;
 
+import dev.ctime.model.InstructionCountState;
+import dev.ctime.model.MeasuringSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,12 +87,37 @@ class ResumeTest {
                 p.describe());
     }
 
+    private static Report counting(InstructionCountState state, String sentence, String interrupted) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>();
+        if (state != null) m.put("instructionCountState", state);
+        m.put("instructionCounts", sentence);
+        m.put("seed", 1L);
+        MeasuringSettings settings = dev.ctime.store.Json.strict(m, MeasuringSettings.class);
+        return new Report(Report.SCHEMA_VERSION, "ctime", "2026-11-29T10:00:00Z", null, null, null, settings, null, null, List.of(),
+                null, null, null, null, null, null, interrupted, null, null, null, null, null, null);
+    }
+
     @Test
-    void aReportsCountingSentenceReadsBackAsItsState() {
-        for (InstructionCounts c : List.of(InstructionCounts.NO_KERNEL, InstructionCounts.CUT_SHORT,
-                new InstructionCounts(InstructionCounts.State.OFF, null), new InstructionCounts(InstructionCounts.State.UNAVAILABLE, "x"),
-                new InstructionCounts(InstructionCounts.State.COUNTED, "a; b"))) {
-            assertEquals(c.state(), InstructionCounts.stateOf(c.text()), c.text());
-        }
+    void aRunCutShortWhileCountingIsToldByItsStateNotByItsWords() {
+        String cut = "not finished: written while timing kernels; a run that was killed stopped here";
+        assertTrue(Resume.cutWhileCounting(counting(InstructionCountState.NOT_FINISHED, "whatever it says", cut)));
+        assertFalse(Resume.cutWhileCounting(counting(InstructionCountState.COUNTED, "not finished: counting", cut)),
+                "counted, whatever the sentence or the stage it was cut in");
+        assertFalse(Resume.cutWhileCounting(counting(InstructionCountState.OFF, "off", null)));
+        assertTrue(Resume.cutWhileCounting(counting(null, "instructions per call …", cut)),
+                "a report older than the state, cut short, cannot say: its counts are not trusted");
+        assertFalse(Resume.cutWhileCounting(counting(null, "instructions per call …", null)));
+    }
+
+    @Test
+    void countingSwitchedOnOrOffIsAChangedSettingByItsState() {
+        MeasureConfig off = MeasureRunTest.config(out.resolve("Cargo.toml"), out, List.of(), null);
+        assertEquals(InstructionMode.OFF, off.instructions(), "the test's configuration counts nothing");
+        List<String> changed = Resume.changedSettings(counting(InstructionCountState.COUNTED, "off (these words mislead)", null), off);
+        assertTrue(changed.contains("instructions counted → off"), changed.toString());
+        assertFalse(Resume.changedSettings(counting(InstructionCountState.OFF, "instructions per call", null), off).stream()
+                .anyMatch(c -> c.startsWith("instructions")));
+        assertFalse(Resume.changedSettings(counting(InstructionCountState.UNAVAILABLE, "unavailable: no valgrind", null), off)
+                .stream().anyMatch(c -> c.startsWith("instructions")), "nothing was counted before either");
     }
 }

@@ -201,7 +201,7 @@ class SitePartsTest {
         java.nio.file.Files.writeString(history, "{\"createdAt\":\"2026-11-19T10:00:00Z\",\"profiles\":{\"release\":{\"compile\":"
                 + "{\"full\":{\"cpuMs\":190.0}}}}}\n", java.nio.file.StandardOpenOption.APPEND);
         List<HistoryLog.Run> runs = HistoryLog.read(history);
-        Map<String, List<double[]>> t = ReportPage.trend(runs, "compile.full.cpuMs");
+        Map<String, List<double[]>> t = HistoryTrend.trend(runs, "compile.full.cpuMs");
         List<double[]> pts = t.get("release");
         assertEquals(2, pts.size());
         assertEquals(java.time.Instant.parse("2026-11-19T10:00:00Z").getEpochSecond(), pts.get(0)[0], 0.0, "in time order");

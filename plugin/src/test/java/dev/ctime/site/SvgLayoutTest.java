@@ -95,12 +95,12 @@ class SvgLayoutTest {
 
     @Test
     void aLabelThatDoesNotFitRightOfItsDotGoesLeftOfIt() {
-        List<double[]> placed = new ArrayList<>();
-        placed.add(Svg.dotBox(500, 200, 6));
-        double[] at = Svg.place(placed, 500, 200, 100, 530);
+        Labels placed = new Labels(80, 40, 340);
+        placed.dot(500, 200, 6);
+        double[] at = placed.place(500, 200, 100, 530);
         assertEquals(500 - 8 - 100, at[0], 1e-9);
         assertEquals(192, at[1], 1e-9);
-        double[] next = Svg.place(placed, 500, 200, 100, 530);
+        double[] next = placed.place(500, 200, 100, 530);
         assertTrue(Math.abs(next[1] - 192) >= 13, "the second label takes another line");
     }
 

@@ -1,0 +1,266 @@
+package dev.ctime.run;
+
+import dev.ctime.compile.BuildOutcome;
+import dev.ctime.compile.PreparedBuild;
+import dev.ctime.kernel.ForkLauncher;
+import dev.ctime.kernel.ForkPlan;
+import dev.ctime.kernel.ForkResult;
+import dev.ctime.kernel.KernelBench;
+import dev.ctime.model.Control;
+import dev.ctime.model.Decision;
+import dev.ctime.model.IdenticalLibraries;
+import dev.ctime.model.KernelTiming;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The kernel side of a run: every profile's library timed in forks side by side with the control, more forks while
+ * the decision is open on run time, and the instruction counts, taken early where timing cannot separate the
+ * profiles. Keeps what it measured for the report.
+ */
+final class KernelStage {
+    private final MeasureConfig cfg;
+    private final Consumer<String> log;
+    private final RunLedger ledger;
+    private final RunProgress progress;
+    private final RunView run;
+    /** The interrupted report's profiles this run completes, by name (filled by resume): their forks may be kept. */
+    private final Map<String, ProfileResult> interrupted;
+    /** The race, or null for an exhaustive search. */
+    private RaceStage race;
+    private volatile KernelBench.Outcome kernels;
+    private volatile InstructionCounts counts = InstructionCounts.NO_KERNEL;
+    /** The counts taken so far (before the forks beyond ctime.forks where the decision was open), or null. */
+    private InstructionCounting.Counted counted;
+    /** Profiles whose library is byte for byte another's, mapped to that one: timed once. */
+    private Map<String, String> identical = Map.of();
+    /** The libraries the kernel forks time, for counting them. */
+    private List<ForkPlan.Library> timed = List.of();
+
+    KernelStage(MeasureConfig cfg, Consumer<String> log, RunLedger ledger, RunProgress progress, RunView run,
+                Map<String, ProfileResult> interrupted) {
+        this.cfg = cfg;
+        this.log = log;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.run = run;
+        this.interrupted = interrupted;
+    }
+
+    void race(RaceStage r) {
+        this.race = r;
+    }
+
+    /** What the forks measured so far, shared with identical profiles, with the counts; null before the first fork. */
+    KernelBench.Outcome kernels() {
+        return kernels;
+    }
+
+    InstructionCounts counts() {
+        return counts;
+    }
+
+    int forks() {
+        KernelBench.Outcome k = kernels;
+        return k == null ? 0 : k.forks();
+    }
+
+    /**
+     * The instruction counts of these libraries, unless taken while the forks were open; the timings then shared with
+     * identical profiles. Written before counting, so a run killed while counting says so and a resumed one measures again.
+     */
+    void count(List<ForkPlan.Library> libs) throws IOException, InterruptedException {
+        kernels = withCounts(kernels);
+        if (kernels == null) return;
+        if (counted == null) {
+            progress.enter(Stage.COUNTING);
+            counts = InstructionCounts.CUT_SHORT;
+            run.persist();
+            kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
+        } else {
+            kernels = sharedWithIdentical(kernels);
+        }
+        run.persist();
+    }
+
+    /**
+     * Every profile's kernels in forks, side by side with the control; a profile whose library is another's is timed
+     * as that one. A race judges its field before each fork beyond its first round.
+     *
+     * @return the libraries timed
+     */
+    List<ForkPlan.Library> time(ForkLauncher launcher, ForkPlan template, List<PreparedBuild> prepared)
+            throws IOException, InterruptedException {
+        Map<String, String> sha = new LinkedHashMap<>();
+        for (PreparedBuild p : prepared) {
+            BuildOutcome o = ledger.outcome(p.name());
+            if (o.ok() && o.applied() != null) sha.put(p.name(), o.applied().librarySha256());
+        }
+        identical = IdenticalLibraries.of(sha, cfg.judging().reference());
+        identical.forEach((p, same) -> log.accept("profile " + p + ": its library is byte for byte " + same + "'s: its kernels are"
+                + " timed once, as " + same + "'s, and run equally fast by construction"));
+        List<ForkPlan.Library> libs = new ArrayList<>();
+        for (PreparedBuild p : prepared) {
+            if (ledger.ok(p.name()) && !identical.containsKey(p.name())) libs.add(new ForkPlan.Library(p.name(), p.artifact().toString()));
+        }
+        if (libs.isEmpty()) return libs;
+        control(prepared, libs).ifPresent(libs::add);
+        MeasureConfig.Precision pr = cfg.precision();
+        int firstForks = race != null ? MeasureConfig.Search.SCREEN : cfg.timing().forks();
+        java.util.function.Function<KernelBench.Outcome, KernelBench.Focus> focus = race == null ? this::focus : so -> {
+            kernels = sharedWithIdentical(so);
+            return race.focus(so, identical, this::focus);
+        };
+        // The kernel forks also call each function from Java, binding by binding, through the reference's library.
+        KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(
+                template.withCallers(cfg.timing().callers() ? referenceOf(libs) : null), firstForks,
+                Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), focus::apply), log)
+                .withLeft(progress::left).withBeforeFork(progress::waitForQuiet);
+        log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
+                + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
+                ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
+        progress.enter(Stage.TIMING_KERNELS);
+        Path forkDir = cfg.workDir().resolve("run");
+        List<List<ForkResult>> keptForks = keptForks(libs, forkDir);
+        timed = List.copyOf(libs);
+        KernelBench.Outcome last = kb.run(libs, forkDir, keptForks, o -> {
+            kernels = sharedWithIdentical(withCounts(o));
+            try {
+                run.persist();
+            } catch (IOException e) {
+                log.accept("could not write the report: " + e.getMessage());
+            }
+        });
+        kernels = sharedWithIdentical(withCounts(last));
+        return libs;
+    }
+
+    /**
+     * The forks an interrupted run finished, where this run completes it with the very same libraries (byte for
+     * byte, by their hashes) and every profile it times was cut short there: the kept forks' samples are then
+     * this run's own.
+     */
+    private List<List<ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir) throws IOException {
+        if (interrupted.isEmpty()) return List.of();
+        Map<String, List<KernelTiming>> reported = new LinkedHashMap<>();
+        for (ForkPlan.Library l : libs) {
+            if (l.profile().equals(Control.NAME)) continue;
+            ProfileResult old = interrupted.get(l.profile());
+            String now = ledger.outcome(l.profile()).applied() == null ? null : ledger.outcome(l.profile()).applied().librarySha256();
+            if (old == null || old.applied() == null || now == null || !now.equals(old.applied().librarySha256())) {
+                log.accept("timing kernels: the interrupted run's forks are not kept: " + (old == null ? l.profile()
+                        + " was not cut short there" : "the library of " + l.profile() + " is not the one it timed"));
+                return List.of();
+            }
+            if (old.kernels() != null) reported.put(l.profile(), old.kernels());
+        }
+        if (reported.isEmpty()) return List.of();
+        List<List<ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported);
+        if (!kept.isEmpty()) {
+            log.accept("timing kernels: keeping the " + kept.size() + " fork" + (kept.size() == 1 ? "" : "s") + " the interrupted run"
+                    + " finished (the same libraries, byte for byte)");
+            for (String p : reported.keySet()) {
+                ledger.record(ledger.outcome(p).warned(kept.size() + " kernel fork" + (kept.size() == 1 ? " was" : "s were") + " kept from the"
+                        + " interrupted run; the rest ran in this one"));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * What more forks are for: the decision as it stands on the forks so far. Settled, none; undecided
+     * on run time, the workload's kernel sizes (every item, since the workload's runs pair them up);
+     * undecided on build cost alone, none, since forks cannot settle it. Without a workload, the
+     * precision rule (null).
+     */
+    private KernelBench.Focus focus(KernelBench.Outcome so) {
+        kernels = sharedWithIdentical(withCounts(so));
+        Decision d = run.judged().decision();
+        if (d == null || d.points() == null) return null;
+        Enough enough = Enough.of(d, cfg.precision().maxForks(), "ctime.maxForks");
+        if (enough == null && counted == null && cfg.instructions() != InstructionMode.OFF
+                && d.undecided().stream().anyMatch(u -> u.run().verdict() == Verdict.INCONCLUSIVE)) {
+            // The counts are taken anyway; taken now, where time could not separate the run costs, they may settle the
+            // decision without the forks it would otherwise ask for (deterministic, so not disturbed by anything).
+            log.accept("timing kernels: the decision is open on run time; counting instructions before any more fork");
+            try {
+                progress.enter(Stage.COUNTING);
+                counts = InstructionCounts.CUT_SHORT;
+                run.persist();
+                kernels = sharedWithIdentical(countInstructions(timed, so));
+                progress.enter(Stage.TIMING_KERNELS);
+                run.persist();
+            } catch (IOException e) {
+                log.accept("instruction counts failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KernelBench.Focus(java.util.Set.of(), 0, "interrupted");
+            }
+            d = run.judged().decision();
+            enough = Enough.of(d, cfg.precision().maxForks(), "ctime.maxForks");
+        }
+        if (enough != null) return new KernelBench.Focus(java.util.Set.of(), 0, enough.why());
+        List<Decision.Undecided> onRun = d.undecided().stream()
+                .filter(u -> u.run().verdict() == Verdict.INCONCLUSIVE).toList();
+        if (onRun.isEmpty()) return new KernelBench.Focus(java.util.Set.of(), 0, "undecided on build cost alone, which more"
+                + " forks cannot settle (more builds, next, can)");
+        java.util.Set<ForkPlan.Size> groups = new java.util.HashSet<>();
+        d.workload().items().forEach(i -> groups.add(new ForkPlan.Size(i.kernel(), i.n())));
+        return new KernelBench.Focus(groups, Decision.Undecided.width(onRun), "the decision between "
+                + String.join(", ", Decision.Undecided.contenders(onRun)) + " (run time inconclusive)");
+    }
+
+    /** The timings of each library that stands for identical ones, given to those as theirs. */
+    private KernelBench.Outcome sharedWithIdentical(KernelBench.Outcome o) {
+        if (o == null || identical.isEmpty()) return o;
+        Map<String, List<KernelTiming>> t = new LinkedHashMap<>(o.timings());
+        identical.forEach((p, same) -> {
+            if (t.containsKey(same)) t.put(p, t.get(same));
+        });
+        return o.withTimings(t);
+    }
+
+    /** The reference as the comparisons choose it: the named profile where it was built, else the first that was. */
+    private String referenceOf(List<ForkPlan.Library> libs) {
+        String named = cfg.judging().reference();
+        return libs.stream().anyMatch(l -> l.profile().equals(named)) ? named : libs.get(0).profile();
+    }
+
+    /**
+     * The run's control: a byte-identical copy of the reference's library, under another file name so the
+     * loader keeps both, timed in every fork like a profile and compared with the reference; empty where the
+     * reference was not built in this run.
+     */
+    private java.util.Optional<ForkPlan.Library> control(List<PreparedBuild> prepared, List<ForkPlan.Library> libs) throws IOException {
+        String ref = referenceOf(libs);
+        PreparedBuild p = prepared.stream().filter(b -> b.name().equals(ref)).findFirst().orElse(null);
+        if (p == null) return java.util.Optional.empty();
+        Path dir = cfg.workDir().resolve("control");
+        java.nio.file.Files.createDirectories(dir);
+        Path copy = dir.resolve(p.artifact().getFileName());
+        java.nio.file.Files.copy(p.artifact(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return java.util.Optional.of(new ForkPlan.Library(Control.NAME, copy.toString()));
+    }
+
+    /** The outcome with the counts already taken, if any (a later fork's outcome does not carry them). */
+    private KernelBench.Outcome withCounts(KernelBench.Outcome o) {
+        return counted == null || o == null ? o : counted.into(o);
+    }
+
+    private KernelBench.Outcome countInstructions(List<ForkPlan.Library> libs, KernelBench.Outcome ko)
+            throws IOException, InterruptedException {
+        // The heartbeat says how far counting is, and the time left follows its pace.
+        InstructionCounting.Counted c = InstructionCounting.count(cfg, libs, ko, log, progress::counted);
+        counts = c.counts();
+        counted = c;
+        return c.outcome();
+    }
+
+}

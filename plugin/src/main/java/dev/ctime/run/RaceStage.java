@@ -1,0 +1,198 @@
+package dev.ctime.run;
+
+import dev.ctime.compile.BuildOutcome;
+import dev.ctime.compile.CompileBench;
+import dev.ctime.compile.PreparedBuild;
+import dev.ctime.kernel.KernelBench;
+import dev.ctime.model.Control;
+import dev.ctime.model.ProfileResult;
+import dev.ctime.model.Race;
+import dev.ctime.model.Report;
+import dev.ctime.model.Workload;
+import dev.ctime.text.Units;
+import dev.ctime.verdict.Decider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
+/**
+ * A race (ctime.search=race) as a stage of the run: it times the kernels first, then the builds of the profile whose
+ * workload runs fastest, lets every profile whose run time alone already loses leave with its builds untimed, times
+ * the others' builds, and judges the field before each later fork and round of builds, within its budget.
+ */
+final class RaceStage {
+    private final MeasureConfig cfg;
+    private final Consumer<String> log;
+    private final RunLedger ledger;
+    private final RunProgress progress;
+    private final RunView run;
+    /** Kernel forks so far. */
+    private final IntSupplier forks;
+    private final RaceTrack track;
+    private final CompileBench bench;
+    private final List<PreparedBuild> prepared;
+    /** CPU time of the JVM and its reaped children when the run started (ms). */
+    private final double cpuAtStart;
+    private boolean screened;
+
+    RaceStage(MeasureConfig cfg, Consumer<String> log, RunLedger ledger, RunProgress progress, RunView run, IntSupplier forks,
+              CompileBench bench, List<PreparedBuild> prepared, double cpuAtStart) {
+        this.cfg = cfg;
+        this.log = log;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.run = run;
+        this.forks = forks;
+        this.bench = bench;
+        this.prepared = prepared;
+        this.cpuAtStart = cpuAtStart;
+        // The screen, a judgement before each fork beyond the first round, and one before each round of builds beyond it.
+        int screen = MeasureConfig.Search.SCREEN;
+        int looks = 1 + (Math.max(screen, cfg.precision().maxForks()) - screen + 1)
+                + (Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()) - screen + 1);
+        this.track = new RaceTrack(prepared.stream().map(PreparedBuild::name).filter(ledger::ok).toList(), looks);
+    }
+
+    boolean inField(String profile) {
+        return track.inField(profile);
+    }
+
+    void stop(String why) {
+        track.stop(why);
+    }
+
+    /** The field judged on what is measured so far. */
+    void judge() {
+        track.judge(run.judged(), cfg.judging().thresholds(), measuredSoFar(), log);
+    }
+
+    Race snapshot() {
+        return track.snapshot(spent());
+    }
+
+    /**
+     * What the next fork is for: the field is judged on the forks so far (the profiles significantly beaten on the
+     * workload leave), then the forks go on for the workload's kernels, in the profiles still in the race only.
+     *
+     * @param identical profiles whose library is another's, mapped to that one
+     * @param plain     what an exhaustive run's next fork would be for
+     */
+    KernelBench.Focus focus(KernelBench.Outcome so, Map<String, String> identical,
+                            Function<KernelBench.Outcome, KernelBench.Focus> plain) {
+        if (!screened) {
+            try {
+                screen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KernelBench.Focus(Set.of(), 0, "interrupted");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String over = overBudget();
+        if (over != null) {
+            track.stop(over);
+            return new KernelBench.Focus(Set.of(), 0, over);
+        }
+        judge();
+        KernelBench.Focus f = plain.apply(so);
+        if (f == null) return null;
+        Set<String> keep = new HashSet<>(track.field());
+        keep.add(Control.NAME);
+        // A profile whose library is another's is timed as that one: keep the one timed.
+        identical.forEach((twin, same) -> {
+            if (keep.contains(twin)) keep.add(same);
+        });
+        return new KernelBench.Focus(f.groups(), f.width(), f.why(), keep);
+    }
+
+    /** The first round, where the forks did not reach it (they all failed, or there were none). */
+    void screenIfNotYet() throws IOException, InterruptedException {
+        if (!screened) screen();
+    }
+
+    /**
+     * The first round, after the first forks: the builds of the profile whose workload runs fastest are timed; every
+     * profile whose run time alone makes it significantly costlier per build than that one's build and run leaves with
+     * its builds untimed; the builds of the others are timed. Then the field is judged on both costs.
+     */
+    private void screen() throws IOException, InterruptedException {
+        screened = true;
+        int screen = MeasureConfig.Search.SCREEN;
+        Report j = run.judged();
+        List<Workload.Item> items = j.decision() == null ? List.of()
+                : Decider.measuredItems(j.profiles(), j.decision().workload());
+        String leader = Decider.fastestRun(j.profiles().stream().filter(p -> track.inField(p.name())).toList(), items);
+        progress.enter(Stage.TIMING_BUILDS);
+        List<PreparedBuild> first = prepared.stream().filter(p -> p.name().equals(leader) && ledger.ok(p.name())).toList();
+        if (!first.isEmpty()) {
+            log.accept("race: timing the builds of " + leader + ", whose workload runs fastest, before any other's");
+            timeBuilds(first, screen);
+            List<ProfileResult> now = run.judged().profiles();
+            ProfileResult lead = now.stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
+            String scenario = cfg.judging().scenario() != null ? cfg.judging().scenario() : cfg.builds().scenarios().get(0).id;
+            track.screen(Decider.slowerOnRunAlone(now, items, leader, Decider.buildCost(lead, scenario), cfg.judging().thresholds(),
+                    track.looks()), forks.getAsInt() + " forks and " + leader + "'s builds", log);
+        }
+        timeBuilds(prepared.stream().filter(p -> track.inField(p.name()) && !p.name().equals(leader) && ledger.ok(p.name()))
+                .toList(), screen);
+        run.persist();
+        progress.enter(Stage.TIMING_KERNELS);
+    }
+
+    /** Times these profiles' builds, every scenario, a fixed number of rounds. */
+    private void timeBuilds(List<PreparedBuild> which, int rounds) throws InterruptedException {
+        if (which.isEmpty()) return;
+        bench.time(which, ledger.of(which), cfg.builds().scenarios(), rounds, rounds, cfg.precision().target(), ledger::record,
+                progress::left).outcomes().values().forEach(ledger::record);
+    }
+
+    /** Why the race adds no more rounds (its budget spent), or null. */
+    String overBudget() {
+        MeasureConfig.Search s = cfg.search();
+        if (s.budgetTime() != null && progress.sinceStart() > s.budgetTime().toNanos()) {
+            return "the race's budget of " + Units.duration(s.budgetTime().toMillis()) + " (ctime.searchBudget)";
+        }
+        if (s.budgetBuilds() != null && buildsRun(ledger.snapshot()) >= s.budgetBuilds()) {
+            return "the race's budget of " + s.budgetBuilds() + " builds (ctime.searchBudget)";
+        }
+        return null;
+    }
+
+    /** Builds run so far: every profile's first build, its timed builds, and its two analysis builds where it had them. */
+    static int buildsRun(List<BuildOutcome> outcomes) {
+        int n = 0;
+        for (BuildOutcome o : outcomes) {
+            if (o.reused() != null) continue;
+            if (o.artifactBytes() != null) n++;
+            n += o.samples().values().stream().mapToInt(List::size).sum();
+            if (o.analysis() != null) n += 2;
+        }
+        return n;
+    }
+
+    /** "4 builds and 5 forks": what the field has been judged on, as the race's log says it. */
+    private String measuredSoFar() {
+        int builds = ledger.snapshot().stream().filter(o -> track.inField(o.profile().name())).mapToInt(o -> o.samples().values()
+                .stream().mapToInt(List::size).max().orElse(0)).max().orElse(0);
+        int n = forks.getAsInt();
+        return builds + " build" + (builds == 1 ? "" : "s") + " and " + n + " fork" + (n == 1 ? "" : "s");
+    }
+
+    /** What the race has spent, beside the exhaustive search's least cost and its estimate. */
+    private Race.Spent spent() {
+        List<BuildOutcome> all = ledger.snapshot();
+        int profiles = (int) all.stream().filter(o -> o.reused() == null && o.artifactBytes() != null).count();
+        int exhaustive = profiles * (1 + cfg.builds().repeat() * cfg.builds().scenarios().size() + 2);
+        // This run's share: Maven may have run other goals, or another measure, in the same JVM before it.
+        double cpu = ProcessCpu.totalMs() - cpuAtStart;
+        return new Race.Spent(buildsRun(all), forks.getAsInt(), Double.isNaN(cpu) ? null : cpu, progress.sinceStart() / 1e6, exhaustive,
+                progress.exhaustiveEstimateMs());
+    }
+}
