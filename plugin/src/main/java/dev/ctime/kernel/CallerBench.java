@@ -244,9 +244,12 @@ final class CallerBench {
             }
         }
         Map<Variant, String> failed = new java.util.HashMap<>();
-        progress.tell(function + " calls, timed");
-        for (List<Variant> round : KernelRunner.rounds(timed, Math.min(ROUNDS, plan.samples()), seed)) {
-            for (Variant v : round) {
+        List<List<Variant>> rounds = KernelRunner.rounds(timed, Math.min(ROUNDS, plan.samples()), seed);
+        for (int r = 0; r < rounds.size(); r++) {
+            // A line a round: at large sizes (an array copied in and out at every call) a round of every binding takes
+            // seconds, and the time limit is a kernel's, step by step.
+            progress.tell(function + " calls, timed, round " + (r + 1) + " of " + rounds.size());
+            for (Variant v : rounds.get(r)) {
                 if (failed.containsKey(v)) continue;
                 long b = batches.get(v);
                 long c0 = THREADS.getCurrentThreadCpuTime();

@@ -28,6 +28,7 @@ public final class ForkLauncher {
     private final List<String> jvmArgs;
     private final Duration forkTimeout;
     private final Duration kernelTimeout;
+    private Duration startup = STARTUP;
     private final String classpath;
 
     /** @param classpath the fork's classpath: the plugin's own artifacts, or null for where this code was loaded from */
@@ -152,7 +153,9 @@ public final class ForkLauncher {
         long start = System.nanoTime();
         long lastSize = -1;
         long lastChange = start;
-        long limit = kernelTimeout.toNanos();
+        // Until its first progress line the fork is starting (the JVM, the libraries): no kernel runs yet, and a busy
+        // machine may slow that beyond a kernel's limit, which must not fail the kernel it would have run first.
+        long limit = Math.max(kernelTimeout.toNanos(), startup.toNanos());
         boolean hung = false;
         boolean timedOut = false;
         try {
@@ -162,7 +165,7 @@ public final class ForkLauncher {
                 if (size != lastSize) {
                     lastSize = size;
                     lastChange = now;
-                    limit = limitNs(progress, kernelTimeout.toNanos());
+                    if (size > 0) limit = limitNs(progress, kernelTimeout.toNanos());
                 }
                 if (now - lastChange > limit) {
                     hung = true;
@@ -186,7 +189,11 @@ public final class ForkLauncher {
         String stderr = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         String what = culprit == null ? "the fork" : culprit.describe();
         String problem;
-        if (hung) {
+        if (hung && culprit == null) {
+            problem = "the kernel fork wrote no progress for " + String.format(java.util.Locale.ROOT, "%.0f", limit / 1e9) + " s after"
+                    + " it started (starting its JVM and loading the libraries; no kernel had run) and was killed: the machine"
+                    + " may be too busy, or a library's initialiser hangs when loaded";
+        } else if (hung) {
             problem = what + " ran for more than " + String.format(java.util.Locale.ROOT, "%.0f", limit / 1e9) + " s without"
                     + " finishing a step and was killed (the limit is " + FIRST_CALLS + " times its first call, and at least"
                     + " ctime.kernelTimeoutSeconds = " + kernelTimeout.toSeconds() + " s); if it is just slow, reduce its sizes or"
@@ -298,6 +305,15 @@ public final class ForkLauncher {
      * the longest step without a progress line, makes up to 2 x 64 + 1 calls.
      */
     static final int FIRST_CALLS = 400;
+
+    /** How long a fork may take to start (its JVM, the libraries) before its first progress line. */
+    static final Duration STARTUP = Duration.ofSeconds(60);
+
+    /** The same launcher with another start-up allowance (tests). */
+    ForkLauncher startingWithin(Duration d) {
+        this.startup = d;
+        return this;
+    }
 
     /**
      * The limit for the step now running: {@link #FIRST_CALLS} times the first call of the kernel

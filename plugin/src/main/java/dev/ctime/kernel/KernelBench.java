@@ -178,6 +178,8 @@ public final class KernelBench {
             done.removeAll(wanted);
             List<ForkResult> fork = new ArrayList<>();
             forks.add(fork);
+            boolean startRetried = false;
+            String restarted = null;
             for (int attempt = 1; ; attempt++) {
                 String label = label(f, attempt);
                 String time = left.apply(f > settings.minForks() ? 0 : (f - 1.0) / settings.minForks());
@@ -188,7 +190,7 @@ public final class KernelBench {
                 String of = timing.size() == libraries.size() ? "" : ", " + timing.size() + " of " + libraries.size() + " libraries";
                 log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
                         + " kernel size" + (wanted.size() == 1 ? "" : "s") + of + narrowing + ")" : "/" + settings.minForks())
-                        + (attempt > 1 ? ", restarted without the kernel that ended it" : "") + (time.isEmpty() ? "" : "; " + time));
+                        + (restarted == null ? "" : ", " + restarted) + (time.isEmpty() ? "" : "; " + time));
                 ForkPlan plan = new ForkPlan(ForkPlan.orderFor(timing, t.seed(), f), t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
@@ -204,6 +206,13 @@ public final class KernelBench {
                 }
                 if (a.finished()) break;
                 log.accept(a.problem());
+                if (a.culprit() == null && a.hung() && !startRetried) {
+                    // It never started: no kernel is to blame. Once more, before the kernels left are given up.
+                    startRetried = true;
+                    restarted = "started again (the last one did not start)";
+                    continue;
+                }
+                restarted = "restarted without the kernel that ended it";
                 if (a.culprit() == null || a.culprit().inHarness()) {
                     // The harness itself failed, outside any kernel: every kernel left in this fork is lost.
                     for (ForkPlan.Size g : wanted) {

@@ -260,7 +260,9 @@ public final class KernelRunner {
                     + plan.seed() + "): a kernel must return a finite f(x); fix the kernel or its sizes";
             return m;
         }
-        if (m.gradient != null) m.check = checkGradient(m.primal, m.gradient, xs, m.fx, m.x, m.g, firstCallNs);
+        if (m.gradient != null) {
+            m.check = checkGradient(m.primal, m.gradient, xs, m.fx, m.x, m.g, firstCallNs, () -> progress(profile, k.name(), n, "check"));
+        }
         else if (missingGradient != null) m.check = new GradientCheck(false, Double.NaN, -1, 0, plan.gradientTolerance(), missingGradient);
         return m;
     }
@@ -362,7 +364,8 @@ public final class KernelRunner {
     }
 
     private double[] timeEmpty(int n) {
-        Memory x = new Memory(Math.max(1, n) * 8L);
+        // The empty kernel reads nothing: one element stands for n, so the overhead step costs the same at every size.
+        Memory x = new Memory(8);
         x.clear();
         Pointer empty = KernelLibrary.emptyKernel();
         long batch = KernelLibrary.calibrate(empty, false, x, null, n, plan.minSampleNs(), MAX_BATCH);
@@ -395,19 +398,45 @@ public final class KernelRunner {
     private static final List<Memory> HOLD = new ArrayList<>();
 
     /** The gradient buffer is filled with NaN first: the ABI says the kernel overwrites it. */
+    /** A progress line, written where a step has many calls, so the time limit applies to a few of them at a time. */
+    @FunctionalInterface
+    interface Tick {
+        void tick() throws IOException;
+    }
+
+    /** Evaluations of the check between two progress lines: the limit allows far more calls than these. */
+    static final int CHECK_TICK = 16;
+
     private GradientCheck checkGradient(Pointer primal, Pointer gradient, double[] xs, double fx, Memory x, Memory g,
-                                        double primalNs) {
+                                        double primalNs, Tick tick) throws IOException {
         int n = xs.length;
         // All-ones bytes are a NaN in every element, written without an n-element array on the heap.
         g.setMemory(0, Math.max(1, n) * 8L, (byte) 0xFF);
         double fg = KernelLibrary.callGradient(gradient, x, g, n);
         double[] grad = new double[n];
         g.read(0, grad, 0, n);
+        // The input is written once; each evaluation moves one coordinate and puts it back.
         Memory probe = new Memory(Math.max(1, n) * 8L);
-        GradientCheck c = FiniteDifferences.check(v -> {
-            probe.write(0, v, 0, n);
-            return KernelLibrary.callPrimal(primal, probe, n);
-        }, xs, fx, grad, plan.gradientTolerance(), primalNs, plan.seed());
+        probe.write(0, xs, 0, n);
+        int[] evaluations = {0};
+        GradientCheck c;
+        try {
+            c = FiniteDifferences.check((i, v) -> {
+                probe.setDouble(8L * i, v);
+                double r = KernelLibrary.callPrimal(primal, probe, n);
+                probe.setDouble(8L * i, xs[i]);
+                if (++evaluations[0] % CHECK_TICK == 0) {
+                    try {
+                        tick.tick();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return r;
+            }, xs, fx, grad, plan.gradientTolerance(), primalNs, plan.seed());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         if (c.problem() == null && !(Math.abs(fg - fx) <= 1e-9 * Math.max(1, Math.abs(fx)))) {
             return new GradientCheck(false, c.maxRelError(), c.worstIndex(), c.checked(), c.tolerance(),
                     "the gradient function returned f = " + fg + " but the primal returns " + fx

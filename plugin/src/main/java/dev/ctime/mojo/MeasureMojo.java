@@ -14,6 +14,7 @@ import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
+import dev.ctime.run.EmptyRun;
 import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
@@ -327,15 +328,10 @@ public class MeasureMojo extends JudgingParameters {
                     + " or report.html failed: " + e.getMessage(), e);
         }
         List<String> failed = report.profiles().stream().filter(p -> p.status() == Status.FAILED).map(ProfileResult::name).toList();
-        // A run that measured nothing never ends in success, whatever ctime.failOnFailedProfile says: every profile failed
-        // or was skipped before a single build was timed, so there is no figure to read and no verdict.
-        boolean measuredAny = report.profiles().stream().anyMatch(p -> p.status() == Status.OK || p.status() == Status.PARTIAL
-                || (p.compile() != null && !p.compile().isEmpty()));
-        if (!measuredAny && !report.profiles().isEmpty()) {
-            throw new MojoFailureException(WrappedLog.wrapped("ctime: nothing was measured: every profile failed or was skipped ("
-                    + String.join("; ", report.profiles().stream().map(p -> p.name() + ": " + p.status()
-                    + (p.reason() == null ? "" : ", " + ConsoleTable.firstLine(ConsoleTable.clean(p.reason())))).distinct().limit(5).toList())
-                    + (report.profiles().size() > 5 ? "; …" : "") + "); the reasons and their fixes are above and in " + run.reportJson()));
+        java.util.Optional<String> empty = EmptyRun.why(report, !cfg.kernels().isEmpty());
+        if (empty.isPresent()) {
+            throw new MojoFailureException(WrappedLog.wrapped("ctime: " + empty.get() + "; the reasons and their fixes are above"
+                    + " and in " + run.reportJson()));
         }
         if (failOnFailedProfile && !failed.isEmpty()) {
             throw new MojoFailureException("ctime: profiles failed: " + String.join(", ", failed) + " (see " + run.reportJson() + ")");

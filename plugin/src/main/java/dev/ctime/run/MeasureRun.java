@@ -74,6 +74,8 @@ public final class MeasureRun {
     /** Set before the final report: every report written before it says the run was not finished. */
     private volatile boolean done;
     private Consumer<Report> onInterrupt;
+    /** Counted down once the interruption's reports are written (or could not be). */
+    private final java.util.concurrent.CountDownLatch reportsWritten = new java.util.concurrent.CountDownLatch(1);
     private String resumedFrom;
     private boolean kernelsTimed;
     /** CPU time of the JVM and its reaped children when the run started (ms). */
@@ -129,51 +131,32 @@ public final class MeasureRun {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 return measure();
+            } catch (IOException | RuntimeException | ProfileException e) {
+                // A child killed by the interruption is not a fault of its own: the run was interrupted, and says so.
+                if (interrupted != null) throw (InterruptedException) new InterruptedException(interrupted).initCause(e);
+                throw e;
             } finally {
                 // The guard lives in this run's output folder: later commands in this JVM must not depend on it.
                 Processes.guard(null);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
-                    // the JVM is shutting down: the hook runs
+                    // The JVM is shutting down and the hook runs: this thread waits for it, since once the goal returns
+                    // Maven may unload ctime's classes, which the hook still needs to write the reports.
+                    awaitReports();
                 }
             }
         }
     }
 
-    /**
-     * The profiles the last report finished, unchanged since: reused as they are, and said so. A profile
-     * cut short keeps the timed builds it finished, and the run completes them; failed and skipped
-     * profiles are measured again.
-     */
+    /** ctime.resume: the profiles the last report finished, unchanged since, reused; those it cut short completed. */
     private void resume() {
-        Report last;
-        try {
-            last = java.nio.file.Files.exists(reportJson()) ? ReportFiles.readJson(reportJson()) : null;
-        } catch (IOException e) {
-            log.accept("resume: the last report " + reportJson() + " cannot be read (" + e.getMessage() + "): measuring everything");
-            return;
-        }
-        if (last == null) {
-            log.accept("resume: no earlier report in " + cfg.workDir() + ": measuring everything");
-            return;
-        }
-        List<String> changed = Resume.changedSettings(last, cfg);
-        if (!changed.isEmpty()) {
-            log.accept("resume: measuring settings changed since the last report (" + String.join(", ", changed) + "): its"
-                    + " figures would not be this run's, so everything is measured again");
-            return;
-        }
-        if (Resume.cutWhileCounting(last)) {
-            log.accept("resume: the last report was cut short while counting instructions: everything is measured again, so"
-                    + " no profile goes without its counts");
-            return;
-        }
-        Resume.Plan plan = Resume.plan(last, ledger.snapshot(), cfg, this::sourcesChanged);
-        plan.outcomes().forEach(ledger::record);
-        interruptedProfiles.putAll(plan.interrupted());
-        resumedFrom = plan.resumedFrom();
-        log.accept(plan.describe());
+        Resume.from(reportJson(), cfg, ledger.snapshot(), this::sourcesChanged, log).ifPresent(plan -> {
+            plan.outcomes().forEach(ledger::record);
+            interruptedProfiles.putAll(plan.interrupted());
+            resumedFrom = plan.resumedFrom();
+            log.accept(plan.describe());
+        });
     }
 
     /** The files a profile's last build read that differ now; hashed once per set of files, which most profiles share. */
@@ -199,17 +182,28 @@ public final class MeasureRun {
      * not mistaken for failures.
      */
     private void interrupted() {
-        interrupted = "interrupted while " + progress.stage() + " at " + Instant.now() + "; what was measured before is kept";
-        Report r = started ? report() : null;
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        if (r == null) return;
         try {
+            interrupted = "interrupted while " + progress.stage() + " at " + Instant.now() + "; what was measured before is kept";
+            Report r = started ? report() : null;
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            if (r == null) return;
             ReportFiles.writeJson(r, reportJson());
             ReportCsv.writeCsv(r, reportCsv());
             if (onInterrupt != null) onInterrupt.accept(r);
             console.accept(interrupted + ": the report in " + reportJson() + " says so");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("ctime: interrupted, and the report could not be written: " + e);
+        } finally {
+            reportsWritten.countDown();
+        }
+    }
+
+    /** Until the interruption's reports are written (at most a minute: a hook that hangs must not hold the JVM). */
+    private void awaitReports() {
+        try {
+            reportsWritten.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.ctime.model.Report;
 import dev.ctime.model.Status;
 import dev.ctime.model.Profile;
 import dev.ctime.profile.SettingsIdentity;
+import dev.ctime.store.ReportFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,40 @@ final class Resume {
             out.add("instructions " + (nowOff ? "counted → off" : "off → " + cfg.instructions()));
         }
         return out;
+    }
+
+    /**
+     * The plan from the last report in the output folder, or empty where there is nothing to reuse, said why: no report,
+     * one that cannot be read, measuring settings that changed since, or a run cut short while counting instructions.
+     * A profile cut short keeps the timed builds it finished, and the run completes them; failed and skipped profiles
+     * are measured again.
+     */
+    static java.util.Optional<Plan> from(java.nio.file.Path reportJson, MeasureConfig cfg, List<BuildOutcome> planned,
+                                         Function<Map<String, String>, List<String>> sourcesChanged,
+                                         java.util.function.Consumer<String> log) {
+        Report last;
+        try {
+            last = java.nio.file.Files.exists(reportJson) ? ReportFiles.readJson(reportJson) : null;
+        } catch (java.io.IOException e) {
+            log.accept("resume: the last report " + reportJson + " cannot be read (" + e.getMessage() + "): measuring everything");
+            return java.util.Optional.empty();
+        }
+        if (last == null) {
+            log.accept("resume: no earlier report in " + reportJson.getParent() + ": measuring everything");
+            return java.util.Optional.empty();
+        }
+        List<String> changed = changedSettings(last, cfg);
+        if (!changed.isEmpty()) {
+            log.accept("resume: measuring settings changed since the last report (" + String.join(", ", changed) + "): its"
+                    + " figures would not be this run's, so everything is measured again");
+            return java.util.Optional.empty();
+        }
+        if (cutWhileCounting(last)) {
+            log.accept("resume: the last report was cut short while counting instructions: everything is measured again, so"
+                    + " no profile goes without its counts");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(plan(last, planned, cfg, sourcesChanged));
     }
 
     /**

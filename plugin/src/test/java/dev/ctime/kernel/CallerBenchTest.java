@@ -114,7 +114,7 @@ class CallerBenchTest {
         List<CallerBench.Variant> vs = List.of(new CallerBench.Variant(Binding.JNI, Placement.OFF_HEAP, works, null),
                 new CallerBench.Variant(Binding.JNA, Placement.OFF_HEAP, breaks, null),
                 new CallerBench.Variant(Binding.FFM, Placement.OFF_HEAP, null, "no JDK 22"));
-        List<ForkResult.Call> out = new CallerBench(PLAN).time("a", "primal", vs, 10, 1, phase -> timing.set(phase.endsWith("timed")));
+        List<ForkResult.Call> out = new CallerBench(PLAN).time("a", "primal", vs, 10, 1, phase -> timing.set(phase.contains("calls, timed")));
         ForkResult.Call jni = out.stream().filter(c -> c.binding().equals("jni")).findFirst().orElseThrow();
         ForkResult.Call jna = out.stream().filter(c -> c.binding().equals("jna")).findFirst().orElseThrow();
         ForkResult.Call ffm = out.stream().filter(c -> c.binding().equals("ffm")).findFirst().orElseThrow();

@@ -87,6 +87,24 @@ class KernelPartsTest {
     }
 
     @Test
+    void theCheckProbesOneCoordinateAtATimeSoItsOwnWorkDoesNotGrowWithN() {
+        // At n = 50,000,000 the runner used to copy the whole input for each of the check's 129 evaluations, and the
+        // kernel was blamed for ctime's copying. The check now asks for one coordinate moved at a time.
+        double[] x = Inputs.generate(5, 1_000_000);
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) g[i] = 3 * x[i] * x[i];
+        java.util.List<Integer> moved = new java.util.ArrayList<>();
+        double fx = sumCubes(x);
+        GradientCheck c = FiniteDifferences.check((i, v) -> {
+            moved.add(i);
+            return fx - x[i] * x[i] * x[i] + v * v * v;
+        }, x, fx, g, 1e-4, 1e8, 7);
+        assertTrue(c.ok(), c.toString());
+        assertEquals(2 * c.checked(), moved.size(), "two evaluations a checked coordinate, nothing else");
+        assertEquals(64, c.checked(), "a slow kernel: the fewest coordinates a sample checks");
+    }
+
+    @Test
     void aWrongInteriorCoordinateIsFoundAndTheCheckSaysHowMuchItCovered() {
         double[] x = new double[1024];
         for (int i = 0; i < x.length; i++) x[i] = (i % 7) * 0.1 - 0.3;
@@ -213,6 +231,26 @@ class KernelPartsTest {
         double s = 0;
         for (double v : x) s += v * v * v;
         return s;
+    }
+
+    @Test
+    void aForkThatNeverStartsIsNamedAsSuchNotAsAKernel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // A "JVM" that starts and never writes a progress line, as a fork on a very busy machine may: beyond the kernel
+        // limit (1 s) it is still starting; beyond the start-up allowance it is killed, and no kernel is blamed.
+        java.nio.file.Path fake = dir.resolve("slow-java");
+        java.nio.file.Files.writeString(fake, "#!/bin/sh\nexec sleep 30\n");
+        java.nio.file.Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        ForkLauncher l = new ForkLauncher(fake, List.of(), java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1), "")
+                .startingWithin(java.time.Duration.ofSeconds(3));
+        ForkPlan plan = new ForkPlan(List.of(new ForkPlan.Library("release", "/nowhere.so")), List.of(), 1, 1000, 1, 1, -1, 1e-4, 0.05,
+                List.of(), List.of(), dir.resolve("f.progress").toString(), dir.resolve("f.jsonl").toString(), java.util.Map.of(), null);
+        long t0 = System.nanoTime();
+        ForkLauncher.Attempt a = l.run(plan, dir, "f");
+        double s = (System.nanoTime() - t0) / 1e9;
+        assertTrue(a.hung());
+        assertEquals(null, a.culprit());
+        assertTrue(a.problem().startsWith("the kernel fork wrote no progress for 3 s after it started"), a.problem());
+        assertTrue(s >= 2.5, "it was given its start-up allowance, not the kernel's 1 s: " + s);
     }
 
     @Test
