@@ -44,6 +44,27 @@ public class MergeMojo extends JudgingParameters {
 
     @Override
     public void execute() throws MojoExecutionException {
+        // Ctrl-C or a CI cancel mid-merge: said, never a silent exit; the files are each written whole or not at all.
+        String cut = "ctime: ctime:merge was interrupted before the merged report.json, report.csv and report.html were all"
+                + " written to " + outputDirectory + ": run ctime:merge again (the shards' reports are unchanged)";
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (!finished.get()) System.err.println(cut);
+        }, "ctime-merge-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            merge();
+            finished.set(true);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook says what was not written
+            }
+        }
+    }
+
+    private void merge() throws MojoExecutionException {
         List<ShardMerge.Part> parts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path file : ShardReports.expand(basedir.toPath(), mergeReports, problems)) {

@@ -3,6 +3,12 @@ package dev.ctime.mojo;
 import dev.ctime.profile.Closest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
+import org.codehaus.plexus.configuration.PlexusConfigurationException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,18 +26,15 @@ import java.util.regex.Pattern;
  */
 public final class PropertyNames {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{(ctime\\.[A-Za-z0-9.]+)}");
-    /** A goal's parameter with its property, as the descriptor's configuration writes it: {@code <repeat ...>${ctime.repeat}</repeat>}. */
-    private static final Pattern PARAMETER = Pattern.compile("<([A-Za-z0-9]+)(?: [^>]*)?>\\$\\{(ctime\\.[A-Za-z0-9.]+)}</\\1>");
 
     private PropertyNames() {
     }
 
-    /** Every ctime.* property named in ctime's plugin.xml; empty where the descriptor cannot be found. */
+    /** Every ctime.* property a goal of ctime's plugin.xml reads; empty where the descriptor cannot be found. */
     public static Set<String> known(ClassLoader loader) {
         Set<String> out = new TreeSet<>();
-        for (String xml : descriptors(loader)) {
-            Matcher m = PROPERTY.matcher(xml);
-            while (m.find()) out.add(m.group(1));
+        for (PluginDescriptor d : descriptors(loader)) {
+            for (MojoDescriptor goal : d.getMojos()) out.addAll(byParameter(goal).values());
         }
         return out;
     }
@@ -42,28 +45,40 @@ public final class PropertyNames {
      */
     public static java.util.Map<String, String> byParameter(Class<?> mojo) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
-        for (String xml : descriptors(mojo.getClassLoader())) {
-            for (String block : xml.split("<mojo>")) {
-                if (!block.contains("<implementation>" + mojo.getName() + "</implementation>")) continue;
-                Matcher m = PARAMETER.matcher(block);
-                while (m.find()) out.put(m.group(1), m.group(2));
+        for (PluginDescriptor d : descriptors(mojo.getClassLoader())) {
+            for (MojoDescriptor goal : d.getMojos()) {
+                if (mojo.getName().equals(goal.getImplementation())) out.putAll(byParameter(goal));
             }
         }
         return out;
     }
 
-    /** ctime's plugin.xml as the class loader finds it; none where it cannot be found (outside a packaged plugin). */
-    private static List<String> descriptors(ClassLoader loader) {
-        List<String> out = new ArrayList<>();
+    /** A goal's parameters with the ctime.* property each reads, as Maven's descriptor has them (${ctime.repeat}). */
+    private static java.util.Map<String, String> byParameter(MojoDescriptor goal) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (goal.getParameters() == null) return out;
+        for (Parameter p : goal.getParameters()) {
+            Matcher m = p.getExpression() == null ? null : PROPERTY.matcher(p.getExpression());
+            if (m != null && m.matches()) out.put(p.getName(), m.group(1));
+        }
+        return out;
+    }
+
+    /**
+     * ctime's plugin.xml as the class loader finds it, read by Maven's own descriptor builder; none where it cannot be
+     * found or read (outside a packaged plugin).
+     */
+    private static List<PluginDescriptor> descriptors(ClassLoader loader) {
+        List<PluginDescriptor> out = new ArrayList<>();
         try {
             Enumeration<URL> all = loader.getResources("META-INF/maven/plugin.xml");
             while (all.hasMoreElements()) {
                 try (InputStream in = all.nextElement().openStream()) {
-                    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    if (xml.contains("<artifactId>ctime-maven-plugin</artifactId>")) out.add(xml);
+                    PluginDescriptor d = new PluginDescriptorBuilder().build(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    if ("ctime-maven-plugin".equals(d.getArtifactId())) out.add(d);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | PlexusConfigurationException e) {
             // Without the descriptor nothing can be checked; the run goes on as Maven configured it.
         }
         return out;
