@@ -2,7 +2,6 @@ package dev.ctime.mojo;
 
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Decision;
-import dev.ctime.site.StandalonePage;
 import dev.ctime.run.RawConfiguration;
 import dev.ctime.run.ConfigurationProcessor;
 import dev.ctime.exec.EnvironmentException;
@@ -15,7 +14,8 @@ import dev.ctime.model.Report;
 import dev.ctime.run.MeasureConfig;
 import dev.ctime.run.MeasureRun;
 import dev.ctime.run.EmptyRun;
-import dev.ctime.gate.HistoryLog;
+import dev.ctime.site.ReportOutputs;
+import java.util.EnumSet;
 import dev.ctime.site.SitePluginCheck;
 import dev.ctime.site.ReportPage;
 import java.io.File;
@@ -276,17 +276,11 @@ public class MeasureMojo extends JudgingParameters {
         }
         MeasureConfig cfg = config();
         sitePluginProblem().ifPresent(p -> warn("ctime: " + p));
-        // Every line within the console's width (Maven's prefix aside): a long message goes on indented lines.
-        MeasureRun run = new MeasureRun(cfg, m -> info("ctime: " + m));
-        // Interrupted (Ctrl-C, SIGTERM): report.html is written from the same state as report.json.
-        run.onInterrupt(r -> {
-            try {
-                StandalonePage.write(r, HistoryLog.read(historyFile.toPath()), new ReportPage.Options(chartScenario,
-                        chartKernel, null), run.reportJson().resolveSibling("report.html"));
-            } catch (IOException e) {
-                System.err.println("ctime: report.html could not be written: " + e.getMessage());
-            }
-        });
+        // Every line within the console's width (Maven's prefix aside): a long message goes on indented lines. Interrupted
+        // (Ctrl-C, SIGTERM), the run writes report.html from the same state as report.json.
+        ReportOutputs outputs = new ReportOutputs(cfg.workDir(), historyFile.toPath(), new ReportPage.Options(chartScenario,
+                chartKernel, null));
+        MeasureRun run = new MeasureRun(cfg, m -> info("ctime: " + m), outputs);
         Report report;
         try {
             report = run.run();
@@ -316,13 +310,9 @@ public class MeasureMojo extends JudgingParameters {
         try {
             // A shard's report is a slice: the merged report goes into the history (ctime:merge), and every shard of a
             // matrix reads the same history to balance its slice.
-            if (report.shard() == null) {
-                String mended = HistoryLog.append(historyFile.toPath(), report);
-                if (mended != null) warn("ctime: " + mended);
-            }
-            Path html = StandalonePage.write(report, HistoryLog.read(historyFile.toPath(), w -> warn("ctime: " + w)),
-                    new ReportPage.Options(chartScenario, chartKernel, null), run.reportJson().resolveSibling("report.html"));
-            info("ctime: report written to " + run.reportJson() + ", " + run.reportCsv() + " and " + html);
+            outputs.write(report, report.shard() == null ? EnumSet.of(ReportOutputs.Output.HISTORY, ReportOutputs.Output.HTML)
+                    : EnumSet.of(ReportOutputs.Output.HTML), w -> warn("ctime: " + w));
+            info("ctime: report written to " + outputs.json() + ", " + outputs.csv() + " and " + outputs.html());
         } catch (IOException e) {
             throw new MojoExecutionException("ctime: the measurements are in " + run.reportJson() + ", but writing the history"
                     + " or report.html failed: " + e.getMessage(), e);

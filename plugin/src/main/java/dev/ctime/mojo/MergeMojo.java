@@ -1,15 +1,13 @@
 package dev.ctime.mojo;
 
-import dev.ctime.site.StandalonePage;
 import dev.ctime.shard.ShardReports;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Workload;
 import dev.ctime.render.ConsoleTable;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportCsv;
 import dev.ctime.shard.ShardMerge;
-import dev.ctime.gate.HistoryLog;
 import dev.ctime.site.ReportPage;
+import dev.ctime.site.ReportOutputs;
 import dev.ctime.model.Thresholds;
 import java.io.File;
 import java.io.IOException;
@@ -99,24 +97,18 @@ public class MergeMojo extends JudgingParameters {
         } catch (ShardMerge.Refused e) {
             throw new MojoExecutionException("ctime: the shards cannot be merged:\n  - " + e.getMessage().replace("\n", "\n  - "));
         }
-        Path out = outputDirectory.toPath();
-        Path json = out.resolve("report.json");
+        ReportOutputs outputs = new ReportOutputs(outputDirectory.toPath(), historyFile.toPath(),
+                new ReportPage.Options(chartScenario, chartKernel, null));
         try {
-            Files.createDirectories(out);
-            ReportFiles.writeJson(merged, json);
-            ReportCsv.writeCsv(merged, out.resolve("report.csv"));
-            String mended = HistoryLog.append(historyFile.toPath(), merged);
-            if (mended != null) getLog().warn("ctime: " + mended);
-            StandalonePage.write(merged, HistoryLog.read(historyFile.toPath()),
-                    new ReportPage.Options(chartScenario, chartKernel, null), out.resolve("report.html"));
+            outputs.write(merged, ReportOutputs.ALL, w -> getLog().warn("ctime: " + w));
         } catch (IOException e) {
-            throw new MojoExecutionException("ctime: cannot write the merged report to " + out + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("ctime: cannot write the merged report to " + outputDirectory + ": " + e.getMessage(), e);
         }
         getLog().info("");
         ConsoleTable.render(merged, fullConsole()).forEach(l -> getLog().info(l));
         getLog().info("");
         for (String f : merged.merge().findings()) getLog().warn("ctime: " + f);
-        getLog().info("ctime: merged " + parts.size() + " shard reports into " + json + ", report.csv and report.html");
+        getLog().info("ctime: merged " + parts.size() + " shard reports into " + outputs.json() + ", report.csv and report.html");
     }
 
 }

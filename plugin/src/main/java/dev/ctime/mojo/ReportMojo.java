@@ -1,6 +1,6 @@
 package dev.ctime.mojo;
 
-import dev.ctime.site.StandalonePage;
+import dev.ctime.site.ReportOutputs;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Report;
 import dev.ctime.gate.HistoryLog;
@@ -94,8 +94,10 @@ public class ReportMojo extends AbstractMavenReport {
             SinkPageWriter w = new SinkPageWriter(getSink());
             ReportPage.write(w, r, history, o);
             w.finish();
-            Path html = StandalonePage.write(r, history, o, ReportInput.file(reportFile, measuredDirectory).resolveSibling("report.html"));
-            getLog().info("ctime: standalone page written to " + html);
+            ReportOutputs beside = new ReportOutputs(ReportInput.file(reportFile, measuredDirectory).toAbsolutePath().getParent(),
+                    historyFile.toPath(), o);
+            beside.write(r, java.util.EnumSet.of(ReportOutputs.Output.HTML), w2 -> getLog().warn("ctime: " + w2));
+            getLog().info("ctime: standalone page written to " + beside.html());
             // The data behind the page, and its published schema, beside it in the site.
             Path data = getReportOutputDirectory().toPath().resolve(getOutputPath());
             Files.createDirectories(data);

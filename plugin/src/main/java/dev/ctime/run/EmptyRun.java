@@ -31,7 +31,9 @@ public final class EmptyRun {
                     .map(p -> p.name() + ": " + p.status() + (p.reason() == null ? "" : ", " + firstLine(p.reason()))).toList()) + ")");
         }
         if (!kernelsConfigured) return Optional.empty();
-        boolean timed = ps.stream().anyMatch(p -> p.kernels() != null && p.kernels().stream().anyMatch(k -> k.status() == Status.OK));
+        // A kernel whose primal was timed was measured, even where its gradient failed (a misspelt gradient symbol).
+        boolean timed = ps.stream().anyMatch(p -> p.kernels() != null && p.kernels().stream()
+                .anyMatch(k -> k.primalNs() != null || k.gradientNs() != null));
         if (timed) return Optional.empty();
         List<String> why = ps.stream().filter(p -> p.kernels() != null).flatMap(p -> p.kernels().stream()
                 .filter(k -> k.reason() != null).map(k -> p.name() + ", " + k.name() + " n=" + k.n() + ": " + firstLine(k.reason())))

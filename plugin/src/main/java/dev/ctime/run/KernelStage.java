@@ -149,17 +149,20 @@ final class KernelStage {
      */
     private List<List<ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir) throws IOException {
         if (interrupted.isEmpty()) return List.of();
+        Map<String, String> nowSha = new LinkedHashMap<>();
+        for (ForkPlan.Library l : libs) {
+            BuildOutcome o = ledger.outcome(l.profile());
+            if (o != null && o.applied() != null) nowSha.put(l.profile(), o.applied().librarySha256());
+        }
+        String notKept = whyNotKept(libs, interrupted, nowSha);
+        if (notKept != null) {
+            log.accept("timing kernels: the interrupted run's forks are not kept: " + notKept);
+            return List.of();
+        }
         Map<String, List<KernelTiming>> reported = new LinkedHashMap<>();
         for (ForkPlan.Library l : libs) {
-            if (l.profile().equals(Control.NAME)) continue;
             ProfileResult old = interrupted.get(l.profile());
-            String now = ledger.outcome(l.profile()).applied() == null ? null : ledger.outcome(l.profile()).applied().librarySha256();
-            if (old == null || old.applied() == null || now == null || !now.equals(old.applied().librarySha256())) {
-                log.accept("timing kernels: the interrupted run's forks are not kept: " + (old == null ? l.profile()
-                        + " was not cut short there" : "the library of " + l.profile() + " is not the one it timed"));
-                return List.of();
-            }
-            if (old.kernels() != null) reported.put(l.profile(), old.kernels());
+            if (old != null && old.kernels() != null) reported.put(l.profile(), old.kernels());
         }
         if (reported.isEmpty()) return List.of();
         List<List<ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported);
@@ -172,6 +175,25 @@ final class KernelStage {
             }
         }
         return kept;
+    }
+
+    /**
+     * Why the forks an interrupted run finished cannot be this run's, or null where they can: every library timed now
+     * (the control aside) was cut short there, and is the very binary it timed (by its SHA-256).
+     *
+     * @param nowSha each profile's library as built in this run
+     */
+    static String whyNotKept(List<ForkPlan.Library> libs, Map<String, ProfileResult> interrupted, Map<String, String> nowSha) {
+        for (ForkPlan.Library l : libs) {
+            if (l.profile().equals(Control.NAME)) continue;
+            ProfileResult old = interrupted.get(l.profile());
+            if (old == null) return l.profile() + " was not cut short there";
+            String now = nowSha.get(l.profile());
+            if (old.applied() == null || now == null || !now.equals(old.applied().librarySha256())) {
+                return "the library of " + l.profile() + " is not the one it timed";
+            }
+        }
+        return null;
     }
 
     /**
@@ -219,6 +241,11 @@ final class KernelStage {
 
     /** The timings of each library that stands for identical ones, given to those as theirs. */
     private KernelBench.Outcome sharedWithIdentical(KernelBench.Outcome o) {
+        return sharedWith(identical, o);
+    }
+
+    /** The outcome with each twin given the timings of the library it is byte for byte (where that one was timed). */
+    static KernelBench.Outcome sharedWith(Map<String, String> identical, KernelBench.Outcome o) {
         if (o == null || identical.isEmpty()) return o;
         Map<String, List<KernelTiming>> t = new LinkedHashMap<>(o.timings());
         identical.forEach((p, same) -> {

@@ -27,13 +27,14 @@ import dev.ctime.model.Profile;
 import dev.ctime.profile.ProfileException;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
-import dev.ctime.render.ReportCsv;
+import dev.ctime.site.ReportOutputs;
 import dev.ctime.model.ShardInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import java.util.function.Consumer;
  */
 public final class MeasureRun {
     private final MeasureConfig cfg;
+    private final ReportOutputs outputs;
     /** The stages' log: silent once the run is being interrupted, when its children die of the interruption, not of faults. */
     private final Consumer<String> log;
     private final Consumer<String> console;
@@ -73,7 +75,6 @@ public final class MeasureRun {
     private volatile String interrupted;
     /** Set before the final report: every report written before it says the run was not finished. */
     private volatile boolean done;
-    private Consumer<Report> onInterrupt;
     /** Counted down once the interruption's reports are written (or could not be). */
     private final java.util.concurrent.CountDownLatch reportsWritten = new java.util.concurrent.CountDownLatch(1);
     private String resumedFrom;
@@ -95,7 +96,13 @@ public final class MeasureRun {
     private ShardInfo shardInfo;
 
     public MeasureRun(MeasureConfig cfg, Consumer<String> log) {
+        this(cfg, log, new ReportOutputs(cfg.workDir(), null, null));
+    }
+
+    /** @param outputs where the reports go: report.json as the run goes, report.csv at its end, report.html if interrupted */
+    public MeasureRun(MeasureConfig cfg, Consumer<String> log, ReportOutputs outputs) {
         this.cfg = cfg;
+        this.outputs = outputs;
         this.console = log;
         this.log = m -> {
             if (interrupted == null) log.accept(m);
@@ -112,11 +119,7 @@ public final class MeasureRun {
     }
 
     public Path reportJson() {
-        return cfg.workDir().resolve("report.json");
-    }
-
-    public Path reportCsv() {
-        return cfg.workDir().resolve("report.csv");
+        return outputs.json();
     }
 
     /**
@@ -170,11 +173,6 @@ public final class MeasureRun {
         });
     }
 
-    /** Also called with the report when the run is interrupted (the mojo writes report.html from the same state). */
-    public void onInterrupt(Consumer<Report> writer) {
-        this.onInterrupt = writer;
-    }
-
     /**
      * Maven got SIGINT or SIGTERM: the report keeps everything measured so far, says the run was
      * interrupted and marks what it had not finished, and no cargo, rustc, build script or fork
@@ -187,9 +185,7 @@ public final class MeasureRun {
             Report r = started ? report() : null;
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             if (r == null) return;
-            ReportFiles.writeJson(r, reportJson());
-            ReportCsv.writeCsv(r, reportCsv());
-            if (onInterrupt != null) onInterrupt.accept(r);
+            outputs.write(r, EnumSet.of(ReportOutputs.Output.JSON, ReportOutputs.Output.CSV, ReportOutputs.Output.HTML), console);
             console.accept(interrupted + ": the report in " + reportJson() + " says so");
         } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("ctime: interrupted, and the report could not be written: " + e);
@@ -209,7 +205,7 @@ public final class MeasureRun {
 
     /** Writes the report as measured so far, unless an interruption has already written the final one. */
     private void persist(Report r) throws IOException {
-        if (interrupted == null) ReportFiles.writeJson(r, reportJson());
+        if (interrupted == null) outputs.write(r, EnumSet.of(ReportOutputs.Output.JSON), log);
     }
 
     private void persist() throws IOException {
@@ -304,8 +300,7 @@ public final class MeasureRun {
         progress.enter(Stage.WRITING);
         done = true;
         Report report = report();
-        persist(report);
-        if (interrupted == null) ReportCsv.writeCsv(report, reportCsv());
+        if (interrupted == null) outputs.write(report, EnumSet.of(ReportOutputs.Output.JSON, ReportOutputs.Output.CSV), log);
         return report;
     }
 

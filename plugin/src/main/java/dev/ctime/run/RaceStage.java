@@ -136,7 +136,7 @@ final class RaceStage {
             timeBuilds(first, screen);
             List<ProfileResult> now = run.judged().profiles();
             ProfileResult lead = now.stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
-            String scenario = cfg.judging().scenario() != null ? cfg.judging().scenario() : cfg.builds().scenarios().get(0).id;
+            String scenario = Decider.scenario(now, cfg.judging().scenario());
             track.screen(Decider.slowerOnRunAlone(now, items, leader, Decider.buildCost(lead, scenario), cfg.judging().thresholds(),
                     track.looks()), forks.getAsInt() + " forks and " + leader + "'s builds", log);
         }

@@ -41,4 +41,17 @@ class EmptyRunTest {
                 RaceTrackTest.profile("fat", 1200, 40, false)));
         assertEquals(Optional.empty(), EmptyRun.why(one, true));
     }
+
+    @Test
+    void aPrimalTimedBesideAFailedGradientIsSomethingMeasured() {
+        // A misspelt gradient symbol fails the kernel, but its primal was timed: the run measured something.
+        ProfileResult timed = RaceTrackTest.profile("release", 1000, 50, false);
+        dev.ctime.model.KernelTiming k = timed.kernels().get(0);
+        dev.ctime.model.KernelTiming gradientGone = new dev.ctime.model.KernelTiming(k.name(), k.n(), Status.FAILED,
+                "symbol 'k_grd' is not exported", k.primalNs(), k.primalNsPerElement(), null, null, null, null, k.primalBatch(), 0,
+                k.primalValue(), k.warmupMs(), null, null, null, null, null);
+        ProfileResult p = new ProfileResult("release", Status.FAILED, "kernel checks failed", Map.of(), null, null, timed.compile(),
+                null, 1000L, null, false, List.of(gradientGone), null, null);
+        assertEquals(Optional.empty(), EmptyRun.why(RaceTrackTest.report(List.of(p)), true));
+    }
 }
