@@ -54,4 +54,28 @@ public final class ExportedSymbols {
         }
         return out;
     }
+
+    /**
+     * Why nothing can be timed at all, or null where something can: no library exports the primal of any kernel. Kernels
+     * exported only behind a crate feature are the usual cause, so the features no profile enables are named.
+     *
+     * @param exportedByProfile each built profile's exported functions
+     * @param declared          the crate's features
+     * @param enabled           the features every profile's build enables
+     */
+    public static String noneExported(List<Kernel> kernels, java.util.Map<String, Set<String>> exportedByProfile,
+                                      List<String> declared, List<String> enabled) {
+        if (kernels.isEmpty() || exportedByProfile.isEmpty()) return null;
+        for (Set<String> exported : exportedByProfile.values()) {
+            if (kernels.stream().anyMatch(k -> exported.contains(k.primal()))) return null;
+        }
+        List<String> off = declared.stream().filter(f -> !f.equals("default") && !enabled.contains(f)).toList();
+        java.util.Map.Entry<String, Set<String>> first = exportedByProfile.entrySet().iterator().next();
+        return "no profile's library exports the primal of any kernel (" + String.join(", ", kernels.stream().map(Kernel::primal)
+                .toList()) + "): nothing can be timed; " + first.getKey() + "'s library exports " + (first.getValue().isEmpty()
+                ? "no function at all" : String.join(", ", first.getValue().stream().sorted().limit(10).toList())
+                + (first.getValue().size() > 10 ? " …" : "")) + (off.isEmpty() ? "; a kernel is a #[no_mangle] pub extern \"C\" fn"
+                : "; the crate declares features no profile enables (" + String.join(", ", off) + "): where the kernels are"
+                + " exported behind one, enable it for every profile, e.g. -Dctime.features=" + off.get(0));
+    }
 }

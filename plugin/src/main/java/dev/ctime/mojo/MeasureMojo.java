@@ -95,6 +95,13 @@ public class MeasureMojo extends JudgingParameters {
     String inherit;
 
     /**
+     * Cargo features every profile's build enables besides its own, comma-separated: the presets' too (e.g. where the
+     * crate exports its kernels only behind a feature).
+     */
+    @Parameter(property = "ctime.features")
+    String features;
+
+    /**
      * The untimed analysis builds after the timed ones (phase split, codegen units, LLVM IR lines, Enzyme's own time):
      * false skips them, and the report and page have none of those; the timed figures and the decision are unchanged.
      */
@@ -344,6 +351,7 @@ public class MeasureMojo extends JudgingParameters {
         raw.scenarios = scenarios;
         raw.builds = builds;
         raw.inherit = inherit;
+        raw.features = features;
         raw.analysis = analysis;
         raw.repeat = values.integer("repeat", repeat);
         raw.maxRepeat = values.integer("maxRepeat", maxRepeat);

@@ -117,7 +117,8 @@ public final class ConfigurationProcessor {
                 : Arrays.stream(raw.selectProfiles.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<HistoryLog.Run> history = history(raw, advice);
         MeasureConfig config = MeasureConfig.builder().manifest(raw.manifest).workDir(raw.outputDirectory).profiles(ps).only(selected)
-                .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).analysis(raw.analysis).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
+                .kernels(ks).scenarios(sc).mix(mix).inheritCrate(!"none".equals(raw.inherit)).features(raw.features == null ? List.of()
+                        : java.util.Arrays.stream(raw.features.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList()).analysis(raw.analysis).repeat(raw.repeat).forks(raw.forks).minSampleMs(raw.minSampleMs).samples(raw.samples)
                 .warmupMaxMs(raw.warmupMaxMs).pinCpu(raw.pinCpu).seed(raw.seed).gradientTolerance(raw.gradientTolerance)
                 .buildTimeout(Duration.ofSeconds(raw.buildTimeoutSeconds)).runTimeout(Duration.ofSeconds(raw.runTimeoutSeconds)).jdk(jdk).callers(raw.callers)
                 .autodiffFeature(raw.autodiffFeature).label(raw.label).userEnv(raw.env)

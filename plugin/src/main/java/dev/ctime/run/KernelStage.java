@@ -2,6 +2,8 @@ package dev.ctime.run;
 
 import dev.ctime.compile.BuildOutcome;
 import dev.ctime.compile.PreparedBuild;
+import dev.ctime.exec.EnvironmentException;
+import dev.ctime.kernel.ExportedSymbols;
 import dev.ctime.kernel.ForkLauncher;
 import dev.ctime.kernel.ForkPlan;
 import dev.ctime.kernel.ForkResult;
@@ -175,6 +177,33 @@ final class KernelStage {
             }
         }
         return kept;
+    }
+
+    /**
+     * Right after the first builds, before any timed one: every kernel symbol a library does not
+     * export, all at once, with the closest exported name, on the console and in the profile's
+     * warnings. The run goes on: that kernel (or only its gradient) fails, its neighbours do not.
+     */
+    void checkSymbols(List<PreparedBuild> prepared, List<String> crateFeatures) throws InterruptedException, EnvironmentException {
+        Map<String, java.util.Set<String>> byProfile = new LinkedHashMap<>();
+        for (PreparedBuild p : prepared) {
+            java.util.Set<String> exported = ExportedSymbols.of(p.artifact());
+            if (exported == null) return; // no nm here: the harness names a missing symbol when it loads the library
+            byProfile.put(p.name(), exported);
+            List<String> missing = ExportedSymbols.missing(cfg.kernels(), exported, p.artifact().getFileName().toString());
+            missing.forEach(m -> log.accept("profile " + p.name() + ": " + m));
+            ledger.record(ledger.outcome(p.name()).warned(missing));
+        }
+        stopIfNothingExported(byProfile, prepared, crateFeatures);
+    }
+
+    /** A crate whose libraries export none of the kernels: the run stops here, before any timed build, and says why. */
+    void stopIfNothingExported(Map<String, java.util.Set<String>> byProfile, List<PreparedBuild> prepared, List<String> crateFeatures)
+            throws EnvironmentException {
+        List<String> enabled = prepared.stream().map(p -> p.plan().features()).reduce((a, b) -> a.stream().filter(b::contains)
+                .toList()).orElse(List.of());
+        String none = ExportedSymbols.noneExported(cfg.kernels(), byProfile, crateFeatures, enabled);
+        if (none != null) throw new EnvironmentException(none);
     }
 
     /**

@@ -106,14 +106,16 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
      * @param seenMs    one build's wall time per profile in the last run (any subset, may be empty): what the
      *                  estimate before the first build starts from
      * @param mix       the builds a team pays for per period of its workload (ctime.builds): the decision's build cost
+     * @param features     Cargo features every profile's build enables besides its own (ctime.features), presets too
      * @param inheritCrate the crate's own profile settings reach ctime's profiles (ctime.inherit=crate, the default), or
      *                  Cargo's defaults are pinned instead (none)
      * @param analysis  the untimed analysis builds run (ctime.analysis, on by default)
      */
     public record Builds(List<Scenario> scenarios, int repeat, Duration timeout, Path patchFile, Map<String, Double> seenMs,
-                         BuildMix mix, boolean inheritCrate, boolean analysis) {
+                         BuildMix mix, boolean inheritCrate, boolean analysis, List<String> features) {
         public Builds {
             seenMs = Map.copyOf(seenMs);
+            features = features == null ? List.of() : List.copyOf(features);
             if (mix == null) mix = BuildMix.of(scenarios.isEmpty() ? Scenario.DEFAULT : scenarios.get(0));
         }
     }
@@ -240,6 +242,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         private Map<String, Double> seenMs = Map.of();
         private BuildMix mix;
         private boolean inheritCrate = true;
+        private List<String> features = List.of();
         private boolean analysis = true;
         private String forkClasspath;
         private Search search = Search.EXHAUSTIVE;
@@ -281,6 +284,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
 
         public Builder inheritCrate(boolean v) {
             this.inheritCrate = v;
+            return this;
+        }
+
+        public Builder features(List<String> v) {
+            this.features = v;
             return this;
         }
 
@@ -417,7 +425,7 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             java.util.Objects.requireNonNull(buildTimeout, "buildTimeout");
             java.util.Objects.requireNonNull(runTimeout, "runTimeout");
             return new MeasureConfig(manifest, workDir, profiles, only, kernels, autodiffFeature, label, userEnv,
-                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate, analysis),
+                    new Builds(scenarios, repeat, buildTimeout, patchFile, seenMs, mix, inheritCrate, analysis, features),
                     new Timing(forks, minSampleMs, samples, warmupMaxMs, pinCpu, seed, gradientTolerance, runTimeout, jdk, callers),
                     precision, judging, instructions, resume, sharding, forkClasspath, search);
         }

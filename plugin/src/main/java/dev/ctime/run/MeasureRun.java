@@ -256,7 +256,7 @@ public final class MeasureRun {
         CompileBench bench = new CompileBench(crate, rusage, perfIfCounting(), cfg.builds().patchFile(), cfg.builds().timeout(),
                 cfg.userEnv(), valgrindIfCountingBuilds(), trainer, log);
         List<PreparedBuild> prepared = buildOnce(bench, toMeasure);
-        checkKernelSymbols(prepared);
+        kernelStage.checkSymbols(prepared, crate.features());
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
         if (cfg.search().race()) {
             // A race times its kernels first: the builds of a profile whose run time alone already loses are never timed.
@@ -358,7 +358,7 @@ public final class MeasureRun {
     }
 
     /** Every profile's first build (untimed, or the first clean sample), PGO's and BOLT's stages with it. */
-    private List<PreparedBuild> buildOnce(CompileBench bench, List<BuildPlan> toMeasure) throws InterruptedException {
+    private List<PreparedBuild> buildOnce(CompileBench bench, List<BuildPlan> toMeasure) throws InterruptedException, IOException {
         List<Profile> building = building(toMeasure);
         List<PreparedBuild> prepared = new ArrayList<>();
         // The first build starts from an empty target folder where clean builds are timed: it is their first sample.
@@ -383,7 +383,16 @@ public final class MeasureRun {
                     estimated = progress.fromFirstBuild(building, plan.name(), (System.nanoTime() - t0) / 1e6, r.first(),
                             crate.crateName());
                 }
-                if (r.build() != null) prepared.add(r.build());
+                if (r.build() != null) {
+                    prepared.add(r.build());
+                    // Every profile builds the same features: the first library already says whether any kernel is there.
+                    if (prepared.size() == 1 && toMeasure.stream().map(BuildPlan::features).distinct().count() == 1) {
+                        java.util.Set<String> exported = ExportedSymbols.of(r.build().artifact());
+                        if (exported != null) kernelStage.stopIfNothingExported(Map.of(plan.name(), exported), prepared, crate.features());
+                    }
+                }
+            } catch (EnvironmentException e) {
+                throw e;
             } catch (IOException e) {
                 ledger.record(ledger.outcome(plan.name()).failed(e.getMessage()));
             }
@@ -427,21 +436,6 @@ public final class MeasureRun {
             }
         }
         persist();
-    }
-
-    /**
-     * Right after the first builds, before any timed one: every kernel symbol a library does not
-     * export, all at once, with the closest exported name, on the console and in the profile's
-     * warnings. The run goes on: that kernel (or only its gradient) fails, its neighbours do not.
-     */
-    private void checkKernelSymbols(List<PreparedBuild> prepared) throws InterruptedException {
-        for (PreparedBuild p : prepared) {
-            java.util.Set<String> exported = ExportedSymbols.of(p.artifact());
-            if (exported == null) return; // no nm here: the harness names a missing symbol when it loads the library
-            List<String> missing = ExportedSymbols.missing(cfg.kernels(), exported, p.artifact().getFileName().toString());
-            missing.forEach(m -> log.accept("profile " + p.name() + ": " + m));
-            ledger.record(ledger.outcome(p.name()).warned(missing));
-        }
     }
 
     /**

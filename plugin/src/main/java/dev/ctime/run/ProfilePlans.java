@@ -33,6 +33,7 @@ final class ProfilePlans {
         Profile p = cfg.builds().inheritCrate() ? asConfigured : EffectiveProfile.withCargoDefaults(asConfigured);
         Toolchain tc = toolchains.get(p.toolchain());
         List<String> features = new ArrayList<>(p.features());
+        cfg.builds().features().stream().filter(f -> !features.contains(f)).forEach(features::add);
         if (p.isAutodiff() && !features.contains(cfg.autodiffFeature())) features.add(cfg.autodiffFeature());
         PipelineTools.Set tools = tc != null && p.trained() ? PipelineTools.forProfile(p.usesPgo(), p.usesBolt(), tc, Processes::which)
                 : null;

@@ -24,6 +24,8 @@ public final class RawConfiguration {
     /** Values that could not be read as what their setting takes (a number), each as its setting's problem. */
     public List<Problem> valueProblems = new ArrayList<>();
     public String selectProfiles;
+    /** Cargo features every profile enables, comma-separated (ctime.features), or null. */
+    public String features;
     public String scenarios = Decision.DEFAULT_SCENARIO;
     public int repeat;
     public int maxRepeat;

@@ -51,7 +51,10 @@ final class Resume {
         MeasureConfig.Timing t = cfg.timing();
         String s = SettingsIdentity.canonical(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
                 + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
-                + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS");
+                + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS")
+                // Features every profile enables (ctime.features) build another library: only where some are given, so
+                // the fingerprints of runs without them stay as they were.
+                + (cfg.builds().features().isEmpty() ? "" : "|features=" + cfg.builds().features());
         return SourceCopy.sha256(s);
     }
 

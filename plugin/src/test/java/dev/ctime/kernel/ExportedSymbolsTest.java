@@ -21,4 +21,21 @@ class ExportedSymbolsTest {
                 + " 'sumsq_grad'?)"), m.get(0));
         assertTrue(m.get(1).startsWith("kernel 'far': the primal symbol 'zzzzzzzzzz' is not exported by lib.so; it exports:"), m.get(1));
     }
+
+    @Test
+    void aCrateExportingNoKernelAnywhereIsStoppedNamingTheFeaturesNoProfileEnables() {
+        List<dev.ctime.kernel.Kernel> ks = List.of(new dev.ctime.kernel.Kernel("erf", "erf_sum", "erf_sum_grad", List.of(64)));
+        String none = ExportedSymbols.noneExported(ks, java.util.Map.of("release", java.util.Set.of(), "opt1", java.util.Set.of()),
+                List.of("default", "kernels", "std"), List.of("std"));
+        org.junit.jupiter.api.Assertions.assertEquals("no profile's library exports the primal of any kernel (erf_sum): nothing"
+                + " can be timed; release's library exports no function at all; the crate declares features no profile enables"
+                + " (kernels): where the kernels are exported behind one, enable it for every profile, e.g."
+                + " -Dctime.features=kernels", none);
+        org.junit.jupiter.api.Assertions.assertNull(ExportedSymbols.noneExported(ks, java.util.Map.of("release", java.util.Set.of(),
+                "opt1", java.util.Set.of("erf_sum")), List.of("kernels"), List.of()), "one library has it: the run goes on");
+        String noFeature = ExportedSymbols.noneExported(ks, java.util.Map.of("release", java.util.Set.of("erf_summ")), List.of(),
+                List.of());
+        org.junit.jupiter.api.Assertions.assertTrue(noFeature.endsWith("exports erf_summ; a kernel is a #[no_mangle] pub extern"
+                + " \"C\" fn"), noFeature);
+    }
 }

@@ -115,4 +115,17 @@ class ConfigurationProcessorTest {
         assertEquals(dir, r.config().timing().jdk());
         assertTrue(r.config().timing().callers(), "the calls from Java are timed unless ctime.callers=false");
     }
+
+    @Test
+    void featuresForEveryProfileAreReadAsAListAndPartOfWhatResumeCompares() throws Exception {
+        RawConfiguration raw = valid();
+        raw.features = " kernels , simd,";
+        MeasureConfig withFeatures = ConfigurationProcessor.process(raw, MEMORY).config();
+        assertEquals(java.util.List.of("kernels", "simd"), withFeatures.builds().features());
+        MeasureConfig without = ConfigurationProcessor.process(valid(), MEMORY).config();
+        assertEquals(java.util.List.of(), without.builds().features());
+        dev.ctime.model.Profile p = dev.ctime.profile.ProfileParser.parse(java.util.Map.of("name", "release"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(Resume.fingerprint(without, p, null), Resume.fingerprint(withFeatures, p, null),
+                "another library: a resumed run does not reuse the profiles built without them");
+    }
 }
