@@ -25,8 +25,10 @@ class ExportedSymbolsTest {
     @Test
     void aCrateExportingNoKernelAnywhereIsStoppedNamingTheFeaturesNoProfileEnables() {
         List<dev.ctime.kernel.Kernel> ks = List.of(new dev.ctime.kernel.Kernel("erf", "erf_sum", "erf_sum_grad", List.of(64)));
-        String none = ExportedSymbols.noneExported(ks, java.util.Map.of("release", java.util.Set.of(), "opt1", java.util.Set.of()),
-                List.of("default", "kernels", "std"), List.of("std"));
+        java.util.Map<String, java.util.Set<String>> nothing = new java.util.LinkedHashMap<>();
+        nothing.put("release", java.util.Set.of());
+        nothing.put("opt1", java.util.Set.of());
+        String none = ExportedSymbols.noneExported(ks, nothing, List.of("default", "kernels", "std"), List.of("std"));
         org.junit.jupiter.api.Assertions.assertEquals("no profile's library exports the primal of any kernel (erf_sum): nothing"
                 + " can be timed; release's library exports no function at all; the crate declares features no profile enables"
                 + " (kernels): where the kernels are exported behind one, enable it for every profile, e.g."
