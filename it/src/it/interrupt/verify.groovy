@@ -24,10 +24,11 @@ def flag = new File(basedir, 'crate/slow.flag')
 def reportFile = new File(run, 'target/ctime/report.json')
 def goal = "dev.ctime:ctime-maven-plugin:${projectVersion}:measure".toString()
 
-def start = { String name, List<String> extra ->
+def start = { String name, List<String> extra, boolean ownGroup = false ->
     def log = new File(basedir, "nested-${name}.log")
-    def cmd = ['python3', '-c', 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])',
-               'mvn', '-B', '-o', goal] + extra
+    // In a process group of its own where the whole group is to be signalled, as a terminal's Ctrl-C or a CI cancel does.
+    def cmd = ['python3', '-c', 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); ' + (ownGroup ? 'os.setpgrp(); ' : '')
+               + 'os.execvp(sys.argv[1], sys.argv[1:])', 'mvn', '-B', '-o', goal] + extra
     def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(run).redirectErrorStream(true).redirectOutput(log)
     [pb.start(), log]
 }
@@ -60,6 +61,10 @@ def killed = { Process p, String signal ->
     ['kill', "-${signal}", "${p.pid()}"].execute().waitFor()
     assert p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not end after SIG${signal}"
 }
+def killedGroup = { Process p, String signal ->
+    ['kill', "-${signal}", '--', "-${p.pid()}"].execute().waitFor()
+    assert p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) : "Maven did not end after SIG${signal} to its process group"
+}
 def report = { new JsonSlurper().parse(reportFile) }
 def finish = { String name, List<String> extra ->
     def (p, log) = start(name, extra)
@@ -85,6 +90,26 @@ assert new File(run, 'target/ctime/report.html').text.contains('This run was int
 assert !log1.text.contains('failed, the build failed') : 'an interrupted build read as a failure'
 // The goal waits for the interruption's reports, so Maven never unloads ctime's classes under them.
 assert !log1.text.contains('NoClassDefFoundError') && !log1.text.contains('could not be written') : log1.text
+
+// 1b. Ctrl-C as a terminal sends it: SIGINT to the whole process group, cargo's and the build script's included, so the
+// children die beside Maven's own hook. The reports are still written, with ctime's classes loaded, and nothing is left.
+for (int i = 0; i < 3; i++) {
+    ['report.json', 'report.html', 'report.csv'].each { f -> new File(run, "target/ctime/${f}").delete() }
+    def (pg, logg) = start("sigint-group-build-${i}", [], true)
+    waitFor(logg, 'first build 1/', 300)
+    for (int j = 0; j < 600 && pgrep('sleep 617').isEmpty(); j++) Thread.sleep(100)
+    // Each try at another moment of the build: as soon as the daemon runs, and later.
+    Thread.sleep(i * 1500)
+    killedGroup(pg, 'INT')
+    nothingLeft('SIGINT to the process group during a build')
+    def rg = report()
+    assert rg.interrupted.startsWith('interrupted while building the profiles once') : "${i}: ${rg.interrupted}"
+    assert rg.profiles.every { it.status == 'incomplete' } : rg.profiles*.status
+    ['report.html', 'report.csv'].each { f -> assert new File(run, "target/ctime/${f}").exists() : "${i}: no ${f}" }
+    assert !logg.text.contains('NoClassDefFoundError') && !logg.text.contains('could not be written') : logg.text
+    assert !logg.text.contains('java.lang.InterruptedException') : "${i}: the interruption leaked: ${logg.text}"
+    assert !logg.text.contains('failed, the build failed') : "${i}: an interrupted build read as a failure"
+}
 
 // 2. SIGKILL during the same build: Maven runs no hook, its children must still go.
 def (p2, log2) = start('sigkill-build', [])

@@ -4,7 +4,7 @@
 use std::autodiff::autodiff_reverse;
 
 /// log(sum(exp(x))), computed stably around the maximum.
-#[cfg_attr(feature = "autodiff", autodiff_reverse(d_logsumexp, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", not(ctime_no_autodiff = "logsumexp")), autodiff_reverse(d_logsumexp, Duplicated, Active))]
 pub fn logsumexp(x: &[f64]) -> f64 {
     let mut m = f64::NEG_INFINITY;
     for &v in x {
@@ -35,7 +35,7 @@ pub fn logsumexp_grad(x: &[f64], g: &mut [f64]) -> f64 {
 
 /// Energy of a 1-D heat-like stencil: sum of squared neighbour differences plus a
 /// non-linear potential, the shape of a discretised PDE objective.
-#[cfg_attr(feature = "autodiff", autodiff_reverse(d_heat, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", not(ctime_no_autodiff = "heat")), autodiff_reverse(d_heat, Duplicated, Active))]
 pub fn heat(x: &[f64]) -> f64 {
     let n = x.len();
     let mut e = 0.0;
@@ -68,7 +68,7 @@ pub fn heat_grad(x: &[f64], g: &mut [f64]) -> f64 {
 }
 
 /// The extended Rosenbrock function.
-#[cfg_attr(feature = "autodiff", autodiff_reverse(d_rosenbrock, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", not(ctime_no_autodiff = "rosenbrock")), autodiff_reverse(d_rosenbrock, Duplicated, Active))]
 pub fn rosenbrock(x: &[f64]) -> f64 {
     let mut f = 0.0;
     for i in 0..x.len().saturating_sub(1) {

@@ -5,8 +5,12 @@
 use std::autodiff::autodiff_reverse;
 use std::slice;
 
-#[cfg_attr(all(feature = "autodiff", not(feature = "const-activity")), autodiff_reverse(d_half_sq, Duplicated, Active))]
-#[cfg_attr(all(feature = "autodiff", feature = "const-activity"), autodiff_reverse(d_half_sq, Const, Active))]
+// Each derivative is gated on ctime's cfg, and so is its gradient's export: where Enzyme rejects one, ctime builds the
+// library again without it (--cfg ctime_no_autodiff="half_sq"), and the other kernel is still Enzyme's.
+#[cfg_attr(all(feature = "autodiff", not(ctime_no_autodiff = "half_sq"), not(feature = "const-activity")),
+    autodiff_reverse(d_half_sq, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", not(ctime_no_autodiff = "half_sq"), feature = "const-activity"),
+    autodiff_reverse(d_half_sq, Const, Active))]
 fn half_sq(x: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..x.len() {
@@ -23,6 +27,7 @@ pub unsafe extern "C" fn half_sq_primal(x: *const f64, n: usize) -> f64 {
     half_sq(slice::from_raw_parts(x, n))
 }
 
+#[cfg(not(all(feature = "autodiff", ctime_no_autodiff = "half_sq")))]
 #[no_mangle]
 pub unsafe extern "C" fn half_sq_grad(x: *const f64, g: *mut f64, n: usize) -> f64 {
     let (xs, gs) = (slice::from_raw_parts(x, n), slice::from_raw_parts_mut(g, n));
@@ -45,7 +50,7 @@ pub unsafe extern "C" fn half_sq_grad(x: *const f64, g: *mut f64, n: usize) -> f
 
 /// Allocates inside the differentiated function (a centred copy of the input): Enzyme must see the
 /// allocator, which it handles in an optimised build and rejects in unoptimised IR.
-#[cfg_attr(feature = "autodiff", autodiff_reverse(d_centred_sq, Duplicated, Active))]
+#[cfg_attr(all(feature = "autodiff", not(ctime_no_autodiff = "centred_sq")), autodiff_reverse(d_centred_sq, Duplicated, Active))]
 fn centred_sq(x: &[f64]) -> f64 {
     let mean = x.iter().sum::<f64>() / x.len() as f64;
     let mut c = x.to_vec();
@@ -60,6 +65,7 @@ pub unsafe extern "C" fn centred_sq_primal(x: *const f64, n: usize) -> f64 {
     centred_sq(slice::from_raw_parts(x, n))
 }
 
+#[cfg(not(all(feature = "autodiff", ctime_no_autodiff = "centred_sq")))]
 #[no_mangle]
 pub unsafe extern "C" fn centred_sq_grad(x: *const f64, g: *mut f64, n: usize) -> f64 {
     let (xs, gs) = (slice::from_raw_parts(x, n), slice::from_raw_parts_mut(g, n));

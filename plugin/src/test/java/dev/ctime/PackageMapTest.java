@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the code, held on the compiled classes (what a class really uses, whatever its imports say): the model
- * at the bottom uses nothing else of ctime, packages form no cycle, only the mojos and the site's Doxia writer know
+ * at the bottom uses nothing else of ctime, the console and the page read a report and measure, merge or judge nothing,
+ * packages form no cycle, only the mojos and the site's Doxia writer know
  * Maven (besides the help goal maven-plugin-plugin generates); and, in the sources, no ctime class is named inline (an inline name hides a dependency from the imports a
  * reader scans).
  */
@@ -40,6 +41,17 @@ class PackageMapTest {
                     "dev.ctime.ctime_maven_plugin..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
             .because("the core runs and is tested without Maven; only the mojos (and the site's page writer) word it for Maven");
+
+    static final ArchRule OUTPUTS_ONLY_READ = noClasses().that().resideInAnyPackage("dev.ctime.render..", "dev.ctime.site..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ctime.run..", "dev.ctime.compile..", "dev.ctime.kernel..",
+                    "dev.ctime.exec..", "dev.ctime.shard..", "dev.ctime.mojo..", "dev.ctime.doctor..", "dev.ctime.symbols..",
+                    "dev.ctime.judgement..", "dev.ctime.pgo..")
+            .because("the console and the page read a report; measuring, merging and judging it happen before they are called");
+
+    @Test
+    void theOutputsReadAReportAndMeasureNothing() {
+        OUTPUTS_ONLY_READ.check(MAIN);
+    }
 
     @Test
     void theModelUsesNothingElseOfCtime() {

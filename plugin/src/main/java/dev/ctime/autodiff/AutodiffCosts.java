@@ -31,8 +31,18 @@ public final class AutodiffCosts {
     public static AutodiffBreakdown of(List<ProfileResult> profiles, String scenario, Thresholds t) {
         List<ProfileResult> enzyme = profiles.stream().filter(p -> isAutodiff(p) && p.status().measured() && p.compile() != null)
                 .toList();
-        List<AutodiffBreakdown.Rejected> rejected = profiles.stream().filter(p -> isAutodiff(p) && p.status() == Status.FAILED)
-                .map(p -> new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), p.reason())).toList();
+        List<AutodiffBreakdown.Rejected> rejected = new java.util.ArrayList<>();
+        for (ProfileResult p : profiles) {
+            if (!isAutodiff(p)) continue;
+            java.util.Map<String, String> without = p.applied() == null ? null : p.applied().autodiffWithout();
+            if (p.status() == Status.FAILED && (without == null || without.isEmpty())) {
+                rejected.add(new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), p.reason()));
+            } else if (without != null && !without.isEmpty()) {
+                // Built again without what Enzyme rejects: named as rejected, with the kernels it left out.
+                rejected.add(new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), String.join("; ",
+                        new java.util.LinkedHashSet<>(without.values())), List.copyOf(without.keySet())));
+            }
+        }
         if (enzyme.isEmpty()) {
             // Every Enzyme profile failed: the hand-written baseline is still named where it was measured, so the words
             // do not ask for one that is there.

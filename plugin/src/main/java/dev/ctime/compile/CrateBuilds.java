@@ -1,5 +1,7 @@
 package dev.ctime.compile;
 
+import dev.ctime.autodiff.EnzymeVerdict;
+
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.CargoOutput;
 import dev.ctime.cargo.CrateInfo;
@@ -70,7 +72,7 @@ final class CrateBuilds {
                         + p.plan().profile().linker()) + ")";
             }
             throw new BuildFailure("the " + (main ? "" : label + " ") + "build failed: " + why + "\n(full output: "
-                    + p.logs().resolve(label + ".stderr") + ")");
+                    + p.logs().resolve(label + ".stderr") + ")", EnzymeVerdict.parse(r.stderr()).orElse(null));
         }
         String rustc = CargoOutput.leafRustcCommand(r.stderr(), crate.crateName());
         List<String> warnings = rustc == null ? List.of() : checkApplied(p, cmd, rustc);

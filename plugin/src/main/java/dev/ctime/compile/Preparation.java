@@ -1,6 +1,7 @@
 package dev.ctime.compile;
 
 import dev.ctime.autodiff.EnzymeWarnings;
+import dev.ctime.autodiff.EnzymeExclusion;
 import dev.ctime.autodiff.PerfRemarksParser;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.cargo.SourceCopy;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +65,42 @@ final class Preparation {
             at.applied.rustflagsRoute = plan.route().name();
             at.applied.features = plan.features();
             at.applied.effective = plan.effective().isEmpty() ? null : plan.effective();
-            CrateBuilds.Built built = builds.buildOnce(p, "build-initial", true, firstAsClean);
+            CrateBuilds.Built built = null;
+            List<String> stage = p.stageFlags();
+            Map<String, String> without = new LinkedHashMap<>();
+            while (built == null) {
+                try {
+                    built = builds.buildOnce(p, "build-initial", true, firstAsClean);
+                } catch (BuildFailure f) {
+                    // A derivative Enzyme rejects fails every kernel of the library: built again without it, the rest are timed.
+                    List<String> culprits = plan.profile().isAutodiff() ? EnzymeExclusion.culprits(f.enzyme()) : List.of();
+                    if (gates == null && !culprits.isEmpty()) gates = DerivativeGates.scan(p.manifest().getParent());
+                    List<String> fresh = culprits.stream().filter(c -> gates.gated().contains(c) && !without.containsKey(c)).toList();
+                    if (fresh.isEmpty() || without.size() >= MAX_LEFT_OUT) {
+                        List<String> own = culprits.stream().filter(c -> gates != null && gates.functions().contains(c)
+                                && !gates.gated().contains(c)).toList();
+                        String more = own.isEmpty() ? "" : "\n" + (gates.gated().isEmpty() ? EnzymeExclusion.advice(own)
+                                : "the crate gates " + gates.gated() + " on " + EnzymeExclusion.CFG + ", but not " + own + ": gate "
+                                + (own.size() == 1 ? "it" : "them") + " the same way, and ctime builds the other kernels without "
+                                + (own.size() == 1 ? "it" : "them"));
+                        if (without.isEmpty()) throw new BuildFailure(f.reason() + more, f.enzyme());
+                        throw new BuildFailure("built without the derivatives of " + String.join(", ", without.keySet()) + " ("
+                                + EnzymeExclusion.CFG + "), which Enzyme rejects: " + f.reason() + more, f.enzyme());
+                    }
+                    fresh.forEach(c -> without.put(c, f.enzyme().describe()));
+                    List<String> flags = new ArrayList<>(stage);
+                    flags.addAll(EnzymeExclusion.rustflags(without.keySet()));
+                    p = p.inStage(p.target(), flags);
+                    at.applied.autodiffWithout = without;
+                    at.applied.rustflagsAdded = builds.command(p, false).rustflags();
+                }
+            }
+            if (!without.isEmpty()) {
+                at.outcome = at.outcome.warned("built without the derivative" + (without.size() == 1 ? " of " : "s of ")
+                        + String.join(", ", without.keySet()) + " (" + EnzymeExclusion.CFG + "), which Enzyme rejects: its build"
+                        + " figures are those of the library without " + (without.size() == 1 ? "it" : "them") + ", and its other"
+                        + " kernels are Enzyme's");
+            }
             at.applied.rustcCommand = built.rustcCommand();
             if (built.clean()) at.outcome = at.outcome.withSample(Scenario.CLEAN, built.measured());
             at.first = built.measured();
@@ -92,6 +130,12 @@ final class Preparation {
             return new CompileBench.Prepared(null, at.result().failed(e.reason()), null);
         }
     }
+
+    /** The most derivatives left out of one library before the build is given up as failed. */
+    static final int MAX_LEFT_OUT = 16;
+
+    /** The crate's gates on ctime's cfg, read where a derivative is first rejected. */
+    private DerivativeGates gates;
 
     /** This stage's own working state for one profile; what leaves it is an immutable outcome. */
     private final class Progress {

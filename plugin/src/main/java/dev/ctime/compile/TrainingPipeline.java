@@ -108,7 +108,7 @@ final class TrainingPipeline {
                     profiles.size() + " profile" + (profiles.size() == 1 ? "" : "s") + " merged by " + tools.mergeFdata().path()));
             stages.accept(builds.measuredStage(p, "BOLT rewrite",
                     PipelineCommands.boltOptimise(tools.bolt().path(), before, optimised, merged), "bolt-optimise",
-                    "options " + String.join(" ", PipelineCommands.BOLT_OPTIONS)));
+                    "options " + String.join(" ", PipelineStage.BOLT_OPTIONS)));
         } catch (IOException e) {
             throw new BuildFailure("BOLT: " + e.getMessage());
         }

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param features the cargo features enabled
  * @param effective         every Cargo profile key as it reached the build and where its value came from (ctime's
  *                          profile, the crate's own profiles, a config file, the environment, Cargo's default)
+ * @param autodiffWithout   the differentiated functions the library was built without (ctime_no_autodiff), each with
+ *                          Enzyme's verdict that rejected it; absent where every derivative is in it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Applied(String fingerprint, List<String> cargoArgs,
@@ -28,7 +30,13 @@ public record Applied(String fingerprint, List<String> cargoArgs,
                       List<String> rustflagsAdded,
                       String rustflagsRoute, List<String> features, String rustcCommand, String pgoProfile,
                       String libraryBeforeBolt, String librarySha256, Map<String, String> sources,
-                      List<EffectiveSetting> effective) {
+                      List<EffectiveSetting> effective, Map<String, String> autodiffWithout) {
+    public Applied(String fingerprint, List<String> cargoArgs, Map<String, String> env, List<String> rustflagsAdded,
+                   String rustflagsRoute, List<String> features, String rustcCommand, String pgoProfile, String libraryBeforeBolt,
+                   String librarySha256, Map<String, String> sources, List<EffectiveSetting> effective) {
+        this(fingerprint, cargoArgs, env, rustflagsAdded, rustflagsRoute, features, rustcCommand, pgoProfile, libraryBeforeBolt,
+                librarySha256, sources, effective, null);
+    }
 
     /** Filled while the profile is built. */
     public static final class Builder {
@@ -44,10 +52,12 @@ public record Applied(String fingerprint, List<String> cargoArgs,
         public String librarySha256;
         public Map<String, String> sources;
         public List<EffectiveSetting> effective;
+        public Map<String, String> autodiffWithout;
 
         public Applied build() {
             return new Applied(fingerprint, cargoArgs, env, rustflagsAdded, rustflagsRoute, features, rustcCommand, pgoProfile,
-                    libraryBeforeBolt, librarySha256, sources, effective);
+                    libraryBeforeBolt, librarySha256, sources, effective,
+                    autodiffWithout == null || autodiffWithout.isEmpty() ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(autodiffWithout)));
         }
     }
 }

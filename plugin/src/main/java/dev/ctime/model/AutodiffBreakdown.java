@@ -37,8 +37,13 @@ public record AutodiffBreakdown(String hand, String release, String scenario, Li
      * @param profile the profile's name
      * @param autodiff its Enzyme settings (-Zautodiff values)
      * @param reason Enzyme's verdict, or the build's failure
+     * @param without where the library was built again without the derivatives Enzyme rejected, their names (the
+     *                profile's other kernels are measured); null where the whole profile failed
      */
-    public record Rejected(String profile, List<String> autodiff, String reason) {
+    public record Rejected(String profile, List<String> autodiff, String reason, List<String> without) {
+        public Rejected(String profile, List<String> autodiff, String reason) {
+            this(profile, autodiff, reason, null);
+        }
     }
 
     /**

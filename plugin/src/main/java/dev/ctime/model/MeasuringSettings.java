@@ -39,6 +39,8 @@ import java.util.List;
  *               (ctime.builds, e.g. clean=1,edit=20): the decision's build cost is their sum
  * @param inherit whether the crate's own profile settings reached every profile (crate) or Cargo's defaults were
  *                pinned instead (none)
+ * @param pinCpu the CPU kernel forks were pinned to, or -1 for none (ctime.pinCpu; absent before schema 13)
+ * @param features the crate features every profile enabled (ctime.features), absent where none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer forks, Integer samples, Double minSampleMs,
@@ -47,12 +49,13 @@ public record MeasuringSettings(Integer repeat, List<String> scenarios, Integer 
                                 String incrPatchedEdit, String compileTimeMeasures, Double targetPrecision, Integer maxRepeat,
                                 Integer maxForks, Integer forksRun, String extraForks, String extraBuilds, Long clockResolutionNs,
                                 Thresholds thresholds, Double deschedThreshold, String statistics, Integer mergedShards,
-                                String search, String builds, String inherit, InstructionCountState instructionCountState) {
+                                String search, String builds, String inherit, InstructionCountState instructionCountState,
+                                Integer pinCpu, List<String> features) {
 
     public MeasuringSettings withMergedShards(int n) {
         return new MeasuringSettings(repeat, scenarios, forks, samples, minSampleMs, warmupMaxMs, seed, trainingSeed, inputGenerator,
                 inputRange, gradientTolerance, hardwareCounters, instructionCounts, incrPatchedEdit, compileTimeMeasures,
                 targetPrecision, maxRepeat, maxForks, forksRun, extraForks, extraBuilds, clockResolutionNs, thresholds, deschedThreshold, statistics,
-                n, search, builds, inherit, instructionCountState);
+                n, search, builds, inherit, instructionCountState, pinCpu, features);
     }
 }

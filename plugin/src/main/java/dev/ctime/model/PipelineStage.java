@@ -1,5 +1,7 @@
 package dev.ctime.model;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,4 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PipelineStage(String stage, double wallMs, double cpuMs, String detail) {
+    /** The layout options the BOLT stage optimises a library with: the report's snippet tells a team to use the same. */
+    public static final List<String> BOLT_OPTIONS = List.of("-reorder-blocks=ext-tsp", "-reorder-functions=cdsort",
+            "-split-functions", "-split-all-cold", "-dyno-stats");
 }

@@ -77,10 +77,12 @@ public record Report(int schemaVersion, String tool, String createdAt, String la
      * pays (clean and edit scenarios, their units, the effective settings, the builds mix); 10 the fork each kernel run
      * came from (summary.forks), so that profiles timed side by side pair fork by fork; 11 each kernel
      * function's calls from Java binding by binding (callers), and the binding a workload item is called through; 12 the
-     * instruction counts' state as a field (settings.instructionCountState) beside its sentence. Older reports still
+     * instruction counts' state as a field (settings.instructionCountState) beside its sentence; 13 the CPU forks were
+     * pinned to and the features every profile enabled (settings.pinCpu, settings.features), and the derivatives a
+     * library was built without where Enzyme rejected them (applied.autodiffWithout, autodiff.rejected[].without). Older reports still
      * load: their "indistinguishable" reads as inconclusive, and their decision as far as its fields match.
      */
-    public static final int SCHEMA_VERSION = 12;
+    public static final int SCHEMA_VERSION = 13;
 
     /** What a report names as its tool: "ctime" and the plugin's version (from its jar; "dev" where run from classes). */
     public static String currentTool() {

@@ -1,5 +1,7 @@
 package dev.ctime.pgo;
 
+import dev.ctime.model.PipelineStage;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +61,9 @@ public final class PipelineCommands {
      */
     public static List<String> boltOptimise(Path bolt, Path library, Path out, Path fdata) {
         List<String> c = new ArrayList<>(List.of(bolt.toString(), library.toString(), "-o", out.toString(), "-data=" + fdata));
-        c.addAll(BOLT_OPTIONS);
+        c.addAll(PipelineStage.BOLT_OPTIONS);
         return c;
     }
-
-    public static final List<String> BOLT_OPTIONS = List.of("-reorder-blocks=ext-tsp", "-reorder-functions=cdsort",
-            "-split-functions", "-split-all-cold", "-dyno-stats");
 
     /** Inputs for training come from another seed than the timed ones: a profile trained on its test inputs flatters itself. */
     public static long trainingSeed(long timingSeed) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Locale;
 
 /** The console's lines on #[autodiff] and on PGO and BOLT: what each costs at build time and buys at run time. */
-final class AutodiffLines {
+public final class AutodiffLines {
     private AutodiffLines() {
     }
 
@@ -20,16 +20,25 @@ final class AutodiffLines {
      * named together, the reason said once.
      */
     static List<String> rejected(AutodiffBreakdown a, boolean brief) {
-        Map<String, List<AutodiffBreakdown.Rejected>> byReason = new java.util.LinkedHashMap<>();
+        // Keyed by the words and by what was left out: the first line is what a person reads for the group.
+        Map<List<Object>, List<AutodiffBreakdown.Rejected>> byReason = new java.util.LinkedHashMap<>();
         for (AutodiffBreakdown.Rejected x : a.rejected()) {
             String why = ConsoleTable.clean(x.reason() == null ? "" : x.reason().replace('\n', ' '));
-            byReason.computeIfAbsent(brief ? ConsoleTable.firstLine(why) : why, k -> new ArrayList<>()).add(x);
+            byReason.computeIfAbsent(java.util.Arrays.asList(brief ? ConsoleTable.firstLine(why) : why, x.without()),
+                    k -> new ArrayList<>()).add(x);
         }
         List<String> out = new ArrayList<>();
-        byReason.forEach((why, xs) -> out.add(String.join(", ", xs.stream().map(x -> ConsoleTable.clean(x.profile()) + " ["
-                + String.join(",", x.autodiff()) + "]").toList()) + (xs.size() == 1 ? ": rejected, " : ": all " + xs.size()
-                + " rejected the same way, ") + why));
+        byReason.forEach((key, xs) -> out.add(String.join(", ", xs.stream().map(x -> ConsoleTable.clean(x.profile()) + " ["
+                + String.join(",", x.autodiff()) + "]").toList()) + ": " + (xs.size() == 1 ? "" : "all " + xs.size() + " ")
+                + what(xs.get(0)) + (xs.size() == 1 ? ", " : " the same way, ") + key.get(0)));
         return out;
+    }
+
+    /** "rejected", or where the library was built again without the rejected derivatives, which kernels that cost. */
+    public static String what(AutodiffBreakdown.Rejected x) {
+        if (x.without() == null || x.without().isEmpty()) return "rejected";
+        return "rejected " + String.join(", ", x.without()) + " (built again without " + (x.without().size() == 1 ? "it" : "them")
+                + "; the other kernels are timed)";
     }
 
     /** The autodiff breakdown: what Enzyme costs per profile at build time, and per kernel against the hand-written code. */

@@ -1,8 +1,8 @@
 package dev.ctime.render;
 
+import dev.ctime.model.PipelineStage;
 import dev.ctime.model.Profile;
 import dev.ctime.verdict.Decider;
-import dev.ctime.pgo.PipelineCommands;
 import dev.ctime.cargo.CargoCommand;
 import dev.ctime.model.ProfileResult;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class CargoSnippet {
         }
         if (prof.usesBolt()) {
             sb.append("\n# BOLT: llvm-bolt LIB -instrument -o LIB.inst, run the workload on it, merge-fdata, then\n# llvm-bolt LIB -o LIB.bolt -data=merged.fdata ")
-                    .append(String.join(" ", PipelineCommands.BOLT_OPTIONS)).append('\n');
+                    .append(String.join(" ", PipelineStage.BOLT_OPTIONS)).append('\n');
         }
         if (prof.toolchain() != null) {
             sb.append("\n# rust-toolchain.toml\n[toolchain]\nchannel = ").append(CargoCommand.quote(prof.toolchain()))

@@ -109,8 +109,9 @@ public final class ConfigurationProcessor {
         if (raw.repeat < fewest || raw.forks < fewest) {
             advice.add(Problem.of("repeat", "with {repeat}=" + raw.repeat + " and {forks}=" + raw.forks + ", no comparison "
                     + (raw.repeat < fewest && raw.forks < fewest ? "" : "of " + (raw.repeat < raw.forks ? "builds" : "kernels") + " ")
-                    + "can ever be significant (the Mann-Whitney test at 5% needs " + fewest + " runs a side): the verdict will be"
-                    + " undecided. Use at least {repeat}=" + fewest + " and {forks}=" + fewest + " for an answer"));
+                    + "can ever be significant (the Mann-Whitney test at 5% needs " + fewest + " runs a side): the verdict still"
+                    + " names a profile, but cannot bound how much costlier it could be. Use at least {repeat}=" + fewest
+                    + " and {forks}=" + fewest + " for a bound"));
         }
         if (ks.isEmpty()) advice.add(Problem.of("kernels", "no {kernels} configured: compile times are measured, run times are not"));
         List<String> selected = raw.selectProfiles == null ? List.of()

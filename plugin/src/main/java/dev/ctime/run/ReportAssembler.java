@@ -1,13 +1,11 @@
 package dev.ctime.run;
 
 import dev.ctime.model.InstructionCountState;
+import dev.ctime.autodiff.EnzymeExclusion;
 import dev.ctime.compile.Scenario;
 import dev.ctime.store.Json;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Race;
-import dev.ctime.model.IdenticalLibraries;
-import dev.ctime.autodiff.AutodiffCosts;
-import dev.ctime.pgo.TrainingComparisons;
 import dev.ctime.exec.Machine;
 import dev.ctime.model.CrateFacts;
 import dev.ctime.model.MeasuringSettings;
@@ -29,14 +27,13 @@ import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.model.Control;
 import dev.ctime.verdict.Decider;
+import dev.ctime.judgement.Judgement;
 import dev.ctime.compile.BuildMix;
 import dev.ctime.model.BuildUnit;
-import dev.ctime.model.Decision;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.ScenarioFigures;
 import dev.ctime.model.ShardInfo;
-import dev.ctime.render.Warnings;
 import dev.ctime.stats.Statistics;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +92,7 @@ final class ReportAssembler {
                 compile.put(mix.id(), figures(period, capped));
             }
             List<KernelTiming> kt = ko == null ? null : ko.timings().get(b.profile().name());
+            if (b.applied() != null) kt = EnzymeExclusion.withoutDerivatives(kt, b.applied().autodiffWithout());
             Status status = b.status();
             String reason = b.reason();
             // Cut short while counting: the figures are there, but not the counts the run set out to take.
@@ -115,26 +113,16 @@ final class ReportAssembler {
         }
         CrateFacts crateFacts = new CrateFacts(s.crate().packageName(), s.crate().version(), s.crate().crateName(),
                 s.crate().manifest().toString(), s.commit().gitCommit(), s.commit().gitDirty());
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("repeat", cfg.builds().repeat());
-        settings.put("scenarios", cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
-        settings.put("forks", cfg.timing().forks());
-        settings.put("search", cfg.search().race() ? "race" : "exhaustive");
-        settings.put("samples", cfg.timing().samples());
-        settings.put("minSampleMs", cfg.timing().minSampleMs());
-        settings.put("warmupMaxMs", cfg.timing().warmupMaxMs());
-        settings.put("seed", cfg.timing().seed());
+        // What the user chose, by the one table of measuring settings; then what the run found.
+        Map<String, Object> settings = new LinkedHashMap<>(ConfiguredSettings.recorded(cfg));
         if (builds.stream().anyMatch(b -> b.profile().trained())) settings.put("trainingSeed", PipelineCommands.trainingSeed(cfg.timing().seed()));
         settings.put("inputGenerator", Inputs.GENERATOR);
         settings.put("inputRange", List.of(-1.0, 1.0));
-        settings.put("gradientTolerance", cfg.timing().gradientTolerance());
         settings.put("hardwareCounters", Machine.hardwareCounters());
         settings.put("instructionCounts", s.instructionCounts().text());
         settings.put("instructionCountState", s.instructionCounts().state());
         settings.put("incrPatchedEdit", cfg.builds().patchFile() == null ? "a harmless function appended to the crate root"
                 : "the patch " + cfg.builds().patchFile());
-        if (cfg.builds().mix().combined()) settings.put("builds", cfg.builds().mix().id());
-        settings.put("inherit", cfg.builds().inheritCrate() ? "crate" : "none");
         settings.put("compileTimeMeasures", String.join("; ", cfg.builds().scenarios().stream().map(sc -> sc.id + ": " + (sc.wholeGraph
                 ? "cargo's whole process tree (every rustc, build script run and link, and cargo's own work), at cargo's default"
                 + " parallelism, measured with wait4 in its own process, each rustc also as a unit"
@@ -154,27 +142,21 @@ final class ReportAssembler {
         List<CallerCost> callers = ko == null || ko.callers() == null || ko.callers().isEmpty() ? null : ko.callers();
         List<String> untimedBindings = new ArrayList<>();
         Workload work = Workloads.withBindingCosts(j.workloadFor(results), callers, untimedBindings);
-        Decision decision = Decider.decide(results, work, scenario, reference, j.thresholds(), comparisons);
-        settings.put("targetPrecision", cfg.precision().target());
-        settings.put("maxRepeat", Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat()));
-        settings.put("maxForks", Math.max(cfg.timing().forks(), cfg.precision().maxForks()));
         settings.put("forksRun", ko == null ? 0 : ko.forks());
         if (ko != null && ko.extraForks() != null) settings.put("extraForks", ko.extraForks());
         if (s.extraBuilds() != null) settings.put("extraBuilds", s.extraBuilds());
         if (ko != null && ko.clockResolutionNs() != null) settings.put("clockResolutionNs", ko.clockResolutionNs());
-        settings.put("thresholds", j.thresholds());
-        settings.put("deschedThreshold", cfg.precision().deschedThreshold());
         settings.put("statistics", "medians with distribution-free sign-test intervals (95%; fewer than 6 runs cannot reach it and"
                 + " report their real level); comparisons as the Hodges-Lehmann ratio with the interval inverting the exact"
                 + " Mann-Whitney test on log values; runs are builds, and forks for kernels");
         Control control = control(results, reference, ko, j);
-        List<String> warnings = warnings(results, s);
-        if (control != null && control.unreliable()) warnings.add(0, control.describe());
+        Judgement judged = Judgement.of(results, reference, comparisons, work, scenario, j.thresholds(), cfg.precision().target(), control);
+        List<String> warnings = new ArrayList<>(judged.warnings());
+        warnings.addAll(runWarnings(s));
         if (ko != null) warnings.addAll(untimedBindings);
         return new Report(Report.SCHEMA_VERSION, Report.currentTool(), Instant.now().toString(), cfg.label(), crateFacts,
-                Machine.describe(), Json.strict(settings, MeasuringSettings.class), tcDefault, tcs, results, reference, comparisons, decision,
-                AutodiffCosts.of(results, scenario, j.thresholds()),
-                TrainingComparisons.of(results, scenario, reference, j.thresholds()), warnings, s.cut(), s.shard(), null,
+                Machine.describe(), Json.strict(settings, MeasuringSettings.class), tcDefault, tcs, results, reference, comparisons,
+                judged.decision(), judged.autodiff(), judged.training(), warnings, s.cut(), s.shard(), null,
                 control, s.stagesMs().isEmpty() ? null : s.stagesMs(), s.race(),
                 s.stagesLoad() == null || s.stagesLoad().isEmpty() ? null : s.stagesLoad(), callers);
     }
@@ -193,9 +175,9 @@ final class ReportAssembler {
         return wanted == 0 || (kt != null && kt.size() >= wanted && kernelsTimed);
     }
 
-    private List<String> warnings(List<ProfileResult> results, State s) {
-        List<String> w = new ArrayList<>(Warnings.of(results, cfg.precision().target()));
-        w.addAll(IdenticalLibraries.warnings(IdenticalLibraries.of(results, cfg.judging().reference())));
+    /** What this run met beside its figures: counting unavailable, busy stages, profiles reused from another session. */
+    private static List<String> runWarnings(State s) {
+        List<String> w = new ArrayList<>();
         if (s.instructionCounts().state() == InstructionCountState.UNAVAILABLE) w.add("no instruction counts: " + s.instructionCounts().detail());
         if (s.stagesLoad() != null) {
             s.stagesLoad().forEach((stage, share) -> {

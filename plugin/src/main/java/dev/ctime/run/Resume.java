@@ -4,7 +4,7 @@ import dev.ctime.model.InstructionCountState;
 import dev.ctime.cargo.SourceCopy;
 import dev.ctime.cargo.Toolchain;
 import dev.ctime.compile.BuildOutcome;
-import dev.ctime.model.MeasuringSettings;
+import dev.ctime.model.MeasuringSetting;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
 import dev.ctime.model.Status;
@@ -48,41 +48,23 @@ final class Resume {
      * files the build read are unchanged too.
      */
     static String fingerprint(MeasureConfig cfg, Profile p, Toolchain tc) {
-        MeasureConfig.Timing t = cfg.timing();
-        String s = SettingsIdentity.canonical(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|"
-                + cfg.builds().scenarios() + "|" + cfg.kernels() + "|" + t.seed() + "|" + cfg.builds().repeat() + "|" + t.forks() + "|"
-                + t.samples() + "|" + t.minSampleMs() + "|" + cfg.instructions() + "|" + cfg.userEnv().get("RUSTFLAGS")
-                // Features every profile enables (ctime.features) build another library: only where some are given, so
-                // the fingerprints of runs without them stay as they were.
-                + (cfg.builds().features().isEmpty() ? "" : "|features=" + cfg.builds().features());
+        String s = SettingsIdentity.canonical(p.settings()) + "|" + (tc == null ? "" : tc.rustcVersion()) + "|" + cfg.kernels()
+                + "|" + cfg.userEnv().get("RUSTFLAGS") + ConfiguredSettings.shapingResults(cfg);
         return SourceCopy.sha256(s);
     }
 
     /**
-     * The measuring settings that shape a result (tolerance, seed, samples, runs, thresholds, counting) and
-     * differ between the last report and this run, as "name old → new".
+     * The measuring settings that shape a result (the model's table says which) and differ between the last report
+     * and this run, as "name old → new".
      */
     static List<String> changedSettings(Report last, MeasureConfig cfg) {
         List<String> out = new ArrayList<>();
-        MeasuringSettings m = last.settings();
-        if (m == null) return out;
-        MeasureConfig.Timing t = cfg.timing();
-        compare(out, "gradientTolerance", m.gradientTolerance(), t.gradientTolerance());
-        compare(out, "seed", m.seed(), t.seed());
-        compare(out, "samples", m.samples(), t.samples());
-        compare(out, "minSampleMs", m.minSampleMs(), t.minSampleMs());
-        compare(out, "warmupMaxMs", m.warmupMaxMs(), t.warmupMaxMs());
-        compare(out, "repeat", m.repeat(), cfg.builds().repeat());
-        compare(out, "forks", m.forks(), t.forks());
-        compare(out, "search", m.search() == null ? "exhaustive" : m.search(), cfg.search().race() ? "race" : "exhaustive");
-        compare(out, "deschedThreshold", m.deschedThreshold(), cfg.precision().deschedThreshold());
-        compare(out, "thresholds", m.thresholds(), cfg.judging().thresholds());
-        compare(out, "scenarios", m.scenarios(), cfg.builds().scenarios().stream().map(sc -> sc.id).toList());
-        // Only where the last run got as far as counting (or was told not to) does its report say how it counted.
-        InstructionCountState counts = m.instructionCountState();
-        boolean nowOff = cfg.instructions() == InstructionMode.OFF;
-        if ((counts == InstructionCountState.OFF && !nowOff) || (counts == InstructionCountState.COUNTED && nowOff)) {
-            out.add("instructions " + (nowOff ? "counted → off" : "off → " + cfg.instructions()));
+        if (last.settings() == null) return out;
+        for (MeasuringSetting s : MeasuringSetting.shapingResults()) {
+            // Only what the last report says: an older one lacks some settings, and a run that never counted says nothing of counting.
+            Object before = s.stored(last.settings());
+            Object now = ConfiguredSettings.of(s, cfg);
+            if (before != null && now != null && !MeasuringSetting.same(before, now)) out.add(s.key() + " " + before + " → " + now);
         }
         return out;
     }
@@ -129,12 +111,6 @@ final class Resume {
     static boolean cutWhileCounting(Report last) {
         InstructionCountState s = last.settings() == null ? null : last.settings().instructionCountState();
         return s == InstructionCountState.NOT_FINISHED || (s == null && last.interrupted() != null);
-    }
-
-    private static void compare(List<String> out, String name, Object before, Object now) {
-        if (before == null || now == null) return;
-        boolean same = before instanceof Number a && now instanceof Number b ? a.doubleValue() == b.doubleValue() : before.equals(now);
-        if (!same) out.add(name + " " + before + " → " + now);
     }
 
     /**

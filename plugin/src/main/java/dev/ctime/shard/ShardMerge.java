@@ -3,13 +3,12 @@ package dev.ctime.shard;
 import dev.ctime.model.FigureId;
 import dev.ctime.model.MachineFacts;
 import dev.ctime.verdict.Workloads;
-import dev.ctime.autodiff.AutodiffCosts;
-import dev.ctime.pgo.TrainingComparisons;
 import dev.ctime.verdict.Judge;
 import dev.ctime.model.Status;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.store.Json;
 import dev.ctime.model.MeasuringSettings;
+import dev.ctime.model.MeasuringSetting;
 import dev.ctime.model.MergeInfo;
 import dev.ctime.model.ToolchainFacts;
 import dev.ctime.model.ProfileResult;
@@ -21,6 +20,8 @@ import dev.ctime.model.Comparison;
 import dev.ctime.verdict.Comparisons;
 import dev.ctime.verdict.Decider;
 import dev.ctime.model.Decision;
+import dev.ctime.model.Control;
+import dev.ctime.judgement.Judgement;
 import dev.ctime.model.Workload;
 import dev.ctime.model.Thresholds;
 import java.time.Instant;
@@ -49,6 +50,9 @@ public final class ShardMerge {
             super(String.join("\n", problems));
         }
     }
+
+    /** The precision a shard's report that does not say was measured to (ctime.targetPrecision's default). */
+    static final double DEFAULT_TARGET = 0.02;
 
     private ShardMerge() {
     }
@@ -113,24 +117,33 @@ public final class ShardMerge {
         Workload work = workload != null ? workload : sorted.stream().map(p -> p.report().decision())
                 .filter(d -> d != null && d.workload() != null && !d.workload().derived()).map(Decision::workload).findFirst()
                 .orElse(Workloads.defaultFor(merged, expectedCalls));
-        Decision decision = Decider.decide(merged, work, sc, reference, t, comparisons);
+        // The control of the shard that measured the reference: its forks timed the reference beside its copy.
+        Control control = reference == null || !shardOf.containsKey(reference) ? null : sorted.stream()
+                .filter(p -> p.report().shard().index() == shardOf.get(reference)).map(p -> p.report().control())
+                .filter(c -> c != null).findFirst().orElse(null);
+        Report base = first.report();
+        double target = base.settings() == null || base.settings().targetPrecision() == null ? DEFAULT_TARGET
+                : base.settings().targetPrecision();
+        Judgement judged = Judgement.of(merged, reference, comparisons, work, sc, t, target, control);
 
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(judged.warnings());
         if (sorted.size() > 1) {
             warnings.add("merged from " + sorted.size() + " shards: comparisons go through each shard's anchor (" + anchor
                     + "); absolute figures of shards 2 and later are rescaled to shard 1's anchor, figure by figure");
         }
         warnings.addAll(findings);
+        // What each shard met beside its figures (load, resume, counting); what its figures called for is judged again above.
         for (Part part : sorted) {
             if (part.report().warnings() == null) continue;
-            for (String w : part.report().warnings()) {
-                if (!w.startsWith("merged from")) warnings.add("shard " + part.report().shard().index() + ": " + w);
+            Report r = part.report();
+            List<String> derived = Judgement.warnings(r.profiles(), r.reference(), target, r.control());
+            for (String w : r.warnings()) {
+                if (!w.startsWith("merged from") && !derived.contains(w)) warnings.add("shard " + r.shard().index() + ": " + w);
             }
         }
         List<String> cut = sorted.stream().filter(p -> p.report().interrupted() != null)
                 .map(p -> "shard " + p.report().shard().index() + ": " + p.report().interrupted()).toList();
 
-        Report base = first.report();
         MeasuringSettings settings = base.settings() == null ? null : base.settings().withMergedShards(sorted.size());
         List<ToolchainFacts> toolchains = new ArrayList<>();
         LinkedHashSet<String> seenToolchains = new LinkedHashSet<>();
@@ -141,10 +154,9 @@ public final class ShardMerge {
             }
         }
         return new Report(Report.SCHEMA_VERSION, tool, Instant.now().toString(), base.label(), base.crate(), base.machine(),
-                settings, base.toolchain(), toolchains, merged, reference, comparisons, decision,
-                AutodiffCosts.of(merged, sc, t), TrainingComparisons.of(merged, sc, reference, t),
-                warnings, cut.isEmpty() ? null : String.join("; ", cut), null,
-                new MergeInfo(anchor, sources, anchorRatios, findings), null, null, null, null);
+                settings, base.toolchain(), toolchains, merged, reference, comparisons, judged.decision(), judged.autodiff(),
+                judged.training(), warnings, cut.isEmpty() ? null : String.join("; ", cut), null,
+                new MergeInfo(anchor, sources, anchorRatios, findings), control, null, null, null, null);
     }
 
     /** Everything that makes the parts impossible to merge, all at once. */
@@ -228,16 +240,16 @@ public final class ShardMerge {
         return problems;
     }
 
-    /** The measuring settings that make two shards' figures comparable in kind (the seed decides the inputs). */
-    static final List<String> SETTING_KEYS = List.of("repeat", "forks", "samples", "minSampleMs", "seed", "scenarios",
-            "gradientTolerance", "instructionCounts");
-
-    /** Different machines and different measuring settings (named per fact), said once. */
+    /** Different machines and different measuring settings (each that shapes a result, by the model's table), said once. */
     static List<String> findings(List<Part> parts) {
         List<String> out = new ArrayList<>();
-        for (String key : SETTING_KEYS) {
-            String d = differing(parts, key, r -> Json.fields(r.settings()));
-            if (d != null) out.add("the shards measured with different settings: " + key + " " + d + "; run every shard from the"
+        for (MeasuringSetting s : MeasuringSetting.shapingResults()) {
+            String d = differing(parts, s.key(), r -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put(s.key(), s.stored(r.settings()));
+                return m;
+            });
+            if (d != null) out.add("the shards measured with different settings: " + s.key() + " " + d + "; run every shard from the"
                     + " same POM and properties");
         }
         for (String key : MachineFacts.IDENTITY) {

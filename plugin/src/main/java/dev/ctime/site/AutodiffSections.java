@@ -1,5 +1,6 @@
 package dev.ctime.site;
 
+import dev.ctime.render.AutodiffLines;
 import dev.ctime.model.TrainingEffect;
 import dev.ctime.model.Analysis;
 import dev.ctime.autodiff.AutodiffCosts;
@@ -43,7 +44,7 @@ final class AutodiffSections {
                             + IdenticalLibraries.note(b.identicalTo()))));
         }
         for (AutodiffBreakdown.Rejected x : a.rejected()) {
-            builds.add(List.of(x.profile(), String.join(", ", x.autodiff()), "rejected: " + x.reason(), "", "", "", "", "", "", ""));
+            builds.add(List.of(x.profile(), String.join(", ", x.autodiff()), AutodiffLines.what(x) + ": " + x.reason(), "", "", "", "", "", "", ""));
         }
         w.table("autodiff-builds", List.of("profile", "autodiff", "build CPU", "against " + (a.release() == null ? "release" : a.release()), "forced fat LTO",
                 "Enzyme on top", "Enzyme pass", "code generation after it", "loop passes (hand-written)", "settings' effect"), builds);

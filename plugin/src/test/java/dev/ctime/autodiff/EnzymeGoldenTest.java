@@ -20,6 +20,8 @@ class EnzymeGoldenTest {
             String stderr = EnzymeOutputTest.fixture(f);
             out.append("== ").append(f).append('\n');
             out.append("verdict: ").append(Golden.json(EnzymeVerdict.parse(stderr).orElse(null))).append('\n');
+            out.append("blamed (left out where the crate gates it): ").append(EnzymeExclusion.culprits(EnzymeVerdict.parse(stderr).orElse(null)))
+                    .append('\n');
             out.append("warnings: ").append(Golden.json(EnzymeWarnings.of(stderr))).append('\n');
             out.append("remarks: ").append(Golden.json(PerfRemarksParser.parse(stderr))).append('\n');
         }

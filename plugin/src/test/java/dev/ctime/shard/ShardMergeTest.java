@@ -22,6 +22,8 @@ import dev.ctime.stats.Statistics;
 import dev.ctime.model.Summary;
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Thresholds;
+import dev.ctime.model.Control;
+import dev.ctime.judgement.Judgement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,5 +168,33 @@ class ShardMergeTest {
                 + " shard from the same POM and properties"), g.toString());
         assertFalse(m.merge().shards().get(0).anchorDrift().significant(), "same speed: no drift");
         assertNull(m.shard());
+    }
+
+    @Test
+    void theMergedFiguresAreJudgedAgainAndEachShardKeepsOnlyWhatItMetBesideThem() throws Exception {
+        Report one = shard(1, 2, "r", "x", 1.0, "a", 1.2);
+        // Shard 1's a drifts: a warning its own figures call for, which the merged figures call for again.
+        ProfileResult a = one.profiles().get(1);
+        KernelTiming k = a.kernels().get(0);
+        KernelTiming drifting = new KernelTiming(k.name(), k.n(), k.status(), k.reason(), k.primalNs(), null, null, null, null,
+                k.gradientCheck(), 1, 1, 1.0, 0, null, null, "drifted 40% from its early batches to its late ones", null, null);
+        ProfileResult a2 = new ProfileResult(a.name(), a.status(), a.reason(), a.settings(), a.applied(), a.toolchain(), a.compile(),
+                null, a.artifactBytes(), null, false, List.of(drifting), null, null);
+        List<ProfileResult> ps = List.of(one.profiles().get(0), a2);
+        Control control = new Control("release", 2, 1, List.of());
+        List<String> own = new ArrayList<>(Judgement.warnings(ps, "release", 0.02, control));
+        assertTrue(own.stream().anyMatch(w -> w.startsWith("kernel a heat (n = 64) drifted")), own.toString());
+        own.add("other processes used 60% of the CPUs while timing builds: its figures are noisier");
+        Report withWarnings = new Report(one.schemaVersion(), one.tool(), one.createdAt(), null, one.crate(), one.machine(), null,
+                one.toolchain(), one.toolchains(), ps, "release", List.of(), null, null, null, own, null, one.shard(), null, control,
+                null, null, null, null);
+
+        Report m = merge(withWarnings, shard(2, 2, "r", "x", 1.0, "b", 1.0));
+        List<String> w = m.warnings();
+        assertEquals(1, w.stream().filter(x -> x.contains("kernel a heat (n = 64) drifted")).count(), w.toString());
+        assertTrue(w.stream().noneMatch(x -> x.startsWith("shard 1: kernel a")), "judged again, not copied: " + w);
+        assertTrue(w.contains("shard 1: other processes used 60% of the CPUs while timing builds: its figures are noisier"), w.toString());
+        assertEquals(control, m.control(), "the control of the shard that measured the reference");
+        assertEquals(control.describe(), w.get(0), "a failed control comes first, as in a measured report");
     }
 }

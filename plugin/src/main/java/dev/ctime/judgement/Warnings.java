@@ -1,4 +1,4 @@
-package dev.ctime.render;
+package dev.ctime.judgement;
 
 import dev.ctime.model.Interference;
 import dev.ctime.model.ProfileResult;
