@@ -1,5 +1,8 @@
 package dev.ctime.render;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Report;
@@ -21,10 +24,7 @@ public final class ReportCsv {
 
     /** One row per profile, scenario and kernel size: the flat view for spreadsheets. */
     public static String csv(Report r) {
-        StringBuilder sb = new StringBuilder("profile,status,scenario,compile_wall_ms_median,compile_cpu_ms_median,"
-                + "compile_max_rss_kb_median,artifact_bytes,kernel,n,primal_ns_median,primal_ns_ci_low,primal_ns_ci_high,"
-                + "gradient_ns_median,gradient_ns_ci_low,gradient_ns_ci_high,gradient_to_primal,gradient_check_ok,"
-                + "gradient_max_rel_error,primal_instructions,gradient_instructions\n");
+        List<List<String>> rows = new ArrayList<>();
         for (ProfileResult p : r.profiles()) {
             List<String> scenarios = p.compile() == null || p.compile().isEmpty() ? List.of("")
                     : new ArrayList<>(p.compile().keySet());
@@ -45,25 +45,37 @@ public final class ReportCsv {
                                 k.gradientCheck() == null ? "" : num(k.gradientCheck().maxRelError()),
                                 count(k.primalInstructions()), count(k.gradientInstructions())));
                     }
-                    sb.append(String.join(",", row.stream().map(ReportCsv::cell).toList())).append('\n');
+                    rows.add(row.stream().map(ReportCsv::cell).toList());
                 }
             }
         }
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(sb, FORMAT)) {
+            out.printRecords(rows);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+        }
         return sb.toString();
     }
+
+    /** RFC 4180 quoting, one line per record. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader("profile", "status",
+            "scenario", "compile_wall_ms_median", "compile_cpu_ms_median", "compile_max_rss_kb_median", "artifact_bytes", "kernel",
+            "n", "primal_ns_median", "primal_ns_ci_low", "primal_ns_ci_high", "gradient_ns_median", "gradient_ns_ci_low",
+            "gradient_ns_ci_high", "gradient_to_primal", "gradient_check_ok", "gradient_max_rel_error", "primal_instructions",
+            "gradient_instructions").build();
 
     public static void writeCsv(Report r, Path file) throws IOException {
         ReportFiles.atomically(file, csv(r));
     }
 
     /**
-     * A CSV cell, quoted where needed; text that a spreadsheet would run as a formula (a name
-     * starting with = + - @ or a control character) gets a leading apostrophe. Numbers stay numbers.
+     * A CSV cell before quoting: text that a spreadsheet would run as a formula (a name starting with = + - @ or a
+     * control character) gets a leading apostrophe. Numbers stay numbers.
      */
     static String cell(String s) {
-        String v = s;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) v = "'" + v;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) return "'" + s;
+        return s;
     }
 
     private static String med(Summary s) {

@@ -1,5 +1,7 @@
 package dev.ctime.site;
 
+import org.apache.commons.text.StringEscapeUtils;
+
 import dev.ctime.model.Decision;
 
 import java.util.ArrayList;
@@ -34,20 +36,9 @@ public final class Svg {
     private Svg() {
     }
 
+    /** Text for the page and its charts, escaped as XML 1.0 (the charts are SVG, inline and standalone). */
     public static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : StringEscapeUtils.escapeXml10(s);
     }
 
     static String num(double v) {

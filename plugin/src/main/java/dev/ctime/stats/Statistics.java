@@ -1,5 +1,8 @@
 package dev.ctime.stats;
 
+import org.apache.commons.statistics.descriptive.Median;
+import org.apache.commons.statistics.descriptive.Quantile;
+
 import dev.ctime.model.Summary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,23 +79,21 @@ public final class Statistics {
     }
 
     public static double median(double[] samples) {
-        double[] s = samples.clone();
-        Arrays.sort(s);
-        return medianOfSorted(s);
+        return MEDIAN.evaluate(samples);
     }
 
     static double medianOfSorted(double[] s) {
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+        return MEDIAN.evaluate(s);
     }
 
     /** Quantile with linear interpolation between order statistics (type 7, as R and numpy). */
     static double quantileOfSorted(double[] s, double q) {
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+        return QUANTILE.evaluate(s, q);
     }
+
+    /** The middle value (the mean of the two middle ones for an even count), the input left as it was. */
+    private static final Median MEDIAN = Median.withDefaults().withCopy(true);
+    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(true);
 
     /** Samples outside Tukey's fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR]. */
     public static int tukeyOutliers(double[] samples) {

@@ -1,5 +1,7 @@
 package dev.ctime.verdict;
 
+import dev.ctime.model.Applied;
+import dev.ctime.model.EffectiveSetting;
 import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Summary;
@@ -27,11 +29,30 @@ final class IdenticalBuilds {
         library.forEach((p, same) -> {
             ProfileResult a = find(profiles, p);
             ProfileResult b = find(profiles, same);
-            if (a != null && b != null && SettingsIdentity.same(a.settings(), b.settings()) && Objects.equals(a.toolchain(), b.toolchain())
+            if (a != null && b != null && sameWork(a, b) && Objects.equals(a.toolchain(), b.toolchain())
                     && a.pipeline() == null && b.pipeline() == null) {
                 build.put(p, same);
             }
         });
+    }
+
+    /**
+     * The same settings, or, where they are written differently (opt-level 3 spelt out against release's default), the
+     * same effective Cargo profile with the same features and rustflags: either way the same work to build.
+     */
+    static boolean sameWork(ProfileResult a, ProfileResult b) {
+        if (SettingsIdentity.same(a.settings(), b.settings())) return true;
+        Applied x = a.applied();
+        Applied y = b.applied();
+        if (x == null || y == null || x.effective() == null || y.effective() == null || x.effective().isEmpty()) return false;
+        return effective(x).equals(effective(y)) && Objects.equals(x.features(), y.features())
+                && Objects.equals(x.rustflagsAdded(), y.rustflagsAdded());
+    }
+
+    private static Map<String, String> effective(Applied a) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (EffectiveSetting e : a.effective()) m.put(e.key(), e.value());
+        return m;
     }
 
     static IdenticalBuilds of(List<ProfileResult> profiles, String reference) {

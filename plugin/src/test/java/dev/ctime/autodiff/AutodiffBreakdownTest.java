@@ -1,5 +1,7 @@
 package dev.ctime.autodiff;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.site.ReportPage;
 import dev.ctime.site.HtmlPageWriter;
 import dev.ctime.model.Status;
@@ -96,8 +98,7 @@ class AutodiffBreakdownTest {
                 + " included, goes without that vectorisation (rust-lang/rust#160450)", AutodiffCosts.loopPassesMissing(e));
         assertNull(AutodiffCosts.loopPassesMissing(a.builds().get(1)), "no trace, nothing said");
 
-        Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(),
-                null, a, null, List.of(), null, null, null, null);
+        Report r = ReportBuilder.report(ps).schemaVersion(2).createdAt("t").reference("release").autodiff(a).build();
         String console = String.join("\n", ConsoleTable.render(r, true));
         String brief = String.join(" ", ConsoleTable.render(r)).replaceAll("\\s+", " ");
         assertTrue(brief.matches(".*enzyme \\[Enable\\]: build 2\\d\\.\\d\\dx of release \\(fat LTO 2\\d\\.\\d\\dx, then Enzyme 1\\.\\d\\dx\\).*"), brief);
@@ -112,8 +113,10 @@ class AutodiffBreakdownTest {
         for (String l : ConsoleTable.render(r)) assertTrue(l.length() <= 100, "wider than 100 columns: " + l);
 
         HtmlPageWriter w = new HtmlPageWriter();
-        ReportPage.write(w, new Report(2, "ctime", "t", null, new CrateFacts("k", null, null, null, null, null), null, null,
-                new ToolchainFacts(null, "rustc", "22", null, null, null, null, null), List.of(), ps, "release", List.of(), null, a, null, List.of(), null, null, null, null),
+        ReportPage.write(w, ReportBuilder.report(ps).schemaVersion(2).createdAt("t")
+                .crate(new CrateFacts("k", null, null, null, null, null))
+                .toolchain(new ToolchainFacts(null, "rustc", "22", null, null, null, null, null)).reference("release")
+                .autodiff(a).build(),
                 List.of(), new ReportPage.Options(null, null, 1e6));
         String html = w.document();
         assertTrue(html.contains("What #[autodiff] costs"), "the page has the breakdown");
@@ -122,7 +125,7 @@ class AutodiffBreakdownTest {
         assertTrue(html.contains("code generation after it") && !html.contains("optimisation rerun"));
         assertTrue(html.contains("SLP vectoriser not run (hand-written 1 ms)"), "the loop passes side by side");
         assertTrue(html.contains("Loop passes: an autodiff build here did not run the SLP vectoriser"), "explained once");
-        assertTrue(html.contains("Enzyme&#39;s work, function by function")
+        assertTrue(html.contains("Enzyme&apos;s work, function by function")
                 && html.contains("<td>heat</td><td>13 ms</td><td>1</td><td>0</td><td>0</td>"), html);
         assertTrue(!html.contains("<td>d_heat</td>"), "the generated wrapper is not a row of its own");
         assertTrue(html.contains("are left out as noise (enzyme: 1)"), "the standard library's remarks only counted");
@@ -136,8 +139,8 @@ class AutodiffBreakdownTest {
         AutodiffBreakdown alone = AutodiffCosts.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null), rejected),
                 null, Thresholds.DEFAULT);
         assertEquals(List.of(new AutodiffBreakdown.Rejected("enzyme-nott", List.of("NoTT"), rejected.reason())), alone.rejected());
-        Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(rejected), "release", List.of(),
-                null, alone, null, List.of(), null, null, null, null);
+        Report r = ReportBuilder.report(List.of(rejected)).schemaVersion(2).createdAt("t").reference("release").autodiff(alone)
+                .build();
         assertTrue(String.join("\n", ConsoleTable.render(r)).contains("enzyme-nott [NoTT]: rejected, Enzyme: cannot handle"));
         assertEquals(null, alone.hand(), "no fat-LTO build without autodiff: none to name");
 
@@ -149,8 +152,8 @@ class AutodiffBreakdownTest {
             AutodiffBreakdown withHand = AutodiffCosts.of(List.of(profile("release", "default", Map.of(), 100, 1, 2, null), hand, failed),
                     null, Thresholds.DEFAULT);
             assertEquals("hand-fat-lto", withHand.hand(), "toolchain " + tc);
-            Report rh = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), List.of(hand, failed), "release", List.of(),
-                    null, withHand, null, List.of(), null, null, null, null);
+            Report rh = ReportBuilder.report(List.of(hand, failed)).schemaVersion(2).createdAt("t").reference("release")
+                    .autodiff(withHand).build();
             String console = String.join("\n", ConsoleTable.render(rh));
             assertFalse(console.contains("no hand-written baseline"), console);
             assertTrue(console.contains("against the hand-written gradients of hand-fat-lto"), console);
@@ -167,8 +170,7 @@ class AutodiffBreakdownTest {
                     null, null));
         }
         AutodiffBreakdown a = AutodiffCosts.of(failed, null, Thresholds.DEFAULT);
-        Report r = new Report(2, "ctime", "t", null, null, null, null, null, List.of(), failed, "release", List.of(),
-                null, a, null, List.of(), null, null, null, null);
+        Report r = ReportBuilder.report(failed).schemaVersion(2).createdAt("t").reference("release").autodiff(a).build();
         String all = String.join("\n", ConsoleTable.render(r));
         String console = all.substring(all.indexOf("autodiff (Enzyme)"));
         assertEquals(1, console.split("Illegal updateAnalysis", -1).length - 1, console);

@@ -1,5 +1,7 @@
 package dev.ctime.gate;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.model.FigureKind;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.render.ConsoleTable;
@@ -263,9 +265,7 @@ class GateTest {
         java.util.Map<String, Object> m = new java.util.HashMap<>();
         m.put("instructionCountState", state);
         m.put("instructionCounts", sentence);
-        return new Report(Report.SCHEMA_VERSION, "ctime", "2026-11-29T10:00:00Z", null, null, null,
-                Json.strict(m, MeasuringSettings.class), null, null, List.of(), null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+        return ReportBuilder.report().createdAt("2026-11-29T10:00:00Z").settings(Json.strict(m, MeasuringSettings.class)).build();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ctime.pgo;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.model.Status;
 import dev.ctime.verdict.Workloads;
 import dev.ctime.model.TrainingEffect;
@@ -91,8 +93,8 @@ class TrainingEffectTest {
         assertEquals("release", t.builds().get(0).against());
         assertFalse(t.builds().get(0).twin());
         assertEquals("PGO+BOLT", t.builds().get(0).trained());
-        String console = String.join("\n", ConsoleTable.render(new Report(3, "ctime", "t", null, null, null, null,
-                null, List.of(), ps, "release", List.of(), null, null, t, List.of(), null, null, null, null))).replaceAll("\\s+", " ");
+        String console = String.join("\n", ConsoleTable.render(ReportBuilder.report(ps).schemaVersion(3).createdAt("t")
+                .reference("release").training(t).build())).replaceAll("\\s+", " ");
         assertTrue(console.contains("thin-pgo [PGO+BOLT] against release (no untrained twin"), console);
         assertTrue(console.contains("pipeline 2.30 s CPU"), console);
     }

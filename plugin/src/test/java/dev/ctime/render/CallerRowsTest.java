@@ -1,5 +1,7 @@
 package dev.ctime.render;
 
+import dev.ctime.ReportBuilder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -15,8 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The calls from Java as the console and the page print them: a row per function and placement, a column per binding. */
 class CallerRowsTest {
     private static Report report(List<CallerCost> callers) {
-        return new Report(Report.SCHEMA_VERSION, "ctime", "t", null, null, null, null, null, List.of(), List.of(), null, List.of(),
-                null, null, null, List.of(), null, null, null, null, null, null, null, callers);
+        return ReportBuilder.report().createdAt("t").callers(callers).build();
     }
 
     @Test

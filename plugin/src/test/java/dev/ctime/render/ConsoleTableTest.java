@@ -1,5 +1,7 @@
 package dev.ctime.render;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.stats.EvenRuns;
 import dev.ctime.model.Race;
 import dev.ctime.model.ProfileResult;
@@ -37,8 +39,8 @@ class ConsoleTableTest {
 
     static Report report(List<ProfileResult> ps) {
         List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
-        return new Report(2, "ctime", "2026-11-21T00:00:00Z", null, null, null, null, null, List.of(), ps,
-                "release", cs, null, null, null, List.of(), null, null, null, null);
+        return ReportBuilder.report(ps).schemaVersion(2).createdAt("2026-11-21T00:00:00Z").reference("release").comparisons(cs)
+                .build();
     }
 
     @Test
@@ -110,8 +112,8 @@ class ConsoleTableTest {
                 "lto-fat+codegenUnits-1+optLevel-3+panic-unwind", 1, "4 builds and 4 forks", "release", build, null, 2400.0, 2300.0,
                 2500.0, 10.0)), List.of(4, 3), "the decision is settled",
                 new Race.Spent(20, 5, 60_000.0, 50_000.0, 28, 90_000.0));
-        Report r = new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", base.comparisons(), null, null,
-                null, List.of(), null, null, null, null, null, race, null);
+        Report r = ReportBuilder.report(ps).schemaVersion(7).createdAt("t").reference("release").comparisons(base.comparisons())
+                .race(race).build();
         List<String> out = ConsoleTable.render(r);
         for (String line : out) assertTrue(line.length() <= ConsoleTable.WIDTH, line.length() + ": " + line);
         assertTrue(out.contains("lto-thin+codegenUnits-16+optLevel-3+panic-abort"), "the name heads its kernel rows: " + out);

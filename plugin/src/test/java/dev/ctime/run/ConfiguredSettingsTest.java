@@ -1,5 +1,7 @@
 package dev.ctime.run;
 
+import dev.ctime.ReportBuilder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,9 +45,8 @@ class ConfiguredSettingsTest {
     }
 
     private static Report report(Map<String, Object> settings) {
-        return new Report(Report.SCHEMA_VERSION, "ctime", "2026-12-06T10:00:00Z", null, null, null,
-                Json.strict(settings, MeasuringSettings.class), null, null, List.of(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        return ReportBuilder.report().createdAt("2026-12-06T10:00:00Z").settings(Json.strict(settings, MeasuringSettings.class))
+                .build();
     }
 
     @Test

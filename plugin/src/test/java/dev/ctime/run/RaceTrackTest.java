@@ -1,5 +1,7 @@
 package dev.ctime.run;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.stats.EvenRuns;
 import dev.ctime.model.Verdict;
 import dev.ctime.model.Decision;
@@ -40,9 +42,9 @@ class RaceTrackTest {
     }
 
     static Report report(List<ProfileResult> ps) {
-        return new Report(7, "ctime", "t", null, null, null, null, null, List.of(), ps, ps.get(0).name(), List.of(),
-                Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, ps.get(0).name(), Thresholds.DEFAULT), null, null, List.of(),
-                null, null, null, null);
+        return ReportBuilder.report(ps).schemaVersion(7).createdAt("t").reference(ps.get(0).name())
+                .decision(Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, ps.get(0).name(), Thresholds.DEFAULT))
+                .build();
     }
 
     @Test

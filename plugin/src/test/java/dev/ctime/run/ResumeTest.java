@@ -1,5 +1,7 @@
 package dev.ctime.run;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.model.InstructionCountState;
 import dev.ctime.model.MeasuringSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,8 +60,7 @@ class ResumeTest {
     }
 
     private static Report last(List<ProfileResult> profiles) {
-        return new Report(Report.SCHEMA_VERSION, "ctime", "2026-11-29T10:00:00Z", null, null, null, null, null, null, profiles, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+        return ReportBuilder.report(profiles).createdAt("2026-11-29T10:00:00Z").build();
     }
 
     @Test
@@ -93,8 +94,7 @@ class ResumeTest {
         m.put("instructionCounts", sentence);
         m.put("seed", 1L);
         MeasuringSettings settings = dev.ctime.store.Json.strict(m, MeasuringSettings.class);
-        return new Report(Report.SCHEMA_VERSION, "ctime", "2026-11-29T10:00:00Z", null, null, null, settings, null, null, List.of(),
-                null, null, null, null, null, null, interrupted, null, null, null, null, null, null);
+        return ReportBuilder.report().createdAt("2026-11-29T10:00:00Z").settings(settings).interrupted(interrupted).build();
     }
 
     @Test

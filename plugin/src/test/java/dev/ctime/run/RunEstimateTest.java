@@ -1,5 +1,7 @@
 package dev.ctime.run;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.stats.Statistics;
 import dev.ctime.model.Status;
 import dev.ctime.model.ScenarioFigures;
@@ -92,8 +94,7 @@ class RunEstimateTest {
         stages.put("running the analysis builds", 5000.0);
         stages.put("timing kernels", 9000.0);
         stages.put("counting instructions", 4000.0);
-        Report last = new Report(6, "ctime", "t", null, null, null, null, null, List.of(), ps,
-                "release", List.of(), null, null, null, List.of(), null, null, null, null, stages, null, null);
+        Report last = ReportBuilder.report(ps).schemaVersion(6).createdAt("t").reference("release").stagesMs(stages).build();
         // Now: release alone, 4 timed builds, the same kernel, 6 forks of 2 libraries.
         var timing = new MeasureConfig.Timing(6, 10, 20, 300, -1, 1, 1e-4, Duration.ofMinutes(1));
         List<Kernel> ks = List.of(new Kernel("a", "a", "a_grad", List.of(10)));

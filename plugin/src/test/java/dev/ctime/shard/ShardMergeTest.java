@@ -1,5 +1,7 @@
 package dev.ctime.shard;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.store.Json;
 import dev.ctime.model.Status;
 import dev.ctime.model.CrateFacts;
@@ -57,10 +59,13 @@ class ShardMergeTest {
             ps.add(profile((String) nameRatio[i], 1000 * speed * r, 100 * speed * r));
             measured.add((String) nameRatio[i]);
         }
-        return new Report(4, "ctime", "2026-11-21T00:00:0" + index + "Z", null, new CrateFacts("k", null, null, null, null, null),
-                new MachineFacts(null, null, 2, cpu, null, null), null, new ToolchainFacts(null, rustc, null, null, null, null, null, null),
-                List.of(new ToolchainFacts("default", rustc, null, null, null, null, null, null)), ps, "release", List.of(), null, null, null, List.of(),
-                null, new ShardInfo(index, count, "release", ALL, measured, "cost model", Map.of()), null, null);
+        return ReportBuilder.report(ps).schemaVersion(4).createdAt("2026-11-21T00:00:0" + index + "Z")
+                .crate(new CrateFacts("k", null, null, null, null, null))
+                .machine(new MachineFacts(null, null, 2, cpu, null, null))
+                .toolchain(new ToolchainFacts(null, rustc, null, null, null, null, null, null))
+                .toolchains(List.of(new ToolchainFacts("default", rustc, null, null, null, null, null, null)))
+                .reference("release").shard(new ShardInfo(index, count, "release", ALL, measured, "cost model", Map.of()))
+                .build();
     }
 
     Report merge(Report... shards) throws ShardMerge.Refused {
@@ -128,8 +133,9 @@ class ShardMergeTest {
         ps.set(0, new ProfileResult(a.name(), Status.FAILED, "the full build failed: linker not found",
                 a.settings(), a.applied(), a.toolchain(), a.compile(), a.analysis(), a.artifactBytes(), a.harnessOverheadNs(),
                 a.pinned(), a.kernels(), a.warnings(), a.pipeline()));
-        Report broken = new Report(4, "ctime", two.createdAt(), null, two.crate(), two.machine(), two.settings(), two.toolchain(),
-                two.toolchains(), ps, "release", List.of(), null, null, null, List.of(), null, two.shard(), null, null);
+        Report broken = ReportBuilder.report(ps).schemaVersion(4).createdAt(two.createdAt()).crate(two.crate())
+                .machine(two.machine()).settings(two.settings()).toolchain(two.toolchain()).toolchains(two.toolchains())
+                .reference("release").shard(two.shard()).build();
         ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class, () -> merge(shard(1, 2, "r", "x", 1, "a", 1.0), broken));
         assertTrue(e.getMessage().contains("shard 2's anchor release is failed (the full build failed: linker not found)"),
                 e.getMessage());
@@ -138,8 +144,8 @@ class ShardMergeTest {
 
     @Test
     void refusesAReportThatWasNoShard() {
-        Report plain = new Report(4, "ctime", "t", null, null, null, null, null, List.of(),
-                List.of(profile("release", 1000, 100)), "release", List.of(), null, null, null, List.of(), null, null, null, null);
+        Report plain = ReportBuilder.report(List.of(profile("release", 1000, 100))).schemaVersion(4).createdAt("t")
+                .reference("release").build();
         ShardMerge.Refused e = assertThrows(ShardMerge.Refused.class,
                 () -> ShardMerge.merge(List.of(new ShardMerge.Part("plain.json", plain)), null, Thresholds.DEFAULT, 1e6, null, null, "t"));
         assertTrue(e.getMessage().contains("plain.json is not a shard's report"), e.getMessage());
@@ -156,13 +162,15 @@ class ShardMergeTest {
         assertTrue(f.stream().anyMatch(s -> s.startsWith("no shard measured c")), f.toString());
         // Another seed on one runner: other inputs, said.
         Report seeded = shard(2, 2, "r", "x", 1.0, "b", 1.0);
-        Report other = new Report(4, "ctime", seeded.createdAt(), null, seeded.crate(), seeded.machine(), Json.strict(Map.of("seed", 7), MeasuringSettings.class),
-                seeded.toolchain(), seeded.toolchains(), seeded.profiles(), "release", List.of(), null, null, null, List.of(), null,
-                seeded.shard(), null, null);
+        Report other = ReportBuilder.report(seeded.profiles()).schemaVersion(4).createdAt(seeded.createdAt())
+                .crate(seeded.crate()).machine(seeded.machine())
+                .settings(Json.strict(Map.of("seed", 7), MeasuringSettings.class)).toolchain(seeded.toolchain())
+                .toolchains(seeded.toolchains()).reference("release").shard(seeded.shard()).build();
         Report withSeed = shard(1, 2, "r", "x", 1.0, "a", 1.0);
-        withSeed = new Report(4, "ctime", withSeed.createdAt(), null, withSeed.crate(), withSeed.machine(), Json.strict(Map.of("seed", 42), MeasuringSettings.class),
-                withSeed.toolchain(), withSeed.toolchains(), withSeed.profiles(), "release", List.of(), null, null, null, List.of(),
-                null, withSeed.shard(), null, null);
+        withSeed = ReportBuilder.report(withSeed.profiles()).schemaVersion(4).createdAt(withSeed.createdAt())
+                .crate(withSeed.crate()).machine(withSeed.machine())
+                .settings(Json.strict(Map.of("seed", 42), MeasuringSettings.class)).toolchain(withSeed.toolchain())
+                .toolchains(withSeed.toolchains()).reference("release").shard(withSeed.shard()).build();
         List<String> g = merge(withSeed, other).merge().findings();
         assertTrue(g.contains("the shards measured with different settings: seed 42 (shard 1) against 7 (shard 2); run every"
                 + " shard from the same POM and properties"), g.toString());
@@ -185,9 +193,9 @@ class ShardMergeTest {
         List<String> own = new ArrayList<>(Judgement.warnings(ps, "release", 0.02, control));
         assertTrue(own.stream().anyMatch(w -> w.startsWith("kernel a heat (n = 64) drifted")), own.toString());
         own.add("other processes used 60% of the CPUs while timing builds: its figures are noisier");
-        Report withWarnings = new Report(one.schemaVersion(), one.tool(), one.createdAt(), null, one.crate(), one.machine(), null,
-                one.toolchain(), one.toolchains(), ps, "release", List.of(), null, null, null, own, null, one.shard(), null, control,
-                null, null, null, null);
+        Report withWarnings = ReportBuilder.report(ps).schemaVersion(one.schemaVersion()).tool(one.tool())
+                .createdAt(one.createdAt()).crate(one.crate()).machine(one.machine()).toolchain(one.toolchain())
+                .toolchains(one.toolchains()).reference("release").warnings(own).shard(one.shard()).control(control).build();
 
         Report m = merge(withWarnings, shard(2, 2, "r", "x", 1.0, "b", 1.0));
         List<String> w = m.warnings();

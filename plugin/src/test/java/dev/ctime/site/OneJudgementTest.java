@@ -1,5 +1,7 @@
 package dev.ctime.site;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.store.ReportFiles;
 import dev.ctime.model.Status;
 import dev.ctime.verdict.Comparisons;
@@ -129,9 +131,10 @@ class OneJudgementTest {
         Control c = Comparisons.control(ref, List.of(kernel(copy)), Thresholds.DEFAULT);
         Report base = SitePartsTest.report(List.of(ref));
         List<String> warnings = c.unreliable() ? List.of(c.describe()) : List.of();
-        return new Report(base.schemaVersion(), base.tool(), base.createdAt(), base.label(), base.crate(), base.machine(),
-                base.settings(), base.toolchain(), base.toolchains(), base.profiles(), base.reference(), base.comparisons(),
-                base.decision(), null, null, warnings, null, null, null, c);
+        return ReportBuilder.report(base.profiles()).schemaVersion(base.schemaVersion()).tool(base.tool())
+                .createdAt(base.createdAt()).label(base.label()).crate(base.crate()).machine(base.machine())
+                .settings(base.settings()).toolchain(base.toolchain()).toolchains(base.toolchains()).reference(base.reference())
+                .comparisons(base.comparisons()).decision(base.decision()).warnings(warnings).control(c).build();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ctime.site;
 
+import dev.ctime.ReportBuilder;
+
 import dev.ctime.stats.EvenRuns;
 import dev.ctime.render.CargoSnippet;
 import dev.ctime.model.Verdict;
@@ -62,11 +64,12 @@ class SitePartsTest {
 
     /** A report as ctime:measure writes it: the decision is computed once and stored. */
     static Report report(List<ProfileResult> ps) {
-        return new Report(1, "ctime", "2026-11-20T00:00:00Z", "<label>", new CrateFacts("demo", null, null, null, null, null),
-                new MachineFacts(null, null, 2, "x", "unavailable", null), null,
-                new ToolchainFacts(null, "rustc 1.95.0", "22.1.2", null, null, null, null, null), List.of(), ps, "release", List.of(),
-                Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null,
-                null, null, null);
+        return ReportBuilder.report(ps).schemaVersion(1).createdAt("2026-11-20T00:00:00Z").label("<label>")
+                .crate(new CrateFacts("demo", null, null, null, null, null))
+                .machine(new MachineFacts(null, null, 2, "x", "unavailable", null))
+                .toolchain(new ToolchainFacts(null, "rustc 1.95.0", "22.1.2", null, null, null, null, null))
+                .reference("release")
+                .decision(Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT)).build();
     }
 
     private static Decision decide(Report r, double calls) {
@@ -220,10 +223,11 @@ class SitePartsTest {
         List<ProfileResult> ps = List.of(profile("release", "ok", 200, 1000, Map.of()), profile("twin", "ok", 200, 1000, Map.of()),
                 profile("fat", "ok", 2200, 800, Map.of()));
         List<Comparison> cs = Comparisons.all(ps, "release", Thresholds.DEFAULT);
-        Report r = new Report(3, "ctime", "2026-11-20T00:00:00Z", null, new CrateFacts("demo", null, null, null, null, null), null, null,
-                new ToolchainFacts(null, "rustc 1.95.0", "22", null, null, null, null, null), List.of(), ps, "release", cs,
-                Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT), null, null, List.of(), null, null,
-                null, null);
+        Report r = ReportBuilder.report(ps).schemaVersion(3).createdAt("2026-11-20T00:00:00Z")
+                .crate(new CrateFacts("demo", null, null, null, null, null))
+                .toolchain(new ToolchainFacts(null, "rustc 1.95.0", "22", null, null, null, null, null)).reference("release")
+                .comparisons(cs)
+                .decision(Decider.decide(ps, Workloads.defaultFor(ps, 1e6), null, "release", Thresholds.DEFAULT)).build();
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
         String html = w.document();
@@ -266,8 +270,9 @@ class SitePartsTest {
         Race race = new Race(List.of("release"), List.of(new Race.Left("fat", 1,
                 "4 builds and 4 forks", "release", build, null, 2000.0, 1900.0, 2100.0, 20.0)), List.of(2, 1), "the decision is settled",
                 new Race.Spent(12, 4, 30_000.0, 20_000.0, 18, null));
-        Report r = new Report(7, base.tool(), base.createdAt(), null, base.crate(), base.machine(), null, base.toolchain(), List.of(), ps,
-                "release", List.of(), base.decision(), null, null, List.of(), null, null, null, null, null, race, null);
+        Report r = ReportBuilder.report(ps).schemaVersion(7).tool(base.tool()).createdAt(base.createdAt()).crate(base.crate())
+                .machine(base.machine()).toolchain(base.toolchain()).reference("release").decision(base.decision()).race(race)
+                .build();
         HtmlPageWriter w = new HtmlPageWriter();
         ReportPage.write(w, r, List.of(), new ReportPage.Options(null, null, null));
         String html = w.document();

@@ -34,7 +34,7 @@ class SvgLayoutTest {
         Matcher m = TSPAN.matcher(svg);
         while (m.find()) lines.add(m.group(1));
         assertTrue(lines.size() >= 2, "two lines at least for " + title.length() + " characters: " + lines);
-        lines.forEach(l -> assertTrue(l.replace("&#39;", "'").length() * 8 <= 720 - 12, "a line fits the chart's width: " + l));
+        lines.forEach(l -> assertTrue(l.replace("&apos;", "'").length() * 8 <= 720 - 12, "a line fits the chart's width: " + l));
         assertEquals(Svg.escape(title), String.join(" ", lines), "nothing of the title is cut");
         int extra = (lines.size() - 1) * 18;
         assertTrue(svg.contains("height=\"" + (400 + extra) + "\""), "the chart grows by the title's extra lines");

@@ -1,5 +1,7 @@
 package dev.ctime.verdict;
 
+import dev.ctime.ReportBuilder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,8 +102,7 @@ class CallersTest {
     private static Report report(List<ProfileResult> ps, Workload w, List<CallerCost> callers) {
         Workload priced = Workloads.withBindingCosts(w, callers, new ArrayList<>());
         Decision d = Decider.decide(ps, priced, "clean", "release", Thresholds.DEFAULT);
-        return new Report(Report.SCHEMA_VERSION, "ctime", "t", null, null, null, null, null, List.of(), ps, "release", List.of(), d,
-                null, null, List.of(), null, null, null, null, null, null, null, callers);
+        return ReportBuilder.report(ps).createdAt("t").reference("release").decision(d).callers(callers).build();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ctime.verdict;
 
+import dev.ctime.model.EffectiveSetting;
+
 import dev.ctime.model.Workload;
 import dev.ctime.model.BreakEven;
 import dev.ctime.model.Decision;
@@ -352,6 +354,35 @@ class VerdictTest {
         Decision e = Decider.decide(List.of(a, c), Workloads.defaultFor(List.of(a, c), 1e8), null, "twin-a", Thresholds.DEFAULT);
         assertEquals("twin-a", e.recommended(), e.reason());
         assertTrue(e.bound().cheapest(), "a fivefold build at the same run time is costlier, beyond doubt: " + e.reason());
+        // Settings written differently (release's default opt-level against one spelt out) that reach Cargo as the same
+        // profile build the same work: judged as one, the reference standing for them, whatever the builds' noise says.
+        List<EffectiveSetting> eff = List.of(new EffectiveSetting("opt-level", "3", EffectiveSetting.CARGO_DEFAULT, false));
+        List<EffectiveSetting> spelt = List.of(new EffectiveSetting("opt-level", "3", EffectiveSetting.CTIME, false));
+        ProfileResult release = withEffective(withLibrary(profile("release", Statistics.summarize(runs(rnd, 6, 1100, 0.2)), sameRun),
+                "aa", Map.of()), eff);
+        ProfileResult explicit = withEffective(withLibrary(profile("o3-explicit", Statistics.summarize(runs(rnd, 6, 900, 0.2)),
+                sameRun), "aa", o3), spelt);
+        Decision f = Decider.decide(List.of(release, explicit, o0), Workloads.defaultFor(List.of(release, explicit, o0), 1e8), null,
+                "release", Thresholds.DEFAULT);
+        assertEquals("release", f.recommended(), f.reason());
+        assertEquals(List.of("o3-explicit"), f.equivalent());
+        assertTrue(IdenticalBuilds.sameWork(release, explicit));
+        assertFalse(IdenticalBuilds.sameWork(release, withEffective(explicit, spelt, List.of("simd"))), "other features, other work");
+        assertFalse(IdenticalBuilds.sameWork(release, withEffective(explicit, List.of(new EffectiveSetting("opt-level", "2",
+                EffectiveSetting.CTIME, false)))), "another effective profile");
+    }
+
+    private static ProfileResult withEffective(ProfileResult p, List<EffectiveSetting> effective) {
+        return withEffective(p, effective, null);
+    }
+
+    private static ProfileResult withEffective(ProfileResult p, List<EffectiveSetting> effective, List<String> features) {
+        dev.ctime.model.Applied.Builder a = new dev.ctime.model.Applied.Builder();
+        a.librarySha256 = p.applied().librarySha256();
+        a.effective = effective;
+        a.features = features;
+        return new ProfileResult(p.name(), p.status(), null, p.settings(), a.build(), p.toolchain(), p.compile(), null, null, null,
+                null, p.kernels(), null, null);
     }
 
     private static ProfileResult withLibrary(ProfileResult p, String sha, Map<String, Object> settings) {
