@@ -293,8 +293,8 @@ public final class MeasureRun {
             // comparison open, and where they change it, the revised answer is said.
             Decision timedAnswer = race == null ? judged().decision() : null;
             String early = timedAnswer != null && timedAnswer.settledNow() && cfg.instructions() != InstructionMode.OFF
-                    ? answered(null, " — by timing alone: the instruction counts that follow can only add where timing left a"
-                    + " comparison open, and a revised answer would be said") : null;
+                    ? answered(null, " — by timing alone: the instruction counts that follow may only narrow a comparison timing"
+                    + " left open, and a revised answer would be said") : null;
             kernelStage.count(libs);
             if (race == null) settle(bench, prepared, maxRepeat);
             answered(early, " (the run goes on with what the page and the gate read; the answer stays)");

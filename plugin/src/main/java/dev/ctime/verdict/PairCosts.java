@@ -2,6 +2,7 @@ package dev.ctime.verdict;
 
 import dev.ctime.model.Comparison;
 import dev.ctime.model.Thresholds;
+import dev.ctime.stats.Shift;
 import dev.ctime.stats.Statistics;
 
 /**
@@ -21,9 +22,19 @@ record PairCosts(double calls, Thresholds t, IdenticalBuilds same, CountedRuns c
                 byCount == null ? null : counted.differenceNs(a, b));
     }
 
-    /** The counted run comparison where it decides between a and b (timing could not, both were counted); else null. */
+    /**
+     * The counted run comparison where it decides between a and b (timing could not, both were counted, and the counted
+     * difference with its model error is narrower than the timed one the cost would use: fork by fork where the two
+     * were timed in the same forks); else null. A count never widens what the clock already bounds.
+     */
     Comparison counting(Decider.Point a, Decider.Point b) {
         if (counted == null || same.between(a.profile(), b.profile()) != TotalCost.Same.NONE) return null;
-        return counted.deciding(a, b, Decider.run(a, b, t));
+        Comparison c = counted.deciding(a, b, Decider.run(a, b, t));
+        if (c == null) return null;
+        Shift byCount = counted.differenceNs(a, b);
+        Shift timed = TotalCost.runShift(a, b, Statistics.LEVEL);
+        boolean narrower = timed.low() == null || timed.high() == null
+                || byCount.high() - byCount.low() < timed.high() - timed.low();
+        return narrower ? c : null;
     }
 }

@@ -450,6 +450,23 @@ class VerdictTest {
         Decision c = decide(clear, 1e7);
         assertEquals("a", c.recommended(), "timed 1.5x slower, whatever its count says: " + c.reason());
         assertFalse(c.bound().basis().contains("estimated cycles"));
+        // Timed in the same forks, each fork's level moving 30% (a busy machine): apart the samples cannot separate the
+        // two, but fork by fork they differ by 0.5% at most, far tighter than a count's 5% model error. The count must
+        // not replace that: the bound stays the paired one, within the tolerance.
+        List<double[]> ga = new ArrayList<>();
+        List<double[]> gb = new ArrayList<>();
+        for (int f = 0; f < 8; f++) {
+            double level = 1000 * (1 + 0.3 * (rnd.nextDouble() - 0.5));
+            ga.add(runs(rnd, 10, level, 0.001));
+            gb.add(runs(rnd, 10, level * 1.002, 0.001));
+        }
+        List<Integer> forks = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+        List<ProfileResult> paired = List.of(
+                counted("a", Statistics.summarize(runs(rnd, 8, 1000, 0.01)), Statistics.summarizeGroups(ga).withForks(forks), 1000.0),
+                counted("b", Statistics.summarize(runs(rnd, 8, 1000, 0.01)), Statistics.summarizeGroups(gb).withForks(forks), 1030.0));
+        Decision p = decide(paired, 1e7);
+        assertFalse(p.bound().basis().contains("estimated cycles"), "the paired clock is tighter than the count: " + p.reason());
+        assertTrue(p.settledNow(), p.reason());
     }
 
     @Test
