@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/ctime/report.json'))
 def log = new File(basedir, 'build.log').text
-assert report.schemaVersion == 12
+assert report.schemaVersion == 13
 
 // Every kernel function at every size, through every binding, with its data off-heap and in an array.
 def bindings = ['jna', 'jna-direct', 'jni', 'ffm', 'ffm-critical']

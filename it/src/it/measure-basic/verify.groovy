@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def dir = new File(basedir, 'target/ctime')
 def report = new JsonSlurper().parse(new File(dir, 'report.json'))
-assert report.schemaVersion == 12
+assert report.schemaVersion == 13
 // How long each stage took, for the next run's estimate.
 assert report.stagesMs['building the profiles once'] > 0 && report.stagesMs['timing builds'] > 0 && report.stagesMs['timing kernels'] > 0
 // The harness's clock, as clock_getres reported it in the forks.
