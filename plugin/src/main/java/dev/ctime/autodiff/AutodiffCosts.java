@@ -39,8 +39,8 @@ public final class AutodiffCosts {
                 rejected.add(new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), p.reason()));
             } else if (without != null && !without.isEmpty()) {
                 // Built again without what Enzyme rejects: named as rejected, with the kernels it left out.
-                rejected.add(new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), String.join("; ",
-                        new java.util.LinkedHashSet<>(without.values())), List.copyOf(without.keySet())));
+                rejected.add(new AutodiffBreakdown.Rejected(p.name(), autodiffOf(p), EnzymeExclusion.why(without),
+                        List.copyOf(without.keySet())));
             }
         }
         if (enzyme.isEmpty()) {

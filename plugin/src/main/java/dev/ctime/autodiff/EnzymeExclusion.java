@@ -67,6 +67,24 @@ public final class EnzymeExclusion {
         return p;
     }
 
+    /** Why the derivatives were left out, each of Enzyme's verdicts once. */
+    public static String why(Map<String, String> without) {
+        return String.join("; ", new java.util.LinkedHashSet<>(without.values()));
+    }
+
+    /**
+     * What to do where Enzyme rejected functions of the crate's own that it does not gate: gate them as the others,
+     * or, where it gates none, how the gates are written.
+     *
+     * @param gated the names the crate already gates
+     */
+    public static String advice(List<String> culprits, java.util.Set<String> gated) {
+        if (gated.isEmpty()) return advice(culprits);
+        String them = culprits.size() == 1 ? "it" : "them";
+        return "the crate gates " + gated + " on " + CFG + ", but not " + culprits + ": gate " + them + " the same way, and"
+                + " ctime builds the other kernels without " + them;
+    }
+
     /** Where the crate cannot leave a derivative out: how to let ctime time the kernels Enzyme can do. */
     public static String advice(List<String> culprits) {
         String n = culprits.isEmpty() ? "NAME" : culprits.get(0);
@@ -90,7 +108,7 @@ public final class EnzymeExclusion {
             String why = without.get(k.name());
             boolean noGradient = k.status() != Status.OK && k.gradientNs() == null && k.gradientCheck() != null
                     && !k.gradientCheck().ok() && k.gradientCheck().checked() == 0;
-            if (why == null && noGradient) why = String.join("; ", new java.util.LinkedHashSet<>(without.values()));
+            if (why == null && noGradient) why = why(without);
             if (why == null) {
                 out.add(k);
                 continue;

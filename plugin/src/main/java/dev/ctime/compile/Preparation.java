@@ -79,10 +79,7 @@ final class Preparation {
                     if (fresh.isEmpty() || without.size() >= MAX_LEFT_OUT) {
                         List<String> own = culprits.stream().filter(c -> gates != null && gates.functions().contains(c)
                                 && !gates.gated().contains(c)).toList();
-                        String more = own.isEmpty() ? "" : "\n" + (gates.gated().isEmpty() ? EnzymeExclusion.advice(own)
-                                : "the crate gates " + gates.gated() + " on " + EnzymeExclusion.CFG + ", but not " + own + ": gate "
-                                + (own.size() == 1 ? "it" : "them") + " the same way, and ctime builds the other kernels without "
-                                + (own.size() == 1 ? "it" : "them"));
+                        String more = own.isEmpty() ? "" : "\n" + EnzymeExclusion.advice(own, gates.gated());
                         if (without.isEmpty()) throw new BuildFailure(f.reason() + more, f.enzyme());
                         throw new BuildFailure("built without the derivatives of " + String.join(", ", without.keySet()) + " ("
                                 + EnzymeExclusion.CFG + "), which Enzyme rejects: " + f.reason() + more, f.enzyme());

@@ -36,6 +36,16 @@ class EnzymeExclusionTest {
         assertEquals(List.of("--check-cfg=cfg(ctime_no_autodiff,values(any()))", "--cfg", "ctime_no_autodiff=\"a\"", "--cfg",
                 "ctime_no_autodiff=\"b\""), EnzymeExclusion.rustflags(List.of("a", "b")));
         assertTrue(EnzymeExclusion.advice(List.of("erf_sum")).contains("not(ctime_no_autodiff = \"erf_sum\")"));
+        assertEquals(EnzymeExclusion.advice(List.of("erf_sum")), EnzymeExclusion.advice(List.of("erf_sum"), java.util.Set.of()),
+                "a crate that gates nothing is told how");
+        assertTrue(EnzymeExclusion.advice(List.of("erf_sum"), java.util.Set.of("lse")).startsWith("the crate gates [lse] on"
+                + " ctime_no_autodiff, but not [erf_sum]: gate it the same way"));
+        java.util.Map<String, String> without = new java.util.LinkedHashMap<>();
+        without.put("erf_sum", "Enzyme: Illegal updateAnalysis");
+        without.put("lse", "Enzyme: Illegal updateAnalysis");
+        assertEquals("Enzyme: Illegal updateAnalysis", EnzymeExclusion.why(without), "one verdict for two kernels, said once");
+        without.put("max", "Enzyme: cannot handle unknown intrinsic");
+        assertEquals("Enzyme: Illegal updateAnalysis; Enzyme: cannot handle unknown intrinsic", EnzymeExclusion.why(without));
     }
 
     private static KernelTiming timed(String name, boolean gradient) {
