@@ -289,15 +289,15 @@ public final class MeasureRun {
                 race.stop("the decision is settled");
                 libs = libs.stream().filter(l -> race.inField(l.profile())).toList();
             }
-            // A decision the forks settled is the answer now: the counts that follow can only add where timing left a
-            // comparison open, and where they change it, the revised answer is said.
+            // A decision the forks settled is the answer now: the counts that follow may only narrow a comparison timing
+            // left open, and where they change it, the revised answer is said.
             Decision timedAnswer = race == null ? judged().decision() : null;
             String early = timedAnswer != null && timedAnswer.settledNow() && cfg.instructions() != InstructionMode.OFF
-                    ? answered(null, " — by timing alone: the instruction counts that follow may only narrow a comparison timing"
+                    ? answered(timedAnswer, null, " — by timing alone: the instruction counts that follow may only narrow a comparison timing"
                     + " left open, and a revised answer would be said") : null;
             kernelStage.count(libs);
             if (race == null) settle(bench, prepared, maxRepeat);
-            answered(early, " (the run goes on with what the page and the gate read; the answer stays)");
+            answered(judged().decision(), early, " (the run goes on with what the page and the gate read; the answer stays)");
             // Untimed, and the decision does not read them: they follow it, so the answer comes first.
             analyse(bench, race == null ? prepared : prepared.stream().filter(p -> race.inField(p.name())).toList());
         } else if (race != null || !cfg.kernels().isEmpty()) {
@@ -417,12 +417,12 @@ public final class MeasureRun {
     /**
      * The answer as soon as it is known, before the untimed work that follows it (it does not change it).
      *
+     * @param d    the decision as it stands (judged by the caller, which assembles the whole report once)
      * @param said the answer already said (before the instruction counts), or null
      * @param then what the run does after it
      * @return the answer's headline
      */
-    private String answered(String said, String then) {
-        Decision d = judged().decision();
+    private String answered(Decision d, String said, String then) {
         if (d == null) return null;
         String headline = DecisionText.headline(d);
         if (said == null) {
