@@ -20,11 +20,13 @@ import java.util.List;
  *                          it needs; a function not in it warms up with the runner's first-fork floor
  * @param callers           the profile whose library this fork also calls each kernel function of from Java, through
  *                          every binding (the reference's, so that the figures compare fork to fork); null for none
+ * @param checkGradients    whether this fork checks each gradient against finite differences: the first fork does, and
+ *                          later ones would only repeat it (the check is deterministic), at up to 2n primal calls a size
  */
 public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed, long minSampleNs, int samples,
                        long warmupMaxMs, int pinCpu, double gradientTolerance, double deschedThreshold,
                        List<Cell> exclude, List<Size> skipGroups, String progressFile, String resultsFile,
-                       java.util.Map<String, Long> warmupCalls, String callers) {
+                       java.util.Map<String, Long> warmupCalls, String callers, boolean checkGradients) {
     /**
      * The libraries in this fork's own order: each fork loads, warms up and starts its rounds in another order, so no
      * library always follows the same neighbour (a fixed order made a byte-identical copy of a library time up to 15%
@@ -48,13 +50,13 @@ public record ForkPlan(List<Library> libraries, List<Kernel> kernels, long seed,
                     int pinCpu, double gradientTolerance, double deschedThreshold, List<Cell> exclude, List<Size> skipGroups,
                     String progressFile, String resultsFile) {
         this(libraries, kernels, seed, minSampleNs, samples, warmupMaxMs, pinCpu, gradientTolerance, deschedThreshold, exclude,
-                skipGroups, progressFile, resultsFile, null, null);
+                skipGroups, progressFile, resultsFile, null, null, true);
     }
 
     /** The same plan, calling {@code profile}'s library from Java, or not where null. */
     public ForkPlan withCallers(String c) {
         return new ForkPlan(libraries, kernels, seed, minSampleNs, samples, warmupMaxMs, pinCpu, gradientTolerance,
-                deschedThreshold, exclude, skipGroups, progressFile, resultsFile, warmupCalls, c);
+                deschedThreshold, exclude, skipGroups, progressFile, resultsFile, warmupCalls, c, checkGradients);
     }
 
     /** "release heat 4096 gradient": one function of one kernel at one size in one profile's library. */

@@ -194,7 +194,8 @@ public final class KernelBench {
                 ForkPlan plan = new ForkPlan(ForkPlan.orderFor(timing, t.seed(), f), t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
                         t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
                         new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
-                        dir.resolve(label + RESULTS).toString(), warmupCalls, f <= settings.minForks() ? t.callers() : null);
+                        dir.resolve(label + RESULTS).toString(), warmupCalls, f <= settings.minForks() ? t.callers() : null,
+                        f == 1);
                 beforeFork.run();
                 long began = System.nanoTime();
                 ForkLauncher.Attempt a = launcher.run(plan, dir, label);

@@ -260,7 +260,7 @@ public final class KernelRunner {
                     + plan.seed() + "): a kernel must return a finite f(x); fix the kernel or its sizes";
             return m;
         }
-        if (m.gradient != null) {
+        if (m.gradient != null && plan.checkGradients()) {
             m.check = checkGradient(m.primal, m.gradient, xs, m.fx, m.x, m.g, firstCallNs, () -> progress(profile, k.name(), n, "check"));
         }
         else if (missingGradient != null) m.check = new GradientCheck(false, Double.NaN, -1, 0, plan.gradientTolerance(), missingGradient);
@@ -312,8 +312,9 @@ public final class KernelRunner {
         for (LiveLibrary m : ms) {
             progress(m.profile, k.name(), n, fn + " warm-up");
             Pointer f = gradient ? m.gradient : m.primal;
-            WarmUp w = warmUp(f, gradient, m.x, m.g, n,
-                    plan.warmupCalls().getOrDefault(ForkPlan.warmupKey(m.profile, k.name(), n, fn), WARMUP_CALLS));
+            Long learned = plan.warmupCalls().get(ForkPlan.warmupKey(m.profile, k.name(), n, fn));
+            WarmUp w = learned == null ? warmUp(f, gradient, m.x, m.g, n, WARMUP_CALLS, true)
+                    : warmUp(f, gradient, m.x, m.g, n, learned, false);
             m.warmupMs += w.ms();
             if (gradient) m.gradientSteadyCalls = Math.max(m.gradientSteadyCalls, w.steadyCalls());
             else m.primalSteadyCalls = Math.max(m.primalSteadyCalls, w.steadyCalls());
@@ -321,7 +322,8 @@ public final class KernelRunner {
         for (LiveLibrary m : ms) {
             progress(m.profile, k.name(), n, fn + " warm-up");
             Pointer f = gradient ? m.gradient : m.primal;
-            m.warmupMs += warmUp(f, gradient, m.x, m.g, n, 0).ms();
+            // One round: the function is steady already, and only has to be the last thing this library ran.
+            m.warmupMs += warmUp(f, gradient, m.x, m.g, n, 0, false).ms();
             long b = KernelLibrary.calibrate(f, gradient, m.x, gradient ? m.g : null, n, plan.minSampleNs(), MAX_BATCH);
             if (gradient) m.gradientBatch = b;
             else m.primalBatch = b;
@@ -450,13 +452,15 @@ public final class KernelRunner {
     }
 
     /**
-     * Rounds of short batches, each round twice the calls of the one before, until two successive medians agree and at
-     * least {@code floor} calls have run, or until ctime.warmupMaxMs. Agreement alone is not enough: a kernel slow for
-     * its first thousands of calls agrees with itself while still cold. The first fork warms every function up with
-     * {@link #WARMUP_CALLS} at least and says after how many calls it was steady; later forks warm it up twice that
-     * long. What outlasts a warm-up shows as drift in the timed batches (see {@link Drift}).
+     * Rounds of short batches, each round twice the calls of the one before, until ctime.warmupMaxMs at most. A function
+     * seen for the first time ({@code untilSteady}) warms up until two successive medians agree and at least {@code floor}
+     * calls have run: agreement alone is not enough, since a kernel slow for its first thousands of calls agrees with
+     * itself while still cold. The first fork warms every function up with {@link #WARMUP_CALLS} at least and says after
+     * how many calls it was steady; later forks make twice that many calls and stop there, since asking two medians of a
+     * busy machine to agree within 2% kept every warm-up to its time limit (most of a fork's time). What outlasts a
+     * warm-up shows as drift in the timed batches (see {@link Drift}).
      */
-    private WarmUp warmUp(Pointer fn, boolean isGradient, Memory x, Memory g, int n, long floor) {
+    private WarmUp warmUp(Pointer fn, boolean isGradient, Memory x, Memory g, int n, long floor, boolean untilSteady) {
         long start = System.nanoTime();
         long end = start + plan.warmupMaxMs() * 1_000_000;
         long batch = KernelLibrary.calibrate(fn, isGradient, x, isGradient ? g : null, n, plan.minSampleNs() / 4, MAX_BATCH);
@@ -470,12 +474,16 @@ public final class KernelRunner {
             rounds.add(calls);
             medians.add(m);
             calls += batch * WARMUP_ROUND;
+            if (!untilSteady && calls >= floor) break;
             boolean floorMet = calls >= floor || System.nanoTime() - start >= FLOOR_SHARE * plan.warmupMaxMs() * 1_000_000;
-            if (!Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && floorMet) break;
+            if (untilSteady && !Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && floorMet) break;
             prev = m;
-            // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round.
+            // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round, nor a
+            // counted warm-up by much.
             double left = end - System.nanoTime();
-            batch = (long) Math.max(1, Math.min(Math.min(MAX_BATCH, batch * 2), left / (Math.max(m, 1e-3) * WARMUP_ROUND)));
+            long next = Math.min(Math.min(MAX_BATCH, batch * 2), (long) (left / (Math.max(m, 1e-3) * WARMUP_ROUND)));
+            if (!untilSteady) next = Math.min(next, -Math.floorDiv(-(floor - calls), WARMUP_ROUND));
+            batch = Math.max(1, next);
         }
         return new WarmUp((System.nanoTime() - start) / 1_000_000, steadyAfter(rounds, medians));
     }

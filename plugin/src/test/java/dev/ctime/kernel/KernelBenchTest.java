@@ -82,6 +82,17 @@ class KernelBenchTest {
             assertEquals(2, t.primalNs().runs(), "one run per fork: " + ok[0] + " " + ok[1]);
         }
         assertTrue(timing(o, "b", "sumsq").gradientCheck().ok(), "the gradient was checked against finite differences");
+        // The check is deterministic: the first fork makes it, the second would only repeat it.
+        for (int f = 1; f <= 2; f++) {
+            for (String line : Files.readAllLines(dir.resolve("run1").resolve("fork-" + f + ".results.jsonl"))) {
+                ForkResult r = dev.ctime.store.Json.MAPPER.readValue(line, ForkResult.class);
+                if (!r.kernel().equals("sumsq")) continue;
+                for (ForkResult.Entry e : r.entries()) {
+                    if (f == 1) assertTrue(e.check() != null && e.check().checked() == 16, "fork 1 checks " + e.profile());
+                    else assertEquals(null, e.check(), "fork 2 does not check " + e.profile() + " again");
+                }
+            }
+        }
         assertTrue(log.stream().anyMatch(l -> l.contains("restarted without the kernel that ended it")), log.toString());
         assertEquals("no fork beyond ctime.forks: settled", o.extraForks(), "the focus said settled after the minimum");
     }
@@ -117,7 +128,8 @@ class KernelBenchTest {
         ForkPlan template = new ForkPlan(List.of(), cold, 42, 200_000, 10, 2000, -1, 1e-4, 0.05, List.of(), List.of(), "", "");
         ForkLauncher launcher = ForkLauncher.ofCurrentJvm(Duration.ofMinutes(2), Duration.ofSeconds(30), 16, null);
         List<String> log = new ArrayList<>();
-        KernelBench.Outcome o = new KernelBench(launcher, new KernelBench.Settings(template, 1, 1, Duration.ofMinutes(5), 0.02,
+        // Two forks: the second warms up as many calls as the first found it needs (twice that), and stops there.
+        KernelBench.Outcome o = new KernelBench(launcher, new KernelBench.Settings(template, 2, 2, Duration.ofMinutes(5), 0.02,
                 x -> new KernelBench.Focus(Set.of(), 0, "settled")), log::add)
                 .run(List.of(new ForkPlan.Library("a", lib.toString())), dir.resolve("run-cold"), x -> { });
         KernelTiming t = timing(o, "a", "cold");
@@ -126,5 +138,6 @@ class KernelBenchTest {
         // instructions. Either the steady state is what was timed, or the figure says it is not steady.
         assertTrue(t.primalNs().median() < 50 || t.unsteady() != null, "timed cold: " + t.primalNs().median() + " ns, " + t);
         assertEquals(null, t.unsteady(), "the warm-up outlasts 20,000 calls: " + t.unsteady());
+        assertEquals(2, t.primalNs().runs());
     }
 }

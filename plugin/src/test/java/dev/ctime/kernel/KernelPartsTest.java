@@ -243,7 +243,7 @@ class KernelPartsTest {
         ForkLauncher l = new ForkLauncher(fake, List.of(), java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1), "")
                 .startingWithin(java.time.Duration.ofSeconds(3));
         ForkPlan plan = new ForkPlan(List.of(new ForkPlan.Library("release", "/nowhere.so")), List.of(), 1, 1000, 1, 1, -1, 1e-4, 0.05,
-                List.of(), List.of(), dir.resolve("f.progress").toString(), dir.resolve("f.jsonl").toString(), java.util.Map.of(), null);
+                List.of(), List.of(), dir.resolve("f.progress").toString(), dir.resolve("f.jsonl").toString(), java.util.Map.of(), null, true);
         long t0 = System.nanoTime();
         ForkLauncher.Attempt a = l.run(plan, dir, "f");
         double s = (System.nanoTime() - t0) / 1e9;
