@@ -41,7 +41,8 @@ public record Race(List<String> finalists, List<Left> left, List<Integer> field,
     /**
      * What the race cost.
      *
-     * @param builds            builds run: first builds, timed builds and analysis builds, all profiles
+     * @param builds            builds run: first builds, timed builds and analysis builds, all profiles (a first build
+     *                          that is also the first clean sample counted once)
      * @param forks             kernel forks run
      * @param cpuMs             CPU time of ctime and every process it started, in ms (absent where the system cannot tell)
      * @param wallMs            the run's wall time, in ms

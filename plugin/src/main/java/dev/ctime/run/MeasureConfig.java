@@ -118,6 +118,11 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
             features = features == null ? List.of() : List.copyOf(features);
             if (mix == null) mix = BuildMix.of(scenarios.isEmpty() ? Scenario.DEFAULT : scenarios.get(0));
         }
+
+        /** Whether each profile's first build starts from an empty target folder and is its first clean sample. */
+        public boolean firstAsClean() {
+            return scenarios.contains(Scenario.CLEAN);
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.ctime.run;
 import dev.ctime.store.ReportFiles;
 import dev.ctime.verdict.DecisionText;
 import dev.ctime.model.Decision;
-import dev.ctime.compile.Scenario;
 import dev.ctime.cargo.EffectiveProfile;
 import dev.ctime.render.ProfileSettings;
 import dev.ctime.exec.EnvironmentException;
@@ -368,7 +367,7 @@ public final class MeasureRun {
         List<Profile> building = building(toMeasure);
         List<PreparedBuild> prepared = new ArrayList<>();
         // The first build starts from an empty target folder where clean builds are timed: it is their first sample.
-        boolean firstAsClean = cfg.builds().scenarios().contains(Scenario.CLEAN);
+        boolean firstAsClean = cfg.builds().firstAsClean();
         int nth = 0;
         for (BuildPlan plan : toMeasure) {
             BuildOutcome o = ledger.outcome(plan.name());

@@ -5,9 +5,11 @@ import dev.ctime.compile.CompileBench;
 import dev.ctime.compile.PreparedBuild;
 import dev.ctime.kernel.KernelBench;
 import dev.ctime.model.Control;
+import dev.ctime.model.Decision;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Race;
 import dev.ctime.model.Report;
+import dev.ctime.compile.Scenario;
 import dev.ctime.model.Workload;
 import dev.ctime.text.Units;
 import dev.ctime.verdict.Decider;
@@ -40,6 +42,8 @@ final class RaceStage {
     /** CPU time of the JVM and its reaped children when the run started (ms). */
     private final double cpuAtStart;
     private boolean screened;
+    /** The profile whose builds the screen timed first, its workload the fastest then; null before the screen. */
+    private String leader;
 
     RaceStage(MeasureConfig cfg, Consumer<String> log, RunLedger ledger, RunProgress progress, RunView run, IntSupplier forks,
               CompileBench bench, List<PreparedBuild> prepared, double cpuAtStart) {
@@ -69,7 +73,23 @@ final class RaceStage {
 
     /** The field judged on what is measured so far. */
     void judge() {
-        track.judge(run.judged(), cfg.judging().thresholds(), measuredSoFar(), log);
+        Report j = run.judged();
+        track.judge(j, cfg.judging().thresholds(), measuredSoFar(), slowerOnRunAlone(j).stream()
+                .map(Decision.Undecided::profile).collect(java.util.stream.Collectors.toSet()), log);
+    }
+
+    /**
+     * The profiles whose run time alone makes them significantly costlier per build than the leader's build and run: the
+     * leader is the profile whose workload ran fastest when the builds were first timed (its builds timed first).
+     */
+    private List<Decision.Undecided> slowerOnRunAlone(Report j) {
+        if (leader == null) return List.of();
+        List<Workload.Item> items = j.decision() == null ? List.of() : Decider.measuredItems(j.profiles(), j.decision().workload());
+        ProfileResult lead = j.profiles().stream().filter(p -> p.name().equals(leader)).findFirst().orElse(null);
+        if (lead == null) return List.of();
+        String scenario = Decider.scenario(j.profiles(), cfg.judging().scenario());
+        return Decider.slowerOnRunAlone(j.profiles(), items, leader, Decider.buildCost(lead, scenario), cfg.judging().thresholds(),
+                track.looks());
     }
 
     Race snapshot() {
@@ -128,17 +148,14 @@ final class RaceStage {
         Report j = run.judged();
         List<Workload.Item> items = j.decision() == null ? List.of()
                 : Decider.measuredItems(j.profiles(), j.decision().workload());
-        String leader = Decider.fastestRun(j.profiles().stream().filter(p -> track.inField(p.name())).toList(), items);
+        String fastest = Decider.fastestRun(j.profiles().stream().filter(p -> track.inField(p.name())).toList(), items);
         progress.enter(Stage.TIMING_BUILDS);
-        List<PreparedBuild> first = prepared.stream().filter(p -> p.name().equals(leader) && ledger.ok(p.name())).toList();
+        List<PreparedBuild> first = prepared.stream().filter(p -> p.name().equals(fastest) && ledger.ok(p.name())).toList();
         if (!first.isEmpty()) {
-            log.accept("race: timing the builds of " + leader + ", whose workload runs fastest, before any other's");
+            log.accept("race: timing the builds of " + fastest + ", whose workload runs fastest, before any other's");
             timeBuilds(first, screen);
-            List<ProfileResult> now = run.judged().profiles();
-            ProfileResult lead = now.stream().filter(p -> p.name().equals(leader)).findFirst().orElseThrow();
-            String scenario = Decider.scenario(now, cfg.judging().scenario());
-            track.screen(Decider.slowerOnRunAlone(now, items, leader, Decider.buildCost(lead, scenario), cfg.judging().thresholds(),
-                    track.looks()), forks.getAsInt() + " forks and " + leader + "'s builds", log);
+            leader = fastest;
+            track.screen(slowerOnRunAlone(run.judged()), forks.getAsInt() + " forks and " + fastest + "'s builds", log);
         }
         timeBuilds(prepared.stream().filter(p -> track.inField(p.name()) && !p.name().equals(leader) && ledger.ok(p.name()))
                 .toList(), screen);
@@ -159,19 +176,23 @@ final class RaceStage {
         if (s.budgetTime() != null && progress.sinceStart() > s.budgetTime().toNanos()) {
             return "the race's budget of " + Units.duration(s.budgetTime().toMillis()) + " (ctime.searchBudget)";
         }
-        if (s.budgetBuilds() != null && buildsRun(ledger.snapshot()) >= s.budgetBuilds()) {
+        if (s.budgetBuilds() != null && buildsRun(ledger.snapshot(), cfg.builds().firstAsClean()) >= s.budgetBuilds()) {
             return "the race's budget of " + s.budgetBuilds() + " builds (ctime.searchBudget)";
         }
         return null;
     }
 
-    /** Builds run so far: every profile's first build, its timed builds, and its two analysis builds where it had them. */
-    static int buildsRun(List<BuildOutcome> outcomes) {
+    /**
+     * Every build the run made: each profile's first, its timed ones and its analysis builds. A first build that started
+     * from an empty target folder is also the first clean sample: counted once.
+     */
+    static int buildsRun(List<BuildOutcome> outcomes, boolean firstAsClean) {
         int n = 0;
         for (BuildOutcome o : outcomes) {
             if (o.reused() != null) continue;
-            if (o.artifactBytes() != null) n++;
-            n += o.samples().values().stream().mapToInt(List::size).sum();
+            int timed = o.samples().values().stream().mapToInt(List::size).sum();
+            if (o.artifactBytes() != null && !(firstAsClean && !o.samples().getOrDefault(Scenario.CLEAN, List.of()).isEmpty())) n++;
+            n += timed;
             if (o.analysis() != null) n += 2;
         }
         return n;
@@ -189,10 +210,11 @@ final class RaceStage {
     private Race.Spent spent() {
         List<BuildOutcome> all = ledger.snapshot();
         int profiles = (int) all.stream().filter(o -> o.reused() == null && o.artifactBytes() != null).count();
-        int exhaustive = profiles * (1 + cfg.builds().repeat() * cfg.builds().scenarios().size() + 2);
+        boolean firstAsClean = cfg.builds().firstAsClean();
+        int exhaustive = profiles * ((firstAsClean ? 0 : 1) + cfg.builds().repeat() * cfg.builds().scenarios().size() + 2);
         // This run's share: Maven may have run other goals, or another measure, in the same JVM before it.
         double cpu = ProcessCpu.totalMs() - cpuAtStart;
-        return new Race.Spent(buildsRun(all), forks.getAsInt(), Double.isNaN(cpu) ? null : cpu, progress.sinceStart() / 1e6, exhaustive,
+        return new Race.Spent(buildsRun(all, firstAsClean), forks.getAsInt(), Double.isNaN(cpu) ? null : cpu, progress.sinceStart() / 1e6, exhaustive,
                 progress.exhaustiveEstimateMs());
     }
 }

@@ -20,6 +20,8 @@ final class RaceTrack {
     private final Set<String> field = new LinkedHashSet<>();
     private final List<Race.Left> left = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
+    /** The profiles that left on run time alone, their builds never timed (see {@link #screen}). */
+    private final Set<String> onRunAlone = new LinkedHashSet<>();
     private final int looks;
     private int judgements;
     private String stopped;
@@ -48,8 +50,10 @@ final class RaceTrack {
      * does one a failed kernel of the workload bars; logs who left.
      *
      * @param after what has been measured, as the log and the report say it ("4 builds and 4 forks")
+     * @param stillSlowerOnRunAlone the profiles whose run time alone still makes them costlier per build than the
+     *              screen's leader's build and run ({@link Decider#slowerOnRunAlone} on the figures as they stand)
      */
-    void judge(Report r, Thresholds t, String after, Consumer<String> log) {
+    void judge(Report r, Thresholds t, String after, Set<String> stillSlowerOnRunAlone, Consumer<String> log) {
         Decision d = r.decision();
         if (d == null) return;
         judgements++;
@@ -72,11 +76,15 @@ final class RaceTrack {
             }
         }
         // Later runs can move the best profile: one that left and is no longer significantly costlier than the best
-        // comes back, since the decision has to settle it again (its figures are where it left them).
+        // comes back, since the decision has to settle it again (its figures are where it left them). One that left on
+        // run time alone has one build at most, which the decision can never tell from another's: it comes back only
+        // where its run time alone no longer outweighs the leader's build and run.
         List<String> back = new ArrayList<>();
         if (d.undecided() != null) {
             for (String c : Decision.Undecided.contenders(d.undecided())) {
                 if (field.contains(c) || left.stream().noneMatch(l -> l.profile().equals(c) && l.beatenBy() != null)) continue;
+                if (onRunAlone.contains(c) && stillSlowerOnRunAlone.contains(c)) continue;
+                onRunAlone.remove(c);
                 left.removeIf(l -> l.profile().equals(c));
                 field.add(c);
                 back.add(c);
@@ -108,6 +116,7 @@ final class RaceTrack {
         String fastest = null;
         for (Decision.Undecided u : slower) {
             if (!field.remove(u.profile())) continue;
+            onRunAlone.add(u.profile());
             fastest = u.against();
             gone.add(u.profile());
             left.add(new Race.Left(u.profile(), judgements, after + ", before its builds were timed: its run time alone costs more"

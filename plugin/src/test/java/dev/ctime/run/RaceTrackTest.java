@@ -53,7 +53,7 @@ class RaceTrackTest {
                 profile("slow-build", 3000, 1000, false), profile("crashes", 100, 1000, true));
         RaceTrack race = new RaceTrack(ps.stream().map(ProfileResult::name).toList(), 1);
         List<String> log = new ArrayList<>();
-        race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", log::add);
+        race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", java.util.Set.of(), log::add);
         assertEquals(java.util.Set.of("fast", "twin"), race.field(), "equivalent in cost: both stay");
         Race r = race.snapshot(null);
         assertEquals(List.of(4, 2), r.field());
@@ -75,7 +75,7 @@ class RaceTrackTest {
         List<ProfileResult> ps = List.of(profile("a", 100, 1000, false), profile("b", 101, 1000, false));
         RaceTrack race = new RaceTrack(List.of("a", "b"), 1);
         List<String> log = new ArrayList<>();
-        race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", log::add);
+        race.judge(report(ps), Thresholds.DEFAULT, "4 builds and 4 forks", java.util.Set.of(), log::add);
         assertEquals(java.util.Set.of("a", "b"), race.field());
         assertTrue(log.get(0).contains("no profile is significantly beaten yet"), log.get(0));
     }
@@ -102,5 +102,37 @@ class RaceTrackTest {
         Race.Left l = race.snapshot(null).left().get(0);
         assertTrue(l.after().contains("before its builds were timed"), l.after());
         assertTrue(log.get(0).contains("1 left on run time alone, their builds not timed"), log.get(0));
+    }
+
+    @Test
+    void aProfileThatLeftOnRunTimeAloneStaysOutWhileItsRunTimeAloneStillLoses() {
+        // Its one build (the first, untimed for the race) can never be told from another's, so the decision leaves it
+        // undecided; only its run time can bring it back.
+        List<ProfileResult> ps = List.of(profile("fast", 100, 1000, false), oneBuild(profile("slow-run", 100, 20_000, false)));
+        Report r = report(ps);
+        assertTrue(Decision.Undecided.contenders(r.decision().undecided()).contains("slow-run"), r.decision().toString());
+        List<Decision.Undecided> slower = Decider.slowerOnRunAlone(ps, Decider.measuredItems(ps, r.decision().workload()), "fast",
+                Decider.buildCost(ps.get(0), "full"), Thresholds.DEFAULT, 1);
+        assertEquals(List.of("slow-run"), slower.stream().map(Decision.Undecided::profile).toList());
+
+        RaceTrack race = new RaceTrack(List.of("fast", "slow-run"), 3);
+        List<String> log = new ArrayList<>();
+        race.screen(slower, "4 forks and fast's builds", log::add);
+        race.judge(r, Thresholds.DEFAULT, "4 builds and 4 forks", java.util.Set.of("slow-run"), log::add);
+        assertEquals(java.util.Set.of("fast"), race.field(), log.toString());
+        assertEquals(1, race.snapshot(null).left().size());
+        // Where its run time alone no longer loses, the decision has to settle it again.
+        race.judge(r, Thresholds.DEFAULT, "4 builds and 5 forks", java.util.Set.of(), log::add);
+        assertEquals(java.util.Set.of("fast", "slow-run"), race.field(), log.toString());
+        assertTrue(log.get(log.size() - 2).contains("back in the race, no longer significantly costlier than the best: slow-run"),
+                log.toString());
+    }
+
+    /** The profile with one build only: the first, which a race does not time again for a profile that left. */
+    private static ProfileResult oneBuild(ProfileResult p) {
+        Summary one = dev.ctime.stats.Statistics.summarize(new double[] {100});
+        ScenarioFigures f = new ScenarioFigures(one, one, one, one, null, null);
+        return new ProfileResult(p.name(), Status.OK, null, Map.of(), null, null, Map.of("full", f), null, 1000L, s(3), false,
+                p.kernels(), null, null);
     }
 }
