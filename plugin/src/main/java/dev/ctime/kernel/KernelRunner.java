@@ -39,14 +39,19 @@ public final class KernelRunner {
     static final long WARMUP_CALLS = 1L << 15;
     /** The fewest calls a later fork's warm-up makes, however soon the first found a function steady. */
     static final long LEAST_WARMUP_CALLS = 256;
-    /** A warm-up round within this share of the last one's median counts as steady. */
+    /**
+     * A warm-up round within this share of the last one's median counts as steady, or within the last round's own spread
+     * where that is wider (a busy machine's: there, every round but the last few fell outside 10% on noise alone, and the
+     * later forks warmed up a million calls each).
+     */
     static final double STEADY = 0.10;
     /**
      * The floor of calls is met once this share of ctime.warmupMaxMs has gone by: a kernel of microseconds reaches
-     * {@link #WARMUP_CALLS} only after a third of a second or more, which across a workload's sizes and profiles made the
-     * first fork three times as long as the others; a cold phase that outlasts it shows as drift in the timed batches.
+     * {@link #WARMUP_CALLS} only after a third of a second or more, which made the first fork four times as long as the
+     * others (functions steady from their first call among them); a cold phase that outlasts it shows as drift in the
+     * timed batches, which warms and times them anew.
      */
-    static final double FLOOR_SHARE = 0.3;
+    static final double FLOOR_SHARE = 0.1;
     /** Fewer undisturbed batches than this and the descheduled ones are kept (and counted). */
     static final int MIN_UNDISTURBED = 3;
     /** How many times a library still warming up is warmed and timed anew before its drift is recorded. */
@@ -467,17 +472,24 @@ public final class KernelRunner {
         long calls = 0;
         List<Long> rounds = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
+        List<Double> spreads = new ArrayList<>();
         double prev = Double.NaN;
+        double prevSpread = 0;
         while (System.nanoTime() < end) {
-            double m = Statistics.median(perCall(
-                    KernelLibrary.timeBatches(fn, isGradient, x, isGradient ? g : null, n, batch, WARMUP_ROUND), batch));
+            double[] round = perCall(KernelLibrary.timeBatches(fn, isGradient, x, isGradient ? g : null, n, batch, WARMUP_ROUND), batch);
+            double m = Statistics.median(round);
+            double spread = spread(round);
             rounds.add(calls);
             medians.add(m);
+            spreads.add(spread);
             calls += batch * WARMUP_ROUND;
             if (!untilSteady && calls >= floor) break;
             boolean floorMet = calls >= floor || System.nanoTime() - start >= FLOOR_SHARE * plan.warmupMaxMs() * 1_000_000;
-            if (untilSteady && !Double.isNaN(prev) && Math.abs(m - prev) <= SETTLED * prev && floorMet) break;
+            // Two medians agree within 2%, or within the rounds' own spread where the machine's noise is wider than that.
+            double agree = Math.max(SETTLED * prev, Math.max(spread, prevSpread));
+            if (untilSteady && !Double.isNaN(prev) && Math.abs(m - prev) <= agree && floorMet) break;
             prev = m;
+            prevSpread = spread;
             // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round, nor a
             // counted warm-up by much.
             double left = end - System.nanoTime();
@@ -485,15 +497,27 @@ public final class KernelRunner {
             if (!untilSteady) next = Math.min(next, -Math.floorDiv(-(floor - calls), WARMUP_ROUND));
             batch = Math.max(1, next);
         }
-        return new WarmUp((System.nanoTime() - start) / 1_000_000, steadyAfter(rounds, medians));
+        return new WarmUp((System.nanoTime() - start) / 1_000_000, steadyAfter(rounds, medians, spreads));
     }
 
-    /** The calls before the first round from which every round's median is within 10% of the last one's. */
-    static long steadyAfter(List<Long> roundStarts, List<Double> medians) {
+    /** A round's own spread, per call: the distance between its second-lowest and second-highest batch. */
+    static double spread(double[] perCall) {
+        if (perCall.length < 3) return 0;
+        double[] s = perCall.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length - 2] - s[1];
+    }
+
+    /**
+     * The calls before the first round from which every round's median is within 10% of the last one's, or within the
+     * last round's spread where that is wider.
+     */
+    static long steadyAfter(List<Long> roundStarts, List<Double> medians, List<Double> spreads) {
         if (medians.isEmpty()) return 0;
         double last = medians.get(medians.size() - 1);
+        double within = Math.max(STEADY * last, spreads.get(spreads.size() - 1));
         int from = medians.size() - 1;
-        while (from > 0 && Math.abs(medians.get(from - 1) - last) <= STEADY * last) from--;
+        while (from > 0 && Math.abs(medians.get(from - 1) - last) <= within) from--;
         return roundStarts.get(from);
     }
 

@@ -178,9 +178,19 @@ class KernelPartsTest {
     void aFunctionIsSteadyFromTheFirstRoundWithinTenPercentOfTheLastAndLaterForksWarmItUpTwiceThatLong() {
         // Rounds of doubling length: cold for the first three, then steady.
         List<Long> starts = List.of(0L, 50L, 150L, 350L, 750L, 1550L);
-        assertEquals(350L, KernelRunner.steadyAfter(starts, List.of(7000.0, 6900.0, 7100.0, 16.0, 15.0, 15.5)));
-        assertEquals(0L, KernelRunner.steadyAfter(starts, List.of(15.0, 15.2, 14.9, 15.1, 15.0, 15.0)), "steady from the start");
-        assertEquals(0L, KernelRunner.steadyAfter(List.of(), List.of()));
+        List<Double> quiet = java.util.Collections.nCopies(6, 0.2);
+        assertEquals(350L, KernelRunner.steadyAfter(starts, List.of(7000.0, 6900.0, 7100.0, 16.0, 15.0, 15.5), quiet));
+        assertEquals(0L, KernelRunner.steadyAfter(starts, List.of(15.0, 15.2, 14.9, 15.1, 15.0, 15.0), quiet), "steady from the start");
+        assertEquals(0L, KernelRunner.steadyAfter(List.of(), List.of(), List.of()));
+        // A busy machine's rounds scatter by 30% on noise alone, which their own spread shows: steady from the start, where
+        // 10% alone found it steady only from the last round. A cold phase stands out of any such noise.
+        List<Double> busy = List.of(15.0, 19.0, 13.0, 18.5, 14.0, 15.0);
+        assertEquals(0L, KernelRunner.steadyAfter(starts, busy, java.util.Collections.nCopies(6, 5.0)));
+        assertEquals(750L, KernelRunner.steadyAfter(starts, busy, quiet), "without the spread, noise looks like warming up");
+        assertEquals(350L, KernelRunner.steadyAfter(starts, List.of(7000.0, 6900.0, 7100.0, 19.0, 13.0, 15.0),
+                List.of(9.0, 9.0, 9.0, 9.0, 9.0, 9.0)));
+        assertEquals(3.0, KernelRunner.spread(new double[] {10, 30, 11, 13, 14}), 1e-12, "second-highest less second-lowest");
+        assertEquals(0.0, KernelRunner.spread(new double[] {10, 30}));
         java.util.Map<String, Long> calls = new java.util.HashMap<>();
         ForkResult cold = new ForkResult("k", 4, new double[] {1}, false, 1, List.of(
                 new ForkResult.Entry("p", null, 8, new double[] {10}, new double[0], 4, new double[] {20}, new double[0], 1.0, null,
