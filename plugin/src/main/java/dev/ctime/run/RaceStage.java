@@ -157,7 +157,7 @@ final class RaceStage {
             leader = fastest;
             track.screen(slowerOnRunAlone(run.judged()), forks.getAsInt() + " forks and " + fastest + "'s builds", log);
         }
-        timeBuilds(prepared.stream().filter(p -> track.inField(p.name()) && !p.name().equals(leader) && ledger.ok(p.name()))
+        timeBuilds(prepared.stream().filter(p -> track.inField(p.name()) && !p.name().equals(fastest) && ledger.ok(p.name()))
                 .toList(), screen);
         run.persist();
         progress.enter(Stage.TIMING_KERNELS);
