@@ -473,8 +473,6 @@ public final class KernelRunner {
         List<Long> rounds = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
         List<Double> spreads = new ArrayList<>();
-        double prev = Double.NaN;
-        double prevSpread = 0;
         while (System.nanoTime() < end) {
             double[] round = perCall(KernelLibrary.timeBatches(fn, isGradient, x, isGradient ? g : null, n, batch, WARMUP_ROUND), batch);
             double m = Statistics.median(round);
@@ -486,10 +484,11 @@ public final class KernelRunner {
             if (!untilSteady && calls >= floor) break;
             boolean floorMet = calls >= floor || System.nanoTime() - start >= FLOOR_SHARE * plan.warmupMaxMs() * 1_000_000;
             // Two medians agree within 2%, or within the rounds' own spread where the machine's noise is wider than that.
-            double agree = Math.max(SETTLED * prev, Math.max(spread, prevSpread));
-            if (untilSteady && !Double.isNaN(prev) && Math.abs(m - prev) <= agree && floorMet) break;
-            prev = m;
-            prevSpread = spread;
+            int r = medians.size();
+            if (untilSteady && r > 1 && floorMet) {
+                double prev = medians.get(r - 2);
+                if (Math.abs(m - prev) <= Math.max(SETTLED * prev, Math.max(spread, spreads.get(r - 2)))) break;
+            }
             // Twice the calls, as far as the time left allows: the bound is not overrun by a long last round, nor a
             // counted warm-up by much.
             double left = end - System.nanoTime();

@@ -190,9 +190,9 @@ final class RaceStage {
         int n = 0;
         for (BuildOutcome o : outcomes) {
             if (o.reused() != null) continue;
-            int timed = o.samples().values().stream().mapToInt(List::size).sum();
-            if (o.artifactBytes() != null && !(firstAsClean && !o.samples().getOrDefault(Scenario.CLEAN, List.of()).isEmpty())) n++;
-            n += timed;
+            boolean firstIsASample = firstAsClean && !o.samples().getOrDefault(Scenario.CLEAN, List.of()).isEmpty();
+            if (o.artifactBytes() != null && !firstIsASample) n++;
+            n += o.samples().values().stream().mapToInt(List::size).sum();
             if (o.analysis() != null) n += 2;
         }
         return n;
