@@ -41,7 +41,7 @@ done
 python3 - "$out" <<'PY'
 import json, os, sys
 out = sys.argv[1]
-print("| run | to the answer | whole run | verdict | status | bound per build | share of its cost | revised by the counts |")
+print("| run | to the answer | whole run | verdict | status | bound per build | share of its cost | revised after the answer |")
 print("|---|---|---|---|---|---|---|---|")
 mins = lambda s: "%d min %d s" % (s // 60, s % 60)
 for d in sorted(os.listdir(out)):

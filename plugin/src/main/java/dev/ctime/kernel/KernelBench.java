@@ -76,6 +76,16 @@ public final class KernelBench {
 
     private java.util.function.DoubleFunction<String> left = f -> "";
     private BeforeFork beforeFork = () -> { };
+    /** The kernel sizes of the first forks, or null for all of them (see {@link #firstTiming}). */
+    private Set<ForkPlan.Size> first;
+    // What run() leaves for rest(): the forks so far, the kernels that crashed, the warm-ups learned.
+    private List<ForkPlan.Library> libraries;
+    private Path dir;
+    private final List<List<ForkResult>> forks = new ArrayList<>();
+    private final Map<ForkPlan.Cell, String> crashes = new LinkedHashMap<>();
+    private final Map<String, Long> warmupCalls = new java.util.HashMap<>();
+    private Set<ForkPlan.Size> cappedGroups = Set.of();
+    private String spent;
 
     /** What runs before each fork starts (a wait for a quieter moment, say): its time is not the forks'. */
     @FunctionalInterface
@@ -120,16 +130,36 @@ public final class KernelBench {
     }
 
     /**
+     * The kernel sizes the first forks time, the decision's (its workload's); the others wait for {@link #rest}, after
+     * the answer. Null (the default) for every size in the first forks.
+     */
+    public KernelBench firstTiming(Set<ForkPlan.Size> groups) {
+        Set<ForkPlan.Size> all = allGroups(settings.template().kernels());
+        this.first = groups == null || groups.containsAll(all) ? null : Set.copyOf(groups.stream().filter(all::contains).toList());
+        return this;
+    }
+
+    /** The kernel sizes {@link #rest} times: those the first forks left for after the answer (empty where none). */
+    public Set<ForkPlan.Size> later() {
+        if (first == null) return Set.of();
+        Set<ForkPlan.Size> out = new HashSet<>(allGroups(settings.template().kernels()));
+        out.removeAll(first);
+        return out;
+    }
+
+    /**
      * @param kept the first forks, already run (an interrupted run's, see {@link #kept}): counted as forks 1 to k, and the
      *             run goes on from fork k + 1
      */
     public Outcome run(List<ForkPlan.Library> libraries, Path dir, List<List<ForkResult>> kept, Consumer<Outcome> onFork)
             throws IOException, InterruptedException {
         ForkPlan t = settings.template();
-        List<List<ForkResult>> forks = new ArrayList<>(kept);
-        Map<ForkPlan.Cell, String> crashes = new LinkedHashMap<>();
-        // How long each function warms up in the forks after the first: twice what the first found it needs.
-        Map<String, Long> warmupCalls = new java.util.HashMap<>();
+        this.libraries = libraries;
+        this.dir = dir;
+        forks.clear();
+        forks.addAll(kept);
+        crashes.clear();
+        warmupCalls.clear();
         kept.forEach(f -> f.forEach(r -> learnWarmUp(warmupCalls, r)));
         // The budget counts the forks' own time: what the focus does between forks (a race times builds there) is not
         // kernel timing, and must not starve the forks the decision asks for.
@@ -141,13 +171,13 @@ public final class KernelBench {
         String why = null;
         String stopped = null;
         int extra = 0;
+        Set<ForkPlan.Size> firstGroups = first == null ? allGroups(t.kernels()) : first;
         // The libraries the next fork times: all of them, or a race's field.
         List<ForkPlan.Library> timing = libraries;
-        if (!kept.isEmpty()) outcome = outcome(libraries, forks, crashes, Set.of(), null);
         for (int f = kept.size() + 1; ; f++) {
             Set<ForkPlan.Size> wanted;
             if (f <= settings.minForks()) {
-                wanted = allGroups(t.kernels());
+                wanted = firstGroups;
             } else {
                 Focus focus = settings.focus() == null ? null : settings.focus().apply(outcome);
                 if (focus == null) focus = new Focus(unfinished(outcome), Double.NaN, "kernel sizes short of "
@@ -174,56 +204,17 @@ public final class KernelBench {
                 break;
             }
             if (f > settings.minForks()) extra++;
-            Set<ForkPlan.Size> done = new HashSet<>(allGroups(t.kernels()));
-            done.removeAll(wanted);
-            List<ForkResult> fork = new ArrayList<>();
-            forks.add(fork);
-            boolean startRetried = false;
-            String restarted = null;
-            for (int attempt = 1; ; attempt++) {
-                String label = label(f, attempt);
-                String time = left.apply(f > settings.minForks() ? 0 : (f - 1.0) / settings.minForks());
-                // Where the decision measures how far it is from settled, say it, so a reader sees the extra forks narrow it.
-                String narrowing = f <= settings.minForks() || widths.isEmpty() ? "" : "; cost interval "
-                        + Units.ms(widths.get(widths.size() - 1)) + " wide" + (widths.size() > 1 ? ", was "
-                        + Units.ms(widths.get(0)) : "");
-                String of = timing.size() == libraries.size() ? "" : ", " + timing.size() + " of " + libraries.size() + " libraries";
-                log.accept("timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
-                        + " kernel size" + (wanted.size() == 1 ? "" : "s") + of + narrowing + ")" : "/" + settings.minForks())
-                        + (restarted == null ? "" : ", " + restarted) + (time.isEmpty() ? "" : "; " + time));
-                ForkPlan plan = new ForkPlan(ForkPlan.orderFor(timing, t.seed(), f), t.kernels(), t.seed(), t.minSampleNs(), t.samples(), t.warmupMaxMs(),
-                        t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
-                        new ArrayList<>(done), dir.resolve(label + ".progress").toString(),
-                        dir.resolve(label + RESULTS).toString(), warmupCalls, f <= settings.minForks() ? t.callers() : null,
-                        f == 1);
-                beforeFork.run();
-                long began = System.nanoTime();
-                ForkLauncher.Attempt a = launcher.run(plan, dir, label);
-                forkNanos += System.nanoTime() - began;
-                for (ForkResult r : a.results()) {
-                    fork.add(r);
-                    done.add(new ForkPlan.Size(r.kernel(), r.n()));
-                    learnWarmUp(warmupCalls, r);
-                }
-                if (a.finished()) break;
-                log.accept(a.problem());
-                if (a.culprit() == null && a.hung() && !startRetried) {
-                    // It never started: no kernel is to blame. Once more, before the kernels left are given up.
-                    startRetried = true;
-                    restarted = "started again (the last one did not start)";
-                    continue;
-                }
-                restarted = "restarted without the kernel that ended it";
-                if (a.culprit() == null || a.culprit().inHarness()) {
-                    // The harness itself failed, outside any kernel: every kernel left in this fork is lost.
-                    for (ForkPlan.Size g : wanted) {
-                        if (done.contains(g)) continue;
-                        for (ForkPlan.Library l : timing) crashes.putIfAbsent(new ForkPlan.Cell(l.profile(), g.kernel(), g.n()), a.problem());
-                    }
-                    break;
-                }
-                crashes.put(a.culprit().cell(), a.problem());
-            }
+            String time = left.apply(f > settings.minForks() ? 0 : (f - 1.0) / settings.minForks());
+            // Where the decision measures how far it is from settled, say it, so a reader sees the extra forks narrow it.
+            String narrowing = f <= settings.minForks() || widths.isEmpty() ? "" : "; cost interval "
+                    + Units.ms(widths.get(widths.size() - 1)) + " wide" + (widths.size() > 1 ? ", was "
+                    + Units.ms(widths.get(0)) : "");
+            String of = timing.size() == libraries.size() ? "" : ", " + timing.size() + " of " + libraries.size() + " libraries";
+            String what = "timing kernels, fork " + f + (f > settings.minForks() ? " (for " + why + ": " + wanted.size()
+                    + " kernel size" + (wanted.size() == 1 ? "" : "s") + of + narrowing + ")" : "/" + settings.minForks());
+            long began = System.nanoTime();
+            fork(f, what, time, wanted, timing, f <= settings.minForks() ? t.callers() : null, f == 1);
+            forkNanos += System.nanoTime() - began;
             outcome = outcome(libraries, forks, crashes, Set.of(), null);
             onFork.accept(outcome);
         }
@@ -231,7 +222,79 @@ public final class KernelBench {
                 + " beyond ctime.forks for " + why + (stopped == null ? "" : "; stopped: " + stopped)
                 : "no fork beyond ctime.forks" + (why == null ? "" : " (wanted for " + why + ")") + ": " + stopped;
         if (spent != null) log.accept("timing kernels: " + spent);
-        return outcome(libraries, forks, crashes, capped ? last : Set.of(), spent);
+        cappedGroups = capped ? last : Set.of();
+        this.spent = spent;
+        return outcome(libraries, forks, crashes, cappedGroups, spent);
+    }
+
+    /**
+     * The kernel sizes the first forks left out ({@link #left}), in forks of their own after those of {@link #run}: as many
+     * as ctime.forks, every library, with the calls from Java, the first of them checking their gradients. Nothing the
+     * decision reads is in them, so the answer need not wait for them.
+     *
+     * @return every fork's figures, the first forks' and these
+     */
+    public Outcome rest(Consumer<Outcome> onFork) throws IOException, InterruptedException {
+        Set<ForkPlan.Size> wanted = later();
+        if (libraries == null) throw new IllegalStateException("rest() follows run()");
+        if (wanted.isEmpty()) return outcome(libraries, forks, crashes, cappedGroups, spent);
+        int before = forks.size();
+        for (int i = 1; i <= settings.minForks(); i++) {
+            int f = before + i;
+            String what = "timing kernels, fork " + f + " (" + i + "/" + settings.minForks() + " of the " + wanted.size()
+                    + " kernel size" + (wanted.size() == 1 ? "" : "s") + " the decision does not read)";
+            fork(f, what, "", wanted, libraries, settings.template().callers(), i == 1);
+            onFork.accept(outcome(libraries, forks, crashes, cappedGroups, spent));
+        }
+        return outcome(libraries, forks, crashes, cappedGroups, spent);
+    }
+
+    /**
+     * One fork, numbered {@code f}, of these kernel sizes and libraries; a kernel that crashes or hangs it is left out
+     * and the fork started again for what it had not finished.
+     */
+    private void fork(int f, String what, String time, Set<ForkPlan.Size> wanted, List<ForkPlan.Library> timing, String callers,
+                      boolean check) throws IOException, InterruptedException {
+        ForkPlan t = settings.template();
+        Set<ForkPlan.Size> done = new HashSet<>(allGroups(t.kernels()));
+        done.removeAll(wanted);
+        List<ForkResult> fork = new ArrayList<>();
+        forks.add(fork);
+        boolean startRetried = false;
+        String restarted = null;
+        for (int attempt = 1; ; attempt++) {
+            String label = label(f, attempt);
+            log.accept(what + (restarted == null ? "" : ", " + restarted) + (time.isEmpty() ? "" : "; " + time));
+            ForkPlan plan = new ForkPlan(ForkPlan.orderFor(timing, t.seed(), f), t.kernels(), t.seed(), t.minSampleNs(), t.samples(),
+                    t.warmupMaxMs(), t.pinCpu(), t.gradientTolerance(), t.deschedThreshold(), new ArrayList<>(crashes.keySet()),
+                    new ArrayList<>(done), dir.resolve(label + ".progress").toString(), dir.resolve(label + RESULTS).toString(),
+                    warmupCalls, callers, check);
+            beforeFork.run();
+            ForkLauncher.Attempt a = launcher.run(plan, dir, label);
+            for (ForkResult r : a.results()) {
+                fork.add(r);
+                done.add(new ForkPlan.Size(r.kernel(), r.n()));
+                learnWarmUp(warmupCalls, r);
+            }
+            if (a.finished()) return;
+            log.accept(a.problem());
+            if (a.culprit() == null && a.hung() && !startRetried) {
+                // It never started: no kernel is to blame. Once more, before the kernels left are given up.
+                startRetried = true;
+                restarted = "started again (the last one did not start)";
+                continue;
+            }
+            restarted = "restarted without the kernel that ended it";
+            if (a.culprit() == null || a.culprit().inHarness()) {
+                // The harness itself failed, outside any kernel: every kernel left in this fork is lost.
+                for (ForkPlan.Size g : wanted) {
+                    if (done.contains(g)) continue;
+                    for (ForkPlan.Library l : timing) crashes.putIfAbsent(new ForkPlan.Cell(l.profile(), g.kernel(), g.n()), a.problem());
+                }
+                return;
+            }
+            crashes.put(a.culprit().cell(), a.problem());
+        }
     }
 
     /**
@@ -241,11 +304,13 @@ public final class KernelBench {
      * caller checks that the libraries are the same binaries.
      *
      * @param reported per profile, the kernels as the interrupted run's report has them
+     * @param first    the kernel sizes the first forks time (see {@link #firstTiming}), null for all: only those forks are
+     *                 kept, the ones after the answer are timed again
      */
     public static List<List<ForkResult>> kept(Path dir, List<ForkPlan.Library> libraries, List<Kernel> kernels,
-                                              Map<String, List<KernelTiming>> reported) throws IOException {
+                                              Map<String, List<KernelTiming>> reported, Set<ForkPlan.Size> first) throws IOException {
         List<List<ForkResult>> out = new ArrayList<>();
-        Set<ForkPlan.Size> groups = allGroups(kernels);
+        Set<ForkPlan.Size> groups = first == null ? allGroups(kernels) : first;
         Set<String> names = libraries.stream().map(ForkPlan.Library::profile).collect(java.util.stream.Collectors.toSet());
         for (int f = 1; ; f++) {
             if (java.nio.file.Files.exists(dir.resolve(label(f, 2) + RESULTS))) break;

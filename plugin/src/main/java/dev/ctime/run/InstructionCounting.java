@@ -46,6 +46,16 @@ final class InstructionCounting {
     /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */
     static Counted count(MeasureConfig cfg, List<ForkPlan.Library> libs, KernelBench.Outcome ko, Consumer<String> log,
                          BiConsumer<Integer, Integer> onProgress) throws IOException, InterruptedException {
+        return count(cfg, libs, ko, null, log, onProgress);
+    }
+
+    /**
+     * The same for the functions {@code earlier} has not counted (the kernel sizes timed after it was taken), both
+     * together in what it returns; null for none counted yet.
+     */
+    static Counted count(MeasureConfig cfg, List<ForkPlan.Library> libs, KernelBench.Outcome ko, Counted earlier,
+                         Consumer<String> log, BiConsumer<Integer, Integer> onProgress) throws IOException, InterruptedException {
+        if (earlier != null && earlier.counts().state() != InstructionCountState.COUNTED) return new Counted(earlier.counts(), ko);
         if (cfg.instructions() == InstructionMode.OFF) {
             return new Counted(new InstructionCounts(InstructionCountState.OFF, null), ko);
         }
@@ -67,8 +77,11 @@ final class InstructionCounting {
                 }
             }
         }
+        List<InstructionCounter.Count> before = earlier == null ? List.of() : earlier.taken();
+        jobs.removeIf(j -> before.stream().anyMatch(c -> c.job().profile().equals(j.profile()) && c.job().kernel().equals(j.kernel())
+                && c.job().n() == j.n() && c.job().function().equals(j.function())));
         if (jobs.isEmpty()) {
-            return new Counted(InstructionCounts.NO_KERNEL, ko);
+            return earlier != null ? new Counted(earlier.counts(), merged(before, ko), before) : new Counted(InstructionCounts.NO_KERNEL, ko);
         }
         log.accept("counting instructions per call under Cachegrind (" + jobs.size() + " kernel functions; deterministic, so"
                 + " both cores are used)");
@@ -86,9 +99,13 @@ final class InstructionCounting {
                 .map(c -> c.job().profile() + " " + c.job().kernel() + "@" + c.job().n() + " " + c.job().function() + ": " + c.problem())
                 .toList();
         if (!failed.isEmpty()) log.accept("instruction counts failed for " + failed.size() + ": " + failed.get(0));
-        InstructionCounts state = new InstructionCounts(InstructionCountState.COUNTED,
-                failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList()));
-        return new Counted(state, merged(counts, ko), counts);
+        String problems = failed.isEmpty() ? null : String.join("; ", failed.stream().limit(5).toList());
+        if (earlier != null && earlier.counts().detail() != null) {
+            problems = problems == null ? earlier.counts().detail() : earlier.counts().detail() + "; " + problems;
+        }
+        List<InstructionCounter.Count> all = new ArrayList<>(before);
+        all.addAll(counts);
+        return new Counted(new InstructionCounts(InstructionCountState.COUNTED, problems), merged(all, ko), List.copyOf(all));
     }
 
     /** Every timing of the outcome with its counts, where they were taken. */

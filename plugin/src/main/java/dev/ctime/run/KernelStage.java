@@ -15,6 +15,7 @@ import dev.ctime.model.IdenticalLibraries;
 import dev.ctime.model.KernelTiming;
 import dev.ctime.model.ProfileResult;
 import dev.ctime.model.Verdict;
+import dev.ctime.verdict.Workloads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ final class KernelStage {
     private Map<String, String> identical = Map.of();
     /** The libraries the kernel forks time, for counting them. */
     private List<ForkPlan.Library> timed = List.of();
+    /** Run once before the forks beyond ctime.forks are asked for, or null (see {@link #beforeMoreForks}). */
+    private BuildsAhead beforeMoreForks;
+    /** The forks' bench, kept between the decision's forks and those of the other kernel sizes; null before. */
+    private KernelBench bench;
 
     KernelStage(MeasureConfig cfg, Consumer<String> log, RunLedger ledger, RunProgress progress, RunView run,
                 Map<String, ProfileResult> interrupted) {
@@ -70,6 +75,25 @@ final class KernelStage {
         return counts;
     }
 
+    /** Builds run between the first forks and the judgement of whether more are needed. */
+    @FunctionalInterface
+    interface BuildsAhead {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * What runs once the first forks are done, before the decision is asked whether it needs more: the builds it waits
+     * for (of the profile it names), so that forks are not added for an interval only builds can close.
+     */
+    void beforeMoreForks(BuildsAhead b) {
+        this.beforeMoreForks = b;
+    }
+
+    /** How many kernel sizes wait for the forks after the answer (0 before the forks, and where none waits). */
+    int later() {
+        return bench == null ? 0 : bench.later().size();
+    }
+
     int forks() {
         KernelBench.Outcome k = kernels;
         return k == null ? 0 : k.forks();
@@ -82,14 +106,11 @@ final class KernelStage {
     void count(List<ForkPlan.Library> libs) throws IOException, InterruptedException {
         kernels = withCounts(kernels);
         if (kernels == null) return;
-        if (counted == null) {
-            progress.enter(Stage.COUNTING);
-            counts = InstructionCounts.CUT_SHORT;
-            run.persist();
-            kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
-        } else {
-            kernels = sharedWithIdentical(kernels);
-        }
+        progress.enter(Stage.COUNTING);
+        counts = InstructionCounts.CUT_SHORT;
+        run.persist();
+        // Counts taken while the forks were open cover the sizes timed then: only the ones timed since are counted now.
+        kernels = sharedWithIdentical(countInstructions(libs, sharedWithIdentical(kernels)));
         run.persist();
     }
 
@@ -125,24 +146,50 @@ final class KernelStage {
         KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(
                 template.withCallers(cfg.timing().callers() ? referenceOf(libs) : null), firstForks,
                 Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), focus::apply), log)
-                .withLeft(progress::left).withBeforeFork(progress::waitForQuiet);
+                .withLeft(progress::left).withBeforeFork(progress::waitForQuiet)
+                // A race's rounds judge every size; otherwise the decision's sizes come first, and the answer with them.
+                .firstTiming(race == null ? decisionSizes() : null);
+        int later = kb.later().size();
         log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                 + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
-                ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : ""));
+                ? ", with a byte-identical copy of " + cfg.judging().reference() + "'s library as the run's control" : "")
+                + (later == 0 ? "" : "; first the kernel sizes the decision reads, the other " + later + " after the answer"));
         progress.enter(Stage.TIMING_KERNELS);
         Path forkDir = cfg.workDir().resolve("run");
-        List<List<ForkResult>> keptForks = keptForks(libs, forkDir);
+        List<List<ForkResult>> keptForks = keptForks(libs, forkDir, race == null ? decisionSizes() : null);
         timed = List.copyOf(libs);
-        KernelBench.Outcome last = kb.run(libs, forkDir, keptForks, o -> {
-            kernels = sharedWithIdentical(withCounts(o));
-            try {
-                run.persist();
-            } catch (IOException e) {
-                log.accept("could not write the report: " + e.getMessage());
-            }
-        });
+        bench = kb;
+        KernelBench.Outcome last = kb.run(libs, forkDir, keptForks, this::forked);
         kernels = sharedWithIdentical(withCounts(last));
         return libs;
+    }
+
+    /**
+     * The kernel sizes the decision does not read, in forks of their own after the answer (as many as ctime.forks, every
+     * library): nothing where the first forks timed every size.
+     */
+    void timeRest() throws IOException, InterruptedException {
+        if (bench == null || bench.later().isEmpty()) return;
+        progress.enter(Stage.TIMING_KERNELS);
+        kernels = sharedWithIdentical(withCounts(bench.rest(this::forked)));
+        run.persist();
+    }
+
+    /** After each fork: what is known so far, in the report written meanwhile. */
+    private void forked(KernelBench.Outcome o) {
+        kernels = sharedWithIdentical(withCounts(o));
+        try {
+            run.persist();
+        } catch (IOException e) {
+            log.accept("could not write the report: " + e.getMessage());
+        }
+    }
+
+    /** The decision's kernel sizes, as the forks name them (see {@link Workloads#sizesRead}). */
+    private java.util.Set<ForkPlan.Size> decisionSizes() {
+        java.util.Set<ForkPlan.Size> out = new java.util.HashSet<>();
+        Workloads.sizesRead(cfg.judging().workload(), cfg.kernels()).forEach((k, ns) -> ns.forEach(n -> out.add(new ForkPlan.Size(k, n))));
+        return out;
     }
 
     /**
@@ -150,7 +197,7 @@ final class KernelStage {
      * byte, by their hashes) and every profile it times was cut short there: the kept forks' samples are then
      * this run's own.
      */
-    private List<List<ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir) throws IOException {
+    private List<List<ForkResult>> keptForks(List<ForkPlan.Library> libs, Path dir, java.util.Set<ForkPlan.Size> first) throws IOException {
         if (interrupted.isEmpty()) return List.of();
         Map<String, String> nowSha = new LinkedHashMap<>();
         for (ForkPlan.Library l : libs) {
@@ -168,7 +215,7 @@ final class KernelStage {
             if (old != null && old.kernels() != null) reported.put(l.profile(), old.kernels());
         }
         if (reported.isEmpty()) return List.of();
-        List<List<ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported);
+        List<List<ForkResult>> kept = KernelBench.kept(dir, libs, cfg.kernels(), reported, first);
         if (!kept.isEmpty()) {
             log.accept("timing kernels: keeping the " + kept.size() + " fork" + (kept.size() == 1 ? "" : "s") + " the interrupted run"
                     + " finished (the same libraries, byte for byte)");
@@ -239,6 +286,20 @@ final class KernelStage {
      */
     private KernelBench.Focus focus(KernelBench.Outcome so) {
         kernels = sharedWithIdentical(withCounts(so));
+        if (beforeMoreForks != null) {
+            // Once, before the forks are judged: builds the decision waits for, which no fork could stand in for.
+            BuildsAhead ahead = beforeMoreForks;
+            beforeMoreForks = null;
+            try {
+                ahead.run();
+            } catch (IOException e) {
+                log.accept("could not write the report: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KernelBench.Focus(java.util.Set.of(), 0, "interrupted");
+            }
+            progress.enter(Stage.TIMING_KERNELS);
+        }
         Decision d = run.judged().decision();
         if (d == null || d.points() == null) return null;
         Enough enough = Enough.of(d, cfg.precision().maxForks(), "ctime.maxForks");
@@ -319,7 +380,7 @@ final class KernelStage {
     private KernelBench.Outcome countInstructions(List<ForkPlan.Library> libs, KernelBench.Outcome ko)
             throws IOException, InterruptedException {
         // The heartbeat says how far counting is, and the time left follows its pace.
-        InstructionCounting.Counted c = InstructionCounting.count(cfg, libs, ko, log, progress::counted);
+        InstructionCounting.Counted c = InstructionCounting.count(cfg, libs, ko, counted, log, progress::counted);
         counts = c.counts();
         counted = c;
         return c.outcome();

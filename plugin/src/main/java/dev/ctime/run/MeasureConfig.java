@@ -1,6 +1,8 @@
 package dev.ctime.run;
 
 import dev.ctime.model.Caller;
+import dev.ctime.stats.Shift;
+import dev.ctime.stats.Statistics;
 import dev.ctime.shard.Shard;
 import dev.ctime.model.Workload;
 import dev.ctime.model.Thresholds;
@@ -122,6 +124,17 @@ public record MeasureConfig(Path manifest, Path workDir, List<Profile> profiles,
         /** Whether each profile's first build starts from an empty target folder and is its first clean sample. */
         public boolean firstAsClean() {
             return scenarios.contains(Scenario.CLEAN);
+        }
+
+        /**
+         * The rounds of timed builds of every profile before the answer: the fewest against which the profile the answer
+         * names, built ctime.repeat times, bounds its build difference with each at 95% (3 against 5; ctime.repeat where
+         * no fewer can). The rest of ctime.repeat follows the answer, for the report: every build figure then has the
+         * runs to be called different after Holm's correction among a profile's three.
+         */
+        public int beforeAnswer() {
+            for (int m = 1; m < repeat; m++) if (Shift.canBound(repeat, m, Statistics.LEVEL)) return m;
+            return repeat;
         }
     }
 

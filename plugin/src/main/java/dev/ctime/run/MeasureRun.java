@@ -256,23 +256,25 @@ public final class MeasureRun {
                 cfg.userEnv(), valgrindIfCountingBuilds(), trainer, log);
         List<PreparedBuild> prepared = buildOnce(bench, toMeasure);
         kernelStage.checkSymbols(prepared, crate.features());
+        AnswerBuilds answerBuilds = new AnswerBuilds(cfg, ledger, progress, view, bench, prepared);
         int maxRepeat = Math.max(cfg.builds().repeat(), cfg.precision().maxRepeat());
         if (cfg.search().race()) {
             // A race times its kernels first: the builds of a profile whose run time alone already loses are never timed.
             race = new RaceStage(cfg, log, ledger, progress, view, kernelStage::forks, bench, prepared, cpuAtStart);
             kernelStage.race(race);
         } else {
-            progress.enter(Stage.TIMING_BUILDS);
             // With kernels there is a decision, and builds beyond ctime.repeat go to it (after the kernels are timed);
             // without, to the figures short of the target precision.
-            boolean decides = !cfg.kernels().isEmpty();
-            CompileBench.Timed timed = bench.time(prepared, ledger.of(prepared), cfg.builds().scenarios(), cfg.builds().repeat(),
-                    decides ? cfg.builds().repeat() : maxRepeat, cfg.precision().target(), ledger::record, progress::left);
-            timed.outcomes().values().forEach(ledger::record);
-            cappedBuilds = decides ? java.util.Set.of() : timed.capped();
-            persist();
-            // Without kernels there is no decision to wait for: the analysis builds follow the timed ones.
-            if (!decides) analyse(bench, prepared);
+            if (cfg.kernels().isEmpty()) {
+                cappedBuilds = answerBuilds.rounds(cfg.builds().repeat(), maxRepeat);
+                // Without kernels there is no decision to wait for: the analysis builds follow the timed ones.
+                analyse(bench, prepared);
+            } else {
+                answerBuilds.first();
+                // The profile the decision names gets the rest of its builds right after the first forks, before more
+                // forks are asked for: with only the first builds of the others, its interval waits for those alone.
+                kernelStage.beforeMoreForks(answerBuilds::leader);
+            }
         }
 
         List<ForkPlan.Library> libs = launcher == null ? List.of() : kernelStage.time(launcher, template, prepared);
@@ -288,12 +290,22 @@ public final class MeasureRun {
                 race.stop("the decision is settled");
                 libs = libs.stream().filter(l -> race.inField(l.profile())).toList();
             }
-            // A decision the forks settled is the answer now: the counts that follow may only narrow a comparison timing
-            // left open, and where they change it, the revised answer is said.
-            Decision timedAnswer = race == null ? judged().decision() : null;
-            String early = timedAnswer != null && timedAnswer.settledNow() && cfg.instructions() != InstructionMode.OFF
-                    ? answered(timedAnswer, null, " — by timing alone: the instruction counts that follow may only narrow a comparison timing"
-                    + " left open, and a revised answer would be said") : null;
+            // A decision settled by the builds so far and the forks of the sizes it reads is the answer now: what follows
+            // (the last rounds of builds, the other kernel sizes, the instruction counts) completes the report and may
+            // narrow its bound; where it changes the profile or its status, the revised answer is said.
+            // Where the forks named another profile than the first ones did, that one's builds too.
+            if (race == null) answerBuilds.leader();
+            Decision first = race == null ? judged().decision() : null;
+            List<String> then = new ArrayList<>();
+            if (race == null && answerBuilds.after() != null) then.add(answerBuilds.after());
+            if (kernelStage.later() > 0) then.add("the other " + kernelStage.later() + " kernel size" + (kernelStage.later() == 1 ? "" : "s"));
+            if (cfg.instructions() != InstructionMode.OFF) then.add("the instruction counts");
+            Decision early = first != null && first.settledNow() && !then.isEmpty() ? answered(first, null, " — from "
+                    + cfg.builds().beforeAnswer() + " builds a profile" + (answerBuilds.ahead() == null ? "" : " (" + cfg.builds().repeat()
+                    + " of " + answerBuilds.ahead() + ")") + " and the forks of the kernel sizes it reads; the run goes on ("
+                    + String.join(", ", then) + ") and would say a changed answer") : null;
+            if (race == null) answerBuilds.rest();
+            kernelStage.timeRest();
             kernelStage.count(libs);
             if (race == null) settle(bench, prepared, maxRepeat);
             answered(judged().decision(), early, " (the run goes on with what the page and the gate read; the answer stays)");
@@ -414,22 +426,22 @@ public final class MeasureRun {
     }
 
     /**
-     * The answer as soon as it is known, before the untimed work that follows it (it does not change it).
+     * The answer as soon as it is known, before the work that only completes the report; said again only where that
+     * work changes the profile or whether it is settled (a bound that narrows is the verdict's to say).
      *
      * @param d    the decision as it stands (judged by the caller, which assembles the whole report once)
-     * @param said the answer already said (before the instruction counts), or null
+     * @param said the answer already said (before the last builds, forks and counts), or null
      * @param then what the run does after it
-     * @return the answer's headline
+     * @return the decision said
      */
-    private String answered(Decision d, String said, String then) {
+    private Decision answered(Decision d, Decision said, String then) {
         if (d == null) return null;
-        String headline = DecisionText.headline(d);
         if (said == null) {
-            log.accept("answer: " + headline + then);
-        } else if (!said.equals(headline)) {
-            log.accept("answer, revised by the instruction counts: " + headline);
+            log.accept("answer: " + DecisionText.headline(d) + then);
+        } else if (!java.util.Objects.equals(said.recommended(), d.recommended()) || said.settledNow() != d.settledNow()) {
+            log.accept("answer, revised by what followed it: " + DecisionText.headline(d));
         }
-        return headline;
+        return d;
     }
 
     /** The untimed analysis builds of these profiles (those still ok). */

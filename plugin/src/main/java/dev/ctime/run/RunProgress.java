@@ -8,6 +8,7 @@ import dev.ctime.model.BuildUnit;
 import dev.ctime.model.Profile;
 import dev.ctime.model.Report;
 import dev.ctime.text.Units;
+import dev.ctime.verdict.Workloads;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,8 @@ final class RunProgress {
         stageFraction = fraction;
         String at = stage;
         double inStage = (System.nanoTime() - stageStart) / 1e6;
-        double byEstimate = Math.max(0, e.stage(at) - inStage);
+        // A stage entered again (the builds and forks after an early answer) has spent its earlier visits too.
+        double byEstimate = Math.max(0, e.stage(at) - inStage - stagesMs.getOrDefault(at, 0.0));
         // The stage's own pace weighs more as more of it is done: its first builds say little (a cheap dev build first).
         double pace = fraction > 0 && fraction <= 1 ? inStage * (1 - fraction) / fraction : 0;
         // Where the estimate has nothing for this stage (no earlier run counted instructions), its pace is all there is.
@@ -235,10 +237,17 @@ final class RunProgress {
                     + (cfg.search().budgetTime() != null ? Units.duration(cfg.search().budgetTime().toMillis())
                     : cfg.search().budgetBuilds() + " builds"));
         }
+        int first = sizes == 0 ? 0 : Workloads.sizesRead(cfg.judging().workload(), cfg.kernels()).values().stream().mapToInt(java.util.Set::size).sum();
+        int before = cfg.builds().beforeAnswer();
+        String builds = sizes == 0 || before >= repeat ? "" : "the answer after " + before + " of each and " + repeat
+                + " of the profile it names, the rest after it";
+        if (maxRepeat > repeat) builds += (builds.isEmpty() ? "" : "; ") + "up to " + profiles * scenarios * maxRepeat + " if the decision needs them";
         return "plan: " + profiles + " profile" + (profiles == 1 ? "" : "s") + ", " + profiles * scenarios * repeat + " timed builds"
-                + (maxRepeat > repeat ? " (up to " + profiles * scenarios * maxRepeat + " if the decision needs them)" : "")
-                + (sizes == 0 ? "; no kernels" : "; " + forks + " kernel forks of " + sizes + " kernel size" + (sizes == 1 ? "" : "s")
-                + (maxForks > forks ? " (up to " + maxForks + ")" : "") + (cfg.instructions() == InstructionMode.OFF ? ""
+                + (builds.isEmpty() ? "" : " (" + builds + ")")
+                + (sizes == 0 ? "; no kernels" : "; " + forks + " kernel forks of " + (first < sizes ? "the " + first + " kernel size"
+                + (first == 1 ? "" : "s") + " the decision reads" : sizes + " kernel size" + (sizes == 1 ? "" : "s"))
+                + (maxForks > forks ? " (up to " + maxForks + ")" : "") + (first < sizes ? ", then " + forks + " of the other "
+                + (sizes - first) + " after the answer" : "") + (cfg.instructions() == InstructionMode.OFF ? ""
                 : ", then instruction counts"));
     }
 }

@@ -41,7 +41,7 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         if (distinct.length == 1) {
             // Every pair differs by the same amount: no spread to test against. With so few runs that the
             // test could never reject (one build against one), that says nothing, and the interval is unbounded.
-            if (2 / binomial(x.length + y.length, x.length) >= 1 - level) return new Shift(estimate, null, null, 1);
+            if (!canBound(x.length, y.length, level)) return new Shift(estimate, null, null, 1);
             return new Shift(estimate, distinct[0], distinct[0], distinct[0] == 0 ? 1 : p);
         }
         // Gap g lies between distinct[g-1] and distinct[g] (g = 0 and g = K are the open ends).
@@ -55,6 +55,15 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
         Double low = lo == 0 ? null : distinct[lo - 1];
         Double high = hi == k ? null : distinct[hi];
         return new Shift(estimate, low, high, p);
+    }
+
+    /**
+     * Whether n runs against m can bound a shift at this confidence at all: only where the most extreme ranking, all
+     * of one side above the other (2 of C(n + m, n) rankings, two-sided), is rarer than the level allows. 4 against 4
+     * can (2/70), 5 against 3 can (2/56), 4 against 3 cannot (2/35).
+     */
+    public static boolean canBound(int n, int m, double level) {
+        return n > 0 && m > 0 && 2 / binomial(n + m, n) < 1 - level;
     }
 
     /** C(n, k), as a double: how many ways the ranks can fall, the exact test's denominator. */

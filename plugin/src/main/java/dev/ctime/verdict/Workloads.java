@@ -23,19 +23,37 @@ public final class Workloads {
      * where it has one (else its primal), each with {@code calls} calls per build.
      */
     public static Workload defaultFor(List<ProfileResult> profiles, double calls) {
-        Map<String, int[]> largest = new LinkedHashMap<>();
+        Map<String, Integer> largest = new LinkedHashMap<>();
         Map<String, Boolean> gradient = new LinkedHashMap<>();
         for (ProfileResult p : profiles) {
             if (p.kernels() == null) continue;
             for (KernelTiming t : p.kernels()) {
-                largest.computeIfAbsent(t.name(), k -> new int[] {t.n()});
-                largest.get(t.name())[0] = Math.max(largest.get(t.name())[0], t.n());
+                largest.merge(t.name(), t.n(), Math::max);
                 gradient.merge(t.name(), t.gradientNs() != null, Boolean::logicalOr);
             }
         }
         List<Workload.Item> items = new ArrayList<>();
-        largest.forEach((k, n) -> items.add(new Workload.Item(k, n[0], gradient.get(k) ? Workload.GRADIENT : Workload.PRIMAL, calls)));
+        largest.forEach((k, n) -> items.add(new Workload.Item(k, n, gradient.get(k) ? Workload.GRADIENT : Workload.PRIMAL, calls)));
         return new Workload(items, true);
+    }
+
+    /**
+     * The kernel sizes the decision reads, known before any is timed: the configured workload's, or (as
+     * {@link #defaultFor} takes them) every kernel at its largest size. The forks time these first, so the answer need
+     * not wait for the others.
+     *
+     * @param configured the ctime.workload items, or null for the default
+     * @return kernel name to the sizes read
+     */
+    public static Map<String, java.util.Set<Integer>> sizesRead(Workload configured, List<Kernel> kernels) {
+        Map<String, java.util.Set<Integer>> out = new LinkedHashMap<>();
+        if (configured != null) {
+            configured.items().forEach(i -> out.computeIfAbsent(i.kernel(), k -> new java.util.TreeSet<>()).add(i.n()));
+        } else {
+            kernels.forEach(k -> k.sizes().stream().max(Integer::compare)
+                    .ifPresent(n -> out.computeIfAbsent(k.name(), x -> new java.util.TreeSet<>()).add(n)));
+        }
+        return out;
     }
 
 

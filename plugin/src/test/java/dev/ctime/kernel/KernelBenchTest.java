@@ -140,4 +140,44 @@ class KernelBenchTest {
         assertEquals(null, t.unsteady(), "the warm-up outlasts 20,000 calls: " + t.unsteady());
         assertEquals(2, t.primalNs().runs());
     }
+
+    @Test
+    void theDecisionsSizesAreTimedFirstAndTheOthersInForksOfTheirOwnAfterward() throws Exception {
+        // Two sizes of sumsq: the decision reads 64 only, so the first forks time 64 and the rest 16, each as often.
+        List<Kernel> kernels = List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16, 64)));
+        ForkPlan template = new ForkPlan(List.of(), kernels, 42, 200_000, 5, 20, -1, 1e-4, 0.05, List.of(), List.of(), "", "");
+        ForkLauncher launcher = ForkLauncher.ofCurrentJvm(Duration.ofMinutes(2), Duration.ofSeconds(20), 16, null);
+        List<String> log = new ArrayList<>();
+        List<Integer> heard = new ArrayList<>();
+        KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(template, 2, 2, Duration.ofMinutes(5), 0.02,
+                x -> new KernelBench.Focus(Set.of(), 0, "settled")), log::add)
+                .firstTiming(Set.of(new ForkPlan.Size("sumsq", 64)));
+        assertEquals(Set.of(new ForkPlan.Size("sumsq", 16)), kb.later());
+        Path run = dir.resolve("run-first");
+        List<ForkPlan.Library> libs = List.of(new ForkPlan.Library("a", good.toString()), new ForkPlan.Library("b", good.toString()));
+        KernelBench.Outcome first = kb.run(libs, run, x -> heard.add(x.forks()));
+
+        assertEquals(2, first.forks());
+        assertEquals(List.of(64), first.timings().get("a").stream().map(KernelTiming::n).toList(), "only the decision's size so far");
+        KernelBench.Outcome all = kb.rest(x -> heard.add(x.forks()));
+        assertEquals(4, all.forks(), "as many forks again for the other size");
+        assertEquals(List.of(1, 2, 3, 4), heard, "the outcome is handed on after every fork");
+        for (String profile : List.of("a", "b")) {
+            KernelTiming big = all.timings().get(profile).stream().filter(k -> k.n() == 64).findFirst().orElseThrow();
+            KernelTiming small = all.timings().get(profile).stream().filter(k -> k.n() == 16).findFirst().orElseThrow();
+            assertEquals(List.of(1, 2), big.primalNs().forks(), profile + "'s n = 64 is from the first forks");
+            assertEquals(List.of(3, 4), small.primalNs().forks(), profile + "'s n = 16 is from the forks after");
+            assertTrue(small.gradientCheck() != null && small.gradientCheck().ok() && small.gradientCheck().checked() == 16,
+                    "the first fork of the rest checks its gradients: " + small.gradientCheck());
+            assertTrue(big.gradientCheck() != null && big.gradientCheck().checked() == 64, "and the first fork its own");
+        }
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("timing kernels, fork 3 (1/2 of the 1 kernel size the decision does not read)")),
+                log.toString());
+        // An interrupted run's first forks are kept where they timed the decision's sizes; the forks after are not.
+        List<List<ForkResult>> kept = KernelBench.kept(run, libs, kernels, java.util.Map.of(),
+                Set.of(new ForkPlan.Size("sumsq", 64)));
+        assertEquals(2, kept.size(), "the first two forks, and none of the rest");
+        assertEquals(0, KernelBench.kept(run, libs, kernels, java.util.Map.of(), null).size(), "a run that times every size first"
+                + " keeps none of these");
+    }
 }

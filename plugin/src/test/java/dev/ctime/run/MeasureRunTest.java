@@ -168,4 +168,58 @@ class MeasureRunTest {
         assertTrue(changed.stream().anyMatch(c -> c.startsWith("seed 42 → 7")), changed.toString());
         assertTrue(changed.contains("instructions counted → off"), changed.toString());
     }
+
+    @Test
+    void theAnswerWaitsOnlyForWhatTheDecisionReadsAndTheRunCompletesEverythingAfter() throws Exception {
+        Assumptions.assumeTrue(Processes.which("cargo") != null, "cargo is not installed");
+        List<Profile> profiles = List.of(ProfileParser.parse(Map.of("name", "release")), ProfileParser.parse(Map.of("name", "o1", "optLevel", "1")));
+        // Two sizes: the default workload reads the larger; five builds a profile, three of each before the answer and
+        // the other two of the profile it names (5 against 3 bound a difference at 95%).
+        MeasureConfig c = MeasureConfig.builder().manifest(CRATE).workDir(out).profiles(profiles).only(List.of())
+                .kernels(List.of(new Kernel("sumsq", "sumsq", "sumsq_grad", List.of(16, 64)))).scenarios(List.of(Scenario.FULL))
+                .repeat(5).forks(2).minSampleMs(0.2).samples(5).warmupMaxMs(20).pinCpu(-1).seed(42).gradientTolerance(1e-4)
+                .buildTimeout(Duration.ofMinutes(10)).runTimeout(Duration.ofMinutes(5)).label("unit").userEnv(System.getenv())
+                .precision(new MeasureConfig.Precision(0.02, 5, 2, Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05))
+                .judging(new MeasureConfig.Judging("release", Thresholds.DEFAULT, 1e6, null, null))
+                .instructions(Processes.which("valgrind") != null ? InstructionMode.ALL : InstructionMode.OFF).analysis(false).build();
+        assertEquals(3, c.builds().beforeAnswer());
+        List<String> log = new ArrayList<>();
+        Report r = new MeasureRun(c, log::add).run();
+
+        for (ProfileResult p : r.profiles()) {
+            assertEquals(Status.OK, p.status(), p.reason());
+            assertEquals(5, p.compile().get("full").cpuMs().runs(), "every build of ctime.repeat, the last after the forks");
+            KernelTiming big = p.kernels().stream().filter(k -> k.n() == 64).findFirst().orElseThrow();
+            KernelTiming small = p.kernels().stream().filter(k -> k.n() == 16).findFirst().orElseThrow();
+            assertEquals(List.of(1, 2), big.primalNs().forks(), "the decision's size in the first forks");
+            assertEquals(List.of(3, 4), small.primalNs().forks(), "the other in forks of its own, as many");
+            assertTrue(small.gradientCheck() != null && small.gradientCheck().ok(), "its gradient checked too");
+            if (c.instructions() != InstructionMode.OFF) {
+                assertNotNull(small.primalInstructions(), "the sizes timed after the answer are counted too");
+                assertNotNull(big.gradientInstructions());
+            }
+        }
+        assertEquals(4, r.settings().forksRun());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("plan: 2 profiles, 10 timed builds (the answer after 3 of each and 5 of"
+                + " the profile it names, the rest after it); 2 kernel forks of the 1 kernel size the decision reads, then 2 of the"
+                + " other 1 after the answer")), log.toString());
+        int forkTwo = indexOf(log, "timing kernels, fork 2/2");
+        int leader = indexOf(log, "build for the decision (round 4), ");
+        int lastBuild = indexOf(log, "build 1/2, ");
+        int forkThree = indexOf(log, "timing kernels, fork 3 (1/2 of the 1 kernel size the decision does not read)");
+        assertTrue(forkTwo >= 0 && forkTwo < leader && leader < lastBuild && lastBuild < forkThree, log.toString());
+        String ahead = log.get(leader).replaceFirst("^build for the decision \\(round 4\\), (\\S+) .*", "$1");
+        assertTrue(log.get(lastBuild).startsWith("build 1/2, " + (ahead.equals("release") ? "o1" : "release") + " "),
+                "the other profile's last two rounds follow: " + log);
+        int answer = indexOf(log, "answer: ");
+        assertTrue(answer >= 0, log.toString());
+        // Said early where the decision was settled by then, else once everything is in.
+        if (log.get(answer).contains("— from 3 builds a profile (5 of " + ahead + ")")) assertTrue(answer < lastBuild, log.toString());
+        else assertTrue(answer > forkThree, log.toString());
+    }
+
+    private static int indexOf(List<String> log, String start) {
+        for (int i = 0; i < log.size(); i++) if (log.get(i).startsWith(start)) return i;
+        return -1;
+    }
 }
