@@ -63,7 +63,8 @@ public record Shift(double estimate, Double low, Double high, double pValue) {
      * can (2/70), 5 against 3 can (2/56), 4 against 3 cannot (2/35).
      */
     public static boolean canBound(int n, int m, double level) {
-        return n > 0 && m > 0 && 2 / binomial(n + m, n) < 1 - level;
+        // No run on one side: C(n, n) = 1, and 2 is never below 1 - level.
+        return 2 / binomial(n + m, n) < 1 - level;
     }
 
     /** C(n, k), as a double: how many ways the ranks can fall, the exact test's denominator. */
