@@ -56,27 +56,39 @@ final class AnswerBuilds {
     }
 
     /**
-     * The rest of ctime.repeat for the profile the decision names, while its bound waits for builds alone (no interval
-     * of it is bounded yet); where the decision then names another still short of them, that one's, each profile once.
+     * The rest of ctime.repeat for the profile the decision names where its bound waits for builds alone (no interval
+     * of it is bounded yet), and for every profile not told apart from it: the answer then weighs the profiles it could
+     * name on the same builds the final verdict does, and names the one the verdict would. Judged again after each, until
+     * the named profile and its contenders have them all.
      */
     void leader() throws InterruptedException, IOException {
         int repeat = cfg.builds().repeat();
         while (cfg.builds().beforeAnswer() < repeat) {
             Decision d = run.judged().decision();
-            if (d == null || d.recommended() == null || d.bound() == null || d.bound().ms() != null || d.bound().cheapest()) return;
-            String name = d.recommended();
-            PreparedBuild p = prepared.stream().filter(b -> b.name().equals(name)).findFirst().orElse(null);
-            if (p == null || !ledger.ok(name) || ahead.contains(name)) return;
-            ahead.add(name);
+            if (d == null || d.recommended() == null || d.bound() == null) return;
+            List<String> wanted = new ArrayList<>();
+            // First the named profile alone: until its builds are in, no comparison with it is bounded, and every other
+            // profile would count as not told apart from it.
+            if (d.bound().ms() == null && !d.bound().cheapest()) wanted.add(d.recommended());
+            else if (d.undecided() != null) d.undecided().forEach(u -> wanted.add(u.profile()));
             List<Scenario> scs = cfg.builds().mix().scenariosFor(d.scenario());
-            int have = scs.stream().mapToInt(sc -> ledger.outcome(name).samples().getOrDefault(sc, List.of()).size()).min().orElse(repeat);
+            List<PreparedBuild> shortOf = prepared.stream().filter(p -> wanted.contains(p.name()) && ledger.ok(p.name())
+                    && !ahead.contains(p.name()) && have(p.name(), scs) < repeat).toList();
+            if (shortOf.isEmpty()) return;
+            shortOf.forEach(p -> ahead.add(p.name()));
             progress.enter(Stage.TIMING_BUILDS);
-            for (int round = have + 1; round <= repeat && ledger.ok(name); round++) {
-                bench.oneMoreRound(List.of(p), ledger.of(List.of(p)), scs, round, ledger::record).outcomes().values()
-                        .forEach(ledger::record);
+            for (int round = shortOf.stream().mapToInt(p -> have(p.name(), scs)).min().orElse(repeat) + 1; round <= repeat; round++) {
+                int r = round;
+                List<PreparedBuild> due = shortOf.stream().filter(p -> ledger.ok(p.name()) && have(p.name(), scs) < r).toList();
+                bench.oneMoreRound(due, ledger.of(due), scs, round, ledger::record).outcomes().values().forEach(ledger::record);
             }
             run.persist();
         }
+    }
+
+    /** The fewest timed builds this profile has of these scenarios. */
+    private int have(String profile, List<Scenario> scs) {
+        return scs.stream().mapToInt(sc -> ledger.outcome(profile).samples().getOrDefault(sc, List.of()).size()).min().orElse(0);
     }
 
     /** The other profiles' rest of ctime.repeat, after the answer. */
@@ -89,9 +101,10 @@ final class AnswerBuilds {
         return ahead.isEmpty() ? null : String.join(", ", ahead);
     }
 
-    /** The rounds of builds that follow the answer, as it says them; null for none. */
+    /** The builds that follow the answer, as it says them; null for none. */
     String after() {
-        int rest = cfg.builds().repeat() - cfg.builds().beforeAnswer();
-        return rest <= 0 ? null : rest + " more round" + (rest == 1 ? "" : "s") + " of builds";
+        long left = prepared.stream().filter(p -> ledger.ok(p.name()) && have(p.name(), cfg.builds().scenarios()) < cfg.builds().repeat())
+                .count();
+        return left == 0 ? null : "the last builds of " + left + " profile" + (left == 1 ? "" : "s");
     }
 }
