@@ -83,7 +83,7 @@ final class KernelStage {
 
     /**
      * What runs once the first forks are done, before the decision is asked whether it needs more: the builds it waits
-     * for (of the profile it names), so that forks are not added for an interval only builds can close.
+     * for (of the profile it names and its contenders), so that forks are not added for an interval only builds close.
      */
     void beforeMoreForks(BuildsAhead b) {
         this.beforeMoreForks = b;
@@ -143,12 +143,13 @@ final class KernelStage {
             return race.focus(so, identical, this::focus);
         };
         // The kernel forks also call each function from Java, binding by binding, through the reference's library.
+        // A race's rounds judge every size; otherwise the decision's sizes come first, and the answer with them.
+        java.util.Set<ForkPlan.Size> first = race == null ? decisionSizes() : null;
         KernelBench kb = new KernelBench(launcher, new KernelBench.Settings(
                 template.withCallers(cfg.timing().callers() ? referenceOf(libs) : null), firstForks,
                 Math.max(firstForks, pr.maxForks()), pr.kernelBudget(), pr.target(), focus::apply), log)
                 .withLeft(progress::left).withBeforeFork(progress::waitForQuiet)
-                // A race's rounds judge every size; otherwise the decision's sizes come first, and the answer with them.
-                .firstTiming(race == null ? decisionSizes() : null);
+                .firstTiming(first);
         int later = kb.later().size();
         log.accept("timing kernels of " + libs.stream().filter(l -> !l.profile().equals(Control.NAME)).count() + " profiles side by"
                 + " side (batches alternate across profiles)" + (libs.stream().anyMatch(l -> l.profile().equals(Control.NAME))
@@ -156,7 +157,7 @@ final class KernelStage {
                 + (later == 0 ? "" : "; first the kernel sizes the decision reads, the other " + later + " after the answer"));
         progress.enter(Stage.TIMING_KERNELS);
         Path forkDir = cfg.workDir().resolve("run");
-        List<List<ForkResult>> keptForks = keptForks(libs, forkDir, race == null ? decisionSizes() : null);
+        List<List<ForkResult>> keptForks = keptForks(libs, forkDir, first);
         timed = List.copyOf(libs);
         bench = kb;
         KernelBench.Outcome last = kb.run(libs, forkDir, keptForks, this::forked);
