@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * The timed builds of an exhaustive search around its answer. First the rounds of every profile against which one
  * profile, built ctime.repeat times, bounds each build difference at 95% ({@link MeasureConfig.Builds#beforeAnswer});
- * once the first forks are in, the rest of ctime.repeat for the profile the decision names (the only builds its
- * interval still waits for); then the answer; then the other profiles' rest, for the report.
+ * once the first forks are in, the rest of ctime.repeat for the profile the decision names and then for every profile
+ * not told apart from it (the only builds the answer still waits for); then the answer; then the other profiles' rest,
+ * for the report.
  */
 final class AnswerBuilds {
     private final MeasureConfig cfg;

@@ -43,15 +43,10 @@ final class InstructionCounting {
     private InstructionCounting() {
     }
 
-    /** Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call. */
-    static Counted count(MeasureConfig cfg, List<ForkPlan.Library> libs, KernelBench.Outcome ko, Consumer<String> log,
-                         BiConsumer<Integer, Integer> onProgress) throws IOException, InterruptedException {
-        return count(cfg, libs, ko, null, log, onProgress);
-    }
-
     /**
-     * The same for the functions {@code earlier} has not counted (the kernel sizes timed after it was taken), both
-     * together in what it returns; null for none counted yet.
+     * Where Valgrind is installed (and counting is not off), every timed kernel's instructions per call: those
+     * {@code earlier} has not counted (the kernel sizes timed after it was taken), both together in what it returns;
+     * {@code earlier} null for none counted yet.
      */
     static Counted count(MeasureConfig cfg, List<ForkPlan.Library> libs, KernelBench.Outcome ko, Counted earlier,
                          Consumer<String> log, BiConsumer<Integer, Integer> onProgress) throws IOException, InterruptedException {
